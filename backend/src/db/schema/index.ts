@@ -1,0 +1,3 @@
+export * from './partners.ts';
+export * from './customers.ts';
+export * from './devices.ts';

@@ -1,0 +1,14 @@
+import type { Db, DbKind } from './db/client.ts';
+import type { Mailer } from './mail/mailer.ts';
+
+/** Everything with a side effect that services use, chosen by main.ts (or a test) and passed in. */
+export interface AppDeps {
+  db: Db;
+  dbKind: DbKind;
+  mailer: Mailer;
+  clock: () => Date;
+  /** Base URL for links in emails, without a trailing slash. */
+  publicUrl: string;
+  /** Cookies get `Secure` when Parc is served over TLS. */
+  secureCookies: boolean;
+}

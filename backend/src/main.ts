@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createApp } from './app.ts';
+import { openDatabase } from './db/client.ts';
+import { DataFolderBusyError, lockDataFolder, type FolderLock } from './db/lock.ts';
+import type { AppDeps } from './deps.ts';
+import { loadConfig } from './env.ts';
+import type { Mailer } from './mail/mailer.ts';
+import { OutboxMailer } from './mail/outbox.ts';
+import { ResendMailer } from './mail/resend.ts';
+import { toErrorResponse } from './http/errors.ts';
+
+const PWA_DIST = fileURLToPath(new URL('../../pwa/dist', import.meta.url));
+
+const config = loadConfig();
+const lock: FolderLock | null = config.databaseUrl ? null : lockOrExit(config.dataDir);
+
+function lockOrExit(dataDir: string): FolderLock {
+  try {
+    return lockDataFolder(dataDir);
+  } catch (error) {
+    if (!(error instanceof DataFolderBusyError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pg') });
+const outboxFolder = join(config.dataDir, 'outbox');
+const mailer: Mailer = config.resend
+  ? new ResendMailer(config.resend.apiKey, config.mailFrom, config.resend.baseUrl)
+  : new OutboxMailer(outboxFolder, config.mailFrom);
+
+const deps: AppDeps = {
+  db: database.db,
+  dbKind: database.kind,
+  mailer,
+  clock: () => new Date(),
+  publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''),
+  secureCookies: (config.publicUrl ?? '').startsWith('https:'),
+};
+
+const root = new Hono();
+root.onError(toErrorResponse);
+root.route('/', createApp(deps));
+if (existsSync(PWA_DIST)) {
+  const root_ = relative(process.cwd(), PWA_DIST) || '.';
+  root.use('/*', serveStatic({ root: root_ }));
+  // Client-side routes (/login, /m/<token>, …) all load the app shell.
+  const shell = await readFile(join(PWA_DIST, 'index.html'), 'utf8');
+  root.get('*', (c) => c.html(shell));
+} else {
+  console.warn(`The PWA is not built (${PWA_DIST} is missing): run "npm run build" to serve the app; the API works without it.`);
+}
+
+const server = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {
+  const url = config.publicUrl ?? `http://localhost:${info.port}`;
+  lock?.setUrl(`http://127.0.0.1:${info.port}`);
+  console.log(`Parc is running at ${url} (database: ${database.kind}${database.kind === 'pglite' ? `, data in ${config.dataDir}` : ''})`);
+  if (!config.resend) console.log(`Emails are written to the outbox ${outboxFolder} (one .eml file per message).`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`Parc is stopping (${signal}).`);
+  server.close();
+  await database.close();
+  lock?.release();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,114 @@
+import type { CounterKind } from './counters.ts';
+import { localDateKey } from './periods.ts';
+import { resultFor, type DeviceClass, type PlausibilityResult } from './reasons.ts';
+import {
+  countWorkingDays,
+  DEFAULT_USAGE_POLICY,
+  lastReadingAt,
+  usageProfile,
+  type CounterReading,
+  type UsagePolicy,
+} from './usage.ts';
+
+/**
+ * Judges a counter value a customer (or technician) enters against the device's history.
+ *
+ * - Lower than the last known value: refused (counters only go up), with a hint when the value
+ *   fits another counter of the same device (mono/colour mix-up, the classic mistake).
+ * - Pages since the last reading far above usual: to_check. "Usual" is the upper quartile of
+ *   pages per working day over recent intervals (see usageProfile); the value is flagged when the
+ *   pages exceed `toCheckRatio` × usual AND usual + `minimumTolerancePages`, so a small printer
+ *   is not flagged for a few hundred pages.
+ * - Devices with too little history get a generous per-class cap instead of a learned band.
+ */
+
+export interface PlausibilityPolicy extends UsagePolicy {
+  maxValue: number;
+  toCheckRatio: number;
+  minimumTolerancePages: number;
+  /** Pages per working day above which a device without history is worth a second look. */
+  classCapPagesPerWorkingDay: Record<DeviceClass, number>;
+  /** Unknown class: assume an A3 workgroup MFP, the most common leased device, generously. */
+  defaultDeviceClass: DeviceClass;
+}
+
+export const DEFAULT_PLAUSIBILITY_POLICY: PlausibilityPolicy = {
+  ...DEFAULT_USAGE_POLICY,
+  maxValue: 10 ** 10,
+  toCheckRatio: 3,
+  minimumTolerancePages: 500,
+  classCapPagesPerWorkingDay: { personal: 200, office: 1_500, workgroup: 4_000, production: 50_000 },
+  defaultDeviceClass: 'workgroup',
+};
+
+export interface PlausibilityInput {
+  value: number;
+  /** When the value was read: entry time for a customer, the agent's timestamp otherwise. */
+  takenAt: Date;
+  /** Earlier readings of the same counter, any source (manual, agent, technician, ...). */
+  history: readonly CounterReading[];
+  /** Histories of the device's other counters, to recognise a value entered in the wrong box. */
+  otherCounters?: Partial<Record<CounterKind, readonly CounterReading[]>>;
+  deviceClass?: DeviceClass;
+}
+
+function roundRate(rate: number): number {
+  return Math.round(rate * 10) / 10;
+}
+
+export function checkPlausibility(
+  input: PlausibilityInput,
+  policy: PlausibilityPolicy = DEFAULT_PLAUSIBILITY_POLICY,
+): PlausibilityResult {
+  const { value, takenAt } = input;
+  if (!Number.isInteger(value)) return resultFor({ code: 'not_integer', params: {} });
+  if (value < 0) return resultFor({ code: 'negative', params: {} });
+  if (value > policy.maxValue) return resultFor({ code: 'too_large', params: { max: policy.maxValue } });
+
+  const last = lastReadingAt(input.history, takenAt);
+  if (!last) return resultFor({ code: 'first_reading', params: {} });
+  const lastReading = { lastValue: last.value, lastDate: localDateKey(last.takenAt, policy.timeZone) };
+
+  if (value < last.value) {
+    const otherCounter = counterTheValueFits(input, policy);
+    return otherCounter
+      ? resultFor({ code: 'below_last_other_counter', params: { ...lastReading, otherCounter } })
+      : resultFor({ code: 'below_last', params: lastReading });
+  }
+  if (value === last.value) return resultFor({ code: 'unchanged', params: lastReading });
+
+  const pages = value - last.value;
+  // A same-day re-entry still covers part of a working day; never divide by zero.
+  const workingDays = Math.max(1, countWorkingDays(last.takenAt, takenAt, policy.timeZone));
+  const pagesPerWorkingDay = pages / workingDays;
+  const interval = { ...lastReading, value, pages, workingDays, pagesPerWorkingDay: roundRate(pagesPerWorkingDay) };
+  const exceeds = (referenceRate: number) =>
+    pages > Math.max(policy.toCheckRatio * referenceRate * workingDays, referenceRate * workingDays + policy.minimumTolerancePages);
+
+  const profile = usageProfile(input.history, takenAt, policy);
+  if (profile) {
+    const usual = profile.upperQuartilePagesPerWorkingDay;
+    const usualParams = { ...interval, usualPagesPerWorkingDay: roundRate(usual) };
+    if (!exceeds(usual)) return resultFor({ code: 'within_usual', params: usualParams });
+    // A device that never printed has no meaningful ratio.
+    const ratio = usual > 0 ? roundRate(pagesPerWorkingDay / usual) : null;
+    return resultFor({ code: 'above_usual', params: { ...usualParams, ratio } });
+  }
+
+  const deviceClass = input.deviceClass ?? policy.defaultDeviceClass;
+  const cap = policy.classCapPagesPerWorkingDay[deviceClass];
+  // The cap is already a ceiling, not a typical rate: compare it directly, not times the ratio.
+  const capParams = { ...interval, capPagesPerWorkingDay: cap };
+  return pages > Math.max(cap * workingDays, policy.minimumTolerancePages)
+    ? resultFor({ code: 'above_class_cap', params: { ...capParams, deviceClass } })
+    : resultFor({ code: 'within_class_cap', params: capParams });
+}
+
+/** The first other counter for which the value would be a plausible new reading. */
+function counterTheValueFits(input: PlausibilityInput, policy: PlausibilityPolicy): CounterKind | undefined {
+  const entries = Object.entries(input.otherCounters ?? {}) as [CounterKind, readonly CounterReading[]][];
+  return entries.find(([, history]) => {
+    const { reason } = checkPlausibility({ ...input, history, otherCounters: {} }, policy);
+    return reason.code === 'within_usual' || reason.code === 'within_class_cap' || reason.code === 'unchanged';
+  })?.[0];
+}
