@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './test/app.ts';
+
+describe('app', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports health with the database kind and migration level', async () => {
+    const response = await t.app.request('/api/health');
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(body.migrations.applied).toBeGreaterThanOrEqual(1);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const response = await t.app.request('/api/openapi.json');
+    const body = await response.json();
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths)).toContain('/health');
+  });
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    const response = await t.app.request('/api/no-such-thing');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ code: 'not_found' });
+  });
+});
