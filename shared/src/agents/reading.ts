@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** The JSON an agent produces for one printer read (from SNMP or a walk file). */
 export const SupplySchema = z.object({
+  /** Stable row key: the prtMarkerSuppliesTable index (`hrDeviceIndex.supplyIndex`), or `vendor:<code>`. */
+  index: z.string(),
   description: z.string(),
   /** Printer-MIB prtMarkerSuppliesType name (toner, opc, wasteToner…) or the vendor's. */
   type: z.string(),

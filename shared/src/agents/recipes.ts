@@ -24,11 +24,12 @@ export const CounterRuleSchema = z.discriminatedUnion('rule', [
   z.object({ rule: z.literal('scalar'), name: counterName, oid }),
   /**
    * A table whose key column says what each row counts (Ricoh type codes, Canon labels):
-   * rows whose key is in `keys` are summed into the named counter.
+   * rows whose key is in `keys` are summed into the named counter. Without `keyColumn`, the row
+   * index itself is the key (Canon iR-ADV: `…1602.1.11.1.3.1.4.<code>`).
    */
   z.object({
     rule: z.literal('keyedTable'),
-    keyColumn: oid,
+    keyColumn: oid.optional(),
     valueColumn: oid,
     keys: z.record(z.string(), counterName),
   }),
