@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'link_invalid'
   | 'reading_refused'
+  | 'agent_revoked'
   | 'internal';
 
 export class DomainError extends Error {

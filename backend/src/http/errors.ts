@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   conflict: 409,
   link_invalid: 410,
   reading_refused: 422,
+  agent_revoked: 401,
   locked: 423,
   rate_limited: 429,
   internal: 500,
