@@ -13,8 +13,9 @@ import {
 /**
  * Judges a counter value a customer (or technician) enters against the device's history.
  *
- * - Lower than the last known value: refused (counters only go up), with a hint when the value
- *   fits another counter of the same device (mono/colour mix-up, the classic mistake).
+ * - Lower than the last known value: refused (counters only go up).
+ * - Refused or to_check values name another counter of the device when the value would be a
+ *   plausible reading of it (`otherCounter`): the mono/colour mix-up is the classic mistake.
  * - Pages since the last reading far above usual: to_check. "Usual" is the upper quartile of
  *   pages per working day over recent intervals (see usageProfile); the value is flagged when the
  *   pages exceed `toCheckRatio` × usual AND usual + `minimumTolerancePages`, so a small printer
@@ -68,47 +69,44 @@ export function checkPlausibility(
   const last = lastReadingAt(input.history, takenAt);
   if (!last) return resultFor({ code: 'first_reading', params: {} });
   const lastReading = { lastValue: last.value, lastDate: localDateKey(last.takenAt, policy.timeZone) };
-
-  if (value < last.value) {
-    const otherCounter = counterTheValueFits(input, policy);
-    return otherCounter
-      ? resultFor({ code: 'below_last_other_counter', params: { ...lastReading, otherCounter } })
-      : resultFor({ code: 'below_last', params: lastReading });
-  }
   if (value === last.value) return resultFor({ code: 'unchanged', params: lastReading });
+  // Only asked for values that are not fine as they are, where a hint helps the customer.
+  const otherCounter = () => counterTheValueFits(input, policy) ?? null;
+  if (value < last.value) return resultFor({ code: 'below_last', params: { ...lastReading, otherCounter: otherCounter() } });
 
   const pages = value - last.value;
   // A same-day re-entry still covers part of a working day; never divide by zero.
   const workingDays = Math.max(1, countWorkingDays(last.takenAt, takenAt, policy.timeZone));
   const pagesPerWorkingDay = pages / workingDays;
   const interval = { ...lastReading, value, pages, workingDays, pagesPerWorkingDay: roundRate(pagesPerWorkingDay) };
-  const exceeds = (referenceRate: number) =>
-    pages > Math.max(policy.toCheckRatio * referenceRate * workingDays, referenceRate * workingDays + policy.minimumTolerancePages);
 
   const profile = usageProfile(input.history, takenAt, policy);
   if (profile) {
     const usual = profile.upperQuartilePagesPerWorkingDay;
+    const expected = usual * workingDays;
     const usualParams = { ...interval, usualPagesPerWorkingDay: roundRate(usual) };
-    if (!exceeds(usual)) return resultFor({ code: 'within_usual', params: usualParams });
-    // A device that never printed has no meaningful ratio.
+    if (pages <= Math.max(policy.toCheckRatio * expected, expected + policy.minimumTolerancePages)) {
+      return resultFor({ code: 'within_usual', params: usualParams });
+    }
     const ratio = usual > 0 ? roundRate(pagesPerWorkingDay / usual) : null;
-    return resultFor({ code: 'above_usual', params: { ...usualParams, ratio } });
+    return resultFor({ code: 'above_usual', params: { ...usualParams, ratio, otherCounter: otherCounter() } });
   }
 
   const deviceClass = input.deviceClass ?? policy.defaultDeviceClass;
   const cap = policy.classCapPagesPerWorkingDay[deviceClass];
-  // The cap is already a ceiling, not a typical rate: compare it directly, not times the ratio.
   const capParams = { ...interval, capPagesPerWorkingDay: cap };
-  return pages > Math.max(cap * workingDays, policy.minimumTolerancePages)
-    ? resultFor({ code: 'above_class_cap', params: { ...capParams, deviceClass } })
-    : resultFor({ code: 'within_class_cap', params: capParams });
+  // The cap is already a ceiling, not a typical rate: compared as is, not times the ratio.
+  if (pages <= Math.max(cap * workingDays, policy.minimumTolerancePages)) {
+    return resultFor({ code: 'within_class_cap', params: capParams });
+  }
+  return resultFor({ code: 'above_class_cap', params: { ...capParams, deviceClass, otherCounter: otherCounter() } });
 }
 
 /** The first other counter for which the value would be a plausible new reading. */
 function counterTheValueFits(input: PlausibilityInput, policy: PlausibilityPolicy): CounterKind | undefined {
   const entries = Object.entries(input.otherCounters ?? {}) as [CounterKind, readonly CounterReading[]][];
   return entries.find(([, history]) => {
-    const { reason } = checkPlausibility({ ...input, history, otherCounters: {} }, policy);
-    return reason.code === 'within_usual' || reason.code === 'within_class_cap' || reason.code === 'unchanged';
+    const { verdict, reason } = checkPlausibility({ ...input, history, otherCounters: {} }, policy);
+    return verdict === 'plausible' && reason.code !== 'first_reading';
   })?.[0];
 }

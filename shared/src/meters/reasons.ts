@@ -19,25 +19,23 @@ const rate = z.number().nonnegative();
 
 const lastReading = { lastValue: count, lastDate: localDate };
 const interval = { ...lastReading, value: count, pages: count, workingDays: count, pagesPerWorkingDay: rate };
+/** Set when the value would be a plausible reading of another counter of the device: probably typed in the wrong box. */
+const otherCounter = z.enum(COUNTER_KINDS).nullable();
 
 export const readingReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('not_integer'), params: z.object({}) }),
   z.object({ code: z.literal('negative'), params: z.object({}) }),
   z.object({ code: z.literal('too_large'), params: z.object({ max: count }) }),
-  z.object({ code: z.literal('below_last'), params: z.object(lastReading) }),
-  /** Lower than the last value but it fits another counter of the device: probably mixed up. */
-  z.object({
-    code: z.literal('below_last_other_counter'),
-    params: z.object({ ...lastReading, otherCounter: z.enum(COUNTER_KINDS) }),
-  }),
+  z.object({ code: z.literal('below_last'), params: z.object({ ...lastReading, otherCounter }) }),
   z.object({
     code: z.literal('above_usual'),
-    params: z.object({ ...interval, usualPagesPerWorkingDay: rate, ratio: rate.nullable() }),
+    /** `ratio` is null when the device usually prints nothing at all. */
+    params: z.object({ ...interval, usualPagesPerWorkingDay: rate, ratio: rate.nullable(), otherCounter }),
   }),
   /** A device without enough history, above the generous cap of its class. */
   z.object({
     code: z.literal('above_class_cap'),
-    params: z.object({ ...interval, capPagesPerWorkingDay: rate, deviceClass: z.enum(DEVICE_CLASSES) }),
+    params: z.object({ ...interval, capPagesPerWorkingDay: rate, deviceClass: z.enum(DEVICE_CLASSES), otherCounter }),
   }),
   z.object({ code: z.literal('first_reading'), params: z.object({}) }),
   z.object({ code: z.literal('unchanged'), params: z.object(lastReading) }),
@@ -54,7 +52,6 @@ export const REASON_VERDICTS = {
   negative: 'refused',
   too_large: 'refused',
   below_last: 'refused',
-  below_last_other_counter: 'refused',
   above_usual: 'to_check',
   above_class_cap: 'to_check',
   first_reading: 'plausible',

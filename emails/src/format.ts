@@ -1,0 +1,33 @@
+import { LANGUAGE_LOCALES, parsePeriod, type Language, type PeriodKey } from '@parc/shared';
+
+/** Dates, periods and durations as a customer reads them, in their language and time zone. */
+
+export function formatLongDate(instant: Date, language: Language, timeZone: string): string {
+  return new Intl.DateTimeFormat(LANGUAGE_LOCALES[language], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(instant);
+}
+
+/**
+ * The last valid day of something that expires at `expiresAt` (exclusive): an expiry at local
+ * midnight means the day before is the last one.
+ */
+export function formatLastValidDay(expiresAt: Date, language: Language, timeZone: string): string {
+  return formatLongDate(new Date(expiresAt.getTime() - 1), language, timeZone);
+}
+
+export function formatPeriod(period: PeriodKey, language: Language): string {
+  const { year, month } = parsePeriod(period);
+  return new Intl.DateTimeFormat(LANGUAGE_LOCALES[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, 15)),
+  );
+}
+
+export function formatDuration(minutes: number, language: Language): string {
+  const [value, unit] = minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+  return new Intl.NumberFormat(LANGUAGE_LOCALES[language], { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
