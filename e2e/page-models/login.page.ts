@@ -1,0 +1,33 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The login page, found the way a person finds it: by labels and roles. */
+export class LoginPage {
+  readonly email: Locator;
+  readonly password: Locator;
+  readonly submit: Locator;
+  readonly error: Locator;
+  readonly language: Locator;
+
+  constructor(readonly page: Page) {
+    this.email = page.locator('input[name="email"]');
+    this.password = page.locator('input[name="password"]');
+    this.submit = page.locator('form button[type="submit"]');
+    this.error = page.getByRole('alert');
+    this.language = page.locator('.language-switcher select');
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/login');
+    await this.email.waitFor();
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.email.fill(email);
+    await this.password.fill(password);
+    await this.submit.click();
+  }
+
+  async chooseLanguage(code: 'fr' | 'de' | 'it' | 'en'): Promise<void> {
+    await this.language.selectOption(code);
+  }
+}

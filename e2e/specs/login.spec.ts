@@ -1,0 +1,112 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openDevice, type Device } from '../support/browser.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+import { LoginPage } from '../page-models/login.page.ts';
+import { AppShell } from '../page-models/app-shell.page.ts';
+
+const demoAdmin = { email: 'admin@demo-dealer.test', password: 'parc-demo-2026' };
+
+let server: RunningServer;
+let device: Device | undefined;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+
+afterEach(async () => {
+  await device?.close();
+  device = undefined;
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function signInAsDemoAdmin(on: Device): Promise<AppShell> {
+  const login = new LoginPage(on.page);
+  await login.goto();
+  await login.signIn(demoAdmin.email, demoAdmin.password);
+  const shell = new AppShell(on.page);
+  await shell.waitForPage('/console');
+  return shell;
+}
+
+describe('signing in', () => {
+  it('takes the partner admin to the console on a phone, survives a reload, and signs out', async () => {
+    device = await openDevice('phone', server.baseURL);
+    const shell = await signInAsDemoAdmin(device);
+    expect(await shell.heading.textContent()).toBe('Console partenaire');
+    expect(await shell.signedInUser.textContent()).toContain(demoAdmin.email);
+    await device.screenshot('phone-console-home');
+
+    await device.page.reload();
+    await shell.waitForPage('/console');
+    expect(await shell.signedInUser.textContent()).toContain(demoAdmin.email);
+
+    await shell.logout();
+    await device.page.goto('/console');
+    await device.page.waitForURL((url) => url.pathname === '/login');
+  });
+
+  it('shows an error for a wrong password and stays on the login page', async () => {
+    device = await openDevice('phone', server.baseURL);
+    const login = new LoginPage(device.page);
+    await login.goto();
+    await login.signIn(demoAdmin.email, 'not-the-password');
+    await login.error.waitFor();
+    expect(await login.error.textContent()).toBe('Adresse e-mail ou mot de passe incorrect.');
+    expect(new URL(device.page.url()).pathname).toBe('/login');
+    await device.screenshot('phone-login-error');
+  });
+
+  it('switches the login page to German', async () => {
+    device = await openDevice('phone', server.baseURL);
+    const login = new LoginPage(device.page);
+    await login.goto();
+    await login.chooseLanguage('de');
+    expect(await device.page.locator('main h1').textContent()).toBe('Anmeldung');
+    expect(await device.page.locator('html').getAttribute('lang')).toBe('de');
+  });
+
+  it('lays the console out on a tablet', async () => {
+    device = await openDevice('tablet', server.baseURL);
+    const shell = await signInAsDemoAdmin(device);
+    expect(await shell.navigation.isVisible()).toBe(true);
+    await device.screenshot('tablet-console-home');
+  });
+});
+
+describe('installable, offline-capable app', () => {
+  it('serves a manifest with the app name and icons', async () => {
+    const response = await fetch(`${server.baseURL}/manifest.webmanifest`);
+    expect(response.status).toBe(200);
+    const manifest = (await response.json()) as { name: string; display: string; start_url: string; icons: Array<{ src: string; purpose?: string }> };
+    expect(manifest).toMatchObject({ name: 'Parc', display: 'standalone', start_url: '/' });
+    expect(manifest.icons.some((icon) => icon.purpose === 'maskable')).toBe(true);
+    for (const icon of manifest.icons) {
+      const image = await fetch(new URL(icon.src, server.baseURL));
+      expect(image.headers.get('content-type'), icon.src).toContain('image/png');
+    }
+  });
+
+  it('registers the service worker and opens the shell offline after the first visit', async () => {
+    device = await openDevice('phone', server.baseURL);
+    await new LoginPage(device.page).goto();
+    // Expressions as text: this file is type-checked without the DOM library.
+    expect(await device.page.evaluate('navigator.serviceWorker.ready.then((registration) => registration.active.scriptURL)')).toBe(
+      `${server.baseURL}/sw.js`,
+    );
+    // The worker claims the page (clientsClaim), so its precache answers the next load.
+    await device.page.waitForFunction("navigator.serviceWorker.controller?.state === 'activated'");
+
+    const shell = await signInAsDemoAdmin(device);
+
+    await device.context.setOffline(true);
+    await device.page.reload();
+    await shell.waitForPage('/console');
+    expect(await shell.signedInUser.textContent()).toContain(demoAdmin.email);
+    expect(await shell.offlineBanner.textContent()).toContain('Hors ligne');
+    await device.screenshot('phone-console-offline');
+    await device.context.setOffline(false);
+  });
+});

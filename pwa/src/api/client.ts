@@ -1,0 +1,96 @@
+/**
+ * The only caller of `fetch` in the PWA. Every call resolves (never throws) to a typed result,
+ * so screens handle failures as data: an HTTP error carries the server's `{ code, message, field? }`,
+ * a network failure is the code 'offline'.
+ */
+import type { ErrorCode } from '@parc/shared/errors';
+
+export type ApiErrorCode = ErrorCode | 'offline';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+  field?: string;
+}
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ApiClient {
+  request<T>(method: HttpMethod, path: string, body?: unknown): Promise<ApiResult<T>>;
+}
+
+const knownCodes: ReadonlySet<string> = new Set<ApiErrorCode>([
+  'bad_request',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'locked',
+  'rate_limited',
+  'link_invalid',
+  'reading_refused',
+  'internal',
+  'offline',
+]);
+
+/** The code to use when a server answers an error without a readable body. */
+function codeForStatus(status: number): ErrorCode {
+  if (status === 400 || status === 422) return 'bad_request';
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 423) return 'locked';
+  if (status === 429) return 'rate_limited';
+  return 'internal';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Reads an error body, trusting only the fields that have the expected shape. */
+export function toApiError(status: number, body: unknown): ApiError {
+  const fallback = codeForStatus(status);
+  if (!isRecord(body)) return { code: fallback, message: `HTTP ${status}` };
+  const code = typeof body.code === 'string' && knownCodes.has(body.code) ? (body.code as ApiErrorCode) : fallback;
+  const message = typeof body.message === 'string' ? body.message : `HTTP ${status}`;
+  return typeof body.field === 'string' ? { code, message, field: body.field } : { code, message };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `fetchImpl` is a parameter so tests drive the client without a network. */
+export function createApiClient(options: { baseUrl?: string; fetchImpl?: typeof fetch } = {}): ApiClient {
+  const baseUrl = options.baseUrl ?? '';
+  const fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
+
+  return {
+    async request<T>(method: HttpMethod, path: string, body?: unknown): Promise<ApiResult<T>> {
+      let response: Response;
+      try {
+        response = await fetchImpl(baseUrl + path, {
+          method,
+          credentials: 'same-origin',
+          headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      } catch (cause) {
+        return { ok: false, error: { code: 'offline', message: cause instanceof Error ? cause.message : String(cause) } };
+      }
+      const payload = await readJson(response);
+      if (!response.ok) return { ok: false, error: toApiError(response.status, payload) };
+      return { ok: true, data: payload as T };
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiError, ApiResult } from '../../api/client.ts';
+import type { AuthApi, SessionUser } from '../../api/auth.ts';
+import { createMemoryStorage } from '../../platform/storage.memory.ts';
+import { createSessionStore } from './session.store.ts';
+
+const anne: SessionUser = { id: 'u1', email: 'anne@dealer.test', name: 'Anne', role: 'technician', partnerId: 'p1', language: 'de' };
+const failure = (code: ApiError['code']): ApiResult<never> => ({ ok: false, error: { code, message: code } });
+
+/** An auth API whose answers each test sets; it records the calls it received. */
+function fakeAuthApi(answers: Partial<{ [K in keyof AuthApi]: Awaited<ReturnType<AuthApi[K]>> }>) {
+  const calls: string[] = [];
+  const answer = <K extends keyof AuthApi>(name: K) =>
+    (async () => {
+      calls.push(name);
+      return answers[name] ?? failure('internal');
+    }) as unknown as AuthApi[K];
+  const api: AuthApi = {
+    login: answer('login'),
+    me: answer('me'),
+    logout: answer('logout'),
+    requestPasswordReset: answer('requestPasswordReset'),
+    confirmPasswordReset: answer('confirmPasswordReset'),
+  };
+  return { api, calls };
+}
+
+describe('session store', () => {
+  it('starts loading, then signs in the user the server knows and caches it', async () => {
+    const storage = createMemoryStorage();
+    const { state, actions } = createSessionStore(fakeAuthApi({ me: { ok: true, data: { user: anne } } }).api, storage);
+    expect(state.status).toBe('loading');
+    await actions.restore();
+    expect(state).toEqual({ status: 'signed_in', user: anne, fromCache: false });
+    expect(await storage.get('session.user')).toEqual(anne);
+  });
+
+  it.each<[string, ApiError['code'], boolean, string]>([
+    ['offline with a cached user', 'offline', true, 'signed_in'],
+    ['server error with a cached user', 'internal', true, 'signed_in'],
+    ['offline without a cached user', 'offline', false, 'signed_out'],
+    ['unauthenticated even with a cached user', 'unauthenticated', true, 'signed_out'],
+  ])('restore when %s', async (_case, code, hasCache, expectedStatus) => {
+    const storage = createMemoryStorage();
+    if (hasCache) await storage.set('session.user', anne);
+    const { state, actions } = createSessionStore(fakeAuthApi({ me: failure(code) }).api, storage);
+    await actions.restore();
+    expect(state.status).toBe(expectedStatus);
+    expect(state.fromCache).toBe(expectedStatus === 'signed_in');
+    if (code === 'unauthenticated') expect(await storage.get('session.user')).toBeUndefined();
+  });
+
+  it.each<ApiError['code']>(['unauthenticated', 'locked', 'bad_request', 'offline'])('login returns the %s error and stays signed out', async (code) => {
+    const { state, actions } = createSessionStore(fakeAuthApi({ login: failure(code) }).api, createMemoryStorage());
+    await actions.restore();
+    expect(await actions.login('anne@dealer.test', 'wrong')).toEqual({ code, message: code });
+    expect(state.status).toBe('signed_out');
+    expect(state.user).toBeNull();
+  });
+
+  it('login signs in; logout tells the server and forgets the user on the device', async () => {
+    const storage = createMemoryStorage();
+    const { api, calls } = fakeAuthApi({ login: { ok: true, data: { user: anne } }, logout: { ok: true, data: undefined } });
+    const { state, actions } = createSessionStore(api, storage);
+    expect(await actions.login('anne@dealer.test', 'right')).toBeNull();
+    expect(state.user?.name).toBe('Anne');
+    await actions.logout();
+    expect(calls).toEqual(['login', 'logout']);
+    expect(state).toEqual({ status: 'signed_out', user: null, fromCache: false });
+    expect(await storage.get('session.user')).toBeUndefined();
+  });
+
+  it('logout offline still forgets the user on the device', async () => {
+    const storage = createMemoryStorage();
+    await storage.set('session.user', anne);
+    const { state, actions } = createSessionStore(fakeAuthApi({ me: failure('offline'), logout: failure('offline') }).api, storage);
+    await actions.restore();
+    await actions.logout();
+    expect(state.status).toBe('signed_out');
+    expect(await storage.get('session.user')).toBeUndefined();
+  });
+
+  it('passes password reset errors through', async () => {
+    const { actions } = createSessionStore(
+      fakeAuthApi({ requestPasswordReset: { ok: true, data: undefined }, confirmPasswordReset: failure('link_invalid') }).api,
+      createMemoryStorage(),
+    );
+    expect(await actions.requestPasswordReset('anne@dealer.test')).toBeNull();
+    expect((await actions.confirmPasswordReset('t0k3n', 'new-password'))?.code).toBe('link_invalid');
+  });
+});

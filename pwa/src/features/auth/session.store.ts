@@ -1,0 +1,82 @@
+/**
+ * The session: who is signed in. One store factory over the auth API (solid-realworld's shape:
+ * the factory takes the agent and returns state plus actions; screens never call the API for auth).
+ * The last user is kept in local storage so the shell still opens offline for a technician on site.
+ */
+import { createStore } from 'solid-js/store';
+import type { ApiError } from '../../api/client.ts';
+import type { AuthApi, SessionUser } from '../../api/auth.ts';
+import type { LocalStorage } from '../../platform/storage.ts';
+
+export interface SessionState {
+  status: 'loading' | 'signed_in' | 'signed_out';
+  user: SessionUser | null;
+  /** True when the user comes from the last connection because the server could not be reached. */
+  fromCache: boolean;
+}
+
+export interface SessionActions {
+  /** Asks the server who is signed in; falls back to the cached user when the server can't say. */
+  restore(): Promise<void>;
+  /** Resolves to the error to show, or null once signed in. */
+  login(email: string, password: string): Promise<ApiError | null>;
+  logout(): Promise<void>;
+  requestPasswordReset(email: string): Promise<ApiError | null>;
+  confirmPasswordReset(token: string, password: string): Promise<ApiError | null>;
+}
+
+export interface SessionStore {
+  state: SessionState;
+  actions: SessionActions;
+}
+
+const cachedUserKey = 'session.user';
+
+export function createSessionStore(api: AuthApi, storage: LocalStorage): SessionStore {
+  const [state, setState] = createStore<SessionState>({ status: 'loading', user: null, fromCache: false });
+
+  async function signIn(user: SessionUser) {
+    setState({ status: 'signed_in', user, fromCache: false });
+    await storage.set(cachedUserKey, user);
+  }
+
+  async function signOut() {
+    setState({ status: 'signed_out', user: null, fromCache: false });
+    await storage.delete(cachedUserKey);
+  }
+
+  const actions: SessionActions = {
+    async restore() {
+      const result = await api.me();
+      if (result.ok) return signIn(result.data.user);
+      if (result.error.code === 'unauthenticated' || result.error.code === 'forbidden') return signOut();
+      const cached = await storage.get<SessionUser>(cachedUserKey);
+      setState(cached ? { status: 'signed_in', user: cached, fromCache: true } : { status: 'signed_out', user: null, fromCache: false });
+    },
+
+    async login(email, password) {
+      const result = await api.login({ email, password });
+      if (!result.ok) return result.error;
+      await signIn(result.data.user);
+      return null;
+    },
+
+    async logout() {
+      // Offline, the server cookie outlives this, but the device forgets the user: a shared tablet stays safe.
+      await api.logout();
+      await signOut();
+    },
+
+    async requestPasswordReset(email) {
+      const result = await api.requestPasswordReset(email);
+      return result.ok ? null : result.error;
+    },
+
+    async confirmPasswordReset(token, password) {
+      const result = await api.confirmPasswordReset(token, password);
+      return result.ok ? null : result.error;
+    },
+  };
+
+  return { state, actions };
+}

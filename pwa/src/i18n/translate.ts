@@ -1,0 +1,29 @@
+import { DEFAULT_LANGUAGE, isLanguage, type Language, type Translations } from '@parc/shared/languages';
+import type { Catalogue, MessageKey } from './catalogue.ts';
+import { fr } from './messages/fr.ts';
+import { de } from './messages/de.ts';
+import { it } from './messages/it.ts';
+import { en } from './messages/en.ts';
+
+export const catalogues: Translations<Catalogue> = { fr, de, it, en };
+
+/** Each language's own name, for the switcher: a person finds their language even in a page they can't read. */
+export const languageNames: Translations = { fr: 'Français', de: 'Deutsch', it: 'Italiano', en: 'English' };
+
+/** The supported language of a tag such as 'de-CH', if any. */
+export function asLanguage(tag: string | null | undefined): Language | undefined {
+  const primary = tag?.toLowerCase().split(/[-_]/)[0];
+  return isLanguage(primary) ? primary : undefined;
+}
+
+/** The user's language, else the first supported browser language, else French. */
+export function pickLanguage(userLanguage: string | null | undefined, browserLanguages: readonly string[]): Language {
+  return asLanguage(userLanguage) ?? browserLanguages.map(asLanguage).find((language) => language !== undefined) ?? DEFAULT_LANGUAGE;
+}
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** Fills `{name}` placeholders; a placeholder without a value stays visible so the gap is noticed. */
+export function translate(catalogue: Catalogue, key: MessageKey, params: MessageParams = {}): string {
+  return catalogue[key].replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in params ? String(params[name]) : placeholder));
+}

@@ -1,0 +1,22 @@
+import { render } from 'solid-js/web';
+import { App } from './app.tsx';
+import { createApiClient } from './api/client.ts';
+import { createAuthApi } from './api/auth.ts';
+import { createSessionStore } from './features/auth/session.store.ts';
+import { createI18n } from './i18n/i18n.ts';
+import { pickLanguage } from './i18n/translate.ts';
+import { createBrowserNetworkStatus } from './platform/network.ts';
+import { openIdbStorage } from './platform/storage.idb.ts';
+import { createMemoryStorage } from './platform/storage.memory.ts';
+import './styles/app.css';
+
+// Some private browsing modes refuse IndexedDB: the app still runs, it just can't keep work across reloads.
+const storage = await openIdbStorage().catch(() => createMemoryStorage());
+const session = createSessionStore(createAuthApi(createApiClient()), storage);
+const i18n = createI18n(pickLanguage(null, navigator.languages));
+void session.actions.restore();
+
+render(
+  () => <App services={{ session, i18n, storage, network: createBrowserNetworkStatus() }} />,
+  document.getElementById('root')!,
+);

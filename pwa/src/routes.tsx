@@ -1,0 +1,19 @@
+/** Every route of the app; each feature owns its definitions and this list only gathers them. */
+import type { RouteDefinition } from '@solidjs/router';
+import { authRoutes } from './features/auth/auth.routes.tsx';
+import { consoleRoutes } from './features/console/console.routes.tsx';
+import { techRoutes } from './features/tech/tech.routes.tsx';
+import { coordinatorRoutes } from './features/coordinator/coordinator.routes.tsx';
+import { meterEntryRoutes } from './features/meters/meters.routes.tsx';
+import { HomeRedirect } from './features/shell/role-gate.tsx';
+import { NotFoundPage } from './features/shell/not-found.page.tsx';
+
+export const routes: RouteDefinition[] = [
+  { path: '/', component: HomeRedirect },
+  ...authRoutes,
+  consoleRoutes,
+  techRoutes,
+  coordinatorRoutes,
+  meterEntryRoutes,
+  { path: '*404', component: NotFoundPage },
+];

@@ -1,0 +1,50 @@
+import { defineConfig } from 'vite';
+import solid from 'vite-plugin-solid';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** Brand colour of Parc itself; a dealer's colour replaces it at run time through CSS variables. */
+const themeColour = '#1d4f7c';
+
+export default defineConfig({
+  plugins: [
+    solid(),
+    VitePWA({
+      // A new version waits until the person accepts the update prompt: a technician mid-entry keeps their page.
+      registerType: 'prompt',
+      includeAssets: ['icons/*.png'],
+      manifest: {
+        name: 'Parc',
+        short_name: 'Parc',
+        description: 'Parc : compteurs, parc et interventions pour les revendeurs de copieurs',
+        lang: 'fr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: themeColour,
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        navigateFallback: '/index.html',
+        // The API is never answered from the cache: offline data goes through IndexedDB, not the service worker.
+        navigateFallbackDenylist: [/^\/api\//],
+        // The first visit's page comes under the worker at once, so it already works offline on reload.
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  server: {
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+});
