@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from './app.ts';
-import { openDatabase } from './db/client.ts';
+import { openDatabase } from './db/open.ts';
 import { DataFolderBusyError, lockDataFolder, type FolderLock } from './db/lock.ts';
 import type { AppDeps } from './deps.ts';
 import { loadConfig } from './env.ts';
@@ -14,6 +14,9 @@ import type { Mailer } from './mail/mailer.ts';
 import { OutboxMailer } from './mail/outbox.ts';
 import { ResendMailer } from './mail/resend.ts';
 import { toErrorResponse } from './http/errors.ts';
+import { createArgon2Hasher, OWASP_ARGON2_COST } from './modules/auth/argon2-hasher.ts';
+import { demoLoginLines } from './demo/plan.ts';
+import { hasDemoAccounts, seedDemo } from './demo/seed.ts';
 
 const PWA_DIST = fileURLToPath(new URL('../../pwa/dist', import.meta.url));
 
@@ -39,10 +42,17 @@ const deps: AppDeps = {
   db: database.db,
   dbKind: database.kind,
   mailer,
+  passwords: createArgon2Hasher(OWASP_ARGON2_COST),
   clock: () => new Date(),
   publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''),
   secureCookies: (config.publicUrl ?? '').startsWith('https:'),
 };
+
+if (config.demo && (await seedDemo(deps.db, { now: deps.clock(), hashPassword: (password) => deps.passwords.hash(password) }))) {
+  console.log('Seeded the demo dealer into the empty database.');
+}
+// Only where the demo accounts exist: a real installation started in demo mode must not advertise them.
+const demoLogins = config.demo && (await hasDemoAccounts(deps.db)) ? demoLoginLines() : [];
 
 const root = new Hono();
 root.onError(toErrorResponse);
@@ -50,9 +60,9 @@ root.route('/', createApp(deps));
 if (existsSync(PWA_DIST)) {
   const root_ = relative(process.cwd(), PWA_DIST) || '.';
   root.use('/*', serveStatic({ root: root_ }));
-  // Client-side routes (/login, /m/<token>, …) all load the app shell.
+  // Client-side routes (/login, /m/<token>, …) load the app shell; a missing file (a path with an extension) stays a 404.
   const shell = await readFile(join(PWA_DIST, 'index.html'), 'utf8');
-  root.get('*', (c) => c.html(shell));
+  root.get('*', (c) => (/\.[a-z0-9]+$/i.test(c.req.path) ? c.text('Not found', 404) : c.html(shell)));
 } else {
   console.warn(`The PWA is not built (${PWA_DIST} is missing): run "npm run build" to serve the app; the API works without it.`);
 }
@@ -62,6 +72,8 @@ const server = serve({ fetch: root.fetch, port: config.port, hostname: config.ho
   lock?.setUrl(`http://127.0.0.1:${info.port}`);
   console.log(`Parc is running at ${url} (database: ${database.kind}${database.kind === 'pglite' ? `, data in ${config.dataDir}` : ''})`);
   if (!config.resend) console.log(`Emails are written to the outbox ${outboxFolder} (one .eml file per message).`);
+  console.log(`  Partner console: ${url}/console\n  Technician app:  ${url}/tech`);
+  for (const line of demoLogins) console.log(line);
 });
 
 let stopping = false;

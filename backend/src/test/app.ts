@@ -3,6 +3,7 @@ import type { Database } from '../db/client.ts';
 import { partners, sessions, userCustomers, users, type UserRole } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { MemoryMailer } from '../mail/mailer.ts';
+import { createArgon2Hasher, TEST_ARGON2_COST } from '../modules/auth/argon2-hasher.ts';
 import { hashToken, newToken, SESSION_COOKIE } from '../modules/auth/session-token.ts';
 import { createTestDatabase } from './database.ts';
 
@@ -29,6 +30,7 @@ export async function createTestApp(): Promise<TestApp> {
     db: database.db,
     dbKind: database.kind,
     mailer,
+    passwords: createArgon2Hasher(TEST_ARGON2_COST),
     clock: () => now,
     publicUrl: 'http://parc.test',
     secureCookies: false,

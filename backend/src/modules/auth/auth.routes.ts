@@ -1,0 +1,133 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { DomainError } from '@parc/shared';
+import { createRouter } from '../../http/router.ts';
+import { ALL_ROLES, requireRole } from './access.ts';
+import { AuthUserSchema, errorResponses, LoginBodySchema, ResetConfirmBodySchema, ResetRequestBodySchema } from './auth.schemas.ts';
+import { confirmPasswordReset, login, logout, requestPasswordReset } from './auth.service.ts';
+import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
+import { SESSION_COOKIE, SESSION_DAYS } from './session-token.ts';
+
+/** Refused sign-ins per address and email before 429 (above the account lock, which stops at 5). */
+export const LOGIN_LIMIT = { limit: 10, windowMs: 15 * 60_000 };
+/** Reset emails per address and email: keeps the form from being used to flood an inbox. */
+export const RESET_REQUEST_LIMIT = { limit: 5, windowMs: 60 * 60_000 };
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+const userResponse = { description: 'The signed-in user', content: { 'application/json': { schema: z.object({ user: AuthUserSchema }) } } };
+
+/**
+ * The caller's address for rate limiting: the socket on Node (not spoofable; behind a proxy it is
+ * the proxy, and the email part of the key still limits), Cloudflare's header on Workers.
+ */
+function clientAddress(c: Context): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? c.req.header('cf-connecting-ip') ?? 'unknown';
+}
+
+function throwIfLimited(limiter: RateLimiter, key: string, now: Date): void {
+  const seconds = limiter.blockedFor(key, now);
+  if (seconds === null) return;
+  const minutes = Math.ceil(seconds / 60);
+  throw new DomainError('rate_limited', `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, { retryAfterSeconds: seconds });
+}
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/login',
+  tags: ['auth'],
+  summary: 'Sign in with email and password; sets the parc_session cookie',
+  request: { body: json(LoginBodySchema) },
+  responses: { 200: userResponse, ...errorResponses(400, 401, 403, 423, 429) },
+});
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['auth'],
+  summary: 'The signed-in user',
+  middleware: [requireRole(...ALL_ROLES)] as const,
+  responses: { 200: userResponse, ...errorResponses(401) },
+});
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/logout',
+  tags: ['auth'],
+  summary: 'Ends the session and clears the cookie (also when already signed out)',
+  responses: { 204: { description: 'Signed out' } },
+});
+
+const resetRequestRoute = createRoute({
+  method: 'post',
+  path: '/password-reset',
+  tags: ['auth'],
+  summary: 'Emails a single-use link to choose a new password, valid one hour',
+  description: 'Always 202, whether or not the email belongs to an account.',
+  request: { body: json(ResetRequestBodySchema) },
+  responses: { 202: { description: 'If the account exists, the email is on its way' }, ...errorResponses(400, 429) },
+});
+
+const resetConfirmRoute = createRoute({
+  method: 'post',
+  path: '/password-reset/confirm',
+  tags: ['auth'],
+  summary: 'Sets a new password from an emailed link (reset or invitation); signs out every session',
+  request: { body: json(ResetConfirmBodySchema) },
+  responses: { 204: { description: 'Password set; sign in with it' }, ...errorResponses(400) },
+});
+
+/** A router per app, so each app (and each test) has its own rate-limit counters. */
+export function createAuthRoutes() {
+  const loginLimiter = createRateLimiter(LOGIN_LIMIT);
+  const resetLimiter = createRateLimiter(RESET_REQUEST_LIMIT);
+
+  return createRouter()
+    .openapi(loginRoute, async (c) => {
+      const deps = c.get('deps');
+      const { email, password } = c.req.valid('json');
+      const key = `${clientAddress(c)} ${email}`;
+      throwIfLimited(loginLimiter, key, deps.clock());
+      try {
+        const { user, token } = await login(deps, email, password);
+        loginLimiter.clear(key);
+        setCookie(c, SESSION_COOKIE, token, {
+          httpOnly: true,
+          sameSite: 'Lax',
+          path: '/',
+          secure: deps.secureCookies,
+          maxAge: SESSION_DAYS * 86_400,
+        });
+        return c.json({ user }, 200);
+      } catch (error) {
+        if (error instanceof DomainError && (error.code === 'unauthenticated' || error.code === 'locked')) loginLimiter.record(key, deps.clock());
+        throw error;
+      }
+    })
+    .openapi(meRoute, (c) => {
+      const { id, email, name, role, partnerId, language } = c.get('user');
+      return c.json({ user: { id, email, name, role, partnerId, language } }, 200);
+    })
+    .openapi(logoutRoute, async (c) => {
+      const deps = c.get('deps');
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await logout(deps, token);
+      deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax', secure: deps.secureCookies });
+      return c.body(null, 204);
+    })
+    .openapi(resetRequestRoute, async (c) => {
+      const deps = c.get('deps');
+      const { email } = c.req.valid('json');
+      const key = `${clientAddress(c)} ${email}`;
+      throwIfLimited(resetLimiter, key, deps.clock());
+      resetLimiter.record(key, deps.clock());
+      await requestPasswordReset(deps, email);
+      return c.body(null, 202);
+    })
+    .openapi(resetConfirmRoute, async (c) => {
+      const { token, password } = c.req.valid('json');
+      await confirmPasswordReset(c.get('deps'), token, password);
+      return c.body(null, 204);
+    });
+}

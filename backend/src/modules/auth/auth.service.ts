@@ -1,0 +1,118 @@
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
+import { DomainError } from '@parc/shared';
+import { passwordResets, sessions, users, type UserRole } from '../../db/schema/index.ts';
+import type { AppDeps } from '../../deps.ts';
+import { sendPasswordResetLink } from './password-links.ts';
+import { passwordProblem } from './password-policy.ts';
+import { hashToken, newToken, SESSION_DAYS } from './session-token.ts';
+
+/** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+/** The signed-in user as the client sees it. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  partnerId: string;
+  language: string;
+}
+
+type UserRow = typeof users.$inferSelect;
+
+const toAuthUser = ({ id, email, name, role, partnerId, language }: Pick<UserRow, keyof AuthUser>): AuthUser => ({ id, email, name, role, partnerId, language });
+
+/** Same words for an unknown email and a wrong password: the answer must not tell which. */
+const wrongCredentials = () => new DomainError('unauthenticated', 'The email or password is incorrect.');
+
+function lockedError(lockedUntil: Date, now: Date): DomainError {
+  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
+  return new DomainError(
+    'locked',
+    `Too many wrong passwords: this account is locked. Try again in ${minutes} minute${minutes === 1 ? '' : 's'} (after ${lockedUntil.toISOString()}), or reset your password.`,
+    { retryAt: lockedUntil.toISOString() },
+  );
+}
+
+/** Counts one more wrong password in one statement (safe under concurrent attempts); returns the lock end once reached. */
+async function recordFailure(deps: AppDeps, userId: string): Promise<Date | null> {
+  const lockUntil = new Date(deps.clock().getTime() + LOCK_MINUTES * 60_000);
+  const reachesLimit = sql`${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}`;
+  const [row] = await deps.db
+    .update(users)
+    .set({
+      // The count starts over once locked, so the next lock needs five fresh failures.
+      failedLogins: sql`case when ${reachesLimit} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${reachesLimit} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, userId))
+    .returning({ lockedUntil: users.lockedUntil });
+  return row?.lockedUntil && row.lockedUntil > deps.clock() ? row.lockedUntil : null;
+}
+
+/** Checks the password and opens a session; the caller puts `token` in the cookie. */
+export async function login(deps: AppDeps, email: string, password: string): Promise<{ user: AuthUser; token: string }> {
+  const now = deps.clock();
+  const [user] = await deps.db.select().from(users).where(eq(users.email, email.toLowerCase()));
+  if (user?.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now);
+  // Verified even for an unknown email (against a dummy hash), so both take the same time.
+  const matches = await deps.passwords.verify(password, user?.passwordHash ?? null);
+  if (!user) throw wrongCredentials();
+  if (!matches) {
+    const lockedUntil = await recordFailure(deps, user.id);
+    throw lockedUntil ? lockedError(lockedUntil, now) : wrongCredentials();
+  }
+  // Said only to someone who knows the password, so it reveals nothing to a guesser.
+  if (!user.active) throw new DomainError('forbidden', 'This account has been deactivated; ask your administrator to reactivate it.');
+
+  const token = newToken();
+  await deps.db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), lte(sessions.expiresAt, now)));
+    await tx.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000) });
+  });
+  return { user: toAuthUser(user), token };
+}
+
+export async function logout(deps: AppDeps, token: string): Promise<void> {
+  await deps.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+/** Emails a reset link when the address belongs to an active user; says nothing either way. */
+export async function requestPasswordReset(deps: AppDeps, email: string): Promise<void> {
+  const [user] = await deps.db.select().from(users).where(and(eq(users.email, email.toLowerCase()), eq(users.active, true)));
+  if (user) await sendPasswordResetLink(deps, deps.db, user);
+}
+
+const badToken = (message: string) => new DomainError('bad_request', message, { field: 'token' });
+
+/** Sets the password from an emailed link: the link is spent, every session of the user ends, any lock is lifted. */
+export async function confirmPasswordReset(deps: AppDeps, token: string, password: string): Promise<void> {
+  const now = deps.clock();
+  const tokenHash = hashToken(token);
+  const [row] = await deps.db
+    .select({ reset: passwordResets, user: users })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(eq(passwordResets.tokenHash, tokenHash));
+  if (!row || !row.user.active) throw badToken('This password link is not valid. Ask for a new one from the sign-in page.');
+  if (row.reset.usedAt) throw badToken('This password link has already been used. Ask for a new one from the sign-in page.');
+  if (row.reset.expiresAt <= now) throw badToken('This password link has expired. Ask for a new one from the sign-in page.');
+  const problem = passwordProblem(password, row.user);
+  if (problem) throw new DomainError('bad_request', problem, { field: 'password' });
+
+  const passwordHash = await deps.passwords.hash(password);
+  await deps.db.transaction(async (tx) => {
+    // Conditional on still unused: of two simultaneous confirmations only one wins.
+    const spent = await tx
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt)))
+      .returning({ userId: passwordResets.userId });
+    if (spent.length === 0) throw badToken('This password link has already been used. Ask for a new one from the sign-in page.');
+    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.user.id));
+    await tx.delete(sessions).where(eq(sessions.userId, row.user.id));
+  });
+}
