@@ -1,15 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
-import * as schema from './schema/index.ts';
+import type * as schema from './schema/index.ts';
 import { readMigrationJournal } from './migrations.ts';
+
+// Driver-neutral on purpose: route modules import from here, and the Workers bundle must not pull
+// PGlite or node:fs. Opening a database lives in open.ts (Node) and postgres.ts (Node and Workers).
 
 export type Schema = typeof schema;
 /** The drizzle database, whichever driver is behind it. */
@@ -20,28 +15,6 @@ export interface Database {
   db: Db;
   kind: DbKind;
   close(): Promise<void>;
-}
-
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
-
-/**
- * PGlite in `dataDir` (or in memory when null), or PostgreSQL at `url`.
- * Migrations are applied before the database is handed out.
- */
-export async function openDatabase(options: { url?: string; dataDir?: string | null }): Promise<Database> {
-  if (options.url) {
-    const client = postgres(options.url, { max: 10, onnotice: () => {} });
-    const db = drizzlePostgres({ client, schema }) as unknown as Db;
-    await migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-    await assertMigrationsArePrefix(db);
-    return { db, kind: 'postgres', close: () => client.end() };
-  }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
-  await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-  await assertMigrationsArePrefix(db);
-  return { db, kind: 'pglite', close: () => client.close() };
 }
 
 /** How many migrations the database has applied, and the tag of the last one. */
@@ -62,7 +35,7 @@ export async function selectRows<Row>(db: Db, query: SQL): Promise<Row[]> {
  * A database migrated by a newer Parc (more migrations than this build knows) must not be used:
  * this build would write rows the newer schema does not expect.
  */
-async function assertMigrationsArePrefix(db: Db): Promise<void> {
+export async function assertMigrationsArePrefix(db: Db): Promise<void> {
   const { applied } = await migrationLevel(db);
   const known = readMigrationJournal().length;
   if (applied > known) {

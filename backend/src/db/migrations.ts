@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import journal from '../../drizzle/meta/_journal.json' with { type: 'json' };
 
 interface JournalEntry {
   idx: number;
   tag: string;
 }
 
-const JOURNAL = fileURLToPath(new URL('../../drizzle/meta/_journal.json', import.meta.url));
-
+/** The migrations this build knows, in order. Imported rather than read so the Workers bundle carries it too. */
 export function readMigrationJournal(): JournalEntry[] {
-  return (JSON.parse(readFileSync(JOURNAL, 'utf8')) as { entries: JournalEntry[] }).entries;
+  return (journal as { entries: JournalEntry[] }).entries;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { openDatabase, type Database } from '../db/client.ts';
+import type { Database } from '../db/client.ts';
+import { openDatabase } from '../db/open.ts';
 
 /**
  * A fresh, migrated database for one test file: a new PostgreSQL database on the server named by

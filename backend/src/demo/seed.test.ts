@@ -1,0 +1,230 @@
+import { asc, count, eq } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Db } from '../db/client.ts';
+import { coordinators, counters, customers, devices, partners, readings, sites, userCustomers, users } from '../db/schema/index.ts';
+import { createTestDatabase } from '../test/database.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, HISTORY_MONTHS, planDemo } from './plan.ts';
+import { hasDemoAccounts, seedDemo } from './seed.ts';
+
+const NOW = new Date('2026-11-20T08:00:00Z');
+
+/** Readable, predictable ids so two runs can be compared row for row. */
+function sequentialIds() {
+  let n = 0;
+  return () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+}
+
+/** Map.groupBy arrived in Node 21. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+const fakeHash = async (password: string) => `hashed:${password}`;
+
+async function fleetSnapshot(db: Db) {
+  const rows = await db
+    .select({
+      code: devices.deviceCode,
+      serial: devices.serial,
+      model: devices.model,
+      ip: devices.ip,
+      mac: devices.mac,
+      kind: counters.kind,
+      value: readings.value,
+      takenAt: readings.takenAt,
+      source: readings.source,
+    })
+    .from(readings)
+    .innerJoin(counters, eq(counters.id, readings.counterId))
+    .innerJoin(devices, eq(devices.id, readings.deviceId))
+    .orderBy(asc(readings.id));
+  return rows;
+}
+
+describe('seedDemo', () => {
+  let database: Database;
+  let db: Db;
+  let seeded: boolean;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = database.db;
+    seeded = await seedDemo(db, { now: NOW, hashPassword: fakeHash, newId: sequentialIds() });
+  });
+  afterAll(() => database.close());
+
+  it('fills an empty database with one dealer, its four logins, three customers and about forty devices', async () => {
+    expect(seeded).toBe(true);
+    const total = async (table: PgTable) => (await db.select({ n: count() }).from(table))[0]!.n;
+    expect(await total(partners)).toBe(1);
+    expect(await total(users)).toBe(4);
+    expect(await total(customers)).toBe(3);
+    expect(await total(sites)).toBe(8);
+    expect(await total(devices)).toBe(40);
+    expect(await hasDemoAccounts(db)).toBe(true);
+  });
+
+  it('hashes the demo password with the given function for every login', async () => {
+    const rows = await db.select({ email: users.email, role: users.role, passwordHash: users.passwordHash }).from(users).orderBy(users.email);
+    expect(rows).toEqual(
+      DEMO_LOGINS.map(({ email, role }) => ({ email, role, passwordHash: `hashed:${DEMO_PASSWORD}` })).sort((a, b) => a.email.localeCompare(b.email)),
+    );
+  });
+
+  it('links the coordinator login to the first customer, through user_customers and a main coordinator row', async () => {
+    const [login] = await db.select().from(users).where(eq(users.role, 'coordinator'));
+    const links = await db.select({ number: customers.customerNumber }).from(userCustomers).innerJoin(customers, eq(customers.id, userCustomers.customerId)).where(eq(userCustomers.userId, login!.id));
+    expect(links).toEqual([{ number: '10452' }]);
+    const [row] = await db.select().from(coordinators).where(eq(coordinators.userId, login!.id));
+    expect(row).toMatchObject({ isMain: true, email: login!.email });
+  });
+
+  it('gives each customer exactly one main coordinator', async () => {
+    const rows = await db.select({ customerId: coordinators.customerId, isMain: coordinators.isMain }).from(coordinators);
+    const mains = new Map<string, number>();
+    for (const row of rows) mains.set(row.customerId, (mains.get(row.customerId) ?? 0) + (row.isMain ? 1 : 0));
+    expect([...mains.values()]).toEqual([1, 1, 1]);
+  });
+
+  it('numbers devices PREFIX-1..n per customer and moves next_device_number past the last', async () => {
+    const rows = await db
+      .select({ prefix: customers.prefix, next: customers.nextDeviceNumber, number: devices.deviceNumber, code: devices.deviceCode })
+      .from(devices)
+      .innerJoin(customers, eq(customers.id, devices.customerId))
+      .orderBy(customers.prefix, devices.deviceNumber);
+    const byPrefix = groupBy(rows, (row) => row.prefix);
+    expect([...byPrefix.keys()].sort()).toEqual(['DF', 'FL', 'ZHT']);
+    for (const [prefix, group] of byPrefix) {
+      expect(group.map((row) => row.code)).toEqual(group.map((_, index) => `${prefix}-${index + 1}`));
+      expect(group.every((row) => row.next === group.length + 1)).toBe(true);
+    }
+    expect(byPrefix.get('DF')).toHaveLength(20);
+  });
+
+  it('keeps 14 monthly readings per counter, the last at now and only the last unlocked', async () => {
+    const rows = await db.select({ counterId: readings.counterId, takenAt: readings.takenAt, lockedAt: readings.lockedAt, status: readings.status }).from(readings).orderBy(readings.takenAt);
+    const byCounter = groupBy(rows, (row) => row.counterId);
+    expect(byCounter.size).toBe((await db.select({ n: count() }).from(counters))[0]!.n);
+    for (const history of byCounter.values()) {
+      expect(history).toHaveLength(HISTORY_MONTHS);
+      expect(history.at(-1)).toMatchObject({ takenAt: NOW, lockedAt: null, status: 'entered' });
+      expect(history.slice(0, -1).every((row) => row.lockedAt !== null && row.lockedAt > row.takenAt && row.status === 'accepted')).toBe(true);
+      const gaps = history.slice(1).map((row, index) => (row.takenAt.getTime() - history[index]!.takenAt.getTime()) / 86_400_000);
+      expect(Math.min(...gaps)).toBeGreaterThan(24);
+      expect(Math.max(...gaps)).toBeLessThan(36);
+    }
+  });
+
+  it('never lets a counter go down', async () => {
+    const rows = await db.select({ counterId: readings.counterId, value: readings.value }).from(readings).orderBy(readings.takenAt);
+    for (const history of groupBy(rows, (row) => row.counterId).values()) {
+      history.slice(1).forEach((row, index) => expect(row.value).toBeGreaterThanOrEqual(history[index]!.value));
+    }
+  });
+
+  it('has total = mono + colour at every reading, and colour counters on colour devices only', async () => {
+    const rows = await db
+      .select({ deviceId: readings.deviceId, colourCapable: devices.colourCapable, kind: counters.kind, value: readings.value, takenAt: readings.takenAt })
+      .from(readings)
+      .innerJoin(counters, eq(counters.id, readings.counterId))
+      .innerJoin(devices, eq(devices.id, readings.deviceId));
+    const occasions = groupBy(rows, (row) => `${row.deviceId}@${row.takenAt.toISOString()}`);
+    for (const occasion of occasions.values()) {
+      const value = (kind: string) => occasion.find((row) => row.kind === kind)?.value;
+      expect(value('colour') !== undefined).toBe(occasion[0]!.colourCapable);
+      expect(value('total')).toBe(value('mono')! + (value('colour') ?? 0));
+    }
+    expect(new Set(rows.filter((row) => row.colourCapable).map((row) => row.deviceId)).size).toBeGreaterThan(20);
+    expect(new Set(rows.filter((row) => !row.colourCapable).map((row) => row.deviceId)).size).toBeGreaterThan(5);
+  });
+
+  it('prints realistic volumes: within the class ranges, a colour share of 10–40 %, less in August', async () => {
+    const rows = await db
+      .select({ deviceId: readings.deviceId, kind: counters.kind, value: readings.value, takenAt: readings.takenAt })
+      .from(readings)
+      .innerJoin(counters, eq(counters.id, readings.counterId))
+      .orderBy(readings.takenAt);
+    const perDevice = groupBy(rows, (row) => row.deviceId);
+    for (const deviceRows of perDevice.values()) {
+      const totals = deviceRows.filter((row) => row.kind === 'total');
+      const months = totals.slice(1).map((row, index) => ({
+        pages: row.value - totals[index]!.value,
+        month: new Date((row.takenAt.getTime() + totals[index]!.takenAt.getTime()) / 2).getUTCMonth(),
+      }));
+      const ordinary = months.filter((m) => m.month !== 7 && m.month !== 11).map((m) => m.pages);
+      const august = months.filter((m) => m.month === 7).map((m) => m.pages);
+      expect(Math.min(...ordinary)).toBeGreaterThanOrEqual(200);
+      expect(Math.max(...ordinary)).toBeLessThanOrEqual(60_000);
+      expect(august).toHaveLength(1);
+      expect(august[0]).toBeLessThan(Math.min(...ordinary));
+
+      const colour = deviceRows.filter((row) => row.kind === 'colour');
+      if (colour.length === 0) continue;
+      const share = (colour.at(-1)!.value - colour[0]!.value) / (totals.at(-1)!.value - totals[0]!.value);
+      expect(share).toBeGreaterThan(0.08);
+      expect(share).toBeLessThan(0.45);
+    }
+  });
+
+  it('reads most counters by hand, some by agent, and once by a technician', async () => {
+    const rows = await db.select({ source: readings.source, deviceId: readings.deviceId, takenAt: readings.takenAt }).from(readings);
+    const bySource = groupBy(rows, (row) => row.source);
+    expect(bySource.get('manual')!.length).toBeGreaterThan(rows.length / 2);
+    expect(bySource.get('agent')!.length).toBeGreaterThan(0);
+    const technicianVisits = new Set(bySource.get('technician')!.map((row) => `${row.deviceId}@${row.takenAt.toISOString()}`));
+    expect(technicianVisits.size).toBe(1);
+  });
+
+  it('does nothing the second time', async () => {
+    const before = await db.select({ n: count() }).from(readings);
+    expect(await seedDemo(db, { now: NOW, hashPassword: fakeHash })).toBe(false);
+    expect(await db.select({ n: count() }).from(readings)).toEqual(before);
+    expect((await db.select({ n: count() }).from(partners))[0]!.n).toBe(1);
+  });
+
+  it('gives the same fleet and history for the same now, in another database', async () => {
+    const other = await createTestDatabase();
+    try {
+      expect(await seedDemo(other.db, { now: NOW, hashPassword: fakeHash, newId: sequentialIds() })).toBe(true);
+      expect(await fleetSnapshot(other.db)).toEqual(await fleetSnapshot(db));
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('seedDemo on a database that already has a partner', () => {
+  it('leaves it alone', async () => {
+    const database = await createTestDatabase();
+    try {
+      await database.db.insert(partners).values({ name: 'A real dealer', email: 'office@dealer.test' });
+      expect(await seedDemo(database.db, { now: NOW, hashPassword: fakeHash })).toBe(false);
+      expect(await database.db.select({ n: count() }).from(devices)).toEqual([{ n: 0 }]);
+      expect(await hasDemoAccounts(database.db)).toBe(false);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('planDemo', () => {
+  it('is a pure function of now and the ids', () => {
+    expect(planDemo(NOW, sequentialIds())).toEqual(planDemo(NOW, sequentialIds()));
+  });
+
+  it('moves the whole history with now', () => {
+    const later = planDemo(new Date('2027-03-05T10:00:00Z'), sequentialIds());
+    expect(later.readings.filter((reading) => reading.lockedAt === null).every((reading) => reading.takenAt.getTime() === Date.parse('2027-03-05T10:00:00Z'))).toBe(true);
+    expect(Math.min(...later.readings.map((reading) => reading.takenAt.getTime()))).toBeGreaterThan(Date.parse('2026-01-01T00:00:00Z'));
+  });
+
+  it('uses real models from all ten vendors, with unique serials', () => {
+    const plan = planDemo(NOW, sequentialIds());
+    expect(new Set(plan.devices.map((device) => device.manufacturer)).size).toBe(10);
+    expect(new Set(plan.devices.map((device) => device.serial)).size).toBe(plan.devices.length);
+    expect(plan.devices.map((device) => device.mac)).toEqual(plan.devices.map(() => expect.stringMatching(/^([0-9A-F]{2}:){5}[0-9A-F]{2}$/)));
+  });
+});
