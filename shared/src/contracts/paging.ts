@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+/** Pieces the API contracts share: paging, filters, optional text, instants. */
+
 /** `?page=&pageSize=` on list routes; pages count from 1. */
 export const pageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -41,3 +43,9 @@ export function requiredText(max: number) {
 }
 
 export const instantSchema = z.iso.datetime({ offset: true });
+
+/** For PATCH bodies: an update that changes nothing is a mistake worth telling the caller about. */
+export function hasSomeField(value: object): boolean {
+  return Object.values(value).some((field) => field !== undefined);
+}
+export const NOTHING_TO_CHANGE = 'Give at least one field to change';

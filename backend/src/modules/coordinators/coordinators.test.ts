@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { customerInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
+
+describe('coordinators API', () => {
+  let t: TestApp;
+  let admin: Caller;
+  let partnerId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    partnerId = (await t.createPartner()).id;
+    admin = await signedIn(t, partnerId, 'partner_admin');
+  });
+  afterAll(() => t.close());
+
+  const newCustomer = async (): Promise<Json> => (await admin.request('POST', '/customers', customerInput())).body;
+  const mainNames = async (customerId: string) =>
+    (await admin.request('GET', `/customers/${customerId}/coordinators`)).body.items.filter((c: Json) => c.isMain).map((c: Json) => c.name);
+
+  it('keeps one main coordinator: making one main makes the previous ordinary', async () => {
+    const customer = await newCustomer();
+    const first = await admin.request('POST', `/customers/${customer.id}/coordinators`, { name: 'Lambert', email: ' Lambert@Client.CH ', isMain: true });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ name: 'Lambert', email: 'lambert@client.ch', isMain: true });
+    const second = (await admin.request('POST', `/customers/${customer.id}/coordinators`, { name: 'Orlyane', isMain: true })).body;
+    expect(await mainNames(customer.id)).toEqual(['Orlyane']);
+    await admin.request('PATCH', `/coordinators/${first.body.id}`, { isMain: true });
+    expect(await mainNames(customer.id)).toEqual(['Lambert']);
+    expect((await admin.request('GET', `/coordinators/${second.id}`)).body.isMain).toBe(false);
+  });
+
+  it('takes a deactivated coordinator out of the main role and refuses to make it main', async () => {
+    const customer = await newCustomer();
+    const main = (await admin.request('POST', `/customers/${customer.id}/coordinators`, { name: 'Dante', isMain: true })).body;
+    const deactivated = await admin.request('POST', `/coordinators/${main.id}/deactivate`);
+    expect(deactivated.body).toMatchObject({ active: false, isMain: false });
+    expect((await admin.request('PATCH', `/coordinators/${main.id}`, { isMain: true })).body).toMatchObject({ code: 'bad_request', field: 'isMain' });
+    expect((await admin.request('GET', `/customers/${customer.id}/coordinators?active=true`)).body.items).toEqual([]);
+  });
+
+  it.each([
+    ['name', { name: '' }],
+    ['email', { name: 'A', email: 'not-an-email' }],
+    ['isMain', { name: 'A', isMain: 'yes' }],
+  ])('refuses a bad %s with a 400 naming it', async (field, body) => {
+    const customer = await newCustomer();
+    expect((await admin.request('POST', `/customers/${customer.id}/coordinators`, body)).body).toMatchObject({ code: 'bad_request', field });
+  });
+
+  it('hides partner A coordinators from partner B on every route', async () => {
+    const customer = await newCustomer();
+    const coordinator = (await admin.request('POST', `/customers/${customer.id}/coordinators`, { name: 'Karel Secret' })).body;
+    const otherAdmin = await signedIn(t, (await t.createPartner()).id, 'partner_admin');
+    for (const [method, path, body] of [
+      ['GET', `/customers/${customer.id}/coordinators`],
+      ['POST', `/customers/${customer.id}/coordinators`, { name: 'Intruder', isMain: true }],
+      ['GET', `/coordinators/${coordinator.id}`],
+      ['PATCH', `/coordinators/${coordinator.id}`, { isMain: true }],
+      ['POST', `/coordinators/${coordinator.id}/deactivate`],
+    ] as const) {
+      const response = await otherAdmin.request(method, path, body);
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(JSON.stringify(response.body)).not.toContain('Karel');
+    }
+    expect((await admin.request('GET', `/coordinators/${coordinator.id}`)).body).toMatchObject({ isMain: false, active: true });
+  });
+
+  it('lets coordinators read only their customers and technicians read, without writing', async () => {
+    const mine = await newCustomer();
+    const other = await newCustomer();
+    const myCoordinator = (await admin.request('POST', `/customers/${mine.id}/coordinators`, { name: 'Mine' })).body;
+    const otherCoordinator = (await admin.request('POST', `/customers/${other.id}/coordinators`, { name: 'Theirs' })).body;
+    const coordinator = await signedIn(t, partnerId, 'coordinator', { customerIds: [mine.id] });
+    const technician = await signedIn(t, partnerId, 'technician');
+    expect((await coordinator.request('GET', `/coordinators/${myCoordinator.id}`)).status).toBe(200);
+    expect((await coordinator.request('GET', `/coordinators/${otherCoordinator.id}`)).status).toBe(404);
+    expect((await coordinator.request('GET', `/customers/${other.id}/coordinators`)).status).toBe(404);
+    expect((await technician.request('GET', `/coordinators/${otherCoordinator.id}`)).status).toBe(200);
+    for (const caller of [coordinator, technician]) {
+      expect((await caller.request('POST', `/customers/${mine.id}/coordinators`, { name: 'x' })).status).toBe(403);
+      expect((await caller.request('PATCH', `/coordinators/${myCoordinator.id}`, { name: 'x' })).status).toBe(403);
+      expect((await caller.request('POST', `/coordinators/${myCoordinator.id}/deactivate`)).status).toBe(403);
+    }
+  });
+});

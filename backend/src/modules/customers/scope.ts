@@ -1,0 +1,34 @@
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+
+/**
+ * Whose rows a user may touch: always one partner (tenant), and only some customers when
+ * `customerIds` is set (coordinators). A SessionUser is a Scope.
+ */
+export interface Scope {
+  partnerId: string;
+  customerIds: string[] | null;
+}
+
+/** The condition every fleet query carries: the user's partner, and their customers when restricted. */
+export function visibleTo(scope: Scope, columns: { partnerId: PgColumn; customerId: PgColumn }): SQL {
+  const ofPartner = eq(columns.partnerId, scope.partnerId);
+  return scope.customerIds ? and(ofPartner, inArray(columns.customerId, scope.customerIds))! : ofPartner;
+}
+
+/** An ILIKE pattern matching `text` anywhere, with the user's own % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+export function pageOffset(query: { page: number; pageSize: number }): number {
+  return (query.page - 1) * query.pageSize;
+}
+
+/** True when `error` (or the driver error it wraps) is a unique violation of `constraint`. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const cause = ((error as { cause?: unknown }).cause ?? error) as { code?: string; constraint_name?: string; constraint?: string };
+  return cause.code === '23505' && (cause.constraint_name ?? cause.constraint) === constraint;
+}
+
+export const toIso = (date: Date) => date.toISOString();

@@ -1,0 +1,59 @@
+import { and, asc, count, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
+import type { Device, DeviceListQuery } from '@parc/shared/contracts/devices';
+import type { Db } from '../../db/client.ts';
+import { devices } from '../../db/schema/index.ts';
+import { containsPattern, pageOffset, toIso, visibleTo, type Scope } from '../customers/scope.ts';
+
+type DeviceRow = typeof devices.$inferSelect;
+export type DeviceValues = Omit<typeof devices.$inferInsert, 'id' | 'partnerId' | 'createdAt'>;
+
+export function toDevice({ partnerId: _partner, ...row }: DeviceRow): Device {
+  return { ...row, createdAt: toIso(row.createdAt) };
+}
+
+const ofScope = (scope: Scope) => visibleTo(scope, devices);
+/** Exact but case-blind, as people type "hp" for "HP". */
+const sameText = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+export async function findDevices(db: Db, scope: Scope, query: DeviceListQuery): Promise<{ items: Device[]; total: number }> {
+  const conditions: (SQL | undefined)[] = [ofScope(scope)];
+  if (query.customerId) conditions.push(eq(devices.customerId, query.customerId));
+  if (query.siteId) conditions.push(eq(devices.siteId, query.siteId));
+  if (query.manufacturer) conditions.push(ilike(devices.manufacturer, sameText(query.manufacturer)));
+  if (query.model) conditions.push(ilike(devices.model, sameText(query.model)));
+  if (query.active !== undefined) conditions.push(eq(devices.active, query.active));
+  if (query.search) {
+    const pattern = containsPattern(query.search);
+    conditions.push(or(ilike(devices.serial, pattern), ilike(devices.deviceCode, pattern), ilike(devices.internalNumber, pattern), ilike(devices.location, pattern)));
+  }
+  const where = and(...conditions);
+  const [rows, [totals]] = await Promise.all([
+    db.select().from(devices).where(where).orderBy(asc(devices.customerId), asc(devices.deviceNumber)).limit(query.pageSize).offset(pageOffset(query)),
+    db.select({ total: count() }).from(devices).where(where),
+  ]);
+  return { items: rows.map(toDevice), total: totals?.total ?? 0 };
+}
+
+export async function findDevice(db: Db, scope: Scope, id: string): Promise<DeviceRow | null> {
+  const [row] = await db.select().from(devices).where(and(ofScope(scope), eq(devices.id, id)));
+  return row ?? null;
+}
+
+/** The partner's active device carrying this serial, other than `exceptId`. */
+export async function findActiveBySerial(db: Db, partnerId: string, serial: string, exceptId?: string): Promise<DeviceRow | null> {
+  const [row] = await db
+    .select()
+    .from(devices)
+    .where(and(eq(devices.partnerId, partnerId), eq(devices.serial, serial), eq(devices.active, true), exceptId ? ne(devices.id, exceptId) : undefined));
+  return row ?? null;
+}
+
+export async function insertDevice(db: Db, partnerId: string, values: DeviceValues): Promise<DeviceRow> {
+  const [row] = await db.insert(devices).values({ ...values, partnerId }).returning();
+  return row!;
+}
+
+export async function updateDevice(db: Db, scope: Scope, id: string, values: Partial<DeviceValues>): Promise<DeviceRow | null> {
+  const [row] = await db.update(devices).set(values).where(and(ofScope(scope), eq(devices.id, id))).returning();
+  return row ?? null;
+}

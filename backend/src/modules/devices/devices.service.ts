@@ -1,0 +1,97 @@
+import { DomainError } from '@parc/shared';
+import { countersForNewDevice } from '@parc/shared/contracts/counters';
+import type { Device, DeviceCreate, DeviceDetail, DeviceListQuery, DeviceUpdate } from '@parc/shared/contracts/devices';
+import type { Page } from '@parc/shared/contracts/paging';
+import type { Db } from '../../db/client.ts';
+import type { SessionUser } from '../auth/access.ts';
+import { assertCoordinatorOfCustomer } from '../coordinators/coordinators.service.ts';
+import { findCounters, toCounter, upsertCounters } from '../counters/counters.repo.ts';
+import { takeDeviceNumber } from '../customers/customers.repo.ts';
+import { getCustomer } from '../customers/customers.service.ts';
+import { isUniqueViolation, type Scope } from '../customers/scope.ts';
+import { assertSiteOfCustomer } from '../sites/sites.service.ts';
+import { findActiveBySerial, findDevice, findDevices, insertDevice, toDevice, updateDevice } from './devices.repo.ts';
+
+const notFound = () => new DomainError('not_found', 'No such device.');
+
+function serialTaken(serial: string, deviceCode?: string): DomainError {
+  const holder = deviceCode ? ` by the active device ${deviceCode}` : ' by another active device';
+  return new DomainError('conflict', `The serial number ${serial} is already used${holder}; deactivate that device first if the machine moved.`, {
+    field: 'serial',
+  });
+}
+
+async function assertSerialFree(db: Db, partnerId: string, serial: string, exceptId?: string): Promise<void> {
+  const holder = await findActiveBySerial(db, partnerId, serial, exceptId);
+  if (holder) throw serialTaken(serial, holder.deviceCode);
+}
+
+/** Two requests may both pass the serial check; the partial unique index stops the second. */
+function explainDuplicate(error: unknown, serial: string | undefined): never {
+  if (serial && isUniqueViolation(error, 'devices_active_serial_unique')) throw serialTaken(serial);
+  throw error;
+}
+
+async function withCounters(db: Db, scope: Scope, device: Device): Promise<DeviceDetail> {
+  return { ...device, counters: (await findCounters(db, scope, device.id)).map(toCounter) };
+}
+
+async function assertReferences(db: Db, scope: Scope, customerId: string, input: { siteId?: string | null; coordinatorId?: string | null }): Promise<void> {
+  if (input.siteId) await assertSiteOfCustomer(db, scope, input.siteId, customerId);
+  if (input.coordinatorId) await assertCoordinatorOfCustomer(db, scope, input.coordinatorId, customerId);
+}
+
+export async function listDevices(db: Db, user: SessionUser, query: DeviceListQuery): Promise<Page<Device>> {
+  return { ...(await findDevices(db, user, query)), page: query.page, pageSize: query.pageSize };
+}
+
+export async function getDevice(db: Db, user: SessionUser, id: string) {
+  const row = await findDevice(db, user, id);
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function getDeviceDetail(db: Db, user: SessionUser, id: string): Promise<DeviceDetail> {
+  return withCounters(db, user, toDevice(await getDevice(db, user, id)));
+}
+
+/** A new device gets the next PREFIX-n of its customer and its counters, all in one transaction. */
+export async function createDevice(db: Db, user: SessionUser, input: DeviceCreate): Promise<DeviceDetail> {
+  const customer = await getCustomer(db, user, input.customerId);
+  if (!customer.active) throw new DomainError('bad_request', 'This customer is deactivated; reactivate it before adding devices.', { field: 'customerId' });
+  await assertReferences(db, user, customer.id, input);
+  await assertSerialFree(db, user.partnerId, input.serial);
+  const colourCapable = input.colourCapable ?? false;
+  const device = await db
+    .transaction(async (tx) => {
+      const taken = await takeDeviceNumber(tx, user, customer.id);
+      if (!taken) throw new DomainError('not_found', 'No such customer.');
+      const row = await insertDevice(tx, user.partnerId, { ...input, colourCapable, deviceNumber: taken.number, deviceCode: `${taken.prefix}-${taken.number}` });
+      await upsertCounters(tx, user.partnerId, row.id, countersForNewDevice(colourCapable));
+      return row;
+    })
+    .catch((error) => explainDuplicate(error, input.serial));
+  return withCounters(db, user, toDevice(device));
+}
+
+/** A device that becomes colour-capable starts counting colour pages; its customer and ID never change. */
+export async function changeDevice(db: Db, user: SessionUser, id: string, input: DeviceUpdate): Promise<DeviceDetail> {
+  const current = await getDevice(db, user, id);
+  await assertReferences(db, user, current.customerId, input);
+  if (input.serial !== undefined && current.active) await assertSerialFree(db, user.partnerId, input.serial, id);
+  const device = await db
+    .transaction(async (tx) => {
+      const row = await updateDevice(tx, user, id, input);
+      if (input.colourCapable && !current.colourCapable) await upsertCounters(tx, user.partnerId, id, ['colour']);
+      return row!;
+    })
+    .catch((error) => explainDuplicate(error, input.serial));
+  return withCounters(db, user, toDevice(device));
+}
+
+/** The device and its ID stay for history; the serial becomes free for a new device. */
+export async function deactivateDevice(db: Db, user: SessionUser, id: string): Promise<Device> {
+  const row = await updateDevice(db, user, id, { active: false });
+  if (!row) throw notFound();
+  return toDevice(row);
+}

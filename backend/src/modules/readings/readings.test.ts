@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readings } from '../../db/schema/index.ts';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { partnerWithDevice, signedIn, type Json } from '../customers/test-client.ts';
+
+describe('readings API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  /** A device of a fresh partner and its total counter. */
+  async function setup() {
+    const fixture = await partnerWithDevice(t, { colourCapable: true });
+    const total = fixture.device.counters.find((c: Json) => c.kind === 'total');
+    const enter = (value: number, takenAt: string, extra: Record<string, unknown> = {}) =>
+      fixture.admin.request('POST', `/devices/${fixture.device.id}/readings`, { counterId: total.id, value, takenAt, ...extra });
+    return { ...fixture, total, enter };
+  }
+
+  it('creates a manual reading entered by the user', async () => {
+    const { enter, total, device } = await setup();
+    const created = await enter(1200, '2026-11-19T10:00:00Z', { note: 'From the display' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      deviceId: device.id,
+      counterId: total.id,
+      counterKind: 'total',
+      value: 1200,
+      takenAt: '2026-11-19T10:00:00.000Z',
+      source: 'manual',
+      status: 'entered',
+      note: 'From the display',
+      lockedAt: null,
+    });
+    expect(created.body.enteredBy).toMatch(/^partner_admin\.\d+@dealer\.test$/);
+  });
+
+  it('applies a clientId once: the same clientId again returns the first reading with 200', async () => {
+    const { enter, admin, device } = await setup();
+    const clientId = randomUUID();
+    const first = await enter(500, '2026-11-10T00:00:00Z', { clientId });
+    const again = await enter(500, '2026-11-10T00:00:00Z', { clientId });
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.body).toEqual(first.body);
+    const concurrent = randomUUID();
+    const racing = await Promise.all([1, 2, 3].map(() => enter(600, '2026-11-11T00:00:00Z', { clientId: concurrent })));
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    expect((await admin.request('GET', `/devices/${device.id}/readings`)).body.total).toBe(2);
+  });
+
+  it('refuses a value lower than the last reading with 422 naming the last value', async () => {
+    const { enter } = await setup();
+    await enter(1000, '2026-11-01T00:00:00Z');
+    const lower = await enter(999, '2026-11-15T00:00:00Z');
+    expect(lower.status).toBe(422);
+    expect(lower.body).toMatchObject({ code: 'reading_refused', field: 'value' });
+    expect(lower.body.message).toContain('1000');
+    expect((await enter(1000, '2026-11-15T00:00:00Z')).status).toBe(201);
+    const backdatedHigher = await enter(1500, '2026-10-01T00:00:00Z');
+    expect(backdatedHigher.body.code).toBe('reading_refused');
+  });
+
+  it.each([
+    ['value', { value: -1 }],
+    ['value', { value: 1.5 }],
+    ['value', { value: 10_000_000_001 }],
+    ['takenAt', { takenAt: 'yesterday' }],
+    ['takenAt', { takenAt: '2026-11-21T00:00:00Z' }],
+    ['clientId', { clientId: 'not-a-uuid' }],
+    ['counterId', { counterId: randomUUID() }],
+  ])('refuses a bad %s with a 400 naming it', async (field, overrides) => {
+    const { enter } = await setup();
+    const response = await enter(10, '2026-11-19T00:00:00Z', overrides);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'bad_request', field });
+  });
+
+  it("refuses a counter of another of the partner's devices", async () => {
+    const { admin, customer, enter } = await setup();
+    const second = (await admin.request('POST', '/devices', { customerId: customer.id, serial: 'OTHER-1', manufacturer: 'HP', model: 'X' })).body;
+    expect((await enter(1, '2026-11-19T00:00:00Z', { counterId: second.counters[0].id })).body.field).toBe('counterId');
+  });
+
+  it('lists by counter and date range, newest first, paged', async () => {
+    const { enter, admin, device } = await setup();
+    const colour = device.counters.find((c: Json) => c.kind === 'colour');
+    for (const [day, value] of [['01', 100], ['05', 200], ['09', 300]] as const) await enter(value, `2026-11-${day}T12:00:00Z`);
+    await admin.request('POST', `/devices/${device.id}/readings`, { counterId: colour.id, value: 7, takenAt: '2026-11-05T12:00:00Z' });
+    const list = async (query: string) => (await admin.request('GET', `/devices/${device.id}/readings?${query}`)).body;
+    expect((await list('')).total).toBe(4);
+    const byCounter = await list(`counterId=${colour.id}`);
+    expect(byCounter.items.map((r: Json) => r.value)).toEqual([7]);
+    expect((await list('from=2026-11-05T00:00:00Z&to=2026-11-09T00:00:00Z')).items.map((r: Json) => r.value).sort()).toEqual([200, 7].sort());
+    expect(await list('pageSize=1&page=1')).toMatchObject({ total: 4, items: [{ value: 300 }] });
+    expect((await list('from=soon')).field).toBe('from');
+  });
+
+  it('corrects value and note until locked, then answers 423', async () => {
+    const { enter, admin } = await setup();
+    await enter(100, '2026-11-01T00:00:00Z');
+    const reading = (await enter(200, '2026-11-10T00:00:00Z')).body;
+    const corrected = await admin.request('PATCH', `/readings/${reading.id}`, { value: 150, note: 'Typo' });
+    expect(corrected.body).toMatchObject({ value: 150, note: 'Typo' });
+    expect((await admin.request('PATCH', `/readings/${reading.id}`, { value: 50 })).body.code).toBe('reading_refused');
+    await t.database.db.update(readings).set({ lockedAt: new Date('2026-11-15T00:00:00Z') }).where(eq(readings.id, reading.id));
+    const locked = await admin.request('PATCH', `/readings/${reading.id}`, { note: 'Too late' });
+    expect(locked.status).toBe(423);
+    expect(locked.body.code).toBe('locked');
+    expect((await admin.request('GET', `/readings/${reading.id}`)).body).toMatchObject({ value: 150, note: 'Typo', lockedAt: '2026-11-15T00:00:00.000Z' });
+  });
+
+  it('hides partner A readings from partner B on every route', async () => {
+    const a = await setup();
+    const b = await setup();
+    const reading = (await a.enter(4242, '2026-11-19T00:00:00Z', { clientId: randomUUID() })).body;
+    for (const [method, path, body] of [
+      ['GET', `/devices/${a.device.id}/readings`],
+      ['POST', `/devices/${a.device.id}/readings`, { counterId: a.total.id, value: 5000, takenAt: '2026-11-19T01:00:00Z' }],
+      ['GET', `/readings/${reading.id}`],
+      ['PATCH', `/readings/${reading.id}`, { value: 5000 }],
+    ] as const) {
+      const response = await b.admin.request(method, path, body);
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(JSON.stringify(response.body)).not.toContain('4242');
+    }
+    const replay = await b.admin.request('POST', `/devices/${b.device.id}/readings`, { counterId: b.total.id, value: 1, takenAt: '2026-11-19T00:00:00Z', clientId: reading.clientId });
+    expect(replay.status).toBe(409);
+    expect(JSON.stringify(replay.body)).not.toContain('4242');
+    expect((await a.admin.request('GET', `/readings/${reading.id}`)).body.value).toBe(4242);
+  });
+
+  it('lets coordinators read only their customers and technicians read, without writing', async () => {
+    const { partner, customer, device, enter, admin } = await setup();
+    const reading = (await enter(10, '2026-11-19T00:00:00Z')).body;
+    const other = (await admin.request('POST', '/customers', { customerNumber: 'O1', name: 'Other', prefix: 'OTH' })).body;
+    const stranger = await signedIn(t, partner.id, 'coordinator', { customerIds: [other.id] });
+    const own = await signedIn(t, partner.id, 'coordinator', { customerIds: [customer.id] });
+    const technician = await signedIn(t, partner.id, 'technician');
+    expect((await stranger.request('GET', `/readings/${reading.id}`)).status).toBe(404);
+    expect((await stranger.request('GET', `/devices/${device.id}/readings`)).status).toBe(404);
+    expect((await own.request('GET', `/readings/${reading.id}`)).status).toBe(200);
+    expect((await technician.request('GET', `/devices/${device.id}/readings`)).body.total).toBe(1);
+    for (const caller of [own, technician]) {
+      expect((await caller.request('POST', `/devices/${device.id}/readings`, { counterId: reading.counterId, value: 20, takenAt: '2026-11-19T01:00:00Z' })).status).toBe(403);
+      expect((await caller.request('PATCH', `/readings/${reading.id}`, { value: 20 })).status).toBe(403);
+    }
+  });
+});

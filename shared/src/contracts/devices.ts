@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { counterSchema } from './counters.ts';
+import { activeFilterSchema, hasSomeField, instantSchema, NOTHING_TO_CHANGE, optionalText, pageQuerySchema, pageSchema, requiredText } from './paging.ts';
+
+export const deviceSchema = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  deviceNumber: z.number().int(),
+  /** PREFIX-n, the ID shown everywhere and printed on the machine's label. */
+  deviceCode: z.string(),
+  serial: z.string(),
+  manufacturer: z.string(),
+  model: z.string(),
+  internalNumber: z.string().nullable(),
+  location: z.string().nullable(),
+  siteId: z.uuid().nullable(),
+  coordinatorId: z.uuid().nullable(),
+  colourCapable: z.boolean(),
+  active: z.boolean(),
+  ip: z.string().nullable(),
+  mac: z.string().nullable(),
+  createdAt: instantSchema,
+});
+export type Device = z.infer<typeof deviceSchema>;
+
+export const deviceDetailSchema = deviceSchema.extend({ counters: z.array(counterSchema) });
+export type DeviceDetail = z.infer<typeof deviceDetailSchema>;
+
+const ipSchema = z.union([z.ipv4(), z.ipv6()]);
+const macSchema = z
+  .string()
+  .trim()
+  .regex(/^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/, 'Use six hexadecimal pairs such as 00:1B:44:11:3A:B7')
+  .transform((value) => value.toUpperCase().replaceAll('-', ':'));
+
+const deviceFields = {
+  serial: requiredText(100),
+  manufacturer: requiredText(100),
+  model: requiredText(100),
+  internalNumber: optionalText(50),
+  location: optionalText(200),
+  /** Must be a site of the device's customer. */
+  siteId: z.uuid().nullish(),
+  /** Must be a coordinator of the device's customer. */
+  coordinatorId: z.uuid().nullish(),
+  /** Colour machines get a colour counter besides total and mono. */
+  colourCapable: z.boolean().optional(),
+  ip: ipSchema.nullish(),
+  mac: macSchema.nullish(),
+};
+
+export const deviceCreateSchema = z.strictObject({ customerId: z.uuid(), ...deviceFields });
+export type DeviceCreate = z.infer<typeof deviceCreateSchema>;
+
+/** The customer is fixed: the device's ID carries the customer's prefix. */
+export const deviceUpdateSchema = z.strictObject(deviceFields).partial().refine(hasSomeField, NOTHING_TO_CHANGE);
+export type DeviceUpdate = z.infer<typeof deviceUpdateSchema>;
+
+export const deviceListQuerySchema = pageQuerySchema.extend({
+  customerId: z.uuid().optional(),
+  siteId: z.uuid().optional(),
+  manufacturer: z.string().trim().max(100).optional(),
+  model: z.string().trim().max(100).optional(),
+  active: activeFilterSchema.optional(),
+  /** Matches serial, device ID, internal number or location. */
+  search: z.string().trim().max(100).optional(),
+});
+export type DeviceListQuery = z.infer<typeof deviceListQuerySchema>;
+
+export const devicePageSchema = pageSchema(deviceSchema);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from './errors.ts';
+import { detectCsvDelimiter, parseCsv } from './csv.ts';
+
+describe('parseCsv', () => {
+  it.each([
+    ['plain fields', 'a,b,c\n1,2,3', [{ line: 1, cells: ['a', 'b', 'c'] }, { line: 2, cells: ['1', '2', '3'] }]],
+    ['CRLF and a trailing line break', 'a,b\r\n1,2\r\n', [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['1', '2'] }]],
+    ['bare CR line ends', 'a\r1', [{ line: 1, cells: ['a'] }, { line: 2, cells: ['1'] }]],
+    ['empty fields', 'a,,c\n,,', [{ line: 1, cells: ['a', '', 'c'] }, { line: 2, cells: ['', '', ''] }]],
+    ['quoted delimiter and doubled quotes', '"x, y","say ""hi"""', [{ line: 1, cells: ['x, y', 'say "hi"'] }]],
+    ['quoted line break keeps the next record on its real line', '"two\nlines",b\nc,d', [{ line: 1, cells: ['two\nlines', 'b'] }, { line: 3, cells: ['c', 'd'] }]],
+    ['quoted CRLF inside a field', '"a\r\nb"\r\nc', [{ line: 1, cells: ['a\r\nb'] }, { line: 3, cells: ['c'] }]],
+    ['blank lines are skipped', 'a\n\n\nb\n', [{ line: 1, cells: ['a'] }, { line: 4, cells: ['b'] }]],
+    ['byte-order mark dropped', '\uFEFFnom;ville\nA;B', [{ line: 1, cells: ['nom', 'ville'] }, { line: 2, cells: ['A', 'B'] }]],
+    ['semicolons detected, commas kept in values', 'a;b\n1,5;2', [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['1,5', '2'] }]],
+    ['a quote inside an unquoted value is literal', 'a"b,c', [{ line: 1, cells: ['a"b', 'c'] }]],
+    ['empty input', '', []],
+  ])('%s', (_name, input, expected) => {
+    expect(parseCsv(input)).toEqual(expected);
+  });
+
+  it('refuses a quote that is never closed, naming its line', () => {
+    expect(() => parseCsv('a\n"open,b\nc')).toThrowError(DomainError);
+    expect(() => parseCsv('a\n"open,b\nc')).toThrowError(/Line 2/);
+  });
+});
+
+describe('detectCsvDelimiter', () => {
+  it.each([
+    ['name,city', ','],
+    ['nom;ville', ';'],
+    ['"a;b",c,d', ','],
+    ['single', ','],
+  ] as const)('%s -> %s', (header, expected) => {
+    expect(detectCsvDelimiter(header)).toBe(expected);
+  });
+});

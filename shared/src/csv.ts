@@ -1,0 +1,69 @@
+import { DomainError } from './errors.ts';
+
+/** One record of a CSV file, with the line (1-based) it starts on so errors can point at it. */
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * Comma or semicolon, whichever the header line uses more: spreadsheets in French locales export
+ * with semicolons because the comma is their decimal separator.
+ */
+export function detectCsvDelimiter(text: string): ',' | ';' {
+  const header = text.split(/\r\n|\n|\r/, 1)[0] ?? '';
+  const count = (char: string) => header.split(char).length - 1;
+  return count(';') > count(',') ? ';' : ',';
+}
+
+/**
+ * RFC 4180 parsing: quoted fields may hold delimiters, doubled quotes and line breaks; CRLF, LF or CR
+ * end records; a UTF-8 byte-order mark is dropped; blank lines are skipped.
+ */
+export function parseCsv(input: string, delimiter: ',' | ';' = detectCsvDelimiter(input.replace(/^\uFEFF/, ''))): CsvRow[] {
+  const text = input.replace(/^\uFEFF/, '');
+  const rows: CsvRow[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let line = 1;
+  let rowLine = 1;
+  let quoted = false;
+  let quoteLine = 0;
+  const endCell = () => {
+    cells.push(cell);
+    cell = '';
+  };
+  const endRow = () => {
+    endCell();
+    if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
+    cells = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') {
+        quoted = false;
+      } else {
+        if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) line++;
+        cell += char;
+      }
+    } else if (char === '"' && cell === '') {
+      quoted = true;
+      quoteLine = line;
+    } else if (char === delimiter) {
+      endCell();
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+      rowLine = ++line;
+    } else {
+      cell += char;
+    }
+  }
+  if (quoted) throw new DomainError('bad_request', `Line ${quoteLine}: a quoted value is never closed.`, { line: quoteLine });
+  if (cell !== '' || cells.length > 0) endRow();
+  return rows;
+}
