@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COUNTER_KINDS } from '../meters/counters.ts';
 import { periodKeySchema } from '../meters/periods.ts';
 import { readingReasonSchema } from '../meters/reasons.ts';
+import { LANGUAGES } from '../languages.ts';
 
 /**
  * The customer's meter-entry page (reached through a signed link) and its submissions.
@@ -49,8 +50,23 @@ export const meterEntryMachineSchema = z.strictObject({
 });
 export type MeterEntryMachine = z.infer<typeof meterEntryMachineSchema>;
 
+/** The dealer behind the link: branding for the page and the contacts shown when the link no longer works. */
+export const meterEntryDealerSchema = z.strictObject({
+  name: z.string().min(1),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  /** '#rrggbb'; the page falls back to Parc's colour when it is missing or malformed. */
+  brandColour: z.string().nullable(),
+});
+export type MeterEntryDealer = z.infer<typeof meterEntryDealerSchema>;
+
 export const meterEntryPageSchema = z.strictObject({
   customerNumber: z.string().min(1),
+  /** The customer's language: the page opens in it. */
+  language: z.enum(LANGUAGES),
+  dealer: meterEntryDealerSchema,
   period: periodKeySchema,
   /** The link stops working at this instant (exclusive). */
   expiresAt: instant,
@@ -60,6 +76,25 @@ export const meterEntryPageSchema = z.strictObject({
   machines: z.array(meterEntryMachineSchema),
 });
 export type MeterEntryPage = z.infer<typeof meterEntryPageSchema>;
+
+/**
+ * The 410 body for an expired, revoked or tampered link. `dealer` is null when the token does not
+ * name a dealer it can be trusted for; nothing in it tells whether the customer exists.
+ */
+export const linkInvalidBodySchema = z.strictObject({
+  code: z.literal('link_invalid'),
+  message: z.string(),
+  dealer: meterEntryDealerSchema.nullable(),
+});
+export type LinkInvalidBody = z.infer<typeof linkInvalidBodySchema>;
+
+/** The customer asks the dealer to change a machine's location text (answered 202). */
+export const locationChangeRequestSchema = z.strictObject({
+  deviceId: z.uuid(),
+  location: z.string().trim().min(1).max(200),
+  message: z.string().max(1000),
+});
+export type LocationChangeRequest = z.infer<typeof locationChangeRequestSchema>;
 
 export const meterEntrySchema = z.strictObject({
   /** Made by the client, so a retried submission is applied once. */

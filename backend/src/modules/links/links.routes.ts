@@ -1,0 +1,272 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import {
+  DomainError,
+  linkInvalidBodySchema,
+  locationChangeRequestSchema,
+  LINK_STATES,
+  meterEntryPageSchema,
+  meterEntryResultsSchema,
+  meterEntrySubmissionSchema,
+  periodKeySchema,
+  readingReasonSchema,
+  COUNTER_KINDS,
+  READING_SOURCES,
+  type LinkInvalidBody,
+} from '@parc/shared';
+import { readingSchema, readingValueSchema } from '@parc/shared/contracts/readings';
+import type { AppDeps } from '../../deps.ts';
+import { createRouter, type AppEnv } from '../../http/router.ts';
+import { PARTNER_ROLES, requireRole } from '../auth/access.ts';
+import { createRateLimiter, type RateLimiter } from '../auth/rate-limit.ts';
+import { errorResponses, errorSchema, idParams, json, jsonBody } from '../customers/openapi.ts';
+import { acceptReading, correctReading, toCheckQueue } from './links.review.ts';
+import {
+  dealerForInvalidLink,
+  listLinks,
+  meterEntryPage,
+  meterEntryReceipt,
+  openLink,
+  requestLocationChange,
+  resendLink,
+  revokeLink,
+  submitEntries,
+  type IssuedLink,
+  type OpenedLink,
+} from './links.service.ts';
+
+/** Token endpoints per client address and minute: generous for a person, a wall for a scanner. */
+export const LINK_READ_LIMIT = { limit: 60, windowMs: 60_000 };
+export const LINK_WRITE_LIMIT = { limit: 120, windowMs: 60_000 };
+
+export interface LinkRoutesOptions {
+  /** Sends the email for a link the partner resent; without it the caller of the API sends it. */
+  onResend?: (deps: AppDeps, link: IssuedLink & { partnerId: string }) => Promise<void>;
+}
+
+const tags = ['links'];
+const tokenParams = z.object({ token: z.string().min(1).max(4096) });
+const INVALID_MESSAGE = 'This link is incorrect or no longer valid. Please try again or contact your dealer.';
+
+/** The socket on Node (not spoofable), Cloudflare's header on Workers. */
+function clientAddress(c: Context): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? c.req.header('cf-connecting-ip') ?? 'unknown';
+}
+
+/**
+ * What every token endpoint goes through: the rate limit, then the token. A link that does not
+ * work answers 410 with the dealer's contacts when the dealer is known, never customer data.
+ */
+function linkGate(limiter: RateLimiter) {
+  return createMiddleware<AppEnv & { Variables: { opened: OpenedLink } }>(async (c, next) => {
+    const deps = c.get('deps');
+    const now = deps.clock();
+    const address = clientAddress(c);
+    const seconds = limiter.blockedFor(address, now);
+    if (seconds !== null) throw new DomainError('rate_limited', `Too many requests. Please wait ${seconds} seconds and try again.`, { retryAfterSeconds: seconds });
+    limiter.record(address, now);
+    try {
+      c.set('opened', await openLink(deps, c.req.param('token') ?? ''));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'link_invalid') throw error;
+      const partnerId = typeof error.meta.partnerId === 'string' ? error.meta.partnerId : null;
+      const body: LinkInvalidBody = { code: 'link_invalid', message: INVALID_MESSAGE, dealer: await dealerForInvalidLink(deps.db, partnerId) };
+      return c.json(body, 410);
+    }
+    await next();
+  });
+}
+
+const invalidLink = { 410: json(linkInvalidBodySchema, 'Expired, revoked or tampered link'), 429: json(errorSchema, 'Too many requests') } as const;
+
+const linkSummarySchema = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  customerNumber: z.string(),
+  period: periodKeySchema,
+  state: z.enum(LINK_STATES),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  sentAt: z.string().nullable(),
+  openedAt: z.string().nullable(),
+  firstEntryAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  remindedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+const issuedLinkSchema = z.object({ linkId: z.uuid(), token: z.string(), url: z.string(), expiresAt: z.string() });
+const point = z.object({ value: z.number().int(), takenAt: z.string() }).nullable();
+const toCheckItemSchema = z.object({
+  readingId: z.uuid(),
+  customerId: z.uuid(),
+  customerNumber: z.string(),
+  deviceId: z.uuid(),
+  deviceCode: z.string(),
+  model: z.string(),
+  counter: z.enum(COUNTER_KINDS),
+  value: z.number().int(),
+  takenAt: z.string(),
+  source: z.enum(READING_SOURCES),
+  enteredBy: z.string(),
+  previous: point,
+  agentLatest: point,
+  reason: readingReasonSchema.nullable(),
+  explanation: z.string().nullable(),
+});
+
+/** A router per app, so each app (and each test) has its own rate-limit counters. */
+export function createLinkRoutes(options: LinkRoutesOptions = {}) {
+  const readGate = linkGate(createRateLimiter(LINK_READ_LIMIT));
+  const writeGate = linkGate(createRateLimiter(LINK_WRITE_LIMIT));
+  const partnerOnly = requireRole(...PARTNER_ROLES);
+
+  return (
+    createRouter()
+      // --- the customer's side: public, the token is the credential ---
+      .openapi(
+        createRoute({
+          method: 'get',
+          path: '/links/{token}',
+          tags,
+          summary: "The customer's meter-entry page; customer number only",
+          middleware: [readGate] as const,
+          request: { params: tokenParams },
+          responses: { 200: json(meterEntryPageSchema, 'The page'), ...invalidLink },
+        }),
+        async (c) => c.json(await meterEntryPage(c.get('deps'), c.get('opened')), 200),
+      )
+      .openapi(
+        createRoute({
+          method: 'post',
+          path: '/links/{token}/entries',
+          tags,
+          summary: 'Enter counters; one result per entry, idempotent by clientId',
+          middleware: [writeGate] as const,
+          request: { params: tokenParams, body: jsonBody(meterEntrySubmissionSchema) },
+          responses: { 200: json(meterEntryResultsSchema, 'A result per entry'), 400: json(errorSchema, 'Invalid input'), ...invalidLink },
+        }),
+        async (c) => c.json({ results: await submitEntries(c.get('deps'), c.get('opened'), c.req.valid('json').entries) }, 200),
+      )
+      .openapi(
+        createRoute({
+          method: 'get',
+          path: '/links/{token}/receipt.pdf',
+          tags,
+          summary: 'The receipt to print for the records (PDF)',
+          middleware: [readGate] as const,
+          request: { params: tokenParams },
+          responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...invalidLink },
+        }),
+        async (c) => {
+          const opened = c.get('opened');
+          const pdf = await meterEntryReceipt(c.get('deps'), opened);
+          return c.body(new Uint8Array(pdf), 200, {
+            'Content-Type': 'application/pdf',
+            'Content-Disposition': `attachment; filename="receipt-${opened.customer.customerNumber.replace(/[^\w-]/g, '')}-${opened.link.period}.pdf"`,
+            'Cache-Control': 'no-store',
+          });
+        },
+      )
+      .openapi(
+        createRoute({
+          method: 'post',
+          path: '/links/{token}/location-requests',
+          tags,
+          summary: "Ask the dealer to change a machine's location text",
+          middleware: [writeGate] as const,
+          request: { params: tokenParams, body: jsonBody(locationChangeRequestSchema) },
+          responses: { 202: { description: 'Passed on to the dealer' }, 400: json(errorSchema, 'Invalid input'), ...invalidLink },
+        }),
+        async (c) => {
+          await requestLocationChange(c.get('deps'), c.get('opened'), c.req.valid('json'));
+          return c.body(null, 202);
+        },
+      )
+      // --- the partner's side ---
+      .openapi(
+        createRoute({
+          method: 'get',
+          path: '/links',
+          tags,
+          summary: 'Links with their campaign state (issued, sent, opened, first entry, complete, revoked, expired)',
+          middleware: [partnerOnly] as const,
+          request: { query: z.object({ customerId: z.uuid().optional(), period: periodKeySchema.optional() }) },
+          responses: { 200: json(z.object({ items: z.array(linkSummarySchema) }), 'Links, newest period first'), ...errorResponses },
+        }),
+        async (c) => c.json({ items: await listLinks(c.get('deps'), c.get('user').partnerId, c.req.valid('query')) }, 200),
+      )
+      .openapi(
+        createRoute({
+          method: 'post',
+          path: '/links/{id}/revoke',
+          tags,
+          summary: 'Stop a link working at once',
+          middleware: [partnerOnly] as const,
+          request: { params: idParams },
+          responses: { 200: json(linkSummarySchema.omit({ customerNumber: true }), 'The revoked link'), ...errorResponses },
+        }),
+        async (c) => c.json(await revokeLink(c.get('deps'), { partnerId: c.get('user').partnerId, linkId: c.req.valid('param').id }), 200),
+      )
+      .openapi(
+        createRoute({
+          method: 'post',
+          path: '/links/{id}/resend',
+          tags,
+          summary: 'Revoke the link and issue a new one for the same customer and period',
+          middleware: [partnerOnly] as const,
+          request: { params: idParams },
+          responses: { 201: json(issuedLinkSchema, 'The new link'), 409: json(errorSchema, 'The period is closed'), ...errorResponses },
+        }),
+        async (c) => {
+          const deps = c.get('deps');
+          const partnerId = c.get('user').partnerId;
+          const link = await resendLink(deps, { partnerId, linkId: c.req.valid('param').id });
+          await options.onResend?.(deps, { ...link, partnerId });
+          return c.json({ linkId: link.linkId, token: link.token, url: link.url, expiresAt: link.expiresAt.toISOString() }, 201);
+        },
+      )
+      .openapi(
+        createRoute({
+          method: 'get',
+          path: '/readings/to-check',
+          tags: ['readings'],
+          summary: 'Readings flagged "to check", with why, the previous value and the agent\'s latest',
+          middleware: [partnerOnly] as const,
+          responses: { 200: json(z.object({ items: z.array(toCheckItemSchema) }), 'The review queue, oldest first'), ...errorResponses },
+        }),
+        async (c) => c.json({ items: await toCheckQueue(c.get('deps').db, c.get('user')) }, 200),
+      )
+      .openapi(
+        createRoute({
+          method: 'post',
+          path: '/readings/{id}/accept',
+          tags: ['readings'],
+          summary: 'Accept a flagged reading as it is',
+          middleware: [partnerOnly] as const,
+          request: { params: idParams, body: jsonBody(z.strictObject({ note: z.string().trim().max(500).optional() })) },
+          responses: { 200: json(readingSchema, 'The accepted reading'), 409: json(errorSchema, 'Not waiting for review'), ...errorResponses },
+        }),
+        async (c) => c.json(await acceptReading(c.get('deps'), c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
+      )
+      .openapi(
+        createRoute({
+          method: 'post',
+          path: '/readings/{id}/correct',
+          tags: ['readings'],
+          summary: 'Replace a flagged value, with a note saying why',
+          middleware: [partnerOnly] as const,
+          request: { params: idParams, body: jsonBody(z.strictObject({ value: readingValueSchema, note: z.string().trim().min(1).max(500) })) },
+          responses: {
+            200: json(readingSchema, 'The corrected reading'),
+            409: json(errorSchema, 'Not waiting for review'),
+            422: json(errorSchema, 'Lower than the reading before it'),
+            423: json(errorSchema, 'Already sent'),
+            ...errorResponses,
+          },
+        }),
+        async (c) => c.json(await correctReading(c.get('deps'), c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
+      )
+  );
+}

@@ -1,0 +1,464 @@
+import {
+  campaignCalendar,
+  COUNTER_KINDS,
+  DEFAULT_LANGUAGE,
+  DomainError,
+  expiryInstant,
+  isLanguage,
+  linkClaimsFor,
+  linkStateAt,
+  localDateKey,
+  parsePeriod,
+  transitionLink,
+  type CampaignCalendar,
+  type CounterEntryState,
+  type CounterKind,
+  type Language,
+  type LocationChangeRequest,
+  type MeterEntryDealer,
+  type LinkEvent,
+  type LinkState,
+  type MeterEntry,
+  type MeterEntryPage,
+  type MeterEntryResult,
+  type PeriodKey,
+  type Translations,
+} from '@parc/shared';
+import type { Db } from '../../db/client.ts';
+import type { AppDeps } from '../../deps.ts';
+import { checkAndRecordReading } from '../readings/readings.checks.ts';
+import {
+  findActiveCounters,
+  findCustomer,
+  findDealer,
+  findDevicesToRead,
+  findLastReadings,
+  findLink,
+  findLinks,
+  findLiveLink,
+  findPeriodEntries,
+  findSolePartnerId,
+  findStoredEntry,
+  insertLink,
+  insertLocationRequest,
+  markLinkEvent,
+  storeEntry,
+  type DeviceRow,
+  type EntryRow,
+  type LinkRow,
+  type ReadingRow,
+} from './links.repo.ts';
+import { renderReceipt } from './links.receipt.ts';
+import { currentSigningKey, findSigningKey, linkInvalid, signLinkToken, verifyLinkToken } from './links.tokens.ts';
+
+type LinkDeps = Pick<AppDeps, 'db' | 'clock' | 'publicUrl'>;
+
+export interface IssuedLink {
+  linkId: string;
+  token: string;
+  /** `${publicUrl}/m/${token}`: what goes in the email. */
+  url: string;
+  expiresAt: Date;
+  /** False when the customer already had a live link for the period (that one is returned). */
+  created: boolean;
+}
+
+export interface LinkRef {
+  partnerId: string;
+  linkId: string;
+}
+
+const notFound = () => new DomainError('not_found', 'No such link.');
+
+// --- issuing -------------------------------------------------------------------------------
+
+function urlFor(deps: Pick<AppDeps, 'publicUrl'>, token: string): string {
+  return `${deps.publicUrl}/m/${token}`;
+}
+
+async function tokenOf(db: Db, link: LinkRow): Promise<string> {
+  const key = await findSigningKey(db, link.kid);
+  if (!key) throw new Error(`signing key ${link.kid} of link ${link.id} is missing`);
+  const claims = { jti: link.id, sub: link.customerId, pid: link.partnerId, per: link.period, exp: Math.floor(link.expiresAt.getTime() / 1000) };
+  return signLinkToken(key, claims);
+}
+
+async function issued(deps: LinkDeps, link: LinkRow, created: boolean): Promise<IssuedLink> {
+  const token = await tokenOf(deps.db, link);
+  return { linkId: link.id, token, url: urlFor(deps, token), expiresAt: link.expiresAt, created };
+}
+
+/**
+ * The customer's link for the period: the live one when it exists (same token, same URL), else a
+ * new one signed with the current key. `calendar` is the customer's campaign calendar (its
+ * lastValidDay sets the expiry); by default the standard one in the customer's time zone.
+ */
+export async function issueLink(
+  deps: LinkDeps,
+  input: { partnerId: string; customerId: string; period: PeriodKey; calendar?: CampaignCalendar },
+): Promise<IssuedLink> {
+  const { db } = deps;
+  parsePeriod(input.period);
+  const customer = await findCustomer(db, input.partnerId, input.customerId);
+  if (!customer) throw new DomainError('not_found', 'No such customer.');
+  const live = await findLiveLink(db, customer.id, input.period);
+  if (live) return issued(deps, live, false);
+  if (!customer.active) throw new DomainError('conflict', 'This customer is deactivated and gets no links.');
+
+  const now = deps.clock();
+  const calendar = input.calendar ?? campaignCalendar({ timeZone: customer.timeZone });
+  const expiresAt = expiryInstant(calendar, input.period);
+  if (expiresAt <= now) throw new DomainError('conflict', `The period ${input.period} is closed: a link would already be expired.`, { field: 'period' });
+  const key = await currentSigningKey(db, now);
+  const linkId = crypto.randomUUID();
+  // Validates the claims (ids, period, expiry) before anything is stored.
+  linkClaimsFor({ linkId, customerId: customer.id, partnerId: input.partnerId, period: input.period }, calendar);
+  const link = await insertLink(db, { id: linkId, partnerId: input.partnerId, customerId: customer.id, period: input.period, kid: key.kid, issuedAt: now, expiresAt });
+  if (link) return issued(deps, link, true);
+  // A concurrent issue for the same customer and period won: hand out that one.
+  const winner = await findLiveLink(db, customer.id, input.period);
+  if (!winner) throw new Error('live link vanished after a conflicting insert');
+  return issued(deps, winner, false);
+}
+
+async function partnerLink(db: Db, ref: LinkRef): Promise<LinkRow> {
+  const link = await findLink(db, ref.linkId, ref.partnerId);
+  if (!link) throw notFound();
+  return link;
+}
+
+/** The link stops working at once; revoking twice is harmless. */
+export async function revokeLink(deps: Pick<AppDeps, 'db' | 'clock'>, ref: LinkRef): Promise<LinkSummary> {
+  await partnerLink(deps.db, ref);
+  await markLinkEvent(deps.db, ref.linkId, 'revokedAt', deps.clock());
+  return summarise(await partnerLink(deps.db, ref), deps.clock());
+}
+
+/**
+ * Revokes the link and issues a new one for the same customer and period (same expiry); the
+ * caller sends the email. Entries made through the old link carry over to the new one.
+ */
+export async function resendLink(deps: LinkDeps, ref: LinkRef & { calendar?: CampaignCalendar }): Promise<IssuedLink> {
+  const link = await partnerLink(deps.db, ref);
+  if (link.expiresAt <= deps.clock()) throw new DomainError('conflict', `The period ${link.period} is closed; its link can no longer be resent.`);
+  await markLinkEvent(deps.db, link.id, 'revokedAt', deps.clock());
+  return issueLink(deps, { partnerId: link.partnerId, customerId: link.customerId, period: link.period, calendar: ref.calendar });
+}
+
+/** The email with the link went out (the first time counts). */
+export async function markSent(deps: Pick<AppDeps, 'db' | 'clock'>, ref: LinkRef): Promise<void> {
+  await partnerLink(deps.db, ref);
+  await markLinkEvent(deps.db, ref.linkId, 'sentAt', deps.clock());
+}
+
+/** The reminder email went out (the first time counts). */
+export async function markReminded(deps: Pick<AppDeps, 'db' | 'clock'>, ref: LinkRef): Promise<void> {
+  await partnerLink(deps.db, ref);
+  await markLinkEvent(deps.db, ref.linkId, 'remindedAt', deps.clock());
+}
+
+// --- state ---------------------------------------------------------------------------------
+
+const EVENT_TIMESTAMPS: [LinkEvent, keyof LinkRow][] = [
+  ['send', 'sentAt'],
+  ['open', 'openedAt'],
+  ['enter', 'firstEntryAt'],
+  ['complete', 'completedAt'],
+  ['revoke', 'revokedAt'],
+];
+
+/** The link's campaign state at `now`, replayed from the events it recorded. */
+export function linkState(link: LinkRow, now: Date): LinkState {
+  const state = EVENT_TIMESTAMPS.reduce<LinkState>((current, [event, column]) => (link[column] ? transitionLink(current, event) : current), 'issued');
+  return linkStateAt(state, link.expiresAt, now);
+}
+
+export interface LinkSummary {
+  id: string;
+  customerId: string;
+  period: string;
+  state: LinkState;
+  issuedAt: string;
+  expiresAt: string;
+  sentAt: string | null;
+  openedAt: string | null;
+  firstEntryAt: string | null;
+  completedAt: string | null;
+  remindedAt: string | null;
+  revokedAt: string | null;
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+function summarise(link: LinkRow, now: Date): LinkSummary {
+  return {
+    id: link.id,
+    customerId: link.customerId,
+    period: link.period,
+    state: linkState(link, now),
+    issuedAt: link.issuedAt.toISOString(),
+    expiresAt: link.expiresAt.toISOString(),
+    sentAt: iso(link.sentAt),
+    openedAt: iso(link.openedAt),
+    firstEntryAt: iso(link.firstEntryAt),
+    completedAt: iso(link.completedAt),
+    remindedAt: iso(link.remindedAt),
+    revokedAt: iso(link.revokedAt),
+  };
+}
+
+export async function listLinks(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  partnerId: string,
+  filter: { customerId?: string; period?: string },
+): Promise<(LinkSummary & { customerNumber: string })[]> {
+  const now = deps.clock();
+  return (await findLinks(deps.db, partnerId, filter)).map(({ link, customerNumber }) => ({ ...summarise(link, now), customerNumber }));
+}
+
+// --- the customer's side -------------------------------------------------------------------
+
+export interface OpenedLink {
+  link: LinkRow;
+  customer: { id: string; customerNumber: string; language: Language; timeZone: string };
+  dealer: MeterEntryDealer;
+}
+
+/**
+ * The live link a token stands for. Tampered, expired, revoked or unknown: `link_invalid`, whose
+ * `partnerId` is set only when the token's signature verified.
+ */
+export async function openLink(deps: Pick<AppDeps, 'db' | 'clock'>, token: string): Promise<OpenedLink> {
+  const subject = await verifyLinkToken(deps.db, token, deps.clock());
+  const link = await findLink(deps.db, subject.linkId, subject.partnerId);
+  if (!link || link.customerId !== subject.customerId || link.period !== subject.period) throw linkInvalid('unknown link', subject.partnerId);
+  if (link.revokedAt) throw linkInvalid('link revoked', subject.partnerId);
+  const customer = await findCustomer(deps.db, link.partnerId, link.customerId);
+  if (!customer?.active) throw linkInvalid('customer inactive', subject.partnerId);
+  const dealer = await findDealer(deps.db, link.partnerId);
+  if (!dealer) throw linkInvalid('unknown partner');
+  const language = isLanguage(customer.language) ? customer.language : DEFAULT_LANGUAGE;
+  return { link, customer: { id: customer.id, customerNumber: customer.customerNumber, language, timeZone: customer.timeZone }, dealer };
+}
+
+/** Dealer contact details for the "link invalid" page: the token's partner, or the installation's only one. */
+export async function dealerForInvalidLink(db: Db, partnerId: string | null) {
+  const id = partnerId ?? (await findSolePartnerId(db));
+  return id ? findDealer(db, id) : null;
+}
+
+/** Customers read mono and colour; the total is their sum, so it is asked only of devices without them. */
+export function countersToAsk(kinds: readonly CounterKind[]): CounterKind[] {
+  const hasSplit = kinds.includes('mono') || kinds.includes('colour');
+  return COUNTER_KINDS.filter((kind) => kinds.includes(kind) && !(hasSplit && kind === 'total'));
+}
+
+export interface SheetCounter {
+  kind: CounterKind;
+  last: ReadingRow | null;
+  /** This period's entry, refused-by-review ones included. */
+  entry: EntryRow | null;
+}
+
+export interface SheetMachine {
+  device: DeviceRow;
+  counters: SheetCounter[];
+}
+
+/** Every machine the customer is asked to read this period, with last readings and this period's entries. */
+export async function entrySheet(db: Db, opened: OpenedLink, now: Date): Promise<SheetMachine[]> {
+  const { link } = opened;
+  const devices = await findDevicesToRead(db, link.partnerId, link.customerId, now);
+  const counters = await findActiveCounters(
+    db,
+    devices.map((device) => device.id),
+  );
+  const entries = await findPeriodEntries(db, link.customerId, link.period);
+  const lasts = await findLastReadings(
+    db,
+    counters.map((counter) => counter.id),
+    entries.map((entry) => entry.id),
+    now,
+  );
+  return devices
+    .map((device) => {
+      const own = counters.filter((counter) => counter.deviceId === device.id);
+      const asked = countersToAsk(own.map((counter) => counter.kind));
+      return {
+        device,
+        counters: asked.map((kind) => {
+          const counterId = own.find((counter) => counter.kind === kind)!.id;
+          return {
+            kind,
+            last: lasts.find((reading) => reading.counterId === counterId) ?? null,
+            entry: entries.findLast((entry) => entry.counterId === counterId) ?? null,
+          };
+        }),
+      };
+    })
+    .filter((machine) => machine.counters.length > 0);
+}
+
+/** The counter's state as the customer's page shows it. */
+export function entryState(entry: EntryRow | null): CounterEntryState {
+  if (!entry) return { state: 'to_enter' };
+  const saved = { value: entry.value, enteredAt: entry.takenAt.toISOString() };
+  if (entry.lockedAt) return { state: 'sent', ...saved };
+  switch (entry.status) {
+    case 'to_check':
+      return entry.reason ? { state: 'to_check', ...saved, reason: entry.reason } : { state: 'entered', ...saved };
+    case 'refused':
+      return { state: 'refused', ...saved, reason: entry.reason };
+    default:
+      return { state: 'entered', ...saved };
+  }
+}
+
+const isDone = (counter: SheetCounter) => counter.entry !== null && counter.entry.status !== 'refused';
+
+export function lastValidDayOf(link: LinkRow, timeZone: string): string {
+  return localDateKey(new Date(link.expiresAt.getTime() - 1), timeZone);
+}
+
+/** The page as the customer sees it, from the sheet. Customer number only: no names. */
+export function pageFrom(opened: OpenedLink, sheet: SheetMachine[]): MeterEntryPage {
+  return {
+    customerNumber: opened.customer.customerNumber,
+    language: opened.customer.language,
+    dealer: opened.dealer,
+    period: opened.link.period,
+    expiresAt: opened.link.expiresAt.toISOString(),
+    lastValidDay: lastValidDayOf(opened.link, opened.customer.timeZone),
+    timeZone: opened.customer.timeZone,
+    machines: sheet.map(({ device, counters }) => ({
+      deviceId: device.id,
+      deviceCode: device.deviceCode,
+      manufacturer: device.manufacturer,
+      model: device.model,
+      internalNumber: device.internalNumber,
+      location: device.location,
+      serial: device.serial,
+      counters: counters.map(({ kind, last, entry }) => ({
+        counter: kind,
+        last: last ? { value: last.value, takenAt: last.takenAt.toISOString() } : null,
+        entry: entryState(entry),
+      })),
+    })),
+  };
+}
+
+/** The entry page; the first call marks the link opened. */
+export async function meterEntryPage(deps: Pick<AppDeps, 'db' | 'clock'>, opened: OpenedLink): Promise<MeterEntryPage> {
+  const now = deps.clock();
+  await markLinkEvent(deps.db, opened.link.id, 'openedAt', now);
+  return pageFrom(opened, await entrySheet(deps.db, opened, now));
+}
+
+/** The receipt PDF, in the customer's language, with the dealer's name on top. */
+export async function meterEntryReceipt(deps: Pick<AppDeps, 'db' | 'clock'>, opened: OpenedLink): Promise<Buffer> {
+  const page = pageFrom(opened, await entrySheet(deps.db, opened, deps.clock()));
+  return renderReceipt({ dealerName: opened.dealer.name, page, language: opened.customer.language });
+}
+
+type Rejection = 'not_on_page' | 'locked' | 'client_id_reused';
+
+const REJECTIONS: Record<Rejection, Translations> = {
+  not_on_page: {
+    fr: "Ce compteur ne fait pas partie des relevés demandés sur cette page.",
+    de: 'Dieser Zähler gehört nicht zu den auf dieser Seite verlangten Ablesungen.',
+    it: 'Questo contatore non fa parte dei rilevamenti richiesti su questa pagina.',
+    en: 'This counter is not one of the readings asked for on this page.',
+  },
+  locked: {
+    fr: 'Ce compteur a déjà été transmis à votre fournisseur et ne peut plus être modifié.',
+    de: 'Dieser Zählerstand wurde bereits an Ihren Händler übermittelt und kann nicht mehr geändert werden.',
+    it: 'Questo contatore è già stato trasmesso al suo fornitore e non può più essere modificato.',
+    en: 'This reading has already been sent to your dealer and can no longer be changed.',
+  },
+  client_id_reused: {
+    fr: 'Cet identifiant de saisie a déjà servi pour une autre saisie.',
+    de: 'Diese Erfassungskennung wurde bereits für eine andere Erfassung verwendet.',
+    it: 'Questo identificativo è già stato usato per un altro inserimento.',
+    en: 'This entry id was already used for another entry.',
+  },
+};
+
+function rejected(clientId: string, code: Rejection, language: Language): MeterEntryResult {
+  return { clientId, status: 'rejected', error: { code, message: REJECTIONS[code][language] } };
+}
+
+/** Thrown inside the transaction to undo it when a concurrent retry stored the same client id first. */
+class AlreadyStored extends Error {}
+
+/**
+ * Applies the customer's entries one by one, each in its own transaction, and answers per entry.
+ * A client id seen before gets its stored result back; a counter's entry for the period is
+ * updated in place (one reading per counter and period) until the nightly job locks it.
+ */
+export async function submitEntries(deps: Pick<AppDeps, 'db' | 'clock'>, opened: OpenedLink, entries: readonly MeterEntry[]): Promise<MeterEntryResult[]> {
+  const { db } = deps;
+  const { link } = opened;
+  const now = deps.clock();
+  const sheet = await entrySheet(db, opened, now);
+  const results: MeterEntryResult[] = [];
+  for (const entry of entries) {
+    results.push(await applyEntry(db, opened, sheet, entry, now));
+  }
+  if (results.some((result) => result.status === 'saved')) {
+    await markLinkEvent(db, link.id, 'openedAt', now);
+    await markLinkEvent(db, link.id, 'firstEntryAt', now);
+    if (sheet.every((machine) => machine.counters.every(isDone))) await markLinkEvent(db, link.id, 'completedAt', now);
+  }
+  return results;
+}
+
+async function applyEntry(db: Db, opened: OpenedLink, sheet: SheetMachine[], entry: MeterEntry, now: Date): Promise<MeterEntryResult> {
+  const { link, customer } = opened;
+  const stored = await findStoredEntry(db, entry.clientId);
+  if (stored) return stored.linkId === link.id ? stored.result : rejected(entry.clientId, 'client_id_reused', customer.language);
+  const counter = sheet.find((machine) => machine.device.id === entry.deviceId)?.counters.find((c) => c.kind === entry.counter);
+  if (!counter) return rejected(entry.clientId, 'not_on_page', customer.language);
+  if (counter.entry?.lockedAt) return rejected(entry.clientId, 'locked', customer.language);
+  try {
+    const { result, saved } = await db.transaction(async (tx) => {
+      const recorded = await checkAndRecordReading(tx, {
+        partnerId: link.partnerId,
+        deviceId: entry.deviceId,
+        counter: entry.counter,
+        value: entry.value,
+        takenAt: now,
+        source: 'manual',
+        enteredBy: `link:${link.id}`,
+        clientId: entry.clientId,
+        replaceReadingId: counter.entry?.id,
+        timeZone: customer.timeZone,
+      });
+      const saved = recorded.reading ? { ...recorded.reading, reason: recorded.reason } : null;
+      const result: MeterEntryResult = saved
+        ? { clientId: entry.clientId, status: 'saved', entry: entryState(saved) }
+        : { clientId: entry.clientId, status: 'refused', reason: recorded.reason };
+      if (!(await storeEntry(tx, { clientId: entry.clientId, linkId: link.id, readingId: saved?.id ?? null, result }))) throw new AlreadyStored();
+      return { result, saved };
+    });
+    if (saved) counter.entry = saved;
+    return result;
+  } catch (error) {
+    if (error instanceof AlreadyStored) return applyEntry(db, opened, sheet, entry, now);
+    if (error instanceof DomainError && error.code === 'locked') return rejected(entry.clientId, 'locked', customer.language);
+    throw error;
+  }
+}
+
+/** Stores the customer's request to change a machine's location text, for the dealer. */
+export async function requestLocationChange(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  opened: OpenedLink,
+  input: LocationChangeRequest,
+): Promise<void> {
+  const now = deps.clock();
+  const sheet = await entrySheet(deps.db, opened, now);
+  if (!sheet.some((machine) => machine.device.id === input.deviceId)) {
+    throw new DomainError('bad_request', 'This machine is not on the page.', { field: 'deviceId' });
+  }
+  await insertLocationRequest(deps.db, { partnerId: opened.link.partnerId, deviceId: input.deviceId, linkId: opened.link.id, location: input.location, message: input.message, createdAt: now });
+}

@@ -1,0 +1,30 @@
+/** The subset of pdfmake 0.3 (untyped) the receipt uses, server side. */
+declare module 'pdfmake' {
+  export type Content = string | { [key: string]: unknown } | Content[];
+  export interface DocumentDefinition {
+    content: Content[];
+    info?: { title?: string; author?: string; subject?: string };
+    defaultStyle?: { font?: string; fontSize?: number };
+    styles?: Record<string, Record<string, unknown>>;
+    pageSize?: string;
+    pageMargins?: number[];
+    language?: string;
+  }
+  export interface FontFiles {
+    normal: string;
+    bold: string;
+    italics: string;
+    bolditalics: string;
+  }
+  interface OutputDocument {
+    getBuffer(): Promise<Buffer>;
+  }
+  interface PdfMake {
+    setFonts(fonts: Record<string, FontFiles>): void;
+    setUrlAccessPolicy(allow: (url: string) => boolean): void;
+    setLocalAccessPolicy(allow: (path: string) => boolean): void;
+    createPdf(definition: DocumentDefinition): OutputDocument;
+  }
+  const pdfmake: PdfMake;
+  export default pdfmake;
+}
