@@ -11,14 +11,14 @@ describe('app', () => {
   it('reports health with the database kind and migration level', async () => {
     const response = await t.app.request('/api/health');
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { migrations: { applied: number } };
     expect(body).toMatchObject({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
     expect(body.migrations.applied).toBeGreaterThanOrEqual(1);
   });
 
   it('serves the OpenAPI document', async () => {
     const response = await t.app.request('/api/openapi.json');
-    const body = await response.json();
+    const body = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths)).toContain('/health');
   });
