@@ -13,4 +13,8 @@ export interface AppDeps {
   publicUrl: string;
   /** Cookies get `Secure` when Parc is served over TLS. */
   secureCookies: boolean;
+  /** DATA_DIR on Node (nightly CSV exports go to its exports/ folder); null where there is no disk (Workers). */
+  dataDir: string | null;
+  /** Bearer secret of POST /api/internal/jobs/:name (see job.ts); null disables the endpoint. */
+  jobSecret: string | null;
 }

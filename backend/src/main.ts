@@ -15,6 +15,8 @@ import { OutboxMailer } from './mail/outbox.ts';
 import { ResendMailer } from './mail/resend.ts';
 import { toErrorResponse } from './http/errors.ts';
 import { createArgon2Hasher, OWASP_ARGON2_COST } from './modules/auth/argon2-hasher.ts';
+import { writeJobSecret } from './modules/meters/job-secret.ts';
+import { startScheduler } from './modules/meters/scheduler.ts';
 import { demoLoginLines } from './demo/plan.ts';
 import { hasDemoAccounts, seedDemo } from './demo/seed.ts';
 
@@ -46,6 +48,9 @@ const deps: AppDeps = {
   clock: () => new Date(),
   publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''),
   secureCookies: (config.publicUrl ?? '').startsWith('https:'),
+  dataDir: config.dataDir,
+  // With the embedded database, `npm run job` asks this server to run jobs instead of opening the folder.
+  jobSecret: lock ? writeJobSecret(config.dataDir) : null,
 };
 
 if (config.demo && (await seedDemo(deps.db, { now: deps.clock(), hashPassword: (password) => deps.passwords.hash(password) }))) {
@@ -75,12 +80,15 @@ const server = serve({ fetch: root.fetch, port: config.port, hostname: config.ho
   console.log(`  Partner console: ${url}/console\n  Technician app:  ${url}/tech`);
   for (const line of demoLogins) console.log(line);
 });
+// Campaign emails hourly, the nightly transmission at each partner's cutoff (see scheduler.ts).
+const scheduler = startScheduler(deps);
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`Parc is stopping (${signal}).`);
+  scheduler.stop();
   server.close();
   await database.close();
   lock?.release();

@@ -34,6 +34,8 @@ export async function createTestApp(): Promise<TestApp> {
     clock: () => now,
     publicUrl: 'http://parc.test',
     secureCookies: false,
+    dataDir: null,
+    jobSecret: null,
   };
   let sequence = 0;
   return {

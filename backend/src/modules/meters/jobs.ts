@@ -1,0 +1,37 @@
+import type { AppDeps } from '../../deps.ts';
+import { runCampaign, type CampaignSummary } from './campaign.job.ts';
+import type { JobName } from './meters.schemas.ts';
+import { runNightly, type NightlySummary } from './nightly.job.ts';
+
+export type JobResult = { job: 'campaign'; summary: CampaignSummary } | { job: 'nightly'; summary: NightlySummary };
+
+/** Runs a job by name: what the command, the internal endpoint and the Worker's cron share. */
+export async function runJob(deps: AppDeps, name: JobName, asOf: Date): Promise<JobResult> {
+  return name === 'campaign' ? { job: name, summary: await runCampaign(deps, asOf) } : { job: name, summary: await runNightly(deps, asOf) };
+}
+
+/** The summary a person reads at the end of `npm run job`. */
+export function describeJob(result: JobResult): string {
+  if (result.job === 'campaign') {
+    const s = result.summary;
+    const lines = [
+      `Campaign job as of ${s.asOf}:`,
+      `  customers due: ${s.customersDue}`,
+      `  links issued: ${s.linksIssued}`,
+      `  request emails sent: ${s.requestsSent}`,
+      `  reminder emails sent: ${s.remindersSent}`,
+      `  estimates created: ${s.estimatesCreated} (not estimated: ${s.estimatesRefused})`,
+      ...s.failures.map((failure) => `  FAILED for customer ${failure.customerNumber}: ${failure.message}`),
+    ];
+    return lines.join('\n');
+  }
+  const s = result.summary;
+  if (s.partners.length === 0) return `Nightly job as of ${s.asOf}: no partner's cutoff has passed since the last run.`;
+  const lines = [`Nightly job as of ${s.asOf}:`];
+  for (const p of s.partners) {
+    lines.push(`  partner ${p.partnerId}, night ${p.night} (cutoff ${p.cutoff}): ${p.locked} readings locked`);
+    lines.push(p.file ? `    file written: ${p.file.path} (${p.file.rows} rows)` : '    file: nothing to write');
+    if (p.webhook) lines.push(`    webhook: ${p.webhook.status} (${p.webhook.rows} rows)${p.webhook.error ? `: ${p.webhook.error}, retried next night` : ''}`);
+  }
+  return lines.join('\n');
+}
