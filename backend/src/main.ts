@@ -65,9 +65,11 @@ root.route('/', createApp(deps));
 if (existsSync(PWA_DIST)) {
   const root_ = relative(process.cwd(), PWA_DIST) || '.';
   root.use('/*', serveStatic({ root: root_ }));
-  // Client-side routes (/login, /m/<token>, …) load the app shell; a missing file (a path with an extension) stays a 404.
+  // Client-side routes (/login, /m/<token>, …) load the app shell; a missing asset stays a 404.
+  // Only known asset extensions count: a link token (header.payload.signature) also contains dots.
   const shell = await readFile(join(PWA_DIST, 'index.html'), 'utf8');
-  root.get('*', (c) => (/\.[a-z0-9]+$/i.test(c.req.path) ? c.text('Not found', 404) : c.html(shell)));
+  const missingAsset = /\.(js|mjs|css|map|png|jpe?g|svg|ico|webp|json|webmanifest|txt|woff2?)$/i;
+  root.get('*', (c) => (missingAsset.test(c.req.path) ? c.text('Not found', 404) : c.html(shell)));
 } else {
   console.warn(`The PWA is not built (${PWA_DIST} is missing): run "npm run build" to serve the app; the API works without it.`);
 }

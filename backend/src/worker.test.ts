@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from './db/client.ts';
-import { partners, users } from './db/schema/index.ts';
+import { campaignContacts, counters, customers, devices, partners, users } from './db/schema/index.ts';
 import { createPbkdf2Hasher, WORKERS_PBKDF2_ITERATIONS } from './modules/auth/pbkdf2.ts';
 import { createTestDatabase } from './test/database.ts';
 import { createWorker, readWorkerConfig, type WorkerEnv } from './worker.ts';
@@ -40,7 +42,7 @@ describe('wrangler deploy --dry-run', () => {
     expect(statSync(bundle).size).toBeGreaterThan(200_000);
     const code = readFileSync(bundle, 'utf8');
     for (const route of ['"/health"', '"/openapi.json"', '"/login"']) expect(code).toContain(route);
-    expect(code).toContain('no scheduled jobs yet');
+    expect(code).toContain('links issued');
   });
 
   it('leaves Node-only modules out of the bundle', () => {
@@ -106,11 +108,46 @@ describe('the Worker', () => {
     expect((await login('a wrong password')).status).toBe(401);
   });
 
-  it('logs that no scheduled job exists yet', async () => {
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    await worker.scheduled({ cron: '15 1 * * *', scheduledTime: Date.parse('2026-11-21T01:15:00Z') });
-    expect(log).toHaveBeenCalledWith('Cron "15 1 * * *" at 2026-11-21T01:15:00.000Z: no scheduled jobs yet.');
-    log.mockRestore();
+  it('runs the campaign job from the cron and mails through Resend', async () => {
+    // A local stand-in for Resend's API: nothing leaves the machine.
+    const sent: { to: string[] | string; subject: string }[] = [];
+    const resend = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        sent.push(JSON.parse(body));
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `stub-${sent.length}` }));
+      });
+    });
+    await new Promise<void>((resolve) => resend.listen(0, '127.0.0.1', resolve));
+    try {
+      const [partner] = await database.db.insert(partners).values({ name: 'Cron dealer', email: 'office@cron.test' }).returning();
+      const [customer] = await database.db.insert(customers).values({ partnerId: partner!.id, customerNumber: '777', name: 'Cron customer', prefix: 'CR' }).returning();
+      const [device] = await database.db
+        .insert(devices)
+        .values({ partnerId: partner!.id, customerId: customer!.id, deviceNumber: 1, deviceCode: 'CR-1', serial: 'CRON1', manufacturer: 'Ricoh', model: 'IM C3000' })
+        .returning();
+      await database.db.insert(counters).values({ partnerId: partner!.id, deviceId: device!.id, kind: 'mono' });
+      await database.db
+        .insert(campaignContacts)
+        .values({ partnerId: partner!.id, customerId: customer!.id, email: 'reader@customer.test', confirmedAt: new Date('2026-11-01T00:00:00Z'), unsubscribeToken: 'cron-unsubscribe-token' });
+      const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+      const cronEnv = { ...env, RESEND_BASE_URL: `http://127.0.0.1:${(resend.address() as AddressInfo).port}` };
+      const closedBefore = closed.mock.calls.length;
+      // 20 November, 09:00 in Zurich: the send day has come.
+      await worker.scheduled({ cron: '0 * * * *', scheduledTime: Date.parse('2026-11-20T08:00:00Z') }, cronEnv, context);
+      await Promise.all(waits);
+      expect(sent.map((mail) => mail.to)).toEqual(['reader@customer.test']);
+      expect(log).toHaveBeenCalledWith(expect.stringMatching(/^Cron "0 \* \* \* \*" at 2026-11-20T08:00:00.000Z: 1 links issued, 1 requests/));
+      // An hour later the same trigger sends nothing twice.
+      await worker.scheduled({ cron: '0 * * * *', scheduledTime: Date.parse('2026-11-20T09:00:00Z') }, cronEnv, context);
+      await Promise.all(waits);
+      expect(sent).toHaveLength(1);
+      expect(closed.mock.calls.length).toBe(closedBefore + 2);
+      log.mockRestore();
+    } finally {
+      resend.close();
+    }
   });
 });
 
