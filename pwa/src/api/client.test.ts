@@ -22,6 +22,12 @@ describe('createApiClient', () => {
       '{"code":"bad_request","message":"Mot de passe trop court","field":"password"}',
       { ok: false, error: { code: 'bad_request', message: 'Mot de passe trop court', field: 'password' } },
     ],
+    [
+      'the other fields of the error body as details',
+      410,
+      '{"code":"link_invalid","message":"Lien invalide","dealer":{"name":"Devillard"}}',
+      { ok: false, error: { code: 'link_invalid', message: 'Lien invalide', details: { dealer: { name: 'Devillard' } } } },
+    ],
     ['a code from the status when the body is not JSON', 423, '<html>locked</html>', { ok: false, error: { code: 'locked', message: 'HTTP 423' } }],
   ])('returns %s', async (_case, status, body, expected) => {
     const client = createApiClient({ fetchImpl: respondWith(status, body) });

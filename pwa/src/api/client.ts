@@ -11,6 +11,8 @@ export interface ApiError {
   code: ApiErrorCode;
   message: string;
   field?: string;
+  /** Any other fields of the error body (e.g. the dealer's contacts on a 410 link_invalid), untyped: check before use. */
+  details?: Readonly<Record<string, unknown>>;
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -57,7 +59,13 @@ export function toApiError(status: number, body: unknown): ApiError {
   if (!isRecord(body)) return { code: fallback, message: `HTTP ${status}` };
   const code = typeof body.code === 'string' && knownCodes.has(body.code) ? (body.code as ApiErrorCode) : fallback;
   const message = typeof body.message === 'string' ? body.message : `HTTP ${status}`;
-  return typeof body.field === 'string' ? { code, message, field: body.field } : { code, message };
+  const { code: _code, message: _message, field: _field, ...rest } = body;
+  return {
+    code,
+    message,
+    ...(typeof body.field === 'string' ? { field: body.field } : {}),
+    ...(Object.keys(rest).length > 0 ? { details: rest } : {}),
+  };
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -13,6 +13,15 @@ const clientId = 'b3c1d2e4-5f60-4a7b-8c9d-0e1f2a3b4c5d';
 /** The seed portal's first machine. */
 const page = {
   customerNumber: '999999',
+  language: 'fr',
+  dealer: {
+    name: 'Devillard',
+    phone: '+41 848 912 912',
+    email: 'bravo@devillard.ch',
+    website: null,
+    logoUrl: null,
+    brandColour: '#e30613',
+  },
   period: '2014-08',
   expiresAt: '2014-09-04T22:00:00.000Z',
   lastValidDay: '2014-09-04',
@@ -50,6 +59,8 @@ describe('meterEntryPageSchema', () => {
 
   it.each([
     ['a customer name on the page', { ...page, customerName: 'Devillard SA' }],
+    ['a language Parc does not speak', { ...page, language: 'es' }],
+    ['a person on the dealer', { ...page, dealer: { ...page.dealer, contactName: 'M. Dupont' } }],
     ['a contact on a machine', { ...page, machines: [{ ...page.machines[0], contactName: 'M. Dupont' }] }],
     ['an entered counter without its date', { ...page, machines: [{ ...page.machines[0], counters: [{ counter: 'mono', last: null, entry: { state: 'entered', value: 1 } }] }] }],
     ['an unknown counter', { ...page, machines: [{ ...page.machines[0], counters: [{ counter: 'cyan', last: null, entry: { state: 'to_enter' } }] }] }],

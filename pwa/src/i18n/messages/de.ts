@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue.ts';
+import { metersDe } from '../../features/meters/messages/de.ts';
 
 export const de: Catalogue = {
   'app.name': 'Parc',
@@ -45,6 +46,7 @@ export const de: Catalogue = {
   'tech.title': 'Einsätze',
   'coordinator.title': 'Koordinatorbereich',
   'meters.entry.title': 'Zählerstände erfassen',
+  ...metersDe,
   'notFound.title': 'Seite nicht gefunden',
   'notFound.body': 'Diese Adresse entspricht keiner Seite von Parc.',
   'notFound.home': 'Zur Startseite',

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue.ts';
+import { metersEn } from '../../features/meters/messages/en.ts';
 
 export const en: Catalogue = {
   'app.name': 'Parc',
@@ -45,6 +46,7 @@ export const en: Catalogue = {
   'tech.title': 'Service calls',
   'coordinator.title': 'Coordinator area',
   'meters.entry.title': 'Meter reading',
+  ...metersEn,
   'notFound.title': 'Page not found',
   'notFound.body': 'This address matches no page of Parc.',
   'notFound.home': 'Back to home',

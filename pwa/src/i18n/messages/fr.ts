@@ -1,3 +1,5 @@
+import { metersFr } from '../../features/meters/messages/fr.ts';
+
 /** French is the reference catalogue: its keys define `MessageKey`, every other language must match them. */
 export const fr = {
   'app.name': 'Parc',
@@ -44,6 +46,7 @@ export const fr = {
   'tech.title': 'Interventions',
   'coordinator.title': 'Espace coordinateur',
   'meters.entry.title': 'Relevé de compteurs',
+  ...metersFr,
   'notFound.title': 'Page introuvable',
   'notFound.body': "Cette adresse ne correspond à aucune page de Parc.",
   'notFound.home': "Retour à l'accueil",

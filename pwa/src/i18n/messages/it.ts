@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue.ts';
+import { metersIt } from '../../features/meters/messages/it.ts';
 
 export const it: Catalogue = {
   'app.name': 'Parc',
@@ -45,6 +46,7 @@ export const it: Catalogue = {
   'tech.title': 'Interventi',
   'coordinator.title': 'Spazio coordinatore',
   'meters.entry.title': 'Lettura dei contatori',
+  ...metersIt,
   'notFound.title': 'Pagina non trovata',
   'notFound.body': 'Questo indirizzo non corrisponde a nessuna pagina di Parc.',
   'notFound.home': 'Torna alla home',

@@ -1,0 +1,98 @@
+import type { Download, Locator, Page } from 'playwright-core';
+
+/** A counter's state as the page shows it (the `data-state` of its row). */
+export type CounterState = 'to_enter' | 'pending' | 'entered' | 'to_check' | 'refused' | 'rejected' | 'sent';
+
+/** The customer's meter entry page `/m/:token`: machines by their device ID, counters by kind. */
+export class MeterEntryPage {
+  readonly heading: Locator;
+  readonly customerNumber: Locator;
+  readonly validUntil: Locator;
+  readonly progress: Locator;
+  readonly onlyToReadFilter: Locator;
+  readonly pendingNotice: Locator;
+  readonly linkInvalid: Locator;
+  readonly language: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.locator('main h1');
+    this.customerNumber = page.getByTestId('customer-number');
+    this.validUntil = page.getByTestId('valid-until');
+    this.progress = page.getByTestId('progress');
+    this.onlyToReadFilter = page.locator('.meter-entry__filter input');
+    this.pendingNotice = page.getByTestId('pending-notice');
+    this.linkInvalid = page.getByTestId('link-invalid');
+    this.language = page.locator('.language-switcher select');
+  }
+
+  /** Opens the link and waits until it shows either the machines or the invalid-link page. */
+  async open(token: string): Promise<void> {
+    await this.page.goto(`/m/${encodeURIComponent(token)}`);
+    await this.page.locator('.meter-entry__page, [data-testid="link-invalid"], .meter-entry__notice').first().waitFor();
+  }
+
+  machine(deviceCode: string): Locator {
+    return this.page.locator(`article.machine[data-device-code="${deviceCode}"]`);
+  }
+
+  counter(deviceCode: string, counter: string): Locator {
+    return this.machine(deviceCode).locator(`li.counter[data-counter="${counter}"]`);
+  }
+
+  /** Types a value and saves it, opening the input first when the counter already has one. */
+  async enter(deviceCode: string, counter: string, value: string | number): Promise<void> {
+    const row = this.counter(deviceCode, counter);
+    const input = row.locator('input[name="value"]');
+    if (!(await input.isVisible())) await row.locator('.counter__edit').click();
+    await input.fill(String(value));
+    await row.locator('button[type="submit"]').click();
+  }
+
+  async stateOf(deviceCode: string, counter: string): Promise<CounterState> {
+    return (await this.counter(deviceCode, counter).getAttribute('data-state')) as CounterState;
+  }
+
+  /** Waits until the counter shows `state` (saving goes through the outbox, so it is asynchronous). */
+  async waitForState(deviceCode: string, counter: string, state: CounterState): Promise<void> {
+    await this.counter(deviceCode, counter).and(this.page.locator(`[data-state="${state}"]`)).waitFor();
+  }
+
+  /** The badge text and the message under the counter (reason of a refusal or a check). */
+  async messageOf(deviceCode: string, counter: string): Promise<string> {
+    const row = this.counter(deviceCode, counter);
+    const message = row.locator('.counter__message');
+    return (await message.count()) > 0 ? (await message.innerText()).trim() : '';
+  }
+
+  async valueOf(deviceCode: string, counter: string): Promise<string> {
+    return (await this.counter(deviceCode, counter).getByTestId('counter-value').innerText()).trim();
+  }
+
+  async requestLocationChange(deviceCode: string, location: string, message = ''): Promise<void> {
+    const machine = this.machine(deviceCode);
+    await machine.locator('.link-button').click();
+    await machine.locator('input[name="location"]').fill(location);
+    await machine.locator('textarea[name="message"]').fill(message);
+    await machine.locator('.location-request button[type="submit"]').click();
+    await machine.locator('.location-request__done').waitFor();
+  }
+
+  async chooseLanguage(code: 'fr' | 'de' | 'it' | 'en'): Promise<void> {
+    await this.language.selectOption(code);
+  }
+
+  /** Cuts the network for the page (the browser fires `offline`); the page keeps working from IndexedDB. */
+  async goOffline(): Promise<void> {
+    await this.page.context().setOffline(true);
+  }
+
+  async goOnline(): Promise<void> {
+    await this.page.context().setOffline(false);
+  }
+
+  /** Clicks "print for your records" and returns the PDF download. */
+  async downloadReceipt(): Promise<Download> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('receipt').click()]);
+    return download;
+  }
+}

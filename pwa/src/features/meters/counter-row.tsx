@@ -1,0 +1,145 @@
+/** One counter of a machine: last reading, state badge, and the input to save a new value. */
+import { createSignal, Match, Show, Switch } from 'solid-js';
+import type { MeterEntryCounter } from '@parc/shared/contracts/meters';
+import { reasonMessage } from '@parc/shared/meters/messages';
+import type { ReadingReason } from '@parc/shared/meters/reasons';
+import { useI18n } from '../../app-context.tsx';
+import type { EntryFormat } from './meter-entry.format.ts';
+import { isEditable, parseCounterInput, type CounterView } from './meter-entry.state.ts';
+
+export interface CounterRowProps {
+  /** Makes the input's id unique on the page. */
+  inputId: string;
+  row: MeterEntryCounter;
+  view: CounterView;
+  format: EntryFormat;
+  onSave(value: number): Promise<void>;
+}
+
+/** States that show a value already taken: the input opens on demand ("change"). */
+const STORED_STATES: ReadonlySet<CounterView['state']> = new Set(['pending', 'entered', 'to_check']);
+
+export function CounterRow(props: CounterRowProps) {
+  const { t, language } = useI18n();
+  const [editing, setEditing] = createSignal(false);
+  const [localReason, setLocalReason] = createSignal<ReadingReason | null>(null);
+  const [saving, setSaving] = createSignal(false);
+  const showInput = () => isEditable(props.view) && (editing() || !STORED_STATES.has(props.view.state));
+  const shownValue = () => ('value' in props.view ? props.format.count(props.view.value) : null);
+
+  const badge = () => {
+    const view = props.view;
+    switch (view.state) {
+      case 'to_enter':
+        return t('meters.state.to_enter');
+      case 'pending':
+        return t('meters.state.pending');
+      case 'entered':
+        return t('meters.state.entered', { date: props.format.dayOf(view.enteredAt) });
+      case 'to_check':
+        return t('meters.state.to_check', { date: props.format.dayOf(view.enteredAt) });
+      case 'refused':
+        return t('meters.state.refused');
+      case 'rejected':
+        return t('meters.state.rejected');
+      case 'sent':
+        return t('meters.state.sent', { date: props.format.dayOf(view.enteredAt) });
+    }
+  };
+
+  async function submit(event: SubmitEvent & { currentTarget: HTMLFormElement }) {
+    event.preventDefault();
+    const input = event.currentTarget.elements.namedItem('value') as HTMLInputElement;
+    const parsed = parseCounterInput(input.value);
+    if (parsed.ok === 'empty') return input.focus();
+    if (parsed.ok === false) return setLocalReason(parsed.reason);
+    setLocalReason(null);
+    setSaving(true);
+    const saved = props.onSave(parsed.value);
+    // The entry is in the outbox once onSave has written it; the network part may take longer.
+    setEditing(false);
+    input.value = '';
+    await saved;
+    setSaving(false);
+  }
+
+  return (
+    <li class="counter" data-counter={props.row.counter} data-state={props.view.state}>
+      <div class="counter__head">
+        <span class="counter__label">{props.format.counter(props.row.counter)}</span>
+        <span class={`badge badge--${props.view.state}`} data-testid="counter-state">
+          {badge()}
+        </span>
+      </div>
+      <p class="counter__last">
+        {t('meters.counter.last')}:{' '}
+        <Show when={props.row.last} fallback={t('meters.counter.lastNone')}>
+          {(last) => t('meters.counter.lastValue', { value: props.format.count(last().value), date: props.format.dayOf(last().takenAt) })}
+        </Show>
+      </p>
+      <Show when={shownValue() !== null && !showInput()}>
+        <p class="counter__value">
+          <span data-testid="counter-value">{shownValue()}</span>
+          <Show when={isEditable(props.view)}>
+            <button type="button" class="button button--quiet counter__edit" onClick={() => setEditing(true)}>
+              {t('meters.counter.edit')}
+            </button>
+          </Show>
+        </p>
+      </Show>
+      <Show when={showInput()}>
+        <form class="counter__form" onSubmit={submit} novalidate>
+          <label class="counter__input-label" for={props.inputId}>
+            {t('meters.counter.input')}
+          </label>
+          <div class="counter__input-row">
+            <input
+              id={props.inputId}
+              name="value"
+              type="text"
+              inputmode="numeric"
+              pattern="[0-9]*"
+              autocomplete="off"
+              enterkeyhint="done"
+              class="counter__input"
+              value={props.view.state === 'refused' || props.view.state === 'rejected' ? String(props.view.value) : ''}
+              aria-invalid={props.view.state === 'refused' || localReason() !== null}
+              aria-describedby={`${props.inputId}-message`}
+            />
+            <button type="submit" class="button button--primary counter__save" disabled={saving()}>
+              {t('meters.counter.save')}
+            </button>
+          </div>
+        </form>
+      </Show>
+      <div id={`${props.inputId}-message`} class="counter__messages" aria-live="polite">
+        <Switch>
+          <Match when={localReason()}>{(reason) => <p class="counter__message counter__message--refused">{reasonMessage(reason(), language())}</p>}</Match>
+          <Match when={props.view.state === 'refused' && props.view}>
+            {(view) => (
+              <p class="counter__message counter__message--refused" role="alert">
+                <Show when={view().reason} fallback={t('meters.refused.byDealer')}>
+                  {(reason) => reasonMessage(reason(), language())}
+                </Show>
+              </p>
+            )}
+          </Match>
+          <Match when={props.view.state === 'rejected' && props.view}>
+            {(view) => (
+              <p class="counter__message counter__message--refused" role="alert">
+                {view().code === 'locked' ? t('meters.rejected.locked') : t('meters.rejected.generic')}
+              </p>
+            )}
+          </Match>
+          <Match when={props.view.state === 'to_check' && props.view}>
+            {(view) => (
+              <p class="counter__message counter__message--to-check">
+                {reasonMessage(view().reason, language())} {t('meters.toCheck.hint')}
+              </p>
+            )}
+          </Match>
+        </Switch>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,27 @@
+/** The signed-link endpoints of the meter campaign, typed with the shared contracts. */
+import type { ApiClient, ApiResult } from '../../api/client.ts';
+import type {
+  LocationChangeRequest,
+  MeterEntryPage,
+  MeterEntryResults,
+  MeterEntrySubmission,
+} from '@parc/shared/contracts/meters';
+
+export interface MeterEntryApi {
+  page(token: string): Promise<ApiResult<MeterEntryPage>>;
+  submit(token: string, submission: MeterEntrySubmission): Promise<ApiResult<MeterEntryResults>>;
+  requestLocationChange(token: string, request: LocationChangeRequest): Promise<ApiResult<void>>;
+  /** A plain link (not a fetch): the browser downloads the PDF itself. */
+  receiptUrl(token: string): string;
+}
+
+const linkPath = (token: string) => `/api/links/${encodeURIComponent(token)}`;
+
+export function createMeterEntryApi(client: ApiClient): MeterEntryApi {
+  return {
+    page: (token) => client.request('GET', linkPath(token)),
+    submit: (token, submission) => client.request('POST', `${linkPath(token)}/entries`, submission),
+    requestLocationChange: (token, request) => client.request('POST', `${linkPath(token)}/location-requests`, request),
+    receiptUrl: (token) => `${linkPath(token)}/receipt.pdf`,
+  };
+}
