@@ -3,6 +3,7 @@ declare module 'net-snmp' {
   export interface RawVarbind { oid: string; type: number; value: unknown }
   export interface Session {
     get(oids: string[], callback: (error: Error | null, varbinds: RawVarbind[]) => void): void;
+    getNext(oids: string[], callback: (error: Error | null, varbinds: RawVarbind[]) => void): void;
     subtree(oid: string, maxRepetitions: number, feed: (varbinds: RawVarbind[]) => boolean | void, done: (error: Error | null) => void): void;
     close(): void;
     on(event: 'error', listener: (error: Error) => void): void;

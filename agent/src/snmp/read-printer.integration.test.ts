@@ -2,55 +2,30 @@
  * Reads walks served by Debian's snmpsimd over real SNMP v2c through the net-snmp adapter.
  * Skips (visibly) when snmpsimd or the walks are missing.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomPort, snmpsimAvailable, snmpsimSkipReason, startSnmpsim, WALKS_DIR, type Snmpsim } from '../test/snmpsim.ts';
 import { readPrinter } from './read-printer.ts';
 import { SnmpFailure } from './session.ts';
 
-const walksDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..', '../shared/snmp-walks/walks');
-const hasSnmpsim = spawnSync('sh', ['-c', 'command -v snmpsimd'], { encoding: 'utf8' }).status === 0;
-const available = hasSnmpsim && existsSync(walksDir);
-if (!available) console.warn(`[integration] SKIPPED: ${hasSnmpsim ? `no walks at ${walksDir}` : 'snmpsimd not installed (apt-get install snmpsim)'}`);
+if (!snmpsimAvailable) console.warn(`[integration] SKIPPED: ${snmpsimSkipReason}`);
 
-const port = 20000 + Math.floor(Math.random() * 20000);
+const port = randomPort();
 const target = { host: '127.0.0.1', port, timeoutMs: 1500, retries: 0 };
 const WALKS = ['ricoh_aficio-mp-c3002', 'hp_laserjet-mfp-m129-m134', 'kyocera_ecosys-pa4000wx'];
 
-describe.skipIf(!available)('readPrinter over snmpsimd', () => {
-  let server: ChildProcess;
-  let dataDir: string;
+describe.skipIf(!snmpsimAvailable)('readPrinter over snmpsimd', () => {
+  let snmpsim: Snmpsim | undefined;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'parc-snmpsim-'));
-    // snmpsimd drops to `nobody`: the folder (mkdtemp makes it 0700) and copies must be world-readable.
-    chmodSync(dataDir, 0o755);
-    for (const walk of WALKS) {
-      const copy = path.join(dataDir, `${walk}.snmprec`);
-      copyFileSync(path.join(walksDir, `${walk}.snmprec`), copy);
-      chmodSync(copy, 0o644);
-    }
-    server = spawn('snmpsimd', [`--data-dir=${dataDir}`, `--agent-udpv4-endpoint=127.0.0.1:${port}`, '--process-user=nobody', '--process-group=nogroup'], { stdio: 'ignore' });
-    // snmpsimd indexes the data dir before answering: poll until a read succeeds.
-    const started = Date.now();
-    for (;;) {
-      try {
-        await readPrinter({ ...target, timeoutMs: 300 }, { version: '2c', community: WALKS[0] ?? '' });
-        break;
-      } catch (error) {
-        if (Date.now() - started > 20_000) throw new Error(`snmpsimd not ready after 20 s: ${(error as Error).message}`);
-      }
-    }
-    console.log(`[integration] snmpsimd ready after ${Date.now() - started} ms`);
+    snmpsim = await startSnmpsim({
+      endpoints: [`127.0.0.1:${port}`],
+      files: Object.fromEntries(WALKS.map((walk) => [walk, path.join(WALKS_DIR, `${walk}.snmprec`)])),
+      ready: () => readPrinter({ ...target, timeoutMs: 300 }, { version: '2c', community: WALKS[0] ?? '' }),
+    });
   }, 30_000);
 
-  afterAll(() => {
-    server?.kill();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => snmpsim?.stop());
 
   it.each([
     ['ricoh_aficio-mp-c3002', { vendor: 'ricoh', model: 'Aficio MP C3002', serial: 'W492KB03439', total: 271871 }],

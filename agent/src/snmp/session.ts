@@ -116,6 +116,15 @@ export function get(session: Session, oids: string[], credentials: Credentials):
   );
 }
 
+export function getNext(session: Session, oids: string[], credentials: Credentials): Promise<Varbind[]> {
+  return new Promise((resolve, reject) =>
+    session.getNext(oids, (error, varbinds) => {
+      if (error) reject(classifyError(error, credentials));
+      else resolve(varbinds.map(toVarbind).filter((varbind): varbind is Varbind => varbind !== undefined));
+    }),
+  );
+}
+
 export function walkSubtree(session: Session, oid: string, credentials: Credentials): Promise<Varbind[]> {
   const collected: Varbind[] = [];
   return new Promise((resolve, reject) =>

@@ -1,0 +1,43 @@
+import type { AgentSample, SampleResult } from '@parc/shared/contracts/agents';
+import type { Journal, Rejection } from './journal.ts';
+
+export const BATCH_SIZE = 100;
+const CONFIRMED: ReadonlySet<SampleResult['status']> = new Set(['accepted', 'duplicate', 'pending_device']);
+
+export type Push = (samples: readonly AgentSample[]) => Promise<SampleResult[]>;
+export type DrainOutcome = { confirmed: number; rejected: number; remaining: number };
+
+/**
+ * Sends the journal oldest first, batch by batch, and forgets only what the server answered for.
+ * A sample without an answer stays and goes again next time (the server dedupes by sampleId).
+ * Errors from `push` (server away, credential revoked) propagate with the journal intact.
+ */
+export async function drainJournal(journal: Journal, push: Push, now: () => Date, batchSize = BATCH_SIZE): Promise<DrainOutcome> {
+  let confirmed = 0;
+  let rejected = 0;
+  for (;;) {
+    const batch = journal.oldest(batchSize);
+    if (batch.length === 0) break;
+    const bySampleId = new Map(batch.map((sample) => [sample.sampleId, sample]));
+    const results = await push(batch);
+    const done = new Set<string>();
+    const rejections: Rejection[] = [];
+    for (const result of results) {
+      const sample = bySampleId.get(result.sampleId);
+      if (!sample) continue;
+      if (CONFIRMED.has(result.status)) done.add(result.sampleId);
+      else rejections.push({ sample, reason: result.message ?? 'rejected without a reason', rejectedAt: now().toISOString() });
+    }
+    journal.settle(done, rejections);
+    confirmed += done.size;
+    rejected += rejections.length;
+    // The server answered for none of them: going on would loop on the same batch.
+    if (done.size + rejections.length === 0) break;
+  }
+  return { confirmed, rejected, remaining: journal.size() };
+}
+
+/** 5 s, 10 s, 20 s… up to 5 minutes between attempts while the server is away. */
+export function retryDelayMs(consecutiveFailures: number): number {
+  return Math.min(5 * 60_000, 5_000 * 2 ** Math.max(0, consecutiveFailures - 1));
+}
