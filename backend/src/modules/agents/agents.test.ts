@@ -1,0 +1,421 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AgentSample } from '@parc/shared/contracts/agents';
+import type { PrinterReading } from '@parc/shared/agents/reading';
+import { deviceAlerts, deviceSupplies } from '../../db/schema/index.ts';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { customerInput, deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
+
+/** The agent program as the tests play it: a key pair, its credential, and signed calls. */
+interface TestAgent {
+  agentId: string;
+  credentialId: string;
+  privateKey: CryptoKey;
+  call(method: string, path: string, body?: unknown, options?: { ip?: string; token?: string }): Promise<{ status: number; body: Json }>;
+  token(claims?: { kid?: string; sub?: string; iat?: number; exp?: number; jti?: string; key?: CryptoKey }): Promise<string>;
+}
+
+async function newKeyPair() {
+  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const { kty, crv, x } = await exportJWK(publicKey);
+  return { privateKey, publicJwk: { kty, crv, x } };
+}
+
+function reading(overrides: Partial<PrinterReading> = {}): PrinterReading {
+  return {
+    vendor: 'kyocera',
+    manufacturer: 'Kyocera',
+    model: 'TASKalfa 2553ci',
+    serial: 'SERIAL-1',
+    firmware: '2V4_S000.002.191',
+    mac: '00-17-c8-11-22-33',
+    sysObjectId: '1.3.6.1.4.1.1347.41',
+    sysDescr: 'KYOCERA Document Solutions Printing System',
+    counters: { total: 1000, mono: 600, colour: 400, scan: 50, large: null },
+    supplies: [
+      { index: '1.1', description: 'Black toner', type: 'toner', colour: 'black', level: 40, max: 100, percent: 40, state: 'measured', source: 'printer_mib' },
+      { index: '1.2', description: 'Cyan toner', type: 'toner', colour: 'cyan', level: -3, max: 100, percent: null, state: 'some_remaining', source: 'printer_mib' },
+    ],
+    status: { printer: 'idle', errors: ['lowToner'] },
+    alerts: [{ severity: 'critical', group: 'cover', code: 'coverOpen', description: 'Front cover open' }],
+    warnings: [],
+    ...overrides,
+  };
+}
+
+const sample = (read: Partial<PrinterReading>, overrides: Partial<AgentSample> = {}): AgentSample => ({
+  sampleId: randomUUID(),
+  takenAt: '2026-11-20T07:55:00.000Z',
+  ip: '192.168.1.20',
+  reading: reading(read),
+  ...overrides,
+});
+
+describe('agents', () => {
+  let t: TestApp;
+  let admin: Caller;
+  let partnerId: string;
+  const now = new Date('2026-11-20T08:00:00Z');
+  const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    partnerId = (await t.createPartner()).id;
+    admin = await signedIn(t, partnerId, 'partner_admin');
+  });
+  afterAll(() => t.close());
+  afterEach(() => t.setNow(now));
+
+  async function request(method: string, path: string, body: unknown, headers: Record<string, string>, ip = '10.0.0.5') {
+    const init: RequestInit = { method, headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) } };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    const response = await t.app.request(`/api${path}`, init, { incoming: { socket: { remoteAddress: ip } } });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+
+  async function newCustomer(prefix?: string): Promise<Json> {
+    return (await admin.request('POST', '/customers', customerInput(prefix ? { prefix } : {}))).body;
+  }
+
+  async function newAgent(customerId: string): Promise<Json> {
+    const created = await admin.request('POST', `/customers/${customerId}/agents`, { name: 'Office network' });
+    expect(created.status).toBe(201);
+    return created.body;
+  }
+
+  async function enroll(key: string, ip = '10.0.0.5'): Promise<TestAgent> {
+    const { privateKey, publicJwk } = await newKeyPair();
+    const enrolled = await request('POST', '/agent/enroll', { key, publicKey: publicJwk, hostname: 'pc-accueil', platform: 'linux', version: '1.0.0' }, {}, ip);
+    expect(enrolled.status).toBe(200);
+    const { agentId, credentialId } = enrolled.body;
+    const agent: TestAgent = {
+      agentId,
+      credentialId,
+      privateKey,
+      token: async (claims = {}) => {
+        const iat = claims.iat ?? seconds(t.deps.clock());
+        return new SignJWT({})
+          .setProtectedHeader({ alg: 'EdDSA', kid: claims.kid ?? credentialId })
+          .setSubject(claims.sub ?? agentId)
+          .setIssuedAt(iat)
+          .setExpirationTime(claims.exp ?? iat + 60)
+          .setJti(claims.jti ?? randomUUID())
+          .sign(claims.key ?? privateKey);
+      },
+      call: async (method, path, body, options = {}) =>
+        request(method, path, body, { authorization: `Bearer ${options.token ?? (await agent.token())}` }, options.ip ?? ip),
+    };
+    return agent;
+  }
+
+  describe('enrollment and revocation', () => {
+    it('enrolls with the key, marks it used, refuses it again until the credential is revoked', async () => {
+      const customer = await newCustomer();
+      const created = await newAgent(customer.id);
+      expect(created.key).toMatch(/^[A-Z]{4}-[A-Z]{4}-[A-Z]{4}-[A-Z]{4}$/);
+      expect(created).toMatchObject({ status: 'new', keyInUse: false, schedules: { inspectionMinutes: 240, alertsMinutes: 15, scanMinutes: 1440 } });
+
+      const first = await enroll(created.key.toLowerCase());
+      expect(first.agentId).toBe(created.id);
+      const after = (await admin.request('GET', `/agents/${created.id}`)).body;
+      expect(after).toMatchObject({ status: 'connected', keyInUse: true, hostname: 'pc-accueil', version: '1.0.0', lastIp: '10.0.0.5' });
+
+      const { publicJwk } = await newKeyPair();
+      const reuse = await request('POST', '/agent/enroll', { key: created.key, publicKey: publicJwk, hostname: 'other', platform: 'linux', version: '1.0.0' }, {});
+      expect(reuse.status).toBe(409);
+      expect(reuse.body).toMatchObject({ code: 'conflict', field: 'key' });
+
+      expect((await first.call('GET', '/agent/config')).status).toBe(200);
+      const revoked = await admin.request('POST', `/agents/${created.id}/revoke`);
+      expect(revoked.body).toMatchObject({ status: 'new', keyInUse: false });
+      const refused = await first.call('GET', '/agent/config');
+      expect(refused.status).toBe(401);
+      expect(refused.body).toMatchObject({ code: 'agent_revoked', reason: 'agent_revoked' });
+
+      const second = await enroll(created.key, '10.0.0.9');
+      expect(second.agentId).toBe(created.id);
+      expect((await second.call('GET', '/agent/config', undefined, { ip: '10.0.0.9' })).status).toBe(200);
+      expect((await first.call('GET', '/agent/config')).body.code).toBe('agent_revoked');
+    });
+
+    it.each([
+      ['a malformed key', { key: 'ABCD-EFGH-1234-MNOP' }, 400, 'key'],
+      ['a public key that is not Ed25519', { publicKey: { kty: 'OKP', crv: 'X25519', x: 'x'.repeat(43) } }, 400, 'publicKey.crv'],
+      ['an unknown key', { key: 'QQQQ-QQQQ-QQQQ-QQQQ' }, 404, 'key'],
+    ])('refuses %s naming the field', async (_name, override, status, field) => {
+      const { publicJwk } = await newKeyPair();
+      const body = { key: 'WTCD-GSAL-RGHJ-QJYS', publicKey: publicJwk, hostname: 'pc', platform: 'linux', version: '1', ...override };
+      const response = await request('POST', '/agent/enroll', body, {});
+      expect(response.status).toBe(status);
+      expect(response.body.field).toBe(field);
+    });
+  });
+
+  describe('request tokens', () => {
+    let agent: TestAgent;
+    beforeAll(async () => {
+      agent = await enroll((await newAgent((await newCustomer()).id)).key);
+    });
+
+    it.each<[string, () => Promise<string>, string]>([
+      ['signed by another key', async () => agent.token({ key: (await newKeyPair()).privateKey }), 'bad_signature'],
+      ['expired', () => agent.token({ iat: seconds(now) - 600, exp: seconds(now) - 500 }), 'token_expired'],
+      ['living longer than 5 minutes', () => agent.token({ exp: seconds(now) + 3600 }), 'token_too_long'],
+      ['with an unknown kid', () => agent.token({ kid: randomUUID() }), 'unknown_credential'],
+      ['with a kid that is no uuid', () => agent.token({ kid: 'agent-1' }), 'unknown_credential'],
+      ['for another agent', () => agent.token({ sub: randomUUID() }), 'token_claims'],
+      ['not a JWT', async () => 'not-a-token', 'malformed_token'],
+    ])('refuses a token %s with 401 and the reason', async (_name, makeToken, reason) => {
+      const response = await agent.call('GET', '/agent/config', undefined, { token: await makeToken() });
+      expect(response.status).toBe(401);
+      expect(response.body).toMatchObject({ code: 'unauthenticated', reason });
+    });
+
+    it('refuses a request without a token, and a replayed one', async () => {
+      expect((await request('GET', '/agent/config', undefined, {})).body).toMatchObject({ code: 'unauthenticated', reason: 'missing_token' });
+      const token = await agent.token();
+      expect((await agent.call('GET', '/agent/config', undefined, { token })).status).toBe(200);
+      expect((await agent.call('GET', '/agent/config', undefined, { token })).body).toMatchObject({ code: 'unauthenticated', reason: 'token_replayed' });
+    });
+  });
+
+  describe('configuration and status', () => {
+    it('serves what the partner set, never showing v3 secrets back, and scan-now', async () => {
+      const created = await newAgent((await newCustomer()).id);
+      const agent = await enroll(created.key);
+      const v3 = { version: '3', user: 'parc', authProtocol: 'sha', authKey: 'auth-secret-1', privProtocol: 'aes', privKey: 'priv-secret-1', context: 'jetdirect' };
+      const patched = await admin.request('PATCH', `/agents/${created.id}`, {
+        schedules: { inspectionMinutes: 120 },
+        ranges: ['192.168.1.0/24'],
+        credentials: [{ version: '2c', community: 'private' }, v3],
+        timeoutMs: 1500,
+      });
+      expect(patched.status).toBe(200);
+      expect(patched.body.credentials[1]).toMatchObject({ authKey: 'set', privKey: 'set' });
+      expect(JSON.stringify(patched.body)).not.toContain('secret');
+
+      expect((await admin.request('PATCH', `/agents/${created.id}`, { ranges: ['10.0.0.0/8'] })).body).toMatchObject({ code: 'bad_request', field: 'ranges.0' });
+      // Sent back as the console shows it (no keys): the stored keys stay.
+      await admin.request('PATCH', `/agents/${created.id}`, { credentials: [{ ...v3, authKey: undefined, privKey: undefined }] });
+
+      t.setNow(new Date(now.getTime() + 60_000));
+      expect((await admin.request('POST', `/agents/${created.id}/scan`)).status).toBe(200);
+      const config = await agent.call('GET', '/agent/config');
+      expect(config.body).toMatchObject({
+        agentId: created.id,
+        schedules: { inspectionMinutes: 120, alertsMinutes: 15, scanMinutes: 1440 },
+        ranges: ['192.168.1.0/24'],
+        credentials: [v3],
+        timeoutMs: 1500,
+        scanRequestedAt: '2026-11-20T08:01:00.000Z',
+      });
+    });
+
+    it('turns Disconnected after twice the alerts interval (30 min at least) without contact', async () => {
+      const created = await newAgent((await newCustomer()).id);
+      await enroll(created.key);
+      const statusAt = async (minutes: number) => {
+        t.setNow(new Date(now.getTime() + minutes * 60_000));
+        return (await admin.request('GET', `/agents/${created.id}`)).body.status;
+      };
+      expect(await statusAt(29)).toBe('connected');
+      expect(await statusAt(31)).toBe('disconnected');
+      await admin.request('PATCH', `/agents/${created.id}`, { schedules: { alertsMinutes: 60 } });
+      expect(await statusAt(119)).toBe('connected');
+    });
+
+    it('is Ambiguous when one credential is used from two places at once', async () => {
+      const created = await newAgent((await newCustomer()).id);
+      const agent = await enroll(created.key, '10.0.0.5');
+      t.setNow(new Date(now.getTime() + 60_000));
+      await agent.call('GET', '/agent/config', undefined, { ip: '10.0.0.77' });
+      t.setNow(new Date(now.getTime() + 120_000));
+      await agent.call('GET', '/agent/config', undefined, { ip: '10.0.0.5' });
+      expect((await admin.request('GET', `/agents/${created.id}`)).body.status).toBe('ambiguous');
+    });
+  });
+
+  describe('samples', () => {
+    let customer: Json;
+    let agent: TestAgent;
+    beforeAll(async () => {
+      customer = await newCustomer('SMP');
+      agent = await enroll((await newAgent(customer.id)).key);
+    });
+
+    const readingsOf = async (deviceId: string) => (await admin.request('GET', `/devices/${deviceId}/readings?pageSize=100`)).body.items as Json[];
+
+    it('records total, mono and colour of a known device once, however often the batch is sent', async () => {
+      const device = (await admin.request('POST', '/devices', deviceInput(customer.id, { serial: 'KNOWN-1', colourCapable: true, location: '2nd floor' }))).body;
+      const batch = [sample({ serial: 'known-1 ' })];
+      const first = await agent.call('POST', '/agent/samples', { samples: batch });
+      expect(first.body.results).toEqual([{ sampleId: batch[0]!.sampleId, status: 'accepted' }]);
+      const again = await agent.call('POST', '/agent/samples', { samples: batch });
+      expect(again.body.results).toEqual([{ sampleId: batch[0]!.sampleId, status: 'duplicate' }]);
+
+      const readings = await readingsOf(device.id);
+      expect(readings).toHaveLength(3);
+      const byCounter = Object.fromEntries(readings.map((row) => [device.counters.find((c: Json) => c.id === row.counterId).kind, row]));
+      expect(byCounter).toMatchObject({ total: { value: 1000, source: 'agent' }, mono: { value: 600 }, colour: { value: 400 } });
+      const changed = (await admin.request('GET', `/devices/${device.id}`)).body;
+      expect(changed).toMatchObject({ ip: '192.168.1.20', mac: '00:17:C8:11:22:33', location: '2nd floor' });
+    });
+
+    it('refuses a counter that went backwards and says so, keeping the others', async () => {
+      const device = (await admin.request('POST', '/devices', deviceInput(customer.id, { serial: 'BACK-1' }))).body;
+      await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'BACK-1', counters: { total: 5000, mono: 5000 } })] });
+      const later = sample({ serial: 'BACK-1', counters: { total: 120, mono: 5100 } }, { takenAt: '2026-11-20T07:58:00.000Z' });
+      const result = (await agent.call('POST', '/agent/samples', { samples: [later] })).body.results[0];
+      expect(result).toMatchObject({ status: 'accepted' });
+      expect(result.message).toContain('total 120 refused: below_last (last reading 5000)');
+      const values = (await readingsOf(device.id)).map((row) => row.value).sort((a, b) => a - b);
+      expect(values).toEqual([5000, 5000, 5100]);
+    });
+
+    it('stores supplies and opens alerts, then clears the alerts that are gone', async () => {
+      const device = (await admin.request('POST', '/devices', deviceInput(customer.id, { serial: 'SUP-1' }))).body;
+      await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'SUP-1' })] });
+      const supplies = await t.database.db.select().from(deviceSupplies).where(eq(deviceSupplies.deviceId, device.id)).orderBy(deviceSupplies.supplyIndex);
+      expect(supplies.map((row) => [row.supplyIndex, row.level, row.percent, row.state])).toEqual([
+        ['1.1', 40, 40, 'measured'],
+        ['1.2', -3, null, 'some_remaining'],
+      ]);
+      const openKeys = async () =>
+        (await t.database.db.select().from(deviceAlerts).where(eq(deviceAlerts.deviceId, device.id)))
+          .filter((row) => row.clearedAt === null)
+          .map((row) => row.key)
+          .sort();
+      expect(await openKeys()).toEqual(['alert:cover:coverOpen', 'status:lowToner']);
+      await agent.call('POST', '/agent/samples', {
+        samples: [sample({ serial: 'SUP-1', alerts: [], status: { printer: 'idle', errors: ['lowToner'] } }, { takenAt: '2026-11-20T07:59:00.000Z' })],
+      });
+      expect(await openKeys()).toEqual(['status:lowToner']);
+    });
+
+    it('rejects a sample without serial and one from the future', async () => {
+      const results = (
+        await agent.call('POST', '/agent/samples', { samples: [sample({ serial: null }), sample({ serial: 'X' }, { takenAt: '2026-11-21T08:00:00.000Z' })] })
+      ).body.results;
+      expect(results.map((r: Json) => r.status)).toEqual(['rejected', 'rejected']);
+    });
+
+    it('puts an unknown serial in devices to add; assigning it gives PREFIX-n and the readings', async () => {
+      const before = (await admin.request('POST', '/devices', deviceInput(customer.id))).body.deviceNumber;
+      const result = (await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'NEW-77' })] })).body.results[0];
+      expect(result.status).toBe('pending_device');
+      const pending = (await admin.request('GET', `/devices/pending?customerId=${customer.id}`)).body.items;
+      const entry = pending.find((row: Json) => row.serial === 'NEW-77');
+      expect(entry).toMatchObject({ manufacturer: 'Kyocera', model: 'TASKalfa 2553ci', ip: '192.168.1.20', mac: '00:17:C8:11:22:33', otherCustomerDevice: null });
+
+      const assigned = await admin.request('POST', `/devices/pending/${entry.id}/assign`, { location: 'Reception' });
+      expect(assigned.status).toBe(201);
+      expect(assigned.body).toMatchObject({ deviceCode: `SMP-${before + 1}`, serial: 'NEW-77', colourCapable: true, location: 'Reception' });
+      expect((await readingsOf(assigned.body.id)).map((row) => row.value).sort((a, b) => a - b)).toEqual([400, 600, 1000]);
+      expect((await admin.request('GET', `/devices/pending?customerId=${customer.id}`)).body.items.some((row: Json) => row.serial === 'NEW-77')).toBe(false);
+      expect((await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'NEW-77' }, { takenAt: '2026-11-20T07:59:00.000Z' })] })).body.results[0].status).toBe('accepted');
+    });
+
+    it('reports a serial of another customer by default, and moves it when the partner chose so', async () => {
+      const other = await newCustomer();
+      const theirs = (await admin.request('POST', '/devices', deviceInput(other.id, { serial: 'MOVED-1' }))).body;
+      const reported = (await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'MOVED-1' })] })).body.results[0];
+      expect(reported).toMatchObject({ status: 'pending_device' });
+      expect(reported.message).toContain(theirs.deviceCode);
+      const entry = (await admin.request('GET', `/devices/pending?customerId=${customer.id}`)).body.items.find((row: Json) => row.serial === 'MOVED-1');
+      expect(entry.otherCustomerDevice).toMatchObject({ id: theirs.id, deviceCode: theirs.deviceCode });
+      expect((await admin.request('POST', `/devices/pending/${entry.id}/assign`, {})).body).toMatchObject({ code: 'conflict', field: 'serial' });
+
+      expect((await admin.request('PATCH', '/agent-settings', { otherCustomerPolicy: 'move' })).body.otherCustomerPolicy).toBe('move');
+      await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'MOVED-1' }, { takenAt: '2026-11-20T07:58:00.000Z' })] });
+      expect((await admin.request('GET', `/devices/${theirs.id}`)).body.active).toBe(false);
+      expect((await admin.request('POST', `/devices/pending/${entry.id}/assign`, {})).status).toBe(201);
+      await admin.request('PATCH', '/agent-settings', { otherCustomerPolicy: 'report' });
+    });
+
+    it('clears the location when the IP changes if the partner turned that option off', async () => {
+      const device = (await admin.request('POST', '/devices', deviceInput(customer.id, { serial: 'IP-1', location: 'Room 12', ip: '192.168.1.5' }))).body;
+      await admin.request('PATCH', '/agent-settings', { keepLocationOnIpChange: false });
+      await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'IP-1' }, { ip: '192.168.1.99' })] });
+      expect((await admin.request('GET', `/devices/${device.id}`)).body).toMatchObject({ ip: '192.168.1.99', location: null });
+      await admin.request('PATCH', '/agent-settings', { keepLocationOnIpChange: true });
+    });
+
+    it('ignores a device to add on DELETE', async () => {
+      await agent.call('POST', '/agent/discovery', {
+        scanId: randomUUID(),
+        startedAt: '2026-11-20T07:00:00.000Z',
+        finishedAt: '2026-11-20T07:01:00.000Z',
+        progress: { probed: 254, total: 254 },
+        found: [{ ip: '192.168.1.40', serial: 'IGN-1', mac: null, manufacturer: 'HP', model: 'LaserJet M404' }],
+        failures: [],
+      });
+      const entry = (await admin.request('GET', `/devices/pending?customerId=${customer.id}`)).body.items.find((row: Json) => row.serial === 'IGN-1');
+      expect(entry).toMatchObject({ manufacturer: 'HP', latestCounters: null });
+      expect((await admin.request('DELETE', `/devices/pending/${entry.id}`)).status).toBe(204);
+      expect((await admin.request('GET', `/devices/pending?customerId=${customer.id}`)).body.items.some((row: Json) => row.serial === 'IGN-1')).toBe(false);
+    });
+  });
+
+  describe('discovery', () => {
+    it('keeps the newest progress of a scan, with the reason of every failure', async () => {
+      const created = await newAgent((await newCustomer()).id);
+      const agent = await enroll(created.key);
+      const scanId = randomUUID();
+      const report = (probed: number, finishedAt: string | null, failures: Json[]) => ({
+        scanId,
+        startedAt: '2026-11-20T07:00:00.000Z',
+        finishedAt,
+        progress: { probed, total: 254 },
+        found: [],
+        failures,
+      });
+      const timeout = { ip: '192.168.1.7', reason: 'timeout', message: 'no answer in 1000 ms' };
+      const community = { ip: '192.168.1.8', reason: 'wrong_community', message: 'tried public, private' };
+      expect((await agent.call('POST', '/agent/discovery', report(100, null, [timeout]))).status).toBe(204);
+      await agent.call('POST', '/agent/discovery', report(254, '2026-11-20T07:02:00.000Z', [timeout, community]));
+      await agent.call('POST', '/agent/discovery', report(50, null, []));
+      const runs = (await admin.request('GET', `/agents/${created.id}/discovery`)).body.items;
+      expect(runs).toHaveLength(1);
+      expect(runs[0]).toMatchObject({ scanId, progress: { probed: 254, total: 254 }, failures: [timeout, community] });
+      expect((await agent.call('POST', '/agent/discovery', { ...report(1, null, []), failures: [{ ip: 'x', reason: 'bad', message: '' }] })).body.field).toBe(
+        'failures.0.reason',
+      );
+    });
+  });
+
+  describe('tenant isolation', () => {
+    it("answers 404 on every route for another partner's agent, customer or device to add", async () => {
+      const customer = await newCustomer();
+      const created = await newAgent(customer.id);
+      const agent = await enroll(created.key);
+      await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'ISO-1' })] });
+      const pending = (await admin.request('GET', `/devices/pending?customerId=${customer.id}`)).body.items.find((row: Json) => row.serial === 'ISO-1');
+
+      const stranger = await signedIn(t, (await t.createPartner()).id, 'partner_admin');
+      const attempts: [string, string, unknown?][] = [
+        ['POST', `/customers/${customer.id}/agents`, { name: 'x' }],
+        ['GET', `/agents?customerId=${customer.id}`],
+        ['GET', `/agents/${created.id}`],
+        ['PATCH', `/agents/${created.id}`, { name: 'mine' }],
+        ['POST', `/agents/${created.id}/revoke`],
+        ['POST', `/agents/${created.id}/scan`],
+        ['GET', `/agents/${created.id}/discovery`],
+        ['GET', `/devices/pending?customerId=${customer.id}`],
+        ['POST', `/devices/pending/${pending.id}/assign`, {}],
+        ['DELETE', `/devices/pending/${pending.id}`],
+      ];
+      for (const [method, path, body] of attempts) {
+        expect({ method, path, status: (await stranger.request(method, path, body)).status }).toEqual({ method, path, status: 404 });
+      }
+      expect((await stranger.request('GET', '/agents')).body.items).toEqual([]);
+      expect((await stranger.request('GET', '/devices/pending')).body.items).toEqual([]);
+      expect((await admin.request('GET', `/agents/${created.id}`)).body.name).toBe('Office network');
+
+      const coordinator = await signedIn(t, partnerId, 'coordinator', { customerIds: [customer.id] });
+      expect((await coordinator.request('GET', `/agents/${created.id}`)).status).toBe(403);
+    });
+  });
+});

@@ -1,0 +1,330 @@
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { COUNTER_KINDS, type CounterKind } from '@parc/shared';
+import type { AgentSample, SampleResult } from '@parc/shared/contracts/agents';
+import type { PrinterReading } from '@parc/shared/agents/reading';
+import type { Db } from '../../db/client.ts';
+import { agentSamples, counters, customers, deviceAgentStates, deviceAlerts, devices, deviceSupplies, deviceSupplyLevels, pendingDevices } from '../../db/schema/index.ts';
+import type { AppDeps } from '../../deps.ts';
+import { checkAndRecordReading } from '../readings/readings.checks.ts';
+import type { AuthenticatedAgent } from './agent-auth.ts';
+import { normaliseMac, sampleCounterClientId, serialKey } from './agents.domain.ts';
+import { findSettings } from './agents.repo.ts';
+import type { AgentSettings } from './agents.schemas.ts';
+
+type DeviceRow = typeof devices.$inferSelect;
+
+/** A sample's clock may run a little ahead of ours; beyond this it is refused (the agent computer's clock is wrong). */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/** What happened to each counter of a sample: the plausibility verdict, or why it was not recorded. */
+export type CounterOutcome =
+  | { counter: CounterKind; value: number; verdict: 'plausible' | 'to_check' | 'refused'; reason: unknown }
+  | { counter: CounterKind; value: number; verdict: 'not_tracked' };
+
+/**
+ * Applies an agent's batch, one transaction per sample, and answers per sample. The ledger row is
+ * written first, so a sample sent twice (even concurrently) is applied once and answered `duplicate`.
+ */
+export async function applySamples(deps: Pick<AppDeps, 'db' | 'clock'>, agent: AuthenticatedAgent, samples: readonly AgentSample[]): Promise<SampleResult[]> {
+  const settings = await findSettings(deps.db, agent.partnerId);
+  const results: SampleResult[] = [];
+  for (const sample of samples) results.push(await applySample(deps, agent, settings, sample));
+  return results;
+}
+
+async function applySample(deps: Pick<AppDeps, 'db' | 'clock'>, agent: AuthenticatedAgent, settings: AgentSettings, sample: AgentSample): Promise<SampleResult> {
+  const now = deps.clock();
+  const takenAt = new Date(sample.takenAt);
+  return deps.db.transaction(async (tx) => {
+    const serial = sample.reading.serial?.trim() || null;
+    const [claimed] = await tx
+      .insert(agentSamples)
+      .values({ sampleId: sample.sampleId, partnerId: agent.partnerId, agentId: agent.agentId, takenAt, receivedAt: now, serial })
+      .onConflictDoNothing()
+      .returning({ sampleId: agentSamples.sampleId });
+    if (!claimed) return answerSeenBefore(tx, agent, sample.sampleId);
+
+    const settle = async (result: SampleResult, extra: { deviceId?: string; counters?: CounterOutcome[] } = {}) => {
+      await tx
+        .update(agentSamples)
+        .set({ result, deviceId: extra.deviceId ?? null, counters: extra.counters ? { outcomes: extra.counters } : null })
+        .where(eq(agentSamples.sampleId, sample.sampleId));
+      return result;
+    };
+    const rejected = (message: string) => settle({ sampleId: sample.sampleId, status: 'rejected', message });
+
+    if (takenAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return rejected('takenAt is in the future: check the clock of the agent computer.');
+    // A printer is known by its serial, never by its IP: DHCP moves addresses between machines.
+    if (!serial) return rejected('The printer gave no serial number, so it cannot be matched to a device.');
+
+    const device = await findActiveDeviceBySerial(tx, agent.partnerId, serial, agent.customerId);
+    if (device) {
+      const outcomes = await applyReadingToDevice(tx, { agentId: agent.agentId, settings }, device, { ...sample, takenAt });
+      const message = describeOutcomes(outcomes);
+      return settle({ sampleId: sample.sampleId, status: 'accepted', ...(message ? { message } : {}) }, { deviceId: device.id, counters: outcomes });
+    }
+    const placed = await placeUnknownSerial(tx, agent, settings, {
+      serial,
+      ip: sample.ip,
+      seenAt: takenAt,
+      reading: sample.reading,
+      sampleId: sample.sampleId,
+    });
+    return settle({ sampleId: sample.sampleId, status: 'pending_device', message: placed.message });
+  });
+}
+
+async function answerSeenBefore(tx: Db, agent: AuthenticatedAgent, sampleId: string): Promise<SampleResult> {
+  const [seen] = await tx.select({ agentId: agentSamples.agentId }).from(agentSamples).where(eq(agentSamples.sampleId, sampleId));
+  return seen?.agentId === agent.agentId
+    ? { sampleId, status: 'duplicate' }
+    : { sampleId, status: 'rejected', message: 'This sampleId was already used by another agent; make a new UUID per sample.' };
+}
+
+/** The partner's active device with this serial, preferring one of `customerId`. */
+export async function findActiveDeviceBySerial(db: Db, partnerId: string, serial: string, customerId: string): Promise<DeviceRow | null> {
+  const rows = await db
+    .select()
+    .from(devices)
+    .where(and(eq(devices.partnerId, partnerId), eq(devices.active, true), sql`upper(trim(${devices.serial})) = ${serialKey(serial)}`));
+  return rows.find((row) => row.customerId === customerId) ?? null;
+}
+
+async function findOtherCustomerDevice(db: Db, partnerId: string, serial: string, customerId: string): Promise<DeviceRow | null> {
+  const [row] = await db
+    .select()
+    .from(devices)
+    .where(
+      and(eq(devices.partnerId, partnerId), eq(devices.active, true), ne(devices.customerId, customerId), sql`upper(trim(${devices.serial})) = ${serialKey(serial)}`),
+    );
+  return row ?? null;
+}
+
+export interface Sighting {
+  serial: string;
+  ip: string | null;
+  seenAt: Date;
+  mac?: string | null;
+  manufacturer?: string | null;
+  model?: string | null;
+  /** Present for samples, absent for discovery sightings. */
+  reading?: PrinterReading;
+  sampleId?: string;
+}
+
+/**
+ * A serial that is no active device of the agent's customer goes to "devices to add". When it is an
+ * active device of another customer of the partner, the partner's option decides: `report` flags the
+ * entry, `move` deactivates the device there first (the machine moved; the seed's default).
+ */
+export async function placeUnknownSerial(tx: Db, agent: AuthenticatedAgent, settings: AgentSettings, sighting: Sighting): Promise<{ message: string }> {
+  const elsewhere = await findOtherCustomerDevice(tx, agent.partnerId, sighting.serial, agent.customerId);
+  if (elsewhere && settings.otherCustomerPolicy === 'move') {
+    await tx.update(devices).set({ active: false }).where(eq(devices.id, elsewhere.id));
+  }
+  const reading = sighting.reading;
+  const identity = {
+    agentId: agent.agentId,
+    mac: normaliseMac(reading?.mac ?? sighting.mac ?? null),
+    manufacturer: reading?.manufacturer ?? sighting.manufacturer ?? null,
+    model: reading?.model ?? sighting.model ?? null,
+    ip: sighting.ip,
+    lastSeenAt: sighting.seenAt,
+    otherCustomerDeviceId: elsewhere?.id ?? null,
+    ...(reading ? { latestSampleId: sighting.sampleId, latestTakenAt: sighting.seenAt, latestReading: reading } : {}),
+  };
+  await tx
+    .insert(pendingDevices)
+    .values({ partnerId: agent.partnerId, customerId: agent.customerId, serial: sighting.serial, firstSeenAt: sighting.seenAt, ...identity })
+    .onConflictDoUpdate({
+      target: [pendingDevices.customerId, pendingDevices.serial],
+      targetWhere: isNull(pendingDevices.assignedAt),
+      set: identity,
+      // Samples drain oldest first, but a late one must not replace a newer view.
+      setWhere: sql`${pendingDevices.lastSeenAt} <= ${sighting.seenAt.toISOString()}`,
+    });
+  if (!elsewhere) return { message: 'Unknown serial: waits in devices to add.' };
+  const where = `active device ${elsewhere.deviceCode} of another customer`;
+  return settings.otherCustomerPolicy === 'move'
+    ? { message: `This serial was the ${where}; it was deactivated there and waits in devices to add.` }
+    : { message: `This serial is the ${where}; it waits in devices to add until that device is deactivated.` };
+}
+
+/** The agent that read the sample (null when it has been deleted since) and the partner's options. */
+export interface ApplyContext {
+  agentId: string | null;
+  settings: AgentSettings;
+}
+
+export interface DeviceSample {
+  sampleId: string;
+  takenAt: Date;
+  ip: string | null;
+  reading: PrinterReading;
+}
+
+/**
+ * Everything one sample says about a known device: counters through the same plausibility check as
+ * manual readings (a counter going backwards is refused and reported, a jump is flagged to_check),
+ * then, when it is the device's newest sample, supplies, alerts and identity (IP, MAC, firmware).
+ */
+export async function applyReadingToDevice(
+  tx: Db,
+  context: ApplyContext,
+  device: DeviceRow,
+  sample: DeviceSample,
+): Promise<CounterOutcome[]> {
+  const outcomes = await recordCounters(tx, context.agentId, device, sample);
+  const [newer] = await tx
+    .select({ deviceId: deviceAgentStates.deviceId })
+    .from(deviceAgentStates)
+    .where(and(eq(deviceAgentStates.deviceId, device.id), gt(deviceAgentStates.sampledAt, sample.takenAt)));
+  if (newer) return outcomes;
+  await updateSupplies(tx, device, sample);
+  await updateAlerts(tx, device, sample);
+  await updateIdentity(tx, context, device, sample);
+  return outcomes;
+}
+
+async function recordCounters(tx: Db, agentId: string | null, device: DeviceRow, sample: DeviceSample): Promise<CounterOutcome[]> {
+  const tracked = await tx
+    .select({ kind: counters.kind })
+    .from(counters)
+    .where(and(eq(counters.deviceId, device.id), eq(counters.active, true)));
+  const [customer] = await tx.select({ timezone: customers.timezone }).from(customers).where(eq(customers.id, device.customerId));
+  const outcomes: CounterOutcome[] = [];
+  for (const kind of COUNTER_KINDS) {
+    const value = sample.reading.counters[kind];
+    if (value === null || value === undefined) continue;
+    if (!tracked.some((row) => row.kind === kind)) {
+      outcomes.push({ counter: kind, value, verdict: 'not_tracked' });
+      continue;
+    }
+    const recorded = await checkAndRecordReading(tx, {
+      partnerId: device.partnerId,
+      deviceId: device.id,
+      counter: kind,
+      value,
+      takenAt: sample.takenAt,
+      source: 'agent',
+      enteredBy: `agent:${agentId ?? 'deleted'}`,
+      clientId: sampleCounterClientId(sample.sampleId, kind),
+      timeZone: customer?.timezone,
+    });
+    outcomes.push({ counter: kind, value, verdict: recorded.verdict, reason: recorded.reason });
+  }
+  return outcomes;
+}
+
+/** The answer's message: the counters a person should look at, or nothing when all is well. */
+export function describeOutcomes(outcomes: readonly CounterOutcome[]): string | undefined {
+  const parts = outcomes.flatMap((outcome) => {
+    if (outcome.verdict === 'refused') {
+      const reason = outcome.reason as { code: string; params: { lastValue?: number } };
+      const last = reason.params.lastValue !== undefined ? ` (last reading ${reason.params.lastValue})` : '';
+      return [`${outcome.counter} ${outcome.value} refused: ${reason.code}${last}`];
+    }
+    if (outcome.verdict === 'to_check') return [`${outcome.counter} ${outcome.value} flagged to check: ${(outcome.reason as { code: string }).code}`];
+    return [];
+  });
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+const whole = (value: number | null) => (value === null ? null : Math.round(value));
+
+async function updateSupplies(tx: Db, device: DeviceRow, sample: DeviceSample): Promise<void> {
+  for (const supply of sample.reading.supplies) {
+    const level = whole(supply.level);
+    const [previous] = await tx
+      .select({ level: deviceSupplies.level, percent: deviceSupplies.percent })
+      .from(deviceSupplies)
+      .where(and(eq(deviceSupplies.deviceId, device.id), eq(deviceSupplies.supplyIndex, supply.index)));
+    const values = {
+      description: supply.description,
+      type: supply.type,
+      colour: supply.colour,
+      level,
+      max: whole(supply.max),
+      percent: supply.percent,
+      state: supply.state,
+      readAt: sample.takenAt,
+    };
+    await tx
+      .insert(deviceSupplies)
+      .values({ partnerId: device.partnerId, deviceId: device.id, supplyIndex: supply.index, ...values })
+      .onConflictDoUpdate({ target: [deviceSupplies.deviceId, deviceSupplies.supplyIndex], set: values });
+    // History only on change: enough for forecasts, without a row per supply every few hours.
+    if (!previous || previous.level !== level || previous.percent !== supply.percent) {
+      await tx
+        .insert(deviceSupplyLevels)
+        .values({ partnerId: device.partnerId, deviceId: device.id, supplyIndex: supply.index, level, percent: supply.percent, readAt: sample.takenAt });
+    }
+  }
+}
+
+/** hrPrinterDetectedErrorState flags that stop the printer; the others (low toner, low paper…) are warnings. */
+const CRITICAL_STATUS_FLAGS = new Set(['noPaper', 'noToner', 'doorOpen', 'jammed', 'offline', 'serviceRequested', 'inputTrayMissing', 'outputTrayMissing', 'markerSupplyMissing', 'outputFull']);
+
+interface CurrentAlert {
+  key: string;
+  severity: 'critical' | 'warning' | 'other';
+  group: string;
+  code: string;
+  description: string;
+}
+
+/** The conditions a reading reports, one per key: prtAlertTable rows and hrPrinterDetectedErrorState flags. */
+export function currentAlerts(reading: PrinterReading): CurrentAlert[] {
+  const all: CurrentAlert[] = [
+    ...reading.alerts.map((alert) => ({ key: `alert:${alert.group}:${alert.code}`, ...alert })),
+    ...reading.status.errors.map((flag) => ({
+      key: `status:${flag}`,
+      severity: CRITICAL_STATUS_FLAGS.has(flag) ? ('critical' as const) : ('warning' as const),
+      group: 'status',
+      code: flag,
+      description: flag,
+    })),
+  ];
+  return all.filter((alert, index) => all.findIndex((other) => other.key === alert.key) === index);
+}
+
+async function updateAlerts(tx: Db, device: DeviceRow, sample: DeviceSample): Promise<void> {
+  const current = currentAlerts(sample.reading);
+  const open = await tx
+    .select({ id: deviceAlerts.id, key: deviceAlerts.key })
+    .from(deviceAlerts)
+    .where(and(eq(deviceAlerts.deviceId, device.id), isNull(deviceAlerts.clearedAt)));
+  for (const alert of open.filter((row) => !current.some((now) => now.key === row.key))) {
+    await tx.update(deviceAlerts).set({ clearedAt: sample.takenAt }).where(eq(deviceAlerts.id, alert.id));
+  }
+  for (const alert of current) {
+    const existing = open.find((row) => row.key === alert.key);
+    if (existing) await tx.update(deviceAlerts).set({ lastSeenAt: sample.takenAt, description: alert.description }).where(eq(deviceAlerts.id, existing.id));
+    else await tx.insert(deviceAlerts).values({ partnerId: device.partnerId, deviceId: device.id, ...alert, openedAt: sample.takenAt, lastSeenAt: sample.takenAt });
+  }
+}
+
+async function updateIdentity(tx: Db, context: ApplyContext, device: DeviceRow, sample: DeviceSample): Promise<void> {
+  const mac = normaliseMac(sample.reading.mac);
+  const changes: Partial<DeviceRow> = {};
+  if (sample.ip && sample.ip !== device.ip) {
+    changes.ip = sample.ip;
+    // The seed's option: without it, a device whose address changed must be located again.
+    if (device.ip && !context.settings.keepLocationOnIpChange) changes.location = null;
+  }
+  if (mac && mac !== device.mac) changes.mac = mac;
+  if (Object.keys(changes).length) await tx.update(devices).set(changes).where(eq(devices.id, device.id));
+  const state = {
+    agentId: context.agentId,
+    sampledAt: sample.takenAt,
+    ip: sample.ip,
+    firmware: sample.reading.firmware,
+    printerStatus: sample.reading.status.printer,
+    warnings: sample.reading.warnings,
+  };
+  await tx
+    .insert(deviceAgentStates)
+    .values({ deviceId: device.id, partnerId: device.partnerId, ...state })
+    .onConflictDoUpdate({ target: deviceAgentStates.deviceId, set: state });
+}
+
