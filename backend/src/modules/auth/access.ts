@@ -2,7 +2,8 @@ import { and, eq, gt } from 'drizzle-orm';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { DomainError } from '@parc/shared';
-import { sessions, userCustomers, users, type UserRole } from '../../db/schema/index.ts';
+import { allows, FULL_ACCESS, type AccessLevel, type Permissions, type Screen } from '@parc/shared/contracts/profiles';
+import { profiles, sessions, userCustomers, userProfiles, users, type UserRole } from '../../db/schema/index.ts';
 import type { AppEnv } from '../../http/router.ts';
 import { hashToken, SESSION_COOKIE } from './session-token.ts';
 
@@ -15,35 +16,59 @@ export interface SessionUser {
   role: UserRole;
   language: string;
   customerIds: string[] | null;
+  /** What the user may do per console screen: a staff user's profile, else full access. */
+  permissions: Permissions;
 }
 
 export const PARTNER_ROLES = ['partner_admin', 'partner_staff'] as const satisfies readonly UserRole[];
 export const ALL_ROLES = ['partner_admin', 'partner_staff', 'coordinator', 'technician'] as const satisfies readonly UserRole[];
 
+/** A screen and the access a route needs on it (view to read, edit to change). */
+export interface PermissionNeed {
+  screen: Screen;
+  level: Exclude<AccessLevel, 'none'>;
+}
+
 /**
- * The one gate every protected route goes through: a live session, an active user, one of `roles`.
+ * The one gate every protected route goes through: a live session, an active user, one of `roles`,
+ * and, when `need` is given, a profile that allows it (only partner staff carry profiles).
  * Tenant scoping follows from `user.partnerId`, which repositories must filter on.
  */
-export function requireRole(...roles: readonly UserRole[]) {
+function gate(roles: readonly UserRole[], need?: PermissionNeed) {
   return createMiddleware<AppEnv & { Variables: { user: SessionUser } }>(async (c, next) => {
     const { db, clock } = c.get('deps');
     const token = getCookie(c, SESSION_COOKIE);
     if (!token) throw new DomainError('unauthenticated', 'Please sign in.');
     const [row] = await db
-      .select({ user: users })
+      .select({ user: users, permissions: profiles.permissions })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(userProfiles, eq(userProfiles.userId, users.id))
+      .leftJoin(profiles, eq(profiles.id, userProfiles.profileId))
       .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, clock())));
     if (!row || !row.user.active) throw new DomainError('unauthenticated', 'Your session has ended; please sign in again.');
     if (!roles.includes(row.user.role)) throw new DomainError('forbidden', 'Your role does not give access to this.');
+    const permissions = row.user.role === 'partner_staff' && row.permissions ? row.permissions : FULL_ACCESS;
+    if (need && !allows(permissions[need.screen], need.level)) {
+      throw new DomainError('forbidden', `Your profile does not allow ${need.level === 'edit' ? 'changes' : 'access'} to ${need.screen}.`);
+    }
     const customerIds =
       row.user.role === 'coordinator'
         ? (await db.select({ id: userCustomers.customerId }).from(userCustomers).where(eq(userCustomers.userId, row.user.id))).map((r) => r.id)
         : null;
     const { id, partnerId, email, name, role, language } = row.user;
-    c.set('user', { id, partnerId, email, name, role, language, customerIds });
+    c.set('user', { id, partnerId, email, name, role, language, customerIds, permissions });
     await next();
   });
+}
+
+export function requireRole(...roles: readonly UserRole[]) {
+  return gate(roles);
+}
+
+/** The partner console's routes: partner admins always pass, staff as their profile allows. */
+export function requirePermission(screen: Screen, level: PermissionNeed['level'], roles: readonly UserRole[] = PARTNER_ROLES) {
+  return gate(roles, { screen, level });
 }
 
 /** Throws not_found (never forbidden: no hint that it exists) when the user may not see this customer. */

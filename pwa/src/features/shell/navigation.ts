@@ -29,7 +29,13 @@ export function rolesOf(area: Area): Role[] {
 }
 
 const navigationOfArea: Record<Area, readonly NavItem[]> = {
-  console: [{ href: '/console', label: 'nav.home' }],
+  console: [
+    { href: '/console', label: 'nav.home' },
+    { href: '/console/customers', label: 'nav.customers' },
+    { href: '/console/devices', label: 'nav.devices' },
+    { href: '/console/users', label: 'nav.users' },
+    { href: '/console/settings', label: 'nav.settings' },
+  ],
   tech: [{ href: '/tech', label: 'nav.home' }],
   coordinator: [{ href: '/coordinator', label: 'nav.home' }],
 };

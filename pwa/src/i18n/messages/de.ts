@@ -1,5 +1,8 @@
 import type { Catalogue } from '../catalogue.ts';
 import { metersDe } from '../../features/meters/messages/de.ts';
+import { devicesDe } from '../../features/devices/messages/de.ts';
+import { usersDe } from '../../features/users/messages/de.ts';
+import { settingsDe } from '../../features/settings/messages/de.ts';
 
 export const de: Catalogue = {
   'app.name': 'Parc',
@@ -13,6 +16,7 @@ export const de: Catalogue = {
   'app.dismiss': 'Schliessen',
   'nav.label': 'Hauptnavigation',
   'nav.home': 'Startseite',
+  'nav.customers': 'Kunden',
   'language.label': 'Sprache',
   'auth.email': 'E-Mail-Adresse',
   'auth.password': 'Passwort',
@@ -47,6 +51,9 @@ export const de: Catalogue = {
   'coordinator.title': 'Koordinatorbereich',
   'meters.entry.title': 'Zählerstände erfassen',
   ...metersDe,
+  ...devicesDe,
+  ...usersDe,
+  ...settingsDe,
   'notFound.title': 'Seite nicht gefunden',
   'notFound.body': 'Diese Adresse entspricht keiner Seite von Parc.',
   'notFound.home': 'Zur Startseite',

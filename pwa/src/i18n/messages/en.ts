@@ -1,5 +1,8 @@
 import type { Catalogue } from '../catalogue.ts';
 import { metersEn } from '../../features/meters/messages/en.ts';
+import { devicesEn } from '../../features/devices/messages/en.ts';
+import { usersEn } from '../../features/users/messages/en.ts';
+import { settingsEn } from '../../features/settings/messages/en.ts';
 
 export const en: Catalogue = {
   'app.name': 'Parc',
@@ -13,6 +16,7 @@ export const en: Catalogue = {
   'app.dismiss': 'Close',
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
+  'nav.customers': 'Customers',
   'language.label': 'Language',
   'auth.email': 'Email address',
   'auth.password': 'Password',
@@ -47,6 +51,9 @@ export const en: Catalogue = {
   'coordinator.title': 'Coordinator area',
   'meters.entry.title': 'Meter reading',
   ...metersEn,
+  ...devicesEn,
+  ...usersEn,
+  ...settingsEn,
   'notFound.title': 'Page not found',
   'notFound.body': 'This address matches no page of Parc.',
   'notFound.home': 'Back to home',

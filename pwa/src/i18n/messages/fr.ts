@@ -1,4 +1,7 @@
 import { metersFr } from '../../features/meters/messages/fr.ts';
+import { devicesFr } from '../../features/devices/messages/fr.ts';
+import { usersFr } from '../../features/users/messages/fr.ts';
+import { settingsFr } from '../../features/settings/messages/fr.ts';
 
 /** French is the reference catalogue: its keys define `MessageKey`, every other language must match them. */
 export const fr = {
@@ -13,6 +16,7 @@ export const fr = {
   'app.dismiss': 'Fermer',
   'nav.label': 'Navigation principale',
   'nav.home': 'Accueil',
+  'nav.customers': 'Clients',
   'language.label': 'Langue',
   'auth.email': 'Adresse e-mail',
   'auth.password': 'Mot de passe',
@@ -47,6 +51,9 @@ export const fr = {
   'coordinator.title': 'Espace coordinateur',
   'meters.entry.title': 'Relevé de compteurs',
   ...metersFr,
+  ...devicesFr,
+  ...usersFr,
+  ...settingsFr,
   'notFound.title': 'Page introuvable',
   'notFound.body': "Cette adresse ne correspond à aucune page de Parc.",
   'notFound.home': "Retour à l'accueil",

@@ -1,5 +1,8 @@
 import type { Catalogue } from '../catalogue.ts';
 import { metersIt } from '../../features/meters/messages/it.ts';
+import { devicesIt } from '../../features/devices/messages/it.ts';
+import { usersIt } from '../../features/users/messages/it.ts';
+import { settingsIt } from '../../features/settings/messages/it.ts';
 
 export const it: Catalogue = {
   'app.name': 'Parc',
@@ -13,6 +16,7 @@ export const it: Catalogue = {
   'app.dismiss': 'Chiudi',
   'nav.label': 'Navigazione principale',
   'nav.home': 'Home',
+  'nav.customers': 'Clienti',
   'language.label': 'Lingua',
   'auth.email': 'Indirizzo e-mail',
   'auth.password': 'Password',
@@ -47,6 +51,9 @@ export const it: Catalogue = {
   'coordinator.title': 'Spazio coordinatore',
   'meters.entry.title': 'Lettura dei contatori',
   ...metersIt,
+  ...devicesIt,
+  ...usersIt,
+  ...settingsIt,
   'notFound.title': 'Pagina non trovata',
   'notFound.body': 'Questo indirizzo non corrisponde a nessuna pagina di Parc.',
   'notFound.home': 'Torna alla home',

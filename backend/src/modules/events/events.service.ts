@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import type { DeviceEvent } from '@parc/shared/contracts/device-console';
+import { selectRows, type Db } from '../../db/client.ts';
+import type { SessionUser } from '../auth/access.ts';
+import { getDevice } from '../devices/devices.service.ts';
+
+/** A supply whose level rose by this many points between two reads was replaced. */
+export const SUPPLY_INSTALLED_RISE = 30;
+export const MAX_EVENTS = 200;
+
+interface RawEvent {
+  kind: DeviceEvent['kind'];
+  at: string | Date;
+  by: string | null;
+  detail: string | null;
+}
+
+/**
+ * A device's history, newest first, read from where each fact already lives: the device row (added),
+ * the readings (flagged, refused, corrected), the agent's alerts and supply levels, and the event log
+ * for what no other table records (activation, settings).
+ */
+export async function listDeviceEvents(db: Db, user: SessionUser, deviceId: string): Promise<{ items: DeviceEvent[] }> {
+  const device = await getDevice(db, user, deviceId);
+  const partnerId = user.partnerId;
+  const rows = await selectRows<RawEvent>(
+    db,
+    sql`
+      select 'added' as kind, ${device.createdAt.toISOString()}::timestamptz as at, null as by, ${device.deviceCode} as detail
+      union all
+      select e.kind, e.at, e.by, e.detail from device_events e where e.partner_id = ${partnerId} and e.device_id = ${deviceId}
+      union all
+      select case r.status when 'to_check' then 'reading_flagged' when 'refused' then 'reading_refused' else 'reading_corrected' end,
+        r.created_at, r.entered_by, c.kind || ': ' || r.value::text
+      from readings r join counters c on c.id = r.counter_id
+      where r.partner_id = ${partnerId} and r.device_id = ${deviceId} and r.status in ('to_check', 'refused', 'corrected')
+      union all
+      select 'error', a.opened_at, null, a.description from device_alerts a where a.partner_id = ${partnerId} and a.device_id = ${deviceId}
+      union all
+      select 'error_cleared', a.cleared_at, null, a.description from device_alerts a
+      where a.partner_id = ${partnerId} and a.device_id = ${deviceId} and a.cleared_at is not null
+      union all
+      select 'supply_installed', l.read_at, null, coalesce(s.description, l.supply_index)
+      from (
+        select v.*, lag(v.percent) over (partition by v.supply_index order by v.read_at) as previous
+        from device_supply_levels v where v.partner_id = ${partnerId} and v.device_id = ${deviceId}
+      ) l
+      left join device_supplies s on s.device_id = l.device_id and s.supply_index = l.supply_index
+      where l.previous is not null and l.percent - l.previous >= ${SUPPLY_INSTALLED_RISE}
+      order by at desc
+      limit ${MAX_EVENTS}`,
+  );
+  return { items: rows.map((row) => ({ kind: row.kind, at: new Date(row.at).toISOString(), by: row.by, detail: row.detail })) };
+}
