@@ -7,3 +7,5 @@ export { meterReminder, type MachineToRead, type MeterReminderProps } from './te
 export { contactConfirm, type ContactConfirmProps } from './templates/contactConfirm.ts';
 export { passwordReset, type PasswordResetProps } from './templates/passwordReset.ts';
 export { userInvite, type UserInviteProps } from './templates/userInvite.ts';
+export { agentInstructions, type AgentInstructionsProps } from './templates/agentInstructions.ts';
+export { requestAssigned, requestChanged, type RequestNoticeProps } from './templates/requestNotifications.ts';

@@ -1,0 +1,24 @@
+import { DomainError } from '@parc/shared';
+import { MAX_ATTACHMENT_BYTES, type AttachmentType, type AttachmentUpload } from '@parc/shared/contracts/tickets';
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0) => signature.every((byte, index) => bytes[offset + index] === byte);
+
+/** What the bytes really are, from their magic numbers: a declared type that lies is refused. */
+export function detectImageType(bytes: Uint8Array): AttachmentType | null {
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  // RIFF....WEBP
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  return null;
+}
+
+/** The decoded bytes of an upload whose content matches its declared image type and size limit. */
+export function checkedAttachment(upload: AttachmentUpload): Uint8Array {
+  const bytes = new Uint8Array(Buffer.from(upload.dataBase64, 'base64'));
+  if (bytes.length === 0) throw new DomainError('bad_request', 'The file is empty.', { field: 'dataBase64' });
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('bad_request', 'A file has at most 5 MB.', { field: 'dataBase64' });
+  const type = detectImageType(bytes);
+  if (!type) throw new DomainError('bad_request', 'Attach a JPEG, PNG or WebP photo.', { field: 'contentType' });
+  if (type !== upload.contentType) throw new DomainError('bad_request', `The file is a ${type}, not a ${upload.contentType}.`, { field: 'contentType' });
+  return bytes;
+}

@@ -1,0 +1,443 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { DomainError } from '@parc/shared';
+import type {
+  AttachmentUpload,
+  DeviceHistoryEntry,
+  FieldDevice,
+  MaintenanceRequest,
+  ProblemReport,
+  RequestCreate,
+  RequestEditableField,
+  RequestUpdate,
+  SyncOp,
+  SyncOutcome,
+} from '@parc/shared/contracts/tickets';
+import { TECHNICIAN_EDITABLE_FIELDS } from '@parc/shared/contracts/tickets';
+import { classifyAlert } from '@parc/shared/tickets/complexity';
+import { assertTransition, type RequestActor } from '@parc/shared/tickets/states';
+import { entityKeyOf } from '@parc/shared/tickets/sync-ops';
+import { runBatch, type BatchResult } from '@parc/shared/sync/batch';
+import { mergeChange, type VersionedRecord } from '@parc/shared/sync/merge';
+import type { Db } from '../../db/client.ts';
+import {
+  counters,
+  deviceAlerts,
+  deviceSupplies,
+  devices,
+  maintenanceRequests,
+  readings,
+  requestAttachments,
+  requestEvents,
+  sites,
+  supplyReplacements,
+  syncOps,
+} from '../../db/schema/index.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { SessionUser } from '../auth/access.ts';
+import { checkAndRecordReading } from '../readings/readings.checks.ts';
+import { checkedAttachment } from './attachments.ts';
+import { findErrorDevice, findRequestRow, insertEvent, loadRequest, selectErrors, type RequestRow } from './tickets.repo.ts';
+
+const notFound = () => new DomainError('not_found', 'No such maintenance request.');
+
+export function actorOf(user: SessionUser): RequestActor {
+  return user.role === 'technician' ? 'technician' : user.role === 'coordinator' ? 'coordinator' : 'partner';
+}
+
+/** Whether the user may see this request at all: partner staff all, technicians theirs, coordinators their customers'. */
+export function canSee(user: SessionUser, row: Pick<RequestRow, 'technicianId' | 'customerId'>): boolean {
+  if (user.role === 'technician') return row.technicianId === user.id;
+  if (user.customerIds) return user.customerIds.includes(row.customerId);
+  return true;
+}
+
+/** A change that happened, to tell people about once it is committed. */
+export interface Change {
+  requestId: string;
+  /** The technician now assigned (they get `requestAssigned`), when the assignment changed. */
+  assignedTo: string | null;
+  comment: string | null;
+}
+
+type Editable = Pick<RequestRow, RequestEditableField | 'state'>;
+
+function versioned(row: RequestRow): VersionedRecord<Editable> {
+  const { subject, description, technicianId, userCanFix, steps, state } = row;
+  return { version: row.version, fields: { subject, description, technicianId, userCanFix, steps, state }, stamps: row.stamps };
+}
+
+async function assertTechnician(db: Db, partnerId: string, technicianId: string | null | undefined): Promise<void> {
+  if (!technicianId) return;
+  const [row] = await db.execute<{ ok: number }>(sql`select 1 as ok from users where id = ${technicianId} and partner_id = ${partnerId} and role = 'technician' and active`).then((result) =>
+    Array.isArray(result) ? result : (result as unknown as { rows: { ok: number }[] }).rows,
+  );
+  if (!row) throw new DomainError('bad_request', 'No such technician.', { field: 'technicianId' });
+}
+
+export async function createRequest(tx: Db, deps: Pick<AppDeps, 'clock'>, user: SessionUser, input: RequestCreate): Promise<Change> {
+  const device = await findErrorDevice(tx, user.partnerId, input.deviceId);
+  if (!device || (user.customerIds && !user.customerIds.includes(device.customerId))) throw new DomainError('not_found', 'No such device.', { field: 'deviceId' });
+  const [alert] = input.alertId
+    ? await tx
+        .select()
+        .from(deviceAlerts)
+        .where(and(eq(deviceAlerts.partnerId, user.partnerId), eq(deviceAlerts.id, input.alertId), eq(deviceAlerts.deviceId, device.id)))
+    : [];
+  if (input.alertId && !alert) throw new DomainError('not_found', 'No such alert on this device.', { field: 'alertId' });
+  const subject = input.subject ?? alert?.description;
+  if (!subject) throw new DomainError('bad_request', 'subject: Required', { field: 'subject' });
+  await assertTechnician(tx, user.partnerId, input.technicianId);
+  const complexity = alert ? classifyAlert(alert) : null;
+  const now = deps.clock();
+  const [row] = await tx
+    .insert(maintenanceRequests)
+    .values({
+      partnerId: user.partnerId,
+      customerId: device.customerId,
+      deviceId: device.id,
+      alertId: alert?.id ?? null,
+      subject,
+      description: input.description,
+      technicianId: input.technicianId ?? null,
+      userCanFix: input.userCanFix ?? complexity === 'user',
+      steps: input.steps,
+      complexity,
+      createdBy: user.name,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await insertEvent(tx, row!, { kind: 'created', at: now, authorId: user.id, authorName: user.name, comment: input.description || null, toState: 'unresolved', technicianId: row!.technicianId });
+  return { requestId: row!.id, assignedTo: row!.technicianId, comment: input.description || null };
+}
+
+export async function saveAttachment(tx: Db, deps: Pick<AppDeps, 'clock'>, user: SessionUser, request: RequestRow, upload: AttachmentUpload): Promise<void> {
+  const bytes = checkedAttachment(upload);
+  const [existing] = await tx.select({ requestId: requestAttachments.requestId }).from(requestAttachments).where(eq(requestAttachments.id, upload.id));
+  if (existing) {
+    if (existing.requestId !== request.id) throw new DomainError('conflict', 'This attachment id is already used.', { field: 'id' });
+    return;
+  }
+  const now = deps.clock();
+  await tx.insert(requestAttachments).values({
+    id: upload.id,
+    partnerId: request.partnerId,
+    requestId: request.id,
+    fileName: upload.fileName,
+    contentType: upload.contentType,
+    size: bytes.length,
+    data: bytes,
+    uploadedBy: user.name,
+    createdAt: now,
+  });
+  await insertEvent(tx, request, { kind: 'attachment', at: now, authorId: user.id, authorName: user.name, comment: upload.fileName });
+  await touch(tx, request, now);
+}
+
+/** Adding notes and files changes no field but is news: the version grows so other screens refresh. */
+async function touch(tx: Db, request: RequestRow, now: Date): Promise<void> {
+  await tx
+    .update(maintenanceRequests)
+    .set({ version: sql`${maintenanceRequests.version} + 1`, updatedAt: now })
+    .where(eq(maintenanceRequests.id, request.id));
+}
+
+export type ChangeResult = { status: 'applied'; change: Change | null } | { status: 'conflict'; fields: string[] };
+
+/**
+ * Edits and state changes, merged field by field against `baseVersion` (absent: the current
+ * version, last write wins). `by` is who changes: `user:<id>` or `client:<id>` for the app.
+ */
+export async function changeRequest(
+  tx: Db,
+  deps: Pick<AppDeps, 'clock'>,
+  user: SessionUser,
+  row: RequestRow,
+  change: { baseVersion?: number; by: string; fields: Partial<Editable>; comment?: string },
+): Promise<ChangeResult> {
+  const actor = actorOf(user);
+  if (actor === 'coordinator') throw new DomainError('forbidden', 'Coordinators report problems; they do not change requests.');
+  if (actor === 'technician') {
+    const outside = Object.keys(change.fields).filter((field) => field !== 'state' && !(TECHNICIAN_EDITABLE_FIELDS as readonly string[]).includes(field));
+    if (outside.length) throw new DomainError('forbidden', `A technician cannot change ${outside.join(', ')}.`);
+  }
+  if (change.fields.state !== undefined) {
+    assertTransition({ from: row.state, to: change.fields.state, actor, isAssignee: row.technicianId === user.id, comment: change.comment ?? '' });
+  }
+  if (change.fields.technicianId !== undefined) await assertTechnician(tx, user.partnerId, change.fields.technicianId);
+  const merged = mergeChange(versioned(row), { baseVersion: change.baseVersion ?? row.version, by: change.by, changes: change.fields });
+  if (merged.status === 'rejected') throw new DomainError('bad_request', merged.reason, { field: 'baseVersion' });
+  if (merged.status === 'conflict') return { status: 'conflict', fields: merged.fields };
+  if (merged.changed.length === 0) return { status: 'applied', change: null };
+  const now = deps.clock();
+  await tx
+    .update(maintenanceRequests)
+    .set({ ...merged.record.fields, version: merged.record.version, stamps: merged.record.stamps as Record<string, { version: number; by: string }>, updatedAt: now })
+    .where(eq(maintenanceRequests.id, row.id));
+  const author = { at: now, authorId: user.id, authorName: user.name };
+  if (merged.changed.includes('state')) {
+    await insertEvent(tx, row, { ...author, kind: 'state', comment: change.comment ?? null, fromState: row.state, toState: change.fields.state! });
+  }
+  if (merged.changed.includes('technicianId')) {
+    await insertEvent(tx, row, { ...author, kind: 'assignment', technicianId: change.fields.technicianId ?? null });
+  }
+  const edited = merged.changed.filter((field) => field !== 'state' && field !== 'technicianId');
+  if (edited.length) await insertEvent(tx, row, { ...author, kind: 'edit', fields: edited });
+  return {
+    status: 'applied',
+    change: { requestId: row.id, assignedTo: merged.changed.includes('technicianId') ? (change.fields.technicianId ?? null) : null, comment: change.comment ?? null },
+  };
+}
+
+export async function addNote(tx: Db, deps: Pick<AppDeps, 'clock'>, user: SessionUser, row: RequestRow, text: string): Promise<void> {
+  const now = deps.clock();
+  await insertEvent(tx, row, { kind: 'note', at: now, authorId: user.id, authorName: user.name, comment: text });
+  await touch(tx, row, now);
+}
+
+export async function requireVisibleRow(db: Db, user: SessionUser, id: string, lock = false): Promise<RequestRow> {
+  const row = await findRequestRow(db, user.partnerId, id, lock);
+  if (!row || !canSee(user, row)) throw notFound();
+  return row;
+}
+
+export async function requireRequest(db: Db, user: SessionUser, id: string): Promise<MaintenanceRequest> {
+  await requireVisibleRow(db, user, id);
+  return (await loadRequest(db, user.partnerId, id))!;
+}
+
+export function problemToCreate(report: ProblemReport): RequestCreate {
+  return { deviceId: report.deviceId, subject: report.subject, description: report.description, steps: [] };
+}
+
+export function updateToFields(update: RequestUpdate): Partial<Editable> {
+  const { baseVersion: _baseVersion, ...fields } = update;
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<Editable>;
+}
+
+// ---------- Sync ----------
+
+/**
+ * Runs a technician's batch: each op in its own transaction with its sync_ops row, so an op takes
+ * effect exactly when its answer is recorded. Changes to notify are collected for after the commits.
+ */
+export async function syncBatch(deps: AppDeps, user: SessionUser, clientId: string, ops: SyncOp[], changes: Change[]): Promise<BatchResult<SyncOutcome>[]> {
+  const by = `client:${clientId}`;
+  return runBatch<SyncOp, SyncOutcome>(
+    ops,
+    {
+      recall: async (opId) => {
+        const [row] = await deps.db.select({ result: syncOps.result, userId: syncOps.userId }).from(syncOps).where(eq(syncOps.opId, opId));
+        return row && row.userId === user.id ? row.result : undefined;
+      },
+      blocked: async (op, blockedBy) => {
+        const server = await loadRequest(deps.db, user.partnerId, (op as { requestId: string }).requestId);
+        return { status: 'conflict', fields: [], blockedBy, server: server! };
+      },
+      apply: async (op) => {
+        try {
+          return await deps.db.transaction(async (tx) => {
+            // Claims the opId first: a concurrent resend waits here, then finds it taken.
+            const claimed = await tx
+              .insert(syncOps)
+              .values({ opId: op.opId, partnerId: user.partnerId, userId: user.id, clientId, kind: op.kind, result: { status: 'rejected', code: 'internal', reason: 'pending' }, receivedAt: deps.clock() })
+              .onConflictDoNothing()
+              .returning({ opId: syncOps.opId });
+            if (claimed.length === 0) throw new DomainError('conflict', 'This op id was already used.');
+            const { outcome, change } = await applyOp(tx, deps, user, by, op);
+            await tx.update(syncOps).set({ result: outcome }).where(eq(syncOps.opId, op.opId));
+            if (change) changes.push(change);
+            return outcome;
+          });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          // Refused ops are recorded too (outside the rolled-back transaction), so a resend gets the same answer.
+          const outcome: SyncOutcome = { status: 'rejected', code: error.code, reason: error.message };
+          const [stored] = await deps.db
+            .insert(syncOps)
+            .values({ opId: op.opId, partnerId: user.partnerId, userId: user.id, clientId, kind: op.kind, result: outcome, receivedAt: deps.clock() })
+            .onConflictDoNothing()
+            .returning({ result: syncOps.result });
+          if (stored) return outcome;
+          const [first] = await deps.db.select({ result: syncOps.result }).from(syncOps).where(eq(syncOps.opId, op.opId));
+          return first!.result;
+        }
+      },
+    },
+    entityKeyOf,
+  );
+}
+
+async function applyOp(tx: Db, deps: AppDeps, user: SessionUser, by: string, op: SyncOp): Promise<{ outcome: SyncOutcome; change: Change | null }> {
+  const applied = async (requestId: string, change: Change | null) => ({
+    outcome: { status: 'applied' as const, request: await loadRequest(tx, user.partnerId, requestId), reading: null },
+    change,
+  });
+  switch (op.kind) {
+    case 'request.transition':
+    case 'request.edit': {
+      const row = await requireVisibleRow(tx, user, op.requestId, true);
+      const fields = op.kind === 'request.transition' ? { state: op.to } : op.changes;
+      const comment = op.kind === 'request.transition' ? op.comment : undefined;
+      const result = await changeRequest(tx, deps, user, row, { baseVersion: op.baseVersion, by, fields, comment });
+      if (result.status === 'conflict') {
+        return { outcome: { status: 'conflict', fields: result.fields, blockedBy: null, server: (await loadRequest(tx, user.partnerId, row.id))! }, change: null };
+      }
+      return applied(row.id, result.change);
+    }
+    case 'request.note': {
+      const row = await requireVisibleRow(tx, user, op.requestId, true);
+      await addNote(tx, deps, user, row, op.text);
+      return applied(row.id, { requestId: row.id, assignedTo: null, comment: op.text });
+    }
+    case 'request.attachment': {
+      const row = await requireVisibleRow(tx, user, op.requestId, true);
+      await saveAttachment(tx, deps, user, row, op.attachment);
+      return applied(row.id, null);
+    }
+    case 'reading': {
+      await requireTechnicianDevice(tx, user, op.deviceId);
+      const recorded = await checkAndRecordReading(tx, {
+        partnerId: user.partnerId,
+        deviceId: op.deviceId,
+        counter: op.counter,
+        value: op.value,
+        takenAt: new Date(op.takenAt),
+        source: 'technician',
+        enteredBy: user.email,
+        clientId: op.opId,
+      });
+      if (!recorded.reading) return { outcome: { status: 'rejected', code: 'reading_refused', reason: recorded.reason?.code ?? 'refused' }, change: null };
+      const verdict = recorded.verdict === 'to_check' ? 'to_check' : 'ok';
+      return { outcome: { status: 'applied', request: null, reading: { id: recorded.reading.id, verdict, reason: recorded.reason?.code ?? null } }, change: null };
+    }
+    case 'supply.replacement': {
+      await requireTechnicianDevice(tx, user, op.deviceId);
+      if (op.requestId) await requireVisibleRow(tx, user, op.requestId);
+      const now = deps.clock();
+      await tx.insert(supplyReplacements).values({
+        partnerId: user.partnerId,
+        deviceId: op.deviceId,
+        requestId: op.requestId ?? null,
+        supplyIndex: op.supplyIndex ?? null,
+        supplyType: op.supplyType,
+        colour: op.colour ?? null,
+        note: op.note ?? null,
+        replacedAt: new Date(op.replacedAt),
+        technicianId: user.id,
+        opId: op.opId,
+        createdAt: now,
+      });
+      if (op.requestId) {
+        const row = (await findRequestRow(tx, user.partnerId, op.requestId))!;
+        await insertEvent(tx, row, { kind: 'supply', at: now, authorId: user.id, authorName: user.name, comment: `${op.supplyType}${op.colour ? ` (${op.colour})` : ''}` });
+      }
+      return { outcome: { status: 'applied', request: null, reading: null }, change: null };
+    }
+  }
+}
+
+/** A technician records on devices of requests assigned to them, open or not. */
+async function requireTechnicianDevice(tx: Db, user: SessionUser, deviceId: string): Promise<void> {
+  const [row] = await tx
+    .select({ id: maintenanceRequests.id })
+    .from(maintenanceRequests)
+    .where(and(eq(maintenanceRequests.partnerId, user.partnerId), eq(maintenanceRequests.deviceId, deviceId), eq(maintenanceRequests.technicianId, user.id)))
+    .limit(1);
+  if (!row) throw new DomainError('not_found', 'No such device among your requests.', { field: 'deviceId' });
+}
+
+// ---------- Devices for the field ----------
+
+export async function fieldDevices(db: Db, partnerId: string, deviceIds: string[]): Promise<FieldDevice[]> {
+  if (deviceIds.length === 0) return [];
+  const [rows, counterRows, supplies, errors] = await Promise.all([
+    db
+      .select({ device: devices, siteName: sites.name })
+      .from(devices)
+      .leftJoin(sites, eq(sites.id, devices.siteId))
+      .where(and(eq(devices.partnerId, partnerId), inArray(devices.id, deviceIds))),
+    db.execute(sql`
+      select c.device_id as "deviceId", c.kind, r.value as "lastValue", r.taken_at as "lastTakenAt"
+      from counters c
+      left join lateral (select value, taken_at from readings where counter_id = c.id and status <> 'refused' order by taken_at desc limit 1) r on true
+      where c.partner_id = ${partnerId} and c.active and c.device_id in (${sql.join(deviceIds.map((id) => sql`${id}`), sql`, `)})
+      order by c.kind`),
+    db.select().from(deviceSupplies).where(and(eq(deviceSupplies.partnerId, partnerId), inArray(deviceSupplies.deviceId, deviceIds))).orderBy(deviceSupplies.supplyIndex),
+    selectErrors(db, [eq(deviceAlerts.partnerId, partnerId), inArray(deviceAlerts.deviceId, deviceIds)], false),
+  ]);
+  const counterList = (Array.isArray(counterRows) ? counterRows : (counterRows as unknown as { rows: unknown[] }).rows) as {
+    deviceId: string;
+    kind: FieldDevice['counters'][number]['kind'];
+    lastValue: string | number | null;
+    lastTakenAt: string | Date | null;
+  }[];
+  const customerNames = new Map(errors.items.map((error) => [error.device.customerId, error.device.customerName]));
+  const names = await customerNamesOf(db, rows.map((row) => row.device.customerId), customerNames);
+  return rows.map(({ device, siteName }) => ({
+    id: device.id,
+    deviceCode: device.deviceCode,
+    manufacturer: device.manufacturer,
+    model: device.model,
+    location: device.location,
+    customerId: device.customerId,
+    customerName: names.get(device.customerId) ?? '',
+    serial: device.serial,
+    ip: device.ip,
+    siteId: device.siteId,
+    siteName,
+    counters: counterList
+      .filter((row) => row.deviceId === device.id)
+      .map((row) => ({
+        kind: row.kind,
+        lastValue: row.lastValue === null ? null : Number(row.lastValue),
+        lastTakenAt: row.lastTakenAt === null ? null : new Date(row.lastTakenAt).toISOString(),
+      })),
+    supplies: supplies
+      .filter((supply) => supply.deviceId === device.id)
+      .map((supply) => ({ supplyIndex: supply.supplyIndex, description: supply.description, type: supply.type, colour: supply.colour, percent: supply.percent, readAt: supply.readAt.toISOString() })),
+    openErrors: errors.items.filter((error) => error.device.id === device.id),
+  }));
+}
+
+async function customerNamesOf(db: Db, ids: string[], known: Map<string, string>): Promise<Map<string, string>> {
+  const missing = [...new Set(ids)].filter((id) => !known.has(id));
+  if (missing.length === 0) return known;
+  const rows = await db.execute(sql`select id, name from customers where id in (${sql.join(missing.map((id) => sql`${id}`), sql`, `)})`);
+  const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows) as { id: string; name: string }[];
+  return new Map([...known, ...list.map((row) => [row.id, row.name] as const)]);
+}
+
+/** The device's recent history, newest first: request events, technician readings, supply replacements, alerts. */
+export async function deviceHistory(db: Db, partnerId: string, deviceId: string, limit = 30): Promise<DeviceHistoryEntry[]> {
+  const [events, replacements, readingRows, alerts] = await Promise.all([
+    db
+      .select({ event: requestEvents, subject: maintenanceRequests.subject })
+      .from(requestEvents)
+      .innerJoin(maintenanceRequests, eq(maintenanceRequests.id, requestEvents.requestId))
+      .where(and(eq(maintenanceRequests.partnerId, partnerId), eq(maintenanceRequests.deviceId, deviceId)))
+      .orderBy(desc(requestEvents.at))
+      .limit(limit),
+    db.select().from(supplyReplacements).where(and(eq(supplyReplacements.partnerId, partnerId), eq(supplyReplacements.deviceId, deviceId))).orderBy(desc(supplyReplacements.replacedAt)).limit(limit),
+    db
+      .select({ value: readings.value, takenAt: readings.takenAt, source: readings.source, kind: counters.kind })
+      .from(readings)
+      .innerJoin(counters, eq(counters.id, readings.counterId))
+      .where(and(eq(readings.partnerId, partnerId), eq(readings.deviceId, deviceId)))
+      .orderBy(desc(readings.takenAt))
+      .limit(limit),
+    db.select().from(deviceAlerts).where(and(eq(deviceAlerts.partnerId, partnerId), eq(deviceAlerts.deviceId, deviceId))).orderBy(desc(deviceAlerts.openedAt)).limit(limit),
+  ]);
+  const entries: DeviceHistoryEntry[] = [
+    ...events.map(({ event, subject }) => ({
+      kind: 'request' as const,
+      at: event.at.toISOString(),
+      text: [subject, event.kind, event.toState, event.comment].filter(Boolean).join(' · '),
+      requestId: event.requestId,
+    })),
+    ...replacements.map((row) => ({ kind: 'supply_replacement' as const, at: row.replacedAt.toISOString(), text: [row.supplyType, row.colour, row.note].filter(Boolean).join(' · '), requestId: row.requestId })),
+    ...readingRows.map((row) => ({ kind: 'reading' as const, at: row.takenAt.toISOString(), text: `${row.kind} ${row.value} (${row.source})`, requestId: null })),
+    ...alerts.map((row) => ({ kind: 'alert' as const, at: row.openedAt.toISOString(), text: `${row.severity} · ${row.description}${row.clearedAt ? ' · cleared' : ''}`, requestId: null })),
+  ];
+  return entries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+}

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deviceAlerts } from '../../db/schema/index.ts';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { partnerWithDevice, signedIn, type Caller, type Json } from '../customers/test-client.ts';
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');
+
+describe('maintenance requests, technician sync and coordinator view', () => {
+  let t: TestApp;
+  let admin: Caller;
+  let technician: Caller;
+  let otherTechnician: Caller;
+  let coordinator: Caller;
+  let device: Json;
+  let customer: Json;
+  let partnerId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const fixture = await partnerWithDevice(t);
+    ({ admin, device, customer } = fixture);
+    partnerId = fixture.partner.id;
+    technician = await signedIn(t, partnerId, 'technician', { email: 'tech@dealer.test' });
+    otherTechnician = await signedIn(t, partnerId, 'technician');
+    coordinator = await signedIn(t, partnerId, 'coordinator', { customerIds: [customer.id], email: 'coord@customer.test' });
+  });
+  afterAll(() => t.close());
+
+  async function newRequest(overrides: Record<string, unknown> = {}) {
+    const response = await admin.request('POST', '/requests', { deviceId: device.id, subject: 'Jam in the fuser', technicianId: technician.userId, ...overrides });
+    expect(response.status).toBe(201);
+    return response.body;
+  }
+
+  it('lists current errors with their complexity and auto-repaired ones apart, and makes a request from one', async () => {
+    const now = new Date('2026-11-19T10:00:00Z');
+    await t.database.db.insert(deviceAlerts).values([
+      { partnerId, deviceId: device.id, key: 'alert:marker:jam', severity: 'critical', group: 'marker', code: 'jam', description: 'Fuser jam', openedAt: now, lastSeenAt: now },
+      { partnerId, deviceId: device.id, key: 'status:noPaper', severity: 'critical', group: 'status', code: 'noPaper', description: 'noPaper', openedAt: now, lastSeenAt: now, clearedAt: now },
+    ]);
+    const current = await admin.request('GET', '/errors');
+    expect(current.body.items.map((item: Json) => [item.code, item.complexity, item.clearedAt])).toEqual([['jam', 'technician', null]]);
+    const repaired = await admin.request('GET', '/errors?repaired=1');
+    expect(repaired.body.items.map((item: Json) => [item.code, item.complexity])).toEqual([['noPaper', 'user']]);
+    const request = await newRequest({ alertId: current.body.items[0].id, subject: undefined });
+    expect(request).toMatchObject({ subject: 'Fuser jam', complexity: 'technician', userCanFix: false, state: 'unresolved', version: 1 });
+    expect((await admin.request('GET', '/errors')).body.items[0].requestId).toBe(request.id);
+  });
+
+  it('moves a request through its states, each role only where allowed, with comments in the history', async () => {
+    const request = await newRequest();
+    const move = (caller: Caller, to: string, comment = 'ok') => caller.request('POST', `/requests/${request.id}/transition`, { to, comment });
+    expect((await move(admin, 'done')).status).toBe(409); // no such step from unresolved
+    expect((await move(otherTechnician, 'in_progress')).status).toBe(404); // not theirs: not even visible
+    expect((await move(coordinator, 'in_progress')).status).toBe(403);
+    expect((await move(technician, 'in_progress', '')).status).toBe(400);
+    expect((await move(technician, 'resolved')).status).toBe(409);
+    expect((await move(technician, 'in_progress', 'On my way')).status).toBe(200);
+    expect((await move(admin, 'done')).status).toBe(403); // only the technician finishes
+    expect((await move(technician, 'done', 'Fuser replaced')).status).toBe(200);
+    expect((await move(technician, 'resolved')).status).toBe(403);
+    expect((await move(admin, 'rejected', 'Still jams')).status).toBe(200);
+    expect((await move(admin, 'in_progress', 'Please go back')).status).toBe(200);
+    await move(technician, 'done', 'Second fuser');
+    const resolved = await move(admin, 'resolved', 'Confirmed');
+    expect(resolved.body.state).toBe('resolved');
+    expect(resolved.body.events.filter((event: Json) => event.kind === 'state').map((event: Json) => `${event.toState}:${event.comment}`)).toEqual([
+      'in_progress:On my way',
+      'done:Fuser replaced',
+      'rejected:Still jams',
+      'in_progress:Please go back',
+      'done:Second fuser',
+      'resolved:Confirmed',
+    ]);
+    const manual = await admin.request('GET', '/errors/manually-repaired');
+    expect(manual.body.items.map((item: Json) => item.id)).toContain(request.id);
+  });
+
+  it('syncs a batch once: replays answer duplicate and record no second reading', async () => {
+    const request = await newRequest();
+    const clientId = randomUUID();
+    const ops = [
+      { opId: randomUUID(), createdAt: '2026-11-20T07:00:00Z', kind: 'request.transition', requestId: request.id, baseVersion: 1, to: 'in_progress', comment: 'Started' },
+      { opId: randomUUID(), createdAt: '2026-11-20T07:01:00Z', kind: 'request.note', requestId: request.id, text: 'Basement, no signal' },
+      { opId: randomUUID(), createdAt: '2026-11-20T07:02:00Z', kind: 'reading', deviceId: device.id, counter: 'total', value: 12_345, takenAt: '2026-11-20T07:02:00Z', requestId: request.id },
+      { opId: randomUUID(), createdAt: '2026-11-20T07:03:00Z', kind: 'supply.replacement', deviceId: device.id, supplyType: 'toner', colour: 'black', replacedAt: '2026-11-20T07:03:00Z', requestId: request.id },
+      { opId: randomUUID(), createdAt: '2026-11-20T07:04:00Z', kind: 'request.attachment', requestId: request.id, attachment: { id: randomUUID(), fileName: 'fuser.png', contentType: 'image/png', dataBase64: PNG } },
+    ];
+    const first = await technician.request('POST', '/tech/sync', { clientId, ops });
+    expect(first.status).toBe(200);
+    expect(first.body.results.map((result: Json) => result.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
+    const replay = await technician.request('POST', '/tech/sync', { clientId, ops });
+    expect(replay.body.results.map((result: Json) => [result.status, result.original?.status])).toEqual(Array(5).fill(['duplicate', 'applied']));
+    const readings = await admin.request('GET', `/devices/${device.id}/readings`);
+    expect(readings.body.items.filter((reading: Json) => reading.source === 'technician')).toHaveLength(1);
+    const bundle = await technician.request('GET', '/tech/bundle');
+    const inBundle = bundle.body.requests.find((item: Json) => item.id === request.id);
+    expect(inBundle.state).toBe('in_progress');
+    expect(inBundle.events.filter((event: Json) => event.kind === 'note')).toHaveLength(1);
+    const field = bundle.body.devices.find((item: Json) => item.id === device.id);
+    expect(field.history.map((entry: Json) => entry.kind)).toContain('supply_replacement');
+    expect(field.counters.find((counter: Json) => counter.kind === 'total').lastValue).toBe(12_345);
+  });
+
+  it('returns a conflict with both states when the partner changed the same field, and merges others', async () => {
+    const request = await newRequest({ description: 'Noise' });
+    await admin.request('PATCH', `/requests/${request.id}`, { description: 'Noise when printing A3', technicianId: technician.userId, steps: ['Open tray 2'] });
+    const clientId = randomUUID();
+    const edit = { opId: randomUUID(), createdAt: '2026-11-20T07:00:00Z', kind: 'request.edit', requestId: request.id, baseVersion: 1, changes: { description: 'Fan broken' } };
+    const held = { opId: randomUUID(), createdAt: '2026-11-20T07:01:00Z', kind: 'request.transition', requestId: request.id, baseVersion: 1, to: 'in_progress', comment: 'Going' };
+    const result = await technician.request('POST', '/tech/sync', { clientId, ops: [edit, held] });
+    expect(result.body.results[0]).toMatchObject({ status: 'conflict', fields: ['description'], blockedBy: null, server: { description: 'Noise when printing A3' } });
+    expect(result.body.results[1]).toMatchObject({ status: 'conflict', blockedBy: edit.opId });
+    // Not overlapping: the partner changed steps, the technician the state.
+    const merged = await technician.request('POST', '/tech/sync', { clientId, ops: [{ ...held, opId: randomUUID() }] });
+    expect(merged.body.results[0]).toMatchObject({ status: 'applied', request: { state: 'in_progress', steps: ['Open tray 2'], description: 'Noise when printing A3' } });
+    // Another console user working from version 1 collides on the description the admin changed.
+    const staff = await signedIn(t, partnerId, 'partner_staff');
+    const stale = await staff.request('PATCH', `/requests/${request.id}`, { baseVersion: 1, description: 'Old view' });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'conflict', fields: ['description'] });
+  });
+
+  it('stores photos, serves them back, and refuses what is not an image', async () => {
+    const request = await newRequest();
+    const id = randomUUID();
+    const uploaded = await admin.request('POST', `/requests/${request.id}/attachments`, { id, fileName: 'a.png', contentType: 'image/png', dataBase64: PNG });
+    expect(uploaded).toMatchObject({ status: 201, body: { id, size: 12, contentType: 'image/png' } });
+    const response = await t.app.request(`/api/requests/${request.id}/attachments/${id}`, { headers: { cookie: technician.cookie } });
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await response.arrayBuffer()).toString('base64')).toBe(PNG);
+    const fake = await admin.request('POST', `/requests/${request.id}/attachments`, { id: randomUUID(), fileName: 'x.png', contentType: 'image/png', dataBase64: Buffer.from('<html>').toString('base64') });
+    expect(fake.status).toBe(400);
+    const lying = await admin.request('POST', `/requests/${request.id}/attachments`, { id: randomUUID(), fileName: 'x.jpg', contentType: 'image/jpeg', dataBase64: PNG });
+    expect(lying.status).toBe(400);
+  });
+
+  it("hides other partners' requests and other customers' from coordinators", async () => {
+    const request = await newRequest();
+    const other = await partnerWithDevice(t);
+    expect((await other.admin.request('GET', `/requests/${request.id}`)).status).toBe(404);
+    expect((await other.admin.request('PATCH', `/requests/${request.id}`, { subject: 'Mine' })).status).toBe(404);
+    expect((await other.admin.request('GET', '/requests')).body.items).toEqual([]);
+    const otherCoordinator = await signedIn(t, partnerId, 'coordinator', { customerIds: [] });
+    expect((await otherCoordinator.request('GET', `/requests/${request.id}`)).status).toBe(404);
+    const overview = await coordinator.request('GET', '/coordinator/overview');
+    expect(overview.body.devices.map((item: Json) => item.id)).toEqual([device.id]);
+    expect(overview.body.openRequests.map((item: Json) => item.id)).toContain(request.id);
+    expect((await otherCoordinator.request('GET', '/coordinator/overview')).body.devices).toEqual([]);
+    expect((await otherCoordinator.request('POST', '/coordinator/problems', { deviceId: device.id, subject: 'Broken' })).status).toBe(404);
+  });
+
+  it('emails the technician on assignment and the coordinator on changes, once each', async () => {
+    const before = t.mailer.sent.length;
+    const request = await newRequest({ technicianId: null });
+    const reported = await coordinator.request('POST', '/coordinator/problems', { deviceId: device.id, subject: 'Paper smears' });
+    expect(reported.status).toBe(201);
+    await admin.request('PATCH', `/requests/${request.id}`, { technicianId: technician.userId });
+    const mails = t.mailer.sent.slice(before).map((mail) => mail.to);
+    expect(mails.filter((to) => to === 'tech@dealer.test')).toHaveLength(1);
+    expect(mails.filter((to) => to === 'coord@customer.test')).toHaveLength(3);
+    const clientId = randomUUID();
+    const op = { opId: randomUUID(), createdAt: '2026-11-20T07:00:00Z', kind: 'request.transition', requestId: request.id, baseVersion: 2, to: 'in_progress', comment: 'Started' };
+    const count = t.mailer.sent.length;
+    await technician.request('POST', '/tech/sync', { clientId, ops: [op] });
+    await technician.request('POST', '/tech/sync', { clientId, ops: [op] });
+    expect(t.mailer.sent.length - count).toBe(1);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './merge.ts';
+export * from './batch.ts';
+export * from './queue.ts';
