@@ -7,15 +7,41 @@ import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { siteRoutes } from './modules/sites/sites.routes.ts';
 import { coordinatorRoutes } from './modules/coordinators/coordinators.routes.ts';
 import { deviceRoutes } from './modules/devices/devices.routes.ts';
+import { agentConsoleRoutes, agentProtocolRoutes } from './modules/agents/agents.routes.ts';
 import { counterRoutes } from './modules/counters/counters.routes.ts';
 import { readingRoutes } from './modules/readings/readings.routes.ts';
-import { createLinkRoutes } from './modules/links/links.routes.ts';
+import { createLinkRoutes, type LinkRoutesOptions } from './modules/links/links.routes.ts';
+import { emailResentLink } from './modules/meters/campaign.job.ts';
+import { customerCalendar } from './modules/meters/settings.repo.ts';
 import { createMeterRoutes } from './modules/meters/meters.routes.ts';
 import { createAuthRoutes } from './modules/auth/auth.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { statisticsRoutes } from './modules/statistics/statistics.routes.ts';
+import { preferenceRoutes } from './modules/preferences/preferences.routes.ts';
+import { billingRoutes } from './modules/billing/billing.routes.ts';
+import { floorPlanRoutes } from './modules/floorplans/floorplans.routes.ts';
+import { deviceConsoleRoutes } from './modules/devices/devices.console.routes.ts';
+import { parameterRoutes } from './modules/parameters/parameters.routes.ts';
+import { profileRoutes } from './modules/profiles/profiles.routes.ts';
+import { appearanceRoutes } from './modules/appearance/appearance.routes.ts';
+import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
+
+export interface AppOptions {
+  /** Overrides of the link routes' wiring (a benchmark raises the token endpoints' rate limits). */
+  links?: LinkRoutesOptions;
+}
+
+/** A resent link expires by the customer's campaign calendar and is emailed like the campaign's. */
+const LINK_ROUTES: LinkRoutesOptions = {
+  calendarOf: (deps, { partnerId, customerId }) => customerCalendar(deps.db, partnerId, customerId),
+  onResend: async (deps, link) => {
+    await emailResentLink(deps, link);
+  },
+};
 
 /** The whole HTTP API, with no server attached: main.ts serves it, tests call `app.request`. */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const api = new OpenAPIHono<AppEnv>();
   api.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -26,10 +52,23 @@ export function createApp(deps: AppDeps) {
   api.route('/', customerRoutes);
   api.route('/', siteRoutes);
   api.route('/', coordinatorRoutes);
+  api.route('/', agentProtocolRoutes);
+  // Before deviceRoutes: its /devices/{id} would otherwise take /devices/pending.
+  api.route('/', agentConsoleRoutes);
   api.route('/', deviceRoutes);
   api.route('/', counterRoutes);
+  api.route('/', dashboardRoutes);
+  api.route('/', statisticsRoutes);
+  api.route('/', preferenceRoutes);
+  api.route('/', billingRoutes);
+  api.route('/', floorPlanRoutes);
+  api.route('/', deviceConsoleRoutes);
+  api.route('/', parameterRoutes);
+  api.route('/', profileRoutes);
+  api.route('/', appearanceRoutes);
+  api.route('/', ticketRoutes);
   // Before readingRoutes: its /readings/{id} would otherwise take /readings/to-check.
-  api.route('/', createLinkRoutes());
+  api.route('/', createLinkRoutes({ ...LINK_ROUTES, ...options.links }));
   api.route('/', readingRoutes);
   api.route('/', createMeterRoutes());
   api.route('/auth', createAuthRoutes());

@@ -17,10 +17,12 @@ import { toErrorResponse } from './http/errors.ts';
 import { createArgon2Hasher, OWASP_ARGON2_COST } from './modules/auth/argon2-hasher.ts';
 import { writeJobSecret } from './modules/meters/job-secret.ts';
 import { startScheduler } from './modules/meters/scheduler.ts';
-import { demoLoginLines } from './demo/plan.ts';
-import { hasDemoAccounts, seedDemo } from './demo/seed.ts';
+import { DEMO_METER_CUSTOMER, demoLoginLines } from './demo/plan.ts';
+import { demoMeterLink, hasDemoAccounts, seedDemo } from './demo/seed.ts';
 
 const PWA_DIST = fileURLToPath(new URL('../../pwa/dist', import.meta.url));
+/** The single-file agent (`npm run build -w @parc/agent`), linked from the console's agent downloads. */
+const AGENT_BUNDLE = fileURLToPath(new URL('../../agent/dist/parc-agent.mjs', import.meta.url));
 
 const config = loadConfig();
 const lock: FolderLock | null = config.databaseUrl ? null : lockOrExit(config.dataDir);
@@ -58,10 +60,19 @@ if (config.demo && (await seedDemo(deps.db, { now: deps.clock(), hashPassword: (
 }
 // Only where the demo accounts exist: a real installation started in demo mode must not advertise them.
 const demoLogins = config.demo && (await hasDemoAccounts(deps.db)) ? demoLoginLines() : [];
+// What the campaign email would bring the demo customer: its page, to try without waiting for the 20th.
+const demoLink = demoLogins.length > 0 ? await demoMeterLink(deps) : null;
+if (demoLink) demoLogins.push(`Demo customer ${DEMO_METER_CUSTOMER}'s meter link (valid until ${demoLink.expiresAt.toISOString()}):`, `  ${demoLink.url}`);
 
 const root = new Hono();
 root.onError(toErrorResponse);
 root.route('/', createApp(deps));
+// Looked up per request: a bundle built while the server runs is served without a restart.
+root.get('/downloads/parc-agent.mjs', async (c) =>
+  existsSync(AGENT_BUNDLE)
+    ? c.body(await readFile(AGENT_BUNDLE), 200, { 'content-type': 'text/javascript; charset=utf-8', 'content-disposition': 'attachment; filename="parc-agent.mjs"' })
+    : c.json({ code: 'not_found', message: 'The agent is not built on this server: run npm run build -w @parc/agent.' }, 404),
+);
 if (existsSync(PWA_DIST)) {
   const root_ = relative(process.cwd(), PWA_DIST) || '.';
   root.use('/*', serveStatic({ root: root_ }));

@@ -2,7 +2,7 @@
  * Starts the real backend as a child process on a free port with a fresh data folder (and, when
  * DATABASE_URL is set, a fresh database on that server), waits until it answers, and stops it after.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,8 +18,16 @@ const startTimeoutMs = 60_000;
 
 export interface RunningServer {
   baseURL: string;
+  /** The server's DATA_DIR (outbox/, exports/, and the embedded database when there is no DATABASE_URL). */
+  dataDir: string;
+  /** `npm run job -- <args>` against the same installation (same DATA_DIR and database); resolves with its output. */
+  runJob(args: string[]): Promise<string>;
   /** Everything the child printed so far, for failure messages. */
   output(): string;
+  /** Stops the server but keeps its data folder and database, for resume(). */
+  halt(): Promise<void>;
+  /** Starts the server again on the same port, data folder and database; resolves once it answers. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -90,30 +98,48 @@ export async function startServer(): Promise<RunningServer> {
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
 
-  // Its own process group, so stopping it also stops the node process that npx starts.
-  const child = spawn('npx', ['tsx', backendEntry], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const baseURL = `http://127.0.0.1:${port}`;
   let printed = '';
-  child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   const output = () => printed;
+  let child: ChildProcess | null = null;
 
-  async function stop() {
-    if (child.exitCode === null && child.pid !== undefined) {
-      process.kill(-child.pid, 'SIGTERM');
-      const killed = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'), 10_000);
-      await exited(child);
+  // Its own process group, so stopping it also stops the node process that npx starts.
+  async function launch() {
+    const started = spawn('npx', ['tsx', backendEntry], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    started.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    started.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    child = started;
+    await waitForHealth(baseURL, started, output);
+  }
+
+  async function halt() {
+    const running = child;
+    if (running && running.exitCode === null && running.pid !== undefined) {
+      process.kill(-running.pid, 'SIGTERM');
+      const killed = setTimeout(() => running.pid !== undefined && process.kill(-running.pid, 'SIGKILL'), 10_000);
+      await exited(running);
       clearTimeout(killed);
     }
+    child = null;
+  }
+
+  async function stop() {
+    await halt();
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  const baseURL = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(baseURL, child, output);
+    await launch();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { baseURL, output, stop };
+  const runJob = (args: string[]) =>
+    new Promise<string>((resolve, reject) => {
+      execFile('npm', ['run', '--silent', 'job', '--', ...args], { cwd: repoRoot, env }, (error, stdout, stderr) =>
+        error ? reject(new Error(`npm run job -- ${args.join(' ')} failed:\n${stdout}${stderr}`)) : resolve(stdout + stderr),
+      );
+    });
+  return { baseURL, dataDir, runJob, output, halt, resume: launch, stop };
 }

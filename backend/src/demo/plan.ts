@@ -1,5 +1,5 @@
 import type { CounterKind, ReadingSource } from '@parc/shared';
-import type { coordinators, counters, customers, devices, partners, readings, sites, userCustomers, users } from '../db/schema/index.ts';
+import type { campaignContacts, coordinators, counters, customers, devices, partners, readings, sites, userCustomers, users } from '../db/schema/index.ts';
 import { MODELS, MONTHLY_PAGES, VENDORS, type ModelKey } from './catalogue.ts';
 import { createRandom, type Random } from './random.ts';
 
@@ -15,6 +15,8 @@ export interface DemoPlan {
   devices: (typeof devices.$inferInsert)[];
   counters: (typeof counters.$inferInsert)[];
   readings: (typeof readings.$inferInsert)[];
+  /** Who receives each customer's monthly meter email: its main coordinator, confirmed, in the customer's language. */
+  campaignContacts: (typeof campaignContacts.$inferInsert)[];
 }
 
 export const DEMO_PASSWORD = 'parc-demo-2026';
@@ -31,6 +33,9 @@ export function demoLoginLines(): string[] {
   const width = Math.max(...DEMO_LOGINS.map((login) => login.email.length));
   return [`Demo logins (password ${DEMO_PASSWORD}):`, ...DEMO_LOGINS.map((login) => `  ${login.email.padEnd(width)}  ${login.what}`)];
 }
+
+/** The customer whose meter link the demo prints at start-up: every machine of it is read by hand. */
+export const DEMO_METER_CUSTOMER = '10452';
 
 /** Monthly readings per counter, the last one taken at `now`. */
 export const HISTORY_MONTHS = 14;
@@ -208,6 +213,7 @@ export function planDemo(now: Date, newId: () => string): DemoPlan {
     devices: [],
     counters: [],
     readings: [],
+    campaignContacts: [],
   };
   const coordinatorUser = plan.users.find((user) => user.role === 'coordinator')!;
   const technician = plan.users.find((user) => user.role === 'technician')!;
@@ -221,6 +227,8 @@ export function planDemo(now: Date, newId: () => string): DemoPlan {
       const id = newId();
       plan.coordinators.push({ id, partnerId, customerId, name, email, phone, isMain, userId: user ? coordinatorUser.id! : null, createdAt });
       if (user) plan.userCustomers.push({ userId: coordinatorUser.id!, customerId });
+      // A random id is as unguessable as the tokens real contacts get, and keeps the plan a function of newId.
+      if (isMain) plan.campaignContacts.push({ id: newId(), partnerId, customerId, email, language: spec.language, confirmedAt: createdAt, unsubscribeToken: newId(), createdAt });
       return id;
     });
     const siteCoordinator = (site: number) => {

@@ -2,10 +2,12 @@ import { asc, count, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../db/client.ts';
-import { coordinators, counters, customers, devices, partners, readings, sites, userCustomers, users } from '../db/schema/index.ts';
+import { campaignContacts, coordinators, counters, customers, devices, partners, readings, sites, userCustomers, users } from '../db/schema/index.ts';
+import { entrySheet, openLink, submitEntries } from '../modules/links/links.service.ts';
+import { receivingContacts } from '../modules/meters/contacts.service.ts';
 import { createTestDatabase } from '../test/database.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD, HISTORY_MONTHS, planDemo } from './plan.ts';
-import { hasDemoAccounts, seedDemo } from './seed.ts';
+import { DEMO_LOGINS, DEMO_METER_CUSTOMER, DEMO_PASSWORD, HISTORY_MONTHS, planDemo } from './plan.ts';
+import { demoMeterLink, hasDemoAccounts, seedDemo } from './seed.ts';
 
 const NOW = new Date('2026-11-20T08:00:00Z');
 
@@ -178,6 +180,20 @@ describe('seedDemo', () => {
     expect(technicianVisits.size).toBe(1);
   });
 
+  it('signs up each customer’s main coordinator for the meter campaign, confirmed, in the customer’s language', async () => {
+    const rows = await db
+      .select({ number: customers.customerNumber, language: customers.language, email: campaignContacts.email, contactLanguage: campaignContacts.language, customerId: customers.id })
+      .from(campaignContacts)
+      .innerJoin(customers, eq(customers.id, campaignContacts.customerId))
+      .orderBy(customers.customerNumber);
+    expect(rows.map(({ number, email, contactLanguage }) => ({ number, email, contactLanguage }))).toEqual([
+      { number: '10452', email: 'coordinator@demo-dealer.test', contactLanguage: 'fr' },
+      { number: '10517', email: 'm.keller@zuercher-haustechnik.test', contactLanguage: 'de' },
+      { number: '10633', email: 'g.lepori@ferrari-lepori.test', contactLanguage: 'it' },
+    ]);
+    for (const row of rows) expect(await receivingContacts(db, row.customerId)).toHaveLength(1);
+  });
+
   it('does nothing the second time', async () => {
     const before = await db.select({ n: count() }).from(readings);
     expect(await seedDemo(db, { now: NOW, hashPassword: fakeHash })).toBe(false);
@@ -190,6 +206,56 @@ describe('seedDemo', () => {
     try {
       expect(await seedDemo(other.db, { now: NOW, hashPassword: fakeHash, newId: sequentialIds() })).toBe(true);
       expect(await fleetSnapshot(other.db)).toEqual(await fleetSnapshot(db));
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('the demo customer’s meter link', () => {
+  let database: Database;
+  let db: Db;
+  const deps = () => ({ db, clock: () => NOW, publicUrl: 'http://localhost:3000' });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = database.db;
+    await seedDemo(db, { now: NOW, hashPassword: fakeHash });
+  });
+  afterAll(() => database.close());
+
+  it('is issued once for the open period and handed out again', async () => {
+    const first = await demoMeterLink(deps());
+    const again = await demoMeterLink(deps());
+    expect(first).toMatchObject({ created: true, url: expect.stringMatching(/^http:\/\/localhost:3000\/m\//) });
+    // 20 November 2026 is the send day: the link is November's, valid until the 4th of December.
+    expect(first!.expiresAt).toEqual(new Date('2026-12-04T23:00:00Z'));
+    expect(again).toMatchObject({ created: false, url: first!.url });
+  });
+
+  it('lists every machine of the customer, with its last reading, and takes a plausible value', async () => {
+    const link = (await demoMeterLink(deps()))!;
+    const later = new Date(NOW.getTime() + 3_600_000);
+    const opened = await openLink({ db, clock: () => later }, link.token);
+    expect(opened.customer.customerNumber).toBe(DEMO_METER_CUSTOMER);
+    const sheet = await entrySheet(db, opened, later);
+    expect(sheet).toHaveLength(20);
+    expect(sheet.every((machine) => machine.counters.every((counter) => counter.last !== null && counter.entry === null))).toBe(true);
+    // A hundred pages since the last reading is plausible; ten times the device's yearly volume is to check; less is refused.
+    const { device, counters: [counter] } = sheet[0]!;
+    const last = counter!.last!.value;
+    const results = await submitEntries({ db, clock: () => later }, opened, [
+      { clientId: '00000000-0000-4000-8000-00000000a001', deviceId: device.id, counter: counter!.kind, value: last - 1 },
+      { clientId: '00000000-0000-4000-8000-00000000a002', deviceId: device.id, counter: counter!.kind, value: last + 100 },
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['refused', 'saved']);
+    expect(results[1]).toMatchObject({ entry: { state: 'entered', value: last + 100 } });
+  });
+
+  it('is not issued on a database without the demo', async () => {
+    const other = await createTestDatabase();
+    try {
+      expect(await demoMeterLink({ db: other.db, clock: () => NOW, publicUrl: 'http://localhost:3000' })).toBeNull();
     } finally {
       await other.close();
     }

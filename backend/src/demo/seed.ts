@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { openPeriodsAt, periodKeyAt } from '@parc/shared';
 import type { Db } from '../db/client.ts';
-import { coordinators, counters, customers, devices, partners, readings, sites, userCustomers, users } from '../db/schema/index.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD, planDemo } from './plan.ts';
+import { campaignContacts, coordinators, counters, customers, devices, deviceSupplies, maintenanceRequests, partners, readings, requestEvents, sites, userCustomers, users } from '../db/schema/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { issueLink, type IssuedLink } from '../modules/links/links.service.ts';
+import { customerCalendar } from '../modules/meters/settings.repo.ts';
+import { DEMO_LOGINS, DEMO_METER_CUSTOMER, DEMO_PASSWORD, planDemo } from './plan.ts';
+import { planDemoTickets } from './tickets.ts';
 
 export interface SeedDemoOptions {
   /** The last monthly reading is taken at `now`; the history runs back from it. */
@@ -36,9 +41,14 @@ export async function seedDemo(db: Db, { now, hashPassword, newId = randomUUID }
     await tx.insert(userCustomers).values(plan.userCustomers);
     await tx.insert(devices).values(plan.devices);
     await tx.insert(counters).values(plan.counters);
+    await tx.insert(campaignContacts).values(plan.campaignContacts);
     for (let start = 0; start < plan.readings.length; start += BATCH_ROWS) {
       await tx.insert(readings).values(plan.readings.slice(start, start + BATCH_ROWS));
     }
+    const tickets = planDemoTickets(plan, now, newId);
+    await tx.insert(deviceSupplies).values(tickets.supplies);
+    await tx.insert(maintenanceRequests).values(tickets.requests);
+    await tx.insert(requestEvents).values(tickets.events);
     return true;
   });
 }
@@ -47,6 +57,23 @@ export async function seedDemo(db: Db, { now, hashPassword, newId = randomUUID }
 export async function hasDemoAccounts(db: Db): Promise<boolean> {
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_LOGINS[0].email)).limit(1);
   return admin !== undefined;
+}
+
+/**
+ * The demo customer's meter link for the campaign period open at `now` (the current month's when
+ * none is open yet), issued once and handed out again on every start. Null without the demo.
+ */
+export async function demoMeterLink(deps: Pick<AppDeps, 'db' | 'clock' | 'publicUrl'>): Promise<IssuedLink | null> {
+  const [customer] = await deps.db
+    .select({ id: customers.id, partnerId: customers.partnerId })
+    .from(customers)
+    .innerJoin(users, and(eq(users.partnerId, customers.partnerId), eq(users.email, DEMO_LOGINS[0].email)))
+    .where(eq(customers.customerNumber, DEMO_METER_CUSTOMER));
+  if (!customer) return null;
+  const calendar = await customerCalendar(deps.db, customer.partnerId, customer.id);
+  const now = deps.clock();
+  const period = openPeriodsAt(calendar, now).at(-1) ?? periodKeyAt(now, calendar.timeZone);
+  return issueLink(deps, { partnerId: customer.partnerId, customerId: customer.id, period, calendar });
 }
 
 async function hasPartner(db: Db): Promise<boolean> {

@@ -123,6 +123,30 @@ describe('lower than the last value', () => {
   });
 });
 
+describe('estimates', () => {
+  // The campaign estimated 2026-09-30 generously (1000 pages a day); the customer reads the real counter on 2026-10-05.
+  const estimated = { value: valueAfter(steadyOffice, '2026-09-30', 1_000), takenAt: at('2026-09-30'), source: 'estimate' as const };
+  const withEstimate = [...steadyOffice, estimated];
+  it.each([
+    ['a real value below the estimate is judged against the last real reading', valueAfter(steadyOffice, '2026-10-05', 420), 'plausible', 'within_usual'],
+    ['a value below the last real reading is still refused, naming that reading', 344_000, 'refused', 'below_last'],
+  ])('%s', (_name, value, verdict, code) => {
+    const result = checkPlausibility({ value, takenAt: at('2026-10-05'), history: withEstimate });
+    expect(result).toMatchObject({ verdict, reason: { code, params: { lastValue: 344_805, lastDate: '2026-08-31' } } });
+  });
+
+  it('leaves estimates of the other counters out of the mix-up hint', () => {
+    const colourEstimate = { value: colourOfSteadyOffice.at(-1)!.value + 100_000, takenAt: at('2026-09-30'), source: 'estimate' as const };
+    const result = checkPlausibility({
+      value: colourOfSteadyOffice.at(-1)!.value + 700,
+      takenAt: at('2026-10-05'),
+      history: steadyOffice,
+      otherCounters: { colour: [...colourOfSteadyOffice, colourEstimate] },
+    });
+    expect(result).toMatchObject({ verdict: 'refused', reason: { code: 'below_last', params: { otherCounter: 'colour' } } });
+  });
+});
+
 describe('the mono value typed into the colour box', () => {
   it.each([
     ['with history: to check, pointing at the mono counter', colourOfSteadyOffice, 'above_usual'],

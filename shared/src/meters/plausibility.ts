@@ -21,6 +21,8 @@ import {
  *   pages exceed `toCheckRatio` × usual AND usual + `minimumTolerancePages`, so a small printer
  *   is not flagged for a few hundred pages.
  * - Devices with too little history get a generous per-class cap instead of a learned band.
+ * - Estimates are guesses made for the dealer's invoice, not readings: they are left out of the
+ *   history, so a real value below an estimate is judged against the last real reading.
  */
 
 export interface PlausibilityPolicy extends UsagePolicy {
@@ -57,10 +59,17 @@ function roundRate(rate: number): number {
   return Math.round(rate * 10) / 10;
 }
 
+const realReadings = (history: readonly CounterReading[]) => history.filter((reading) => reading.source !== 'estimate');
+
 export function checkPlausibility(
-  input: PlausibilityInput,
+  given: PlausibilityInput,
   policy: PlausibilityPolicy = DEFAULT_PLAUSIBILITY_POLICY,
 ): PlausibilityResult {
+  const input: PlausibilityInput = {
+    ...given,
+    history: realReadings(given.history),
+    otherCounters: Object.fromEntries(Object.entries(given.otherCounters ?? {}).map(([kind, history]) => [kind, realReadings(history)])),
+  };
   const { value, takenAt } = input;
   if (!Number.isInteger(value)) return resultFor({ code: 'not_integer', params: {} });
   if (value < 0) return resultFor({ code: 'negative', params: {} });

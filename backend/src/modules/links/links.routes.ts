@@ -13,6 +13,7 @@ import {
   readingReasonSchema,
   COUNTER_KINDS,
   READING_SOURCES,
+  type CampaignCalendar,
   type LinkInvalidBody,
 } from '@parc/shared';
 import { readingSchema, readingValueSchema } from '@parc/shared/contracts/readings';
@@ -40,9 +41,16 @@ import {
 export const LINK_READ_LIMIT = { limit: 60, windowMs: 60_000 };
 export const LINK_WRITE_LIMIT = { limit: 120, windowMs: 60_000 };
 
+type WindowLimit = { limit: number; windowMs: number };
+
 export interface LinkRoutesOptions {
+  /** The customer's campaign calendar: a resent link expires at its last valid day. The standard calendar without it. */
+  calendarOf?: (deps: AppDeps, customer: { partnerId: string; customerId: string }) => Promise<CampaignCalendar>;
   /** Sends the email for a link the partner resent; without it the caller of the API sends it. */
   onResend?: (deps: AppDeps, link: IssuedLink & { partnerId: string }) => Promise<void>;
+  /** Per client address; LINK_READ_LIMIT and LINK_WRITE_LIMIT unless given (a benchmark raises them). */
+  readLimit?: WindowLimit;
+  writeLimit?: WindowLimit;
 }
 
 const tags = ['links'];
@@ -118,8 +126,8 @@ const toCheckItemSchema = z.object({
 
 /** A router per app, so each app (and each test) has its own rate-limit counters. */
 export function createLinkRoutes(options: LinkRoutesOptions = {}) {
-  const readGate = linkGate(createRateLimiter(LINK_READ_LIMIT));
-  const writeGate = linkGate(createRateLimiter(LINK_WRITE_LIMIT));
+  const readGate = linkGate(createRateLimiter(options.readLimit ?? LINK_READ_LIMIT));
+  const writeGate = linkGate(createRateLimiter(options.writeLimit ?? LINK_WRITE_LIMIT));
   const partnerOnly = requireRole(...PARTNER_ROLES);
 
   return (
@@ -222,7 +230,8 @@ export function createLinkRoutes(options: LinkRoutesOptions = {}) {
         async (c) => {
           const deps = c.get('deps');
           const partnerId = c.get('user').partnerId;
-          const link = await resendLink(deps, { partnerId, linkId: c.req.valid('param').id });
+          const calendarOf = options.calendarOf && ((customerId: string) => options.calendarOf!(deps, { partnerId, customerId }));
+          const link = await resendLink(deps, { partnerId, linkId: c.req.valid('param').id, calendarOf });
           await options.onResend?.(deps, { ...link, partnerId });
           return c.json({ linkId: link.linkId, token: link.token, url: link.url, expiresAt: link.expiresAt.toISOString() }, 201);
         },

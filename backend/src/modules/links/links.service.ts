@@ -135,14 +135,19 @@ export async function revokeLink(deps: Pick<AppDeps, 'db' | 'clock'>, ref: LinkR
 }
 
 /**
- * Revokes the link and issues a new one for the same customer and period (same expiry); the
- * caller sends the email. Entries made through the old link carry over to the new one.
+ * Revokes the link and issues a new one for the same customer and period, expiring as the
+ * customer's calendar says (`calendarOf`; the standard calendar without it); the caller sends the
+ * email. Entries made through the old link carry over to the new one.
  */
-export async function resendLink(deps: LinkDeps, ref: LinkRef & { calendar?: CampaignCalendar }): Promise<IssuedLink> {
+export async function resendLink(
+  deps: LinkDeps,
+  ref: LinkRef & { calendarOf?: ((customerId: string) => Promise<CampaignCalendar>) | undefined },
+): Promise<IssuedLink> {
   const link = await partnerLink(deps.db, ref);
   if (link.expiresAt <= deps.clock()) throw new DomainError('conflict', `The period ${link.period} is closed; its link can no longer be resent.`);
+  const calendar = await ref.calendarOf?.(link.customerId);
   await markLinkEvent(deps.db, link.id, 'revokedAt', deps.clock());
-  return issueLink(deps, { partnerId: link.partnerId, customerId: link.customerId, period: link.period, calendar: ref.calendar });
+  return issueLink(deps, { partnerId: link.partnerId, customerId: link.customerId, period: link.period, calendar });
 }
 
 /** The email with the link went out (the first time counts). */

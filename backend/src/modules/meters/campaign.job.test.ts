@@ -164,3 +164,48 @@ describe('self sign-up', () => {
     if (mails) expect(t.mailer.sent[0]).toMatchObject({ to: `new.${customerNumber}@client.test`, subject: expect.stringMatching(/^Confermi/) });
   });
 });
+
+describe('a link the partner resends', () => {
+  /** The customer's own calendar: readings until the 10th (its link expires at midnight Zurich ending 10 December). */
+  const EXPIRY = new Date('2026-12-10T23:00:00Z');
+  let customerId: string;
+  let oldLink: string;
+
+  beforeAll(async () => {
+    ({ cookie } = await t.signIn(partnerId, 'partner_admin'));
+    customerId = await addCustomer('777777');
+    const put = await t.app.request(`/api/customers/${customerId}/campaign`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ schedule: null, sendDay: null, lastValidDay: 10, timeZone: null, enabled: true }),
+    });
+    expect(put.status).toBe(200);
+    t.setNow(new Date('2026-11-25T09:00:00Z'));
+    await addContact(customerId, 'resend@client.test', { language: 'it' });
+    await runCampaign(t.deps, new Date('2026-11-25T09:00:00Z'));
+    const mail = campaignMails().findLast((m) => m.to === 'resend@client.test')!;
+    oldLink = linkIn(mail.text, /http:\/\/parc\.test\/m\/\S+/)!;
+    t.mailer.sent.length = 0;
+  });
+
+  it('emails the new link to the contacts, expiring by the customer’s calendar', async () => {
+    const [link] = await t.database.db.select().from(meterLinks).where(eq(meterLinks.customerId, customerId));
+    expect(link!.expiresAt).toEqual(EXPIRY);
+    const response = await t.app.request(`/api/links/${link!.id}/resend`, { method: 'POST', headers: { cookie } });
+    expect(response.status).toBe(201);
+    const resent = (await response.json()) as { url: string; expiresAt: string };
+    expect(resent.expiresAt).toBe(EXPIRY.toISOString());
+    expect(resent.url).not.toBe(oldLink);
+    expect(t.mailer.sent.map((m) => m.to)).toEqual(['resend@client.test']);
+    expect(t.mailer.sent[0]!.subject).toContain('777777');
+    expect(t.mailer.sent[0]!.text).toContain(resent.url);
+    expect(t.mailer.sent[0]!.text).not.toContain(oldLink);
+  });
+
+  it.each([
+    ['a minute before the link expires: nothing yet', new Date(EXPIRY.getTime() - 60_000), 0],
+    ['at the very instant it expires: the missing counter is estimated', EXPIRY, 1],
+  ])('estimates %s', async (_name, asOf, estimates) => {
+    expect((await runCampaign(t.deps, asOf)).estimatesCreated).toBe(estimates);
+  });
+});

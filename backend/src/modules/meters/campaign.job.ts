@@ -16,12 +16,12 @@ import type { Db } from '../../db/client.ts';
 import { campaignEmails, campaignSettings, customerCampaignSettings, customers, readings } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { findDevicesToRead, findLiveLink } from '../links/links.repo.ts';
-import { entrySheet, issueLink, markReminded, markSent, openLink, type SheetMachine } from '../links/links.service.ts';
+import { entrySheet, issueLink, markReminded, markSent, openLink, type IssuedLink, type LinkRef, type SheetMachine } from '../links/links.service.ts';
 import { effectiveCalendar } from './campaign.settings.ts';
-import { receivingContacts, unsubscribeUrl } from './contacts.service.ts';
+import { receivingContacts, unsubscribeUrl, type ContactRow } from './contacts.service.ts';
 import { contactLanguage, loadDealerMail, withUnsubscribe, type DealerMail } from './dealer-mail.ts';
 import { estimateClientId, estimateNote } from './estimates.ts';
-import { toOverrides, toPartnerDefaults } from './settings.repo.ts';
+import { customerCalendar, toOverrides, toPartnerDefaults } from './settings.repo.ts';
 
 /**
  * The hourly campaign job. For every active customer, at `asOf`:
@@ -82,6 +82,47 @@ async function ledger(db: Db, linkId: string) {
   return db.select().from(campaignEmails).where(eq(campaignEmails.linkId, linkId));
 }
 
+type RequestProps = { customerNumber: string; period: PeriodKey; linkUrl: string; expiresAt: Date; timeZone: string };
+
+/**
+ * Emails the period's request with the link to every contact that has not had it for this link,
+ * and marks the link sent once one did; returns how many went out.
+ */
+async function sendRequests(
+  deps: JobDeps,
+  input: { ref: LinkRef; props: RequestProps; contacts: ContactRow[]; machineCount: number; at: Date; dealer: () => Promise<DealerMail> },
+): Promise<number> {
+  const { db } = deps;
+  const { ref, props, at } = input;
+  const sentBefore = await ledger(db, ref.linkId);
+  let sent = 0;
+  for (const contact of input.contacts) {
+    if (sentBefore.some((email) => email.contactId === contact.id && email.kind === 'request')) continue;
+    const { branding, headers } = await input.dealer();
+    const mailProps = { ...props, language: contactLanguage(contact.language), branding, machineCount: input.machineCount };
+    const rendered = withUnsubscribe(meterCampaign.content(mailProps), mailProps, unsubscribeUrl(deps.publicUrl, contact.unsubscribeToken));
+    if (await sendOnce(db, { ...ref, contactId: contact.id, kind: 'request' }, at, () => deps.mailer.send({ to: contact.email, ...rendered, ...headers }))) sent += 1;
+  }
+  if (sent > 0 || sentBefore.some((email) => email.kind === 'request')) await markSent(deps, ref);
+  return sent;
+}
+
+/**
+ * The email for a link the partner resent (POST /api/links/:id/resend): the new link goes to the
+ * customer's confirmed, subscribed contacts, as the campaign would have sent it.
+ */
+export async function emailResentLink(deps: JobDeps, link: IssuedLink & { partnerId: string }): Promise<number> {
+  const opened = await openLink(deps, link.token);
+  const contacts = await receivingContacts(deps.db, opened.customer.id);
+  if (contacts.length === 0) return 0;
+  const now = deps.clock();
+  const sheet = await entrySheet(deps.db, opened, now);
+  const { timeZone } = await customerCalendar(deps.db, link.partnerId, opened.customer.id);
+  const props = { customerNumber: opened.customer.customerNumber, period: opened.link.period, linkUrl: link.url, expiresAt: link.expiresAt, timeZone };
+  const ref = { partnerId: link.partnerId, linkId: link.linkId };
+  return sendRequests(deps, { ref, props, contacts, machineCount: sheet.length, at: now, dealer: () => loadDealerMail(deps.db, link.partnerId) });
+}
+
 const machineToRead = ({ device }: SheetMachine): MachineToRead => ({ model: device.model, internalNumber: device.internalNumber, location: device.location });
 const isMissing = (machine: SheetMachine) => machine.counters.some((counter) => counter.entry === null);
 
@@ -98,22 +139,8 @@ async function runOpenPeriod(deps: JobDeps, row: CustomerRow, calendar: Campaign
   const opened = await openLink(deps, issued.token);
   const sheet = await entrySheet(db, opened, asOf);
   const ref = { partnerId: customer.partnerId, linkId: issued.linkId };
-  const sentBefore = await ledger(db, issued.linkId);
   const props = { customerNumber: customer.customerNumber, period, linkUrl: issued.url, expiresAt: issued.expiresAt, timeZone: calendar.timeZone };
-
-  let requested = sentBefore.some((email) => email.kind === 'request');
-  for (const contact of contacts) {
-    if (sentBefore.some((email) => email.contactId === contact.id && email.kind === 'request')) continue;
-    const { branding, headers } = await dealer();
-    const mailProps = { ...props, language: contactLanguage(contact.language), branding, machineCount: sheet.length };
-    const rendered = withUnsubscribe(meterCampaign.content(mailProps), mailProps, unsubscribeUrl(deps.publicUrl, contact.unsubscribeToken));
-    const sent = await sendOnce(db, { ...ref, contactId: contact.id, kind: 'request' }, asOf, () => deps.mailer.send({ to: contact.email, ...rendered, ...headers }));
-    if (sent) {
-      summary.requestsSent += 1;
-      requested = true;
-    }
-  }
-  if (requested) await markSent(deps, ref);
+  summary.requestsSent += await sendRequests(deps, { ref, props, contacts, machineCount: sheet.length, at: asOf, dealer });
 
   const remindAt = reminderInstant(calendar, period);
   if (asOf < remindAt || opened.link.completedAt) return;
@@ -147,8 +174,9 @@ async function estimateClosedPeriod(deps: JobDeps, row: CustomerRow, calendar: C
   // No link: the customer was never asked for this period, so nothing is missing.
   if (!(await findLiveLink(db, customer.id, period))) return;
   const link = await issueLink(deps, { partnerId: customer.partnerId, customerId: customer.id, period, calendar });
-  // The sheet as it stood at the deadline: opened as of its last valid instant.
-  const atDeadline = new Date(link.expiresAt.getTime() - 1);
+  // The sheet as it stood at the deadline: opened as of the last instant its token verifies (the
+  // token's expiry is in whole seconds and refuses at and after it).
+  const atDeadline = new Date(Math.floor(link.expiresAt.getTime() / 1000) * 1000 - 1);
   const sheet = await entrySheet(db, await openLink({ db, clock: () => atDeadline }, link.token), atDeadline);
   const policy = { ...DEFAULT_USAGE_POLICY, timeZone: calendar.timeZone };
   for (const machine of sheet) {

@@ -15,7 +15,7 @@ import type { Contact, Signup } from './meters.schemas.ts';
  * before it receives anything, and unsubscribed by the link in every campaign email.
  */
 
-type ContactRow = typeof campaignContacts.$inferSelect;
+export type ContactRow = typeof campaignContacts.$inferSelect;
 type MailDeps = Pick<AppDeps, 'db' | 'mailer' | 'clock' | 'publicUrl'>;
 
 export const CONFIRMATION_VALID_DAYS = 7;

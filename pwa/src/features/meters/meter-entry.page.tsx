@@ -9,6 +9,7 @@ import type { CounterKind } from '@parc/shared/meters/counters';
 import { useServices } from '../../app-context.tsx';
 import { createApiClient } from '../../api/client.ts';
 import { pickLanguage } from '../../i18n/translate.ts';
+import { randomId } from '../../platform/ids.ts';
 import { LanguageSwitcher } from '../auth/language-switcher.tsx';
 import { Loading } from '../shell/loading.tsx';
 import { DealerContacts } from './dealer-contacts.tsx';
@@ -39,7 +40,7 @@ function LinkPage(props: { token: string }) {
     api,
     storage,
     network,
-    newId: () => crypto.randomUUID(),
+    newId: () => randomId(),
     now: () => new Date(),
   });
   onCleanup(store.actions.dispose);

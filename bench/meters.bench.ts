@@ -1,0 +1,87 @@
+// The meter campaign under load, on PGlite or (DATABASE_URL set) PostgreSQL:
+//  1. the customer's entry page data, GET /api/links/:token (verify the token, load the sheet,
+//     mark the link opened), against a bare node:http handler serving the same bytes, in the same run;
+//  2. issuing the period's links for 100k customers (BENCH_LINK_CUSTOMERS to change), one issueLink each.
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { createApp } from '../backend/src/app.ts';
+import { customers, partners } from '../backend/src/db/schema/index.ts';
+import { DEMO_METER_CUSTOMER } from '../backend/src/demo/plan.ts';
+import { demoMeterLink, seedDemo } from '../backend/src/demo/seed.ts';
+import { issueLink } from '../backend/src/modules/links/links.service.ts';
+import { createTestApp } from '../backend/src/test/app.ts';
+import { load, printTable, startBareServer } from './support.ts';
+
+const LINK_CUSTOMERS = Number(process.env.BENCH_LINK_CUSTOMERS ?? 100_000);
+const INSERT_BATCH = 2_000;
+/** issueLink calls in flight at once (PGlite runs them one after the other anyway). */
+const ISSUE_CONCURRENCY = 8;
+
+// A fresh database (PGlite, or PostgreSQL when DATABASE_URL is set) with memory mail; its clock stands at a send day.
+const { database, deps } = await createTestApp();
+await seedDemo(database.db, { now: deps.clock(), hashPassword: (p) => deps.passwords.hash(p) });
+// The limiter would answer 429 after 60 requests a minute from loopback: measure the handler, not the wall.
+const app = createApp(deps, { links: { readLimit: { limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 } } });
+
+let inFlight = 0;
+const server = serve({
+  fetch: async (request) => {
+    inFlight++;
+    try {
+      return await app.fetch(request);
+    } finally {
+      inFlight--;
+    }
+  },
+  port: 0,
+  hostname: '127.0.0.1',
+});
+await new Promise((resolve) => server.once('listening', resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+const link = (await demoMeterLink(deps))!;
+const pageUrl = `${base}/api/links/${link.token}`;
+const body = await (await fetch(pageUrl)).text();
+console.log(`database: ${database.kind}; entry page of customer ${DEMO_METER_CUSTOMER}: ${JSON.parse(body).machines.length} machines, ${body.length} bytes`);
+
+const bare = await startBareServer(body);
+const reference = await load('bare node:http, same bytes', bare.url);
+const page = await load('GET /api/links/:token (verify, sheet, mark opened)', pageUrl);
+printTable([reference, page], reference);
+bare.server.close();
+server.close();
+while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+
+// --- issuing links ---
+const [partner] = await database.db.select({ id: partners.id }).from(partners).limit(1);
+const partnerId = partner!.id;
+let started = performance.now();
+for (let start = 0; start < LINK_CUSTOMERS; start += INSERT_BATCH) {
+  const count = Math.min(INSERT_BATCH, LINK_CUSTOMERS - start);
+  await database.db.insert(customers).values(
+    Array.from({ length: count }, (_, i) => {
+      const n = start + i + 1;
+      return { partnerId, customerNumber: `B${n}`, name: `Bench customer ${n}`, prefix: `B${n}` };
+    }),
+  );
+}
+console.log(`seeded ${LINK_CUSTOMERS} customers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+const ids = (await database.db.select({ id: customers.id }).from(customers).where(eq(customers.partnerId, partnerId))).map((row) => row.id);
+const period = '2026-11';
+let next = 0;
+let created = 0;
+started = performance.now();
+await Promise.all(
+  Array.from({ length: ISSUE_CONCURRENCY }, async () => {
+    while (next < ids.length) {
+      const customerId = ids[next++]!;
+      if ((await issueLink(deps, { partnerId, customerId, period })).created) created++;
+    }
+  }),
+);
+const seconds = (performance.now() - started) / 1000;
+console.table([{ case: `issueLink, ${period}, ${ids.length} customers`, database: database.kind, created, seconds: Number(seconds.toFixed(1)), 'links/s': Math.round(ids.length / seconds) }]);
+
+await database.close();
