@@ -1,11 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through the tsx installed with the workspace (Node 20 cannot run .ts itself).
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+// Runs the TypeScript CLI in this process through the tsx installed with the workspace (Node 20 cannot
+// run .ts itself). In-process, so a service manager's SIGTERM reaches the daemon and its exit code comes back.
+// Installed agents run the single bundled file dist/parc-agent.mjs instead (npm run build -w @parc/agent).
+import { register } from 'tsx/esm/api';
 
-const require = createRequire(import.meta.url);
-const tsxCli = require.resolve('tsx/cli');
-const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-const result = spawnSync(process.execPath, [tsxCli, cli, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+register();
+await import('../src/cli.ts');

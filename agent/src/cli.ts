@@ -1,7 +1,7 @@
 /**
  * parc-agent command line.
  *   parc-agent enroll --server URL --key WTCD-GSAL-RGHJ-QJYS
- *   parc-agent run | scan | status
+ *   parc-agent run | inspect | scan | status
  *   parc-agent read --walk FILE | HOST[:PORT] [--json]
  * Every command but `read` takes --config-dir DIR (default: see config/paths.ts).
  */
@@ -30,14 +30,15 @@ import { parseWalk } from './walk/index.ts';
 
 const USAGE = `usage:
   parc-agent enroll --server URL --key WTCD-GSAL-RGHJ-QJYS   exchange a one-time key for this agent's credential
-  parc-agent run                                             the daemon: schedules from the server, readings pushed
+  parc-agent run [--port 161]                                the daemon: schedules from the server, readings pushed
+  parc-agent inspect [--port 161]                            read every known printer now, journal and send the readings
   parc-agent scan [--range CIDR]... [--community C]... [--timeout 1000] [--port 161] [--concurrency 64]
                   [--probe-concurrency 512]                  one discovery now (defaults: the server's config)
   parc-agent status                                          enrolled? last contact, journal, last errors
   parc-agent read --walk FILE [--json]
   parc-agent read HOST[:PORT] [--community public] [--version 1|2c|3] [--user U] [--auth-protocol sha] [--auth-key K]
                   [--priv-protocol aes] [--priv-key K] [--context NAME] [--timeout 3000] [--retries 1] [--json]
-  common: [--config-dir DIR] (enroll, run, scan, status)   [--recipes FILE] (read)`;
+  common: [--config-dir DIR] (enroll, run, inspect, scan, status)   [--recipes FILE] (read)`;
 
 class UsageError extends Error {}
 
@@ -73,14 +74,27 @@ async function signedClient(paths: ReturnType<typeof agentPaths>) {
   return { credential, settings, client: new BackendClient(settings.server ?? credential.server, { signer: await createSigner(credential), dispatcher: createDispatcher(settings) }) };
 }
 
-async function runCommand(configDir: string | undefined): Promise<number> {
-  const paths = pathsFrom(configDir);
+/** The daemon of `run` and `inspect`; `--port` reads printers on another port than 161 (port forwarding, simulators). */
+async function daemonFrom(argv: string[]): Promise<Daemon> {
+  const { values } = parseArgs({ args: argv, options: { 'config-dir': { type: 'string' }, port: { type: 'string' } } });
+  const paths = pathsFrom(values['config-dir']);
   const { settings, client, credential } = await signedClient(paths);
   const logger = createFileLogger({ dir: paths.logs, level: settings.logLevel, now: () => new Date(), echo: err });
   logger.info(`parc-agent ${AGENT_VERSION} for agent ${credential.agentId} on ${settings.server ?? credential.server}, config folder ${paths.dir}`);
-  const daemon = new Daemon({ paths, client, logger, now: () => new Date(), newId: randomUUID, out: err });
+  return new Daemon({ paths, client, logger, now: () => new Date(), newId: randomUUID, out: err, snmpPort: integer(values.port, 'port') });
+}
+
+async function runCommand(argv: string[]): Promise<number> {
+  const daemon = await daemonFrom(argv);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => daemon.stop());
   return (await daemon.run()) === 'revoked' ? EXIT_REVOKED : 0;
+}
+
+async function inspectCommand(argv: string[]): Promise<number> {
+  const outcome = await (await daemonFrom(argv)).inspectOnce();
+  if (outcome === 'revoked') return EXIT_REVOKED;
+  if (typeof outcome === 'object') out(`read ${outcome.read} printer(s); ${outcome.journal} reading(s) waiting in the journal`);
+  return 0;
 }
 
 async function scanCli(argv: string[]): Promise<number> {
@@ -180,10 +194,10 @@ export async function main(argv: string[]): Promise<number> {
       });
       return 0;
     }
-    case 'run': {
-      const { values } = parseArgs({ args: rest, options: { 'config-dir': { type: 'string' } } });
-      return runCommand(values['config-dir']);
-    }
+    case 'run':
+      return runCommand(rest);
+    case 'inspect':
+      return inspectCommand(rest);
     case 'scan':
       return scanCli(rest);
     case 'status': {

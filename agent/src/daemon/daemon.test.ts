@@ -157,4 +157,33 @@ describe('Daemon', () => {
     expect(finished[0]?.progress).toEqual({ probed: 2, total: 2 });
     expect(loadState(agent.paths).scanRequestHandled).toBe(requestedAt);
   });
+
+  it('reads the printers a scan finds at once, not at the next inspection hours later', async () => {
+    const agent = await enrolledAgent({ ranges: ['10.9.0.0/30'], schedules: { inspectionMinutes: 240, alertsMinutes: 0, scanMinutes: 1440 } }, []);
+    const identify = async (ip: string) => ({
+      credentialIndex: 0,
+      identity: { isPrinter: true, vendor: 'hp', manufacturer: 'HP', model: 'M1', serial: `S-${ip}`, mac: null, firmware: null, sysDescr: 'HP' },
+    });
+    const read: string[] = [];
+    const daemon = agent.daemonFor({ identify, readDevice: async (ip) => (read.push(ip), READING) });
+    const running = daemon.run();
+    await until(() => backend.samples.size >= 2, 'the new printers to be read', 1_000); // 1 s here is 10 agent hours
+    daemon.stop();
+    await running;
+    expect(read.sort()).toEqual(['10.9.0.1', '10.9.0.2']);
+  });
+
+  it('inspects once on demand: journals while the server is away, sends when it is back, stops when revoked', async () => {
+    const agent = await enrolledAgent();
+    await backend.stop();
+    expect(await agent.daemonFor().inspectOnce()).toEqual({ read: 3, journal: 3 });
+    expect(await agent.daemonFor().inspectOnce()).toEqual({ read: 3, journal: 6 });
+    await backend.start();
+    expect(await agent.daemonFor().inspectOnce()).toEqual({ read: 3, journal: 0 });
+    expect(backend.samples.size).toBe(9);
+    backend.revoke(loadCredential(agent.paths)!.agentId);
+    const revoked = agent.daemonFor();
+    expect(await revoked.inspectOnce()).toBe('revoked');
+    expect(agent.out).toEqual([REVOKED_MESSAGE]);
+  });
 });

@@ -86,6 +86,16 @@ export class Daemon {
     return this.end;
   }
 
+  /** One inspection now (`parc-agent inspect`): fresh config if the server answers, every known printer read and journaled, then one drain. */
+  async inspectOnce(): Promise<DaemonEnd | { read: number; journal: number }> {
+    if (loadState(this.options.paths).revokedAt) return this.revoked();
+    await this.fetchConfig(this.options.now());
+    if (this.end !== null) return this.end;
+    if (this.config) await this.readAll(this.config, 'inspection');
+    await this.drain();
+    return this.end ?? { read: this.registry.list().length, journal: this.journal.size() };
+  }
+
   stop(): void {
     this.end ??= 'stopped';
     this.wake?.();
@@ -95,10 +105,7 @@ export class Daemon {
     const now = this.options.now();
     if (this.lastConfigFetch === null || now.getTime() - this.lastConfigFetch.getTime() >= (this.options.configEveryMs ?? 60_000)) {
       this.lastConfigFetch = now;
-      await this.guard('fetching the config', async () => {
-        this.config = await this.options.client.fetchConfig();
-        updateState(this.options.paths, () => ({ config: this.config, lastContactAt: now.toISOString() }));
-      });
+      await this.fetchConfig(now);
     }
     const config = this.config;
     if (this.end !== null || config === null) return;
@@ -116,6 +123,13 @@ export class Daemon {
     }
 
     if (now.getTime() >= this.nextDrainAt && !this.running.has('drain') && this.journal.size() > 0) this.start('drain', () => this.drain());
+  }
+
+  private async fetchConfig(now: Date): Promise<void> {
+    await this.guard('fetching the config', async () => {
+      this.config = await this.options.client.fetchConfig();
+      updateState(this.options.paths, () => ({ config: this.config, lastContactAt: now.toISOString() }));
+    });
   }
 
   private start(task: 'scan' | 'read' | 'drain', work: () => Promise<void>): void {
@@ -150,6 +164,8 @@ export class Daemon {
         },
       });
       saveDevices(this.options.paths, this.registry.list());
+      // New printers are read at the next tick, not at the next inspection hours away.
+      if (result.newDevices.length > 0) this.lastInspection = null;
       for (const device of result.newDevices) this.options.logger.info(`new printer ${device.manufacturer ?? '?'} ${device.model ?? '?'} serial ${device.serial ?? '?'} at ${device.ip}`);
       for (const failure of result.report.failures) this.options.logger.warn(`no data from ${failure.ip}: ${failure.reason}: ${failure.message}`);
       this.options.logger.info(`scan done: ${result.devices.length} printer(s), ${result.newDevices.length} new, ${result.report.failures.length} failure(s)`);

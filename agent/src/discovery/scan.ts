@@ -4,6 +4,7 @@ import { BUILTIN_RECIPES } from '../readings/recipes.ts';
 import { identifyHost, SnmpFailure, toSessionCredentials, type SnmpFailureReason } from '../snmp/index.ts';
 import { hostsOf, parseRanges } from './cidr.ts';
 import { createLimit } from './limit.ts';
+import { PRINTER_PORT, printerPortOpen } from './printer-port.ts';
 import { identifyFromVarbinds, identityPlan, PROBE_OIDS, type HostIdentity } from './identify.ts';
 import type { DeviceRegistry, KnownDevice } from './registry.ts';
 
@@ -43,6 +44,7 @@ export type ScanResult = { report: DiscoveryReport; devices: KnownDevice[]; newD
 
 const CONTRACT_REASON: Record<SnmpFailureReason, FailureReason> = {
   timeout: 'timeout',
+  wrong_community: 'wrong_community',
   v3_auth_failure: 'v3_auth',
   v3_privacy_failure: 'v3_privacy',
   v3_unknown_user: 'v3_unknown_user',
@@ -57,7 +59,12 @@ export function snmpIdentifier(options: Pick<ScanOptions, 'credentials' | 'timeo
   const recipes = options.recipes ?? BUILTIN_RECIPES;
   return async (ip) => {
     const target = { host: ip, port: options.port ?? SNMP_PORT, timeoutMs: options.timeoutMs, retries: 0 };
-    const host = await identifyHost(target, credentials, PROBE_OIDS, (probe) => identityPlan(probe, recipes), gate);
+    const host = await identifyHost(target, credentials, PROBE_OIDS, (probe) => identityPlan(probe, recipes), gate).catch(async (error: unknown) => {
+      // SNMP v1/v2c drops a wrong community without a word; a printer port that answers tells it apart from an empty address.
+      if (error instanceof SnmpFailure && error.reason === 'timeout' && (await printerPortOpen(ip, options.timeoutMs)))
+        throw new SnmpFailure('wrong_community', `port ${PRINTER_PORT} answers but SNMP stayed silent to ${credentials.length} credential(s): wrong community (or SNMP switched off on the printer)`);
+      throw error;
+    });
     return { credentialIndex: host.credentialIndex, identity: identifyFromVarbinds(host.varbinds, recipes) };
   };
 }

@@ -21,7 +21,8 @@ export type Credentials =
  * the wrong community without a word, so "wrong community" cannot be told apart from "nothing
  * there": both come back as `timeout` (the message says so).
  */
-export type SnmpFailureReason = 'timeout' | 'v3_auth_failure' | 'v3_privacy_failure' | 'v3_unknown_user' | 'missing_context' | 'unknown_model' | 'snmp_error';
+/** `wrong_community`: silent to every credential while a printer port answers (decided by discovery, not by a session). */
+export type SnmpFailureReason = 'timeout' | 'wrong_community' | 'v3_auth_failure' | 'v3_privacy_failure' | 'v3_unknown_user' | 'missing_context' | 'unknown_model' | 'snmp_error';
 
 export class SnmpFailure extends Error {
   constructor(
