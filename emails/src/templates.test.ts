@@ -8,6 +8,7 @@ import { meterCampaign } from './templates/meterCampaign.ts';
 import { meterReminder } from './templates/meterReminder.ts';
 import { passwordReset } from './templates/passwordReset.ts';
 import { userInvite } from './templates/userInvite.ts';
+import { agentInstructions } from './templates/agentInstructions.ts';
 
 /** Every user-supplied value carries markup: none of it may come out as HTML. */
 const HOSTILE = '<script>alert("x")</script>';
@@ -72,6 +73,12 @@ const cases: TemplateCase[] = [
     template: userInvite as EmailTemplate<never>,
     props: { branding, inviterName: `Eve ${HOSTILE}`, organisationName: `ACME "SA"`, acceptUrl: 'https://parc.example/invite?i=1&j=2', expiresAt, timeZone: 'Europe/Zurich' },
     url: 'https://parc.example/invite?i=1&j=2',
+  },
+  {
+    name: 'agentInstructions',
+    template: agentInstructions as EmailTemplate<never>,
+    props: { branding, customerName: `ACME ${HOSTILE}`, contactName: 'Théophile Lou', agentKey: 'WTCD-GSAL-RGHJ-QJYS', serverUrl: 'https://parc.example', downloadUrl: 'https://parc.example/downloads/agent?os=all&v=1' },
+    url: 'https://parc.example/downloads/agent?os=all&v=1',
   },
 ];
 

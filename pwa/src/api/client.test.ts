@@ -62,6 +62,19 @@ describe('createApiClient', () => {
       headers: { 'content-type': 'application/json' },
     });
   });
+
+  it('sends a raw body (a CSV file) under its own content type', async () => {
+    const calls: Array<RequestInit | undefined> = [];
+    const client = createApiClient({
+      fetchImpl: async (_input, init) => {
+        calls.push(init);
+        return new Response('{"created":1}', { status: 200 });
+      },
+    });
+    const result = await client.send('POST', '/api/customers/x/sites/import', { contentType: 'text/csv', data: 'name\nHQ\n' });
+    expect(result).toEqual({ ok: true, data: { created: 1 } });
+    expect(calls[0]).toMatchObject({ method: 'POST', body: 'name\nHQ\n', headers: { 'content-type': 'text/csv' } });
+  });
 });
 
 describe('toApiError', () => {

@@ -19,8 +19,16 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError 
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** A body sent as is rather than as JSON: a CSV file, an image. */
+export interface RawBody {
+  contentType: string;
+  data: Blob | string;
+}
+
 export interface ApiClient {
   request<T>(method: HttpMethod, path: string, body?: unknown): Promise<ApiResult<T>>;
+  /** Like `request`, with the body sent as is under its own content type. */
+  send<T>(method: HttpMethod, path: string, body: RawBody): Promise<ApiResult<T>>;
 }
 
 const knownCodes: ReadonlySet<string> = new Set<ApiErrorCode>([
@@ -83,22 +91,26 @@ export function createApiClient(options: { baseUrl?: string; fetchImpl?: typeof 
   const baseUrl = options.baseUrl ?? '';
   const fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
 
+  async function call<T>(method: HttpMethod, path: string, contentType: string | null, body: BodyInit | undefined): Promise<ApiResult<T>> {
+    let response: Response;
+    try {
+      response = await fetchImpl(baseUrl + path, {
+        method,
+        credentials: 'same-origin',
+        headers: contentType === null ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': contentType },
+        body,
+      });
+    } catch (cause) {
+      return { ok: false, error: { code: 'offline', message: cause instanceof Error ? cause.message : String(cause) } };
+    }
+    const payload = await readJson(response);
+    if (!response.ok) return { ok: false, error: toApiError(response.status, payload) };
+    return { ok: true, data: payload as T };
+  }
+
   return {
-    async request<T>(method: HttpMethod, path: string, body?: unknown): Promise<ApiResult<T>> {
-      let response: Response;
-      try {
-        response = await fetchImpl(baseUrl + path, {
-          method,
-          credentials: 'same-origin',
-          headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-      } catch (cause) {
-        return { ok: false, error: { code: 'offline', message: cause instanceof Error ? cause.message : String(cause) } };
-      }
-      const payload = await readJson(response);
-      if (!response.ok) return { ok: false, error: toApiError(response.status, payload) };
-      return { ok: true, data: payload as T };
-    },
+    request: <T,>(method: HttpMethod, path: string, body?: unknown) =>
+      body === undefined ? call<T>(method, path, null, undefined) : call<T>(method, path, 'application/json', JSON.stringify(body)),
+    send: <T,>(method: HttpMethod, path: string, body: RawBody) => call<T>(method, path, body.contentType, body.data),
   };
 }

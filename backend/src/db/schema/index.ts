@@ -3,3 +3,8 @@ export * from './customers.ts';
 export * from './devices.ts';
 export * from './links.ts';
 export * from './meters.ts';
+export * from './console.ts';
+export * from './billing.ts';
+export * from './agents.ts';
+export * from './admin.ts';
+export * from './tickets.ts';

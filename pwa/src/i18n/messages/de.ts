@@ -1,5 +1,7 @@
 import type { Catalogue } from '../catalogue.ts';
 import { metersDe } from '../../features/meters/messages/de.ts';
+import { techDe } from '../../features/tech/messages/de.ts';
+import { coordinatorDe } from '../../features/coordinator/messages/de.ts';
 import { devicesDe } from '../../features/devices/messages/de.ts';
 import { usersDe } from '../../features/users/messages/de.ts';
 import { settingsDe } from '../../features/settings/messages/de.ts';
@@ -51,6 +53,8 @@ export const de: Catalogue = {
   'coordinator.title': 'Koordinatorbereich',
   'meters.entry.title': 'Zählerstände erfassen',
   ...metersDe,
+  ...techDe,
+  ...coordinatorDe,
   ...devicesDe,
   ...usersDe,
   ...settingsDe,

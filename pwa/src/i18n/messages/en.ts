@@ -1,5 +1,7 @@
 import type { Catalogue } from '../catalogue.ts';
 import { metersEn } from '../../features/meters/messages/en.ts';
+import { techEn } from '../../features/tech/messages/en.ts';
+import { coordinatorEn } from '../../features/coordinator/messages/en.ts';
 import { devicesEn } from '../../features/devices/messages/en.ts';
 import { usersEn } from '../../features/users/messages/en.ts';
 import { settingsEn } from '../../features/settings/messages/en.ts';
@@ -51,6 +53,8 @@ export const en: Catalogue = {
   'coordinator.title': 'Coordinator area',
   'meters.entry.title': 'Meter reading',
   ...metersEn,
+  ...techEn,
+  ...coordinatorEn,
   ...devicesEn,
   ...usersEn,
   ...settingsEn,

@@ -1,4 +1,6 @@
 import { metersFr } from '../../features/meters/messages/fr.ts';
+import { techFr } from '../../features/tech/messages/fr.ts';
+import { coordinatorFr } from '../../features/coordinator/messages/fr.ts';
 import { devicesFr } from '../../features/devices/messages/fr.ts';
 import { usersFr } from '../../features/users/messages/fr.ts';
 import { settingsFr } from '../../features/settings/messages/fr.ts';
@@ -51,6 +53,8 @@ export const fr = {
   'coordinator.title': 'Espace coordinateur',
   'meters.entry.title': 'Relevé de compteurs',
   ...metersFr,
+  ...techFr,
+  ...coordinatorFr,
   ...devicesFr,
   ...usersFr,
   ...settingsFr,

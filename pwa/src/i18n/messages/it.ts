@@ -1,5 +1,7 @@
 import type { Catalogue } from '../catalogue.ts';
 import { metersIt } from '../../features/meters/messages/it.ts';
+import { techIt } from '../../features/tech/messages/it.ts';
+import { coordinatorIt } from '../../features/coordinator/messages/it.ts';
 import { devicesIt } from '../../features/devices/messages/it.ts';
 import { usersIt } from '../../features/users/messages/it.ts';
 import { settingsIt } from '../../features/settings/messages/it.ts';
@@ -51,6 +53,8 @@ export const it: Catalogue = {
   'coordinator.title': 'Spazio coordinatore',
   'meters.entry.title': 'Lettura dei contatori',
   ...metersIt,
+  ...techIt,
+  ...coordinatorIt,
   ...devicesIt,
   ...usersIt,
   ...settingsIt,

@@ -1,0 +1,53 @@
+/**
+ * The console's frame: a side navigation beside the screen on a tablet or desktop; on a phone it
+ * folds away behind a menu button and closes once a destination is chosen.
+ */
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { useI18n, useSession } from '../../app-context.tsx';
+import { navigationFor } from '../shell/navigation.ts';
+import { useFeatureText } from './feature-text.ts';
+import { consoleText } from './messages/index.ts';
+import './console.css';
+
+export function ConsoleLayout(props: RouteSectionProps) {
+  const { t: tGlobal } = useI18n();
+  const { t } = useFeatureText(consoleText);
+  const session = useSession();
+  const location = useLocation();
+  const [open, setOpen] = createSignal(false);
+  createEffect(on(() => location.pathname, () => setOpen(false), { defer: true }));
+  const items = () => (session.state.user ? navigationFor(session.state.user.role) : []);
+
+  return (
+    <div class="console" classList={{ 'console--menu-open': open() }}>
+      <button type="button" class="button console__menu-toggle" aria-expanded={open()} aria-controls="console-nav" onClick={() => setOpen(!open())}>
+        {open() ? t('console.closeMenu') : t('console.menu')}
+      </button>
+      <nav id="console-nav" class="console__nav" aria-label={tGlobal('nav.label')}>
+        <ul>
+          <For each={items()}>
+            {(item) => (
+              <li>
+                <A href={item.href} end={item.href === '/console'} activeClass="is-active">
+                  {tGlobal(item.label)}
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+        <Show when={session.state.user}>
+          {(user) => (
+            <p class="console__user muted" data-testid="signed-in-user">
+              {tGlobal('home.signedInAs', { name: user().name, email: user().email })}
+            </p>
+          )}
+        </Show>
+      </nav>
+      <Show when={open()}>
+        <div class="console__scrim" aria-hidden="true" onClick={() => setOpen(false)} />
+      </Show>
+      <div class="console__main">{props.children}</div>
+    </div>
+  );
+}

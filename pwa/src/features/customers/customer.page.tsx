@@ -1,0 +1,89 @@
+/** One customer: its name and state, then a tab per concern, each addressable (/console/customers/:id/:tab). */
+import { createResource, For, Match, Show, Switch } from 'solid-js';
+import { A, useParams } from '@solidjs/router';
+import { useFeatureText } from '../console/feature-text.ts';
+import { Loaded } from '../console/loaded.tsx';
+import { CustomParameters } from '../devices/custom-parameters.tsx';
+import { createCustomersApi } from './customers.api.ts';
+import { customersText } from './messages/index.ts';
+import { AgentTab } from './tabs/agent-tab.tsx';
+import { CampaignTab } from './tabs/campaign-tab.tsx';
+import { CoordinatorsTab } from './tabs/coordinators-tab.tsx';
+import { FloorPlansTab } from './tabs/floorplans-tab.tsx';
+import { InformationTab } from './tabs/information-tab.tsx';
+import { PendingDevices } from './pending-devices.tsx';
+import { PricesTab } from './tabs/prices-tab.tsx';
+import { SitesTab } from './tabs/sites-tab.tsx';
+import { StatisticsTab } from './tabs/statistics-tab.tsx';
+import './customers.css';
+
+const TABS = ['information', 'statistics', 'sites', 'coordinators', 'prices', 'agent', 'campaign', 'pending', 'floorplans', 'parameters'] as const;
+type Tab = (typeof TABS)[number];
+
+export default function CustomerPage() {
+  const { t } = useFeatureText(customersText);
+  const params = useParams<{ id: string; tab?: string }>();
+  const api = createCustomersApi();
+  const [customer, { refetch, mutate }] = createResource(() => params.id, (id) => api.getCustomer(id));
+  const tab = (): Tab => (TABS as readonly string[]).includes(params.tab ?? '') ? (params.tab as Tab) : 'information';
+
+  return (
+    <Loaded result={customer.loading ? undefined : customer()} retry={refetch}>
+      {(loaded) => (
+        <div class="customer">
+          <div class="page__heading">
+            <h1 id="page-title">
+              {loaded.name} <span class="badge">{loaded.prefix}</span>
+            </h1>
+          </div>
+          <Show when={!loaded.active}>
+            <p class="notice">{t('customer.deactivated')}</p>
+          </Show>
+          <nav class="tabs" aria-label={t('customer.tabs')}>
+            <For each={TABS}>
+              {(name) => (
+                <A href={`/console/customers/${loaded.id}/${name}`} aria-current={tab() === name ? 'page' : undefined} data-testid={`tab-${name}`}>
+                  {t(`tab.${name}`)}
+                </A>
+              )}
+            </For>
+          </nav>
+          <Switch>
+            <Match when={tab() === 'information'}>
+              <InformationTab api={api} customer={loaded} onSaved={(saved) => mutate({ ok: true, data: saved })} />
+            </Match>
+            <Match when={tab() === 'statistics'}>
+              <StatisticsTab customerId={loaded.id} />
+            </Match>
+            <Match when={tab() === 'sites'}>
+              <SitesTab api={api} customerId={loaded.id} />
+            </Match>
+            <Match when={tab() === 'coordinators'}>
+              <CoordinatorsTab api={api} customerId={loaded.id} />
+            </Match>
+            <Match when={tab() === 'prices'}>
+              <PricesTab api={api} customer={loaded} />
+            </Match>
+            <Match when={tab() === 'agent'}>
+              <AgentTab api={api} customer={loaded} />
+            </Match>
+            <Match when={tab() === 'campaign'}>
+              <CampaignTab api={api} customer={loaded} />
+            </Match>
+            <Match when={tab() === 'pending'}>
+              <PendingDevices api={api} customerId={loaded.id} />
+            </Match>
+            <Match when={tab() === 'floorplans'}>
+              <FloorPlansTab api={api} customerId={loaded.id} />
+            </Match>
+            <Match when={tab() === 'parameters'}>
+              <section class="card">
+                <CustomParameters target="customer" entityId={loaded.id} />
+              </section>
+            </Match>
+          </Switch>
+        </div>
+      )}
+    </Loaded>
+  );
+}
