@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/open.ts';
 import { DataFolderBusyError, lockDataFolder, type FolderLock } from './db/lock.ts';
@@ -66,6 +67,8 @@ if (demoLink) demoLogins.push(`Demo customer ${DEMO_METER_CUSTOMER}'s meter link
 
 const root = new Hono();
 root.onError(toErrorResponse);
+// Phones on a poor connection are the customers' and technicians' normal case: compress what is text.
+root.use('*', compress());
 root.route('/', createApp(deps));
 // Looked up per request: a bundle built while the server runs is served without a restart.
 root.get('/downloads/parc-agent.mjs', async (c) =>
@@ -75,6 +78,11 @@ root.get('/downloads/parc-agent.mjs', async (c) =>
 );
 if (existsSync(PWA_DIST)) {
   const root_ = relative(process.cwd(), PWA_DIST) || '.';
+  // Vite names built assets by content hash, so they can be kept for good; the shell and the service worker never.
+  root.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
+  });
   root.use('/*', serveStatic({ root: root_ }));
   // Client-side routes (/login, /m/<token>, …) load the app shell; a missing asset stays a 404.
   // Only known asset extensions count: a link token (header.payload.signature) also contains dots.

@@ -4,6 +4,8 @@ import type { Locator, Page } from 'playwright-core';
 export class AppShell {
   readonly topBar: Locator;
   readonly navigation: Locator;
+  /** The console's side navigation (a drawer on phones), which replaces the top bar's there. */
+  readonly consoleNavigation: Locator;
   readonly logoutButton: Locator;
   readonly heading: Locator;
   readonly signedInUser: Locator;
@@ -12,6 +14,7 @@ export class AppShell {
   constructor(readonly page: Page) {
     this.topBar = page.locator('header.topbar');
     this.navigation = this.topBar.locator('nav');
+    this.consoleNavigation = page.locator('nav#console-nav');
     this.logoutButton = this.topBar.locator('.topbar__user button');
     this.heading = page.locator('main h1');
     this.signedInUser = page.getByTestId('signed-in-user');

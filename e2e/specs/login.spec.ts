@@ -35,7 +35,7 @@ describe('signing in', () => {
   it('takes the partner admin to the console on a phone, survives a reload, and signs out', async () => {
     device = await openDevice('phone', server.baseURL);
     const shell = await signInAsDemoAdmin(device);
-    expect(await shell.heading.textContent()).toBe('Console partenaire');
+    expect(await shell.heading.textContent()).toBe('Tableau de bord');
     expect(await shell.signedInUser.textContent()).toContain(demoAdmin.email);
     await device.screenshot('phone-console-home');
 
@@ -71,7 +71,7 @@ describe('signing in', () => {
   it('lays the console out on a tablet', async () => {
     device = await openDevice('tablet', server.baseURL);
     const shell = await signInAsDemoAdmin(device);
-    expect(await shell.navigation.isVisible()).toBe(true);
+    expect(await shell.consoleNavigation.isVisible()).toBe(true);
     await device.screenshot('tablet-console-home');
   });
 });

@@ -8,25 +8,45 @@ export interface OutboxItem<Payload = unknown> {
   id: string;
   /** What the payload is, e.g. 'meters.reading'; the sync layer routes on it. */
   kind: string;
+  /** Structured-cloneable: plain data and Blobs (a photo travels in its item). */
   payload: Payload;
-  /** ISO timestamp from the caller's clock; pending items are listed oldest first. */
+  /** ISO timestamp from the caller's clock: when the change was made, for display and the server. */
   createdAt: string;
+}
+
+/** An item as stored: its place in the queue, and the server's objection when it answered 'conflict'. */
+export interface StoredOutboxItem<Payload = unknown> extends OutboxItem<Payload> {
+  /**
+   * Given by the storage on the first write: items are listed in the order they were written.
+   * Not the clock: a phone's clock jumps when it finds the network again.
+   */
+  sequence: number;
+  /** Set by `holdForConflict`: the item stays (never silently dropped) but is not sent until resolved. */
+  conflict?: unknown;
 }
 
 export interface LocalStorage {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
-  /** Stores the item; writing the same id again replaces it instead of duplicating it. */
+  /** Stores the item at the end of the queue; writing the same id again replaces it in place instead of duplicating it. */
   enqueue(item: OutboxItem): Promise<void>;
-  /** Items not yet confirmed, oldest first (ties broken by id so the order is stable). */
-  listPending(): Promise<OutboxItem[]>;
+  /** Items not yet confirmed, held ones included, in the order they were first written. */
+  listPending(): Promise<StoredOutboxItem[]>;
   /** Forgets items the server confirmed. Unknown ids are ignored. */
   confirm(ids: readonly string[]): Promise<void>;
+  /** Puts `item` in the place of `id` (a conflicted op rebased under a new id), in one step. Appends when `id` is gone. */
+  replace(id: string, item: OutboxItem): Promise<void>;
+  /** Keeps the item in its place with the server's objection attached. Unknown ids are ignored. */
+  holdForConflict(id: string, conflict: unknown): Promise<void>;
   close(): void;
 }
 
-export function byCreationOrder(a: OutboxItem, b: OutboxItem): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+export function byQueueOrder(a: StoredOutboxItem, b: StoredOutboxItem): number {
+  return a.sequence - b.sequence;
+}
+
+/** The item to store for `item`: an existing entry keeps its place and loses any old conflict. */
+export function placeInQueue(item: OutboxItem, existing: StoredOutboxItem | undefined, lastSequence: number): StoredOutboxItem {
+  return { ...item, sequence: existing?.sequence ?? lastSequence + 1 };
 }

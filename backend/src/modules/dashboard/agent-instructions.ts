@@ -27,7 +27,7 @@ export async function sendAgentInstructions(deps: AppDeps, user: SessionUser, cu
     contactName: input.email && input.email !== main?.email ? null : (main?.name ?? null),
     agentKey: input.agentKey,
     serverUrl: deps.publicUrl,
-    downloadUrl: `${deps.publicUrl}/downloads/agent`,
+    downloadUrl: `${deps.publicUrl}/downloads/parc-agent.mjs`,
   });
   await deps.mailer.send({ to, ...mail, ...headers });
   return { sentTo: to };

@@ -1,10 +1,10 @@
-/** The customer coordinator's area. Its screens join `children` as their issues land. */
+/** The customer coordinator's area: their fleet, its open requests and "report a problem". */
 import type { RouteDefinition } from '@solidjs/router';
 import { roleGate } from '../shell/role-gate.tsx';
-import { PlaceholderHome } from '../shell/placeholder-home.tsx';
+import { CoordinatorPage } from './coordinator.page.tsx';
 
 export const coordinatorRoutes: RouteDefinition = {
   path: '/coordinator',
   component: roleGate('coordinator'),
-  children: [{ path: '/', component: () => <PlaceholderHome title="coordinator.title" /> }],
+  children: [{ path: '/', component: CoordinatorPage }],
 };

@@ -183,7 +183,12 @@ export default function CustomerWizardPage() {
                           {agent().key}
                         </p>
                         <p>
-                          {t('wizard.agentCommand')}: <code class="code">{`parc-agent enroll --server ${location.origin} --key ${agent().key}`}</code>
+                          <a href="/downloads/parc-agent.mjs" download>
+                            {t('wizard.agentDownload')}
+                          </a>
+                        </p>
+                        <p>
+                          {t('wizard.agentCommand')}: <code class="code">{`node parc-agent.mjs enroll --server ${location.origin} --key ${agent().key}`}</code>
                         </p>
                       </li>
                       <li>

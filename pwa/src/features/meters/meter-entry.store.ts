@@ -10,7 +10,8 @@ import type { CounterKind } from '@parc/shared/meters/counters';
 import { MAX_ENTRIES_PER_SUBMISSION, type MeterEntryDealer, type MeterEntryPage } from '@parc/shared/contracts/meters';
 import type { ApiError, ApiErrorCode } from '../../api/client.ts';
 import type { NetworkStatus } from '../../platform/network.ts';
-import type { LocalStorage, OutboxItem } from '../../platform/storage.ts';
+import type { LocalStorage, StoredOutboxItem } from '../../platform/storage.ts';
+import { singleFlight } from '../../sync/single-flight.ts';
 import type { MeterEntryApi } from './meter-entry.api.ts';
 import { applyResults, counterKey, dealerFromErrorDetails, type CounterKey, type EntryOutcome, type PendingEntry } from './meter-entry.state.ts';
 
@@ -65,7 +66,7 @@ export interface MeterEntryStoreDeps {
   now(): Date;
 }
 
-const isMeterEntry = (item: OutboxItem): item is OutboxItem<PendingEntry> => item.kind === METER_ENTRY_KIND;
+const isMeterEntry = (item: StoredOutboxItem): item is StoredOutboxItem<PendingEntry> => item.kind === METER_ENTRY_KIND;
 
 export function createMeterEntryStore(deps: MeterEntryStoreDeps): MeterEntryStore {
   const { token, api, storage, network } = deps;
@@ -146,29 +147,8 @@ export function createMeterEntryStore(deps: MeterEntryStoreDeps): MeterEntryStor
     return true;
   }
 
-  let running: Promise<void> | null = null;
-  let again = false;
-
-  async function sendUntilDone() {
-    do {
-      again = false;
-      if (!state.page || !network.isOnline()) return;
-      if (!(await sendPending())) return;
-    } while (again);
-  }
-
-  function flush(): Promise<void> {
-    if (running) {
-      // Entries saved during a run are picked up by one more pass, never by a second parallel run.
-      again = true;
-      return running;
-    }
-    // `finally` runs after this assignment even when nothing is awaited, so `running` never stays stale.
-    running = sendUntilDone().finally(() => {
-      running = null;
-    });
-    return running;
-  }
+  // Entries saved during a run are picked up by one more pass, never by a second parallel run.
+  const flush = singleFlight(async () => state.page && network.isOnline() && (await sendPending()));
 
   const unsubscribe = network.subscribe((online) => {
     if (!online) return;

@@ -68,6 +68,7 @@ export const customersDe: CustomersCatalogue = {
   'wizard.agentKey': 'Der Schlüssel für die Installation',
   'wizard.agentKeyHint': 'Während der Installation wird nach diesem Schlüssel gefragt.',
   'wizard.agentCommand': 'Registrierungsbefehl',
+  'wizard.agentDownload': 'Agent herunterladen (parc-agent.mjs, Node.js 20)',
   'wizard.agentUnavailable': 'Der Agent konnte nicht angelegt werden: {message}',
   'wizard.sendInstructions': 'Installationsanleitung senden',
   'wizard.instructionsSent': 'Anleitung an {email} gesendet.',

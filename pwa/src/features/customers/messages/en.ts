@@ -68,6 +68,7 @@ export const customersEn: CustomersCatalogue = {
   'wizard.agentKey': 'The key needed for the installation',
   'wizard.agentKeyHint': 'During the installation, the user is asked for this key.',
   'wizard.agentCommand': 'Enrollment command',
+  'wizard.agentDownload': 'Download the agent (parc-agent.mjs, Node.js 20)',
   'wizard.agentUnavailable': 'The agent could not be created: {message}',
   'wizard.sendInstructions': 'Send the installation instructions',
   'wizard.instructionsSent': 'Instructions sent to {email}.',

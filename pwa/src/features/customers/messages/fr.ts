@@ -66,6 +66,7 @@ export const customersFr = {
   'wizard.agentKey': 'La clé nécessaire à l’installation',
   'wizard.agentKeyHint': 'Pendant l’installation, l’utilisateur sera invité à saisir la clé.',
   'wizard.agentCommand': 'Commande d’enregistrement',
+  'wizard.agentDownload': 'Télécharger l’agent (parc-agent.mjs, Node.js 20)',
   'wizard.agentUnavailable': 'L’agent n’a pas pu être créé : {message}',
   'wizard.sendInstructions': 'Envoyer les instructions d’installation',
   'wizard.instructionsSent': 'Instructions envoyées à {email}.',

@@ -68,6 +68,7 @@ export const customersIt: CustomersCatalogue = {
   'wizard.agentKey': 'La chiave necessaria all’installazione',
   'wizard.agentKeyHint': 'Durante l’installazione viene chiesta questa chiave.',
   'wizard.agentCommand': 'Comando di registrazione',
+  'wizard.agentDownload': 'Scarica l’agente (parc-agent.mjs, Node.js 20)',
   'wizard.agentUnavailable': 'Non è stato possibile creare l’agente: {message}',
   'wizard.sendInstructions': 'Inviare le istruzioni di installazione',
   'wizard.instructionsSent': 'Istruzioni inviate a {email}.',

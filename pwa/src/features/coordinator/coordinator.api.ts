@@ -1,0 +1,15 @@
+/** The coordinator's endpoints, typed with the shared contract. */
+import type { CoordinatorOverview, MaintenanceRequest, ProblemReport } from '@parc/shared/contracts/tickets';
+import type { ApiClient, ApiResult } from '../../api/client.ts';
+
+export interface CoordinatorApi {
+  overview(): Promise<ApiResult<CoordinatorOverview>>;
+  reportProblem(report: ProblemReport): Promise<ApiResult<MaintenanceRequest>>;
+}
+
+export function createCoordinatorApi(client: ApiClient): CoordinatorApi {
+  return {
+    overview: () => client.request('GET', '/api/coordinator/overview'),
+    reportProblem: (report) => client.request('POST', '/api/coordinator/problems', report),
+  };
+}

@@ -1,0 +1,197 @@
+/** A request's device on site: its details, counters to read, supplies to replace and its recent history. */
+import { createSignal, For, Show } from 'solid-js';
+import type { TechBundle } from '@parc/shared/contracts/tickets';
+import type { CounterKind } from '@parc/shared/meters/counters';
+import { COUNTER_LABELS } from '@parc/shared/meters/messages';
+import { useI18n } from '../../app-context.tsx';
+import { useTechSync } from './tech-context.tsx';
+import { formatCount, formatDateTime, readingReasonText, readingStatus } from './tech.format.ts';
+
+type Device = TechBundle['devices'][number];
+
+function CounterReading(props: { device: Device; counter: Device['counters'][number]; requestId: string }) {
+  const { t, language } = useI18n();
+  const sync = useTechSync();
+  const [value, setValue] = createSignal('');
+  const status = () => readingStatus(props.device.id, props.counter.kind, sync.state.pending, sync.state.records);
+
+  async function save(event: SubmitEvent) {
+    event.preventDefault();
+    const number = Number(value());
+    if (value() === '' || !Number.isInteger(number) || number < 0) return;
+    await sync.record({ kind: 'reading', deviceId: props.device.id, counter: props.counter.kind, value: number, takenAt: new Date().toISOString(), requestId: props.requestId });
+    setValue('');
+  }
+
+  return (
+    <li class="counter-reading" data-testid="counter-reading" data-counter={props.counter.kind} data-last={props.counter.lastValue ?? ''} data-state={status()?.state ?? 'none'}>
+      <form class="form" onSubmit={(event) => void save(event)}>
+        <label class="field">
+          <span>{COUNTER_LABELS[props.counter.kind as CounterKind][language()]}</span>
+          <span class="muted">
+            {props.counter.lastValue !== null && props.counter.lastTakenAt
+              ? t('tech.reading.last', { value: formatCount(language(), props.counter.lastValue), date: formatDateTime(language(), props.counter.lastTakenAt) })
+              : t('tech.reading.lastNone')}
+          </span>
+          <input name="value" type="number" inputmode="numeric" min="0" step="1" placeholder={t('tech.reading.value')} value={value()} onInput={(event) => setValue(event.currentTarget.value)} />
+        </label>
+        <button type="submit" class="button" disabled={value() === ''}>
+          {t('tech.reading.save')}
+        </button>
+      </form>
+      <Show when={status()}>
+        {(current) => (
+          <p class={`reading-status reading-status--${current().state}`} data-testid="reading-status">
+            <strong>{t(`tech.reading.${current().state}`)}</strong> ({formatCount(language(), current().value)})
+            <Show when={readingReasonText(current().reason, language())}>{(reason) => <span> {reason()}</span>}</Show>
+          </p>
+        )}
+      </Show>
+    </li>
+  );
+}
+
+function SupplyReplacement(props: { device: Device; requestId: string }) {
+  const { t } = useI18n();
+  const sync = useTechSync();
+  const [supplyIndex, setSupplyIndex] = createSignal('');
+  const [type, setType] = createSignal('');
+  const [colour, setColour] = createSignal('');
+  const [note, setNote] = createSignal('');
+  const [saved, setSaved] = createSignal(false);
+  const chosen = () => props.device.supplies.find((supply) => supply.supplyIndex === supplyIndex());
+
+  async function save(event: SubmitEvent) {
+    event.preventDefault();
+    const supply = chosen();
+    const supplyType = supply?.description ?? type().trim();
+    if (supplyType === '') return;
+    await sync.record({
+      kind: 'supply.replacement',
+      deviceId: props.device.id,
+      ...(supply ? { supplyIndex: supply.supplyIndex } : {}),
+      supplyType,
+      colour: (supply?.colour ?? colour().trim()) || null,
+      replacedAt: new Date().toISOString(),
+      note: note().trim() || null,
+      requestId: props.requestId,
+    });
+    setSupplyIndex('');
+    setType('');
+    setColour('');
+    setNote('');
+    setSaved(true);
+  }
+
+  return (
+    <form class="card form" data-testid="supply-form" onSubmit={(event) => void save(event)} onInput={() => setSaved(false)}>
+      <h2>{t('tech.supply.title')}</h2>
+      <label class="field">
+        <span>{t('tech.supply.which')}</span>
+        <select name="supply" value={supplyIndex()} onChange={(event) => setSupplyIndex(event.currentTarget.value)}>
+          <For each={props.device.supplies}>{(supply) => <option value={supply.supplyIndex}>{supply.description}</option>}</For>
+          <option value="">{t('tech.supply.other')}</option>
+        </select>
+      </label>
+      <Show when={!chosen()}>
+        <label class="field">
+          <span>{t('tech.supply.type')}</span>
+          <input name="type" value={type()} onInput={(event) => setType(event.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span>{t('tech.supply.colour')}</span>
+          <input name="colour" value={colour()} onInput={(event) => setColour(event.currentTarget.value)} />
+        </label>
+      </Show>
+      <label class="field">
+        <span>{t('tech.supply.note')}</span>
+        <input name="note" value={note()} onInput={(event) => setNote(event.currentTarget.value)} />
+      </label>
+      <button type="submit" class="button" disabled={!chosen() && type().trim() === ''}>
+        {t('tech.supply.save')}
+      </button>
+      <Show when={saved()}>
+        <p class="muted" role="status">
+          {t('tech.supply.saved')}
+        </p>
+      </Show>
+    </form>
+  );
+}
+
+export function SupplyLevels(props: { supplies: Device['supplies'] }) {
+  const { t } = useI18n();
+  return (
+    <Show when={props.supplies.length > 0} fallback={<p class="muted">{t('tech.supplies.none')}</p>}>
+      <ul class="plain-list supplies">
+        <For each={props.supplies}>
+          {(supply) => (
+            <li class="supply" data-testid="supply">
+              <span>{supply.description}</span>
+              <Show when={supply.percent !== null} fallback={<span class="muted">{t('tech.supplies.unknown')}</span>}>
+                <meter min="0" max="100" low="15" high="40" optimum="100" value={supply.percent ?? 0} />
+                <span>{supply.percent} %</span>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
+
+export function DevicePanel(props: { device: Device; requestId: string }) {
+  const { t, language } = useI18n();
+  return (
+    <>
+      <section class="card" aria-labelledby="device-title" data-testid="device">
+        <h2 id="device-title">
+          {t('tech.device')} : {props.device.manufacturer} {props.device.model}
+        </h2>
+        <dl class="facts">
+          <dt>{t('tech.device.code')}</dt>
+          <dd>{props.device.deviceCode}</dd>
+          <dt>{t('tech.device.serial')}</dt>
+          <dd>{props.device.serial}</dd>
+          <dt>{t('tech.device.customer')}</dt>
+          <dd>{props.device.customerName}</dd>
+          <Show when={props.device.siteName}>
+            <dt>{t('tech.device.site')}</dt>
+            <dd>{props.device.siteName}</dd>
+          </Show>
+          <Show when={props.device.location}>
+            <dt>{t('tech.device.location')}</dt>
+            <dd>{props.device.location}</dd>
+          </Show>
+          <Show when={props.device.ip}>
+            <dt>{t('tech.device.ip')}</dt>
+            <dd>{props.device.ip}</dd>
+          </Show>
+        </dl>
+        <h3>{t('tech.supplies')}</h3>
+        <SupplyLevels supplies={props.device.supplies} />
+      </section>
+      <section class="card" aria-labelledby="readings-title">
+        <h2 id="readings-title">{t('tech.reading.title')}</h2>
+        <ul class="plain-list">
+          <For each={props.device.counters}>{(counter) => <CounterReading device={props.device} counter={counter} requestId={props.requestId} />}</For>
+        </ul>
+      </section>
+      <SupplyReplacement device={props.device} requestId={props.requestId} />
+      <section class="card" aria-labelledby="history-title">
+        <h2 id="history-title">{t('tech.history')}</h2>
+        <Show when={props.device.history.length > 0} fallback={<p class="muted">{t('tech.history.none')}</p>}>
+          <ul class="plain-list history">
+            <For each={props.device.history.slice(0, 20)}>
+              {(entry) => (
+                <li>
+                  <span class="muted">{formatDateTime(language(), entry.at)}</span> {entry.text}
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+/** What the technician's screens say about readings and queued changes; pure, so tested with tables. */
+import { LANGUAGE_LOCALES, type Language } from '@parc/shared/languages';
+import type { CounterKind } from '@parc/shared/meters/counters';
+import { reasonMessage } from '@parc/shared/meters/messages';
+import { readingReasonSchema } from '@parc/shared/meters/reasons';
+import type { SyncRecord } from '../../sync/tech-sync.ts';
+import type { LocalOp } from '../../sync/tech-ops.ts';
+
+export function formatDateTime(language: Language, iso: string): string {
+  return new Intl.DateTimeFormat(LANGUAGE_LOCALES[language], { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatCount(language: Language, value: number): string {
+  return new Intl.NumberFormat(LANGUAGE_LOCALES[language]).format(value);
+}
+
+/**
+ * A plausibility reason in the reader's language with the shared messages, when the server sent the
+ * structured reason. A bare reason code (what the sync contract carries today) has no values to
+ * render the message with: the verdict shown beside it says enough, so nothing is added.
+ */
+export function readingReasonText(reason: unknown, language: Language): string | null {
+  const parsed = readingReasonSchema.safeParse(reason);
+  return parsed.success ? reasonMessage(parsed.data, language) : null;
+}
+
+export type ReadingState = 'pending' | 'entered' | 'to_check' | 'refused';
+
+export interface ReadingStatus {
+  state: ReadingState;
+  value: number;
+  reason: unknown;
+}
+
+type ReadingOp = Extract<LocalOp, { kind: 'reading' }>;
+const isReadingOf = (deviceId: string, counter: CounterKind) => (op: LocalOp): op is ReadingOp =>
+  op.kind === 'reading' && op.deviceId === deviceId && op.counter === counter;
+
+/** The latest reading of a counter taken on this phone: still queued, or as the server judged it. */
+export function readingStatus(deviceId: string, counter: CounterKind, pending: readonly LocalOp[], records: readonly SyncRecord[]): ReadingStatus | null {
+  const queued = pending.filter(isReadingOf(deviceId, counter)).at(-1);
+  if (queued) return { state: 'pending', value: queued.value, reason: null };
+  // Records are newest first.
+  const answered = records.find((record) => isReadingOf(deviceId, counter)(record.op));
+  if (!answered || answered.op.kind !== 'reading') return null;
+  if (answered.outcome === 'reading') return { state: answered.verdict === 'ok' ? 'entered' : 'to_check', value: answered.op.value, reason: answered.reason };
+  if (answered.outcome === 'rejected') return { state: 'refused', value: answered.op.value, reason: answered.reason };
+  return null;
+}

@@ -1,0 +1,58 @@
+/**
+ * The technician's day as the phone shows it: the last bundle from the server with the changes
+ * still waiting in the outbox applied on top. Pure: the same bundle and ops give the same view.
+ */
+import type { MaintenanceRequest, TechBundle } from '@parc/shared/contracts/tickets';
+import type { LocalOp } from './tech-ops.ts';
+
+type Device = TechBundle['devices'][number];
+
+function updateRequest(bundle: TechBundle, requestId: string, change: (request: MaintenanceRequest) => MaintenanceRequest): TechBundle {
+  return { ...bundle, requests: bundle.requests.map((request) => (request.id === requestId ? change(request) : request)) };
+}
+
+function updateDevice(bundle: TechBundle, deviceId: string, change: (device: Device) => Device): TechBundle {
+  return { ...bundle, devices: bundle.devices.map((device) => (device.id === deviceId ? change(device) : device)) };
+}
+
+function withEvent(request: MaintenanceRequest, op: LocalOp, authorName: string, event: Partial<MaintenanceRequest['events'][number]>): MaintenanceRequest {
+  const base = { id: op.opId, at: op.createdAt, authorName, comment: null, fromState: null, toState: null, technicianId: null, fields: [] };
+  return { ...request, updatedAt: op.createdAt, events: [...request.events, { ...base, kind: 'note', ...event }] };
+}
+
+/** One op applied to the bundle, as the server will apply it if nobody else changed the same request meanwhile. */
+export function applyOp(bundle: TechBundle, op: LocalOp): TechBundle {
+  const author = bundle.technician.name;
+  switch (op.kind) {
+    case 'request.transition':
+      return updateRequest(bundle, op.requestId, (request) => ({
+        ...withEvent(request, op, author, { kind: 'state', comment: op.comment, fromState: request.state, toState: op.to }),
+        state: op.to,
+      }));
+    case 'request.edit':
+      return updateRequest(bundle, op.requestId, (request) => ({
+        ...withEvent(request, op, author, { kind: 'edit', fields: Object.keys(op.changes) }),
+        ...op.changes,
+      }));
+    case 'request.note':
+      return updateRequest(bundle, op.requestId, (request) => withEvent(request, op, author, { kind: 'note', comment: op.text }));
+    case 'request.attachment':
+      return updateRequest(bundle, op.requestId, (request) => withEvent(request, op, author, { kind: 'attachment', comment: op.attachment.fileName }));
+    case 'reading':
+      return updateDevice(bundle, op.deviceId, (device) => ({
+        ...device,
+        counters: device.counters.map((counter) => (counter.kind === op.counter ? { ...counter, lastValue: op.value, lastTakenAt: op.takenAt } : counter)),
+        history: [{ kind: 'reading', at: op.takenAt, text: `${op.counter}: ${op.value}`, requestId: op.requestId ?? null }, ...device.history],
+      }));
+    case 'supply.replacement':
+      return updateDevice(bundle, op.deviceId, (device) => ({
+        ...device,
+        supplies: device.supplies.map((supply) => (supply.supplyIndex === op.supplyIndex ? { ...supply, percent: 100, readAt: op.replacedAt } : supply)),
+        history: [{ kind: 'supply_replacement', at: op.replacedAt, text: [op.supplyType, op.colour].filter(Boolean).join(' '), requestId: op.requestId ?? null }, ...device.history],
+      }));
+  }
+}
+
+export function localView(bundle: TechBundle, ops: readonly LocalOp[]): TechBundle {
+  return ops.reduce(applyOp, bundle);
+}
