@@ -1,7 +1,9 @@
 // The meter campaign under load, on PGlite or (DATABASE_URL set) PostgreSQL:
 //  1. the customer's entry page data, GET /api/links/:token (verify the token, load the sheet,
 //     mark the link opened), against a bare node:http handler serving the same bytes, in the same run;
-//  2. issuing the period's links for 100k customers (BENCH_LINK_CUSTOMERS to change), one issueLink each.
+//  2. issuing the period's links for 100k customers (BENCH_LINK_CUSTOMERS to change) through the
+//     batch path the campaign job uses (issueLinks), and for comparison one issueLink per customer
+//     for the first BENCH_SINGLE_LINKS of them, in another period.
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
@@ -9,11 +11,12 @@ import { createApp } from '../backend/src/app.ts';
 import { customers, partners } from '../backend/src/db/schema/index.ts';
 import { DEMO_METER_CUSTOMER } from '../backend/src/demo/plan.ts';
 import { demoMeterLink, seedDemo } from '../backend/src/demo/seed.ts';
-import { issueLink } from '../backend/src/modules/links/links.service.ts';
+import { issueLink, issueLinks } from '../backend/src/modules/links/links.service.ts';
 import { createTestApp } from '../backend/src/test/app.ts';
 import { load, printTable, startBareServer } from './support.ts';
 
 const LINK_CUSTOMERS = Number(process.env.BENCH_LINK_CUSTOMERS ?? 100_000);
+const SINGLE_LINKS = Number(process.env.BENCH_SINGLE_LINKS ?? 2_000);
 const INSERT_BATCH = 2_000;
 /** issueLink calls in flight at once (PGlite runs them one after the other anyway). */
 const ISSUE_CONCURRENCY = 8;
@@ -56,7 +59,7 @@ while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
 // --- issuing links ---
 const [partner] = await database.db.select({ id: partners.id }).from(partners).limit(1);
 const partnerId = partner!.id;
-let started = performance.now();
+const started = performance.now();
 for (let start = 0; start < LINK_CUSTOMERS; start += INSERT_BATCH) {
   const count = Math.min(INSERT_BATCH, LINK_CUSTOMERS - start);
   await database.db.insert(customers).values(
@@ -69,19 +72,33 @@ for (let start = 0; start < LINK_CUSTOMERS; start += INSERT_BATCH) {
 console.log(`seeded ${LINK_CUSTOMERS} customers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 const ids = (await database.db.select({ id: customers.id }).from(customers).where(eq(customers.partnerId, partnerId))).map((row) => row.id);
-const period = '2026-11';
-let next = 0;
-let created = 0;
-started = performance.now();
-await Promise.all(
-  Array.from({ length: ISSUE_CONCURRENCY }, async () => {
-    while (next < ids.length) {
-      const customerId = ids[next++]!;
-      if ((await issueLink(deps, { partnerId, customerId, period })).created) created++;
-    }
-  }),
-);
-const seconds = (performance.now() - started) / 1000;
-console.table([{ case: `issueLink, ${period}, ${ids.length} customers`, database: database.kind, created, seconds: Number(seconds.toFixed(1)), 'links/s': Math.round(ids.length / seconds) }]);
+const issuing: Record<string, string | number>[] = [];
+const timeIssuing = async (name: string, period: string, count: number, issue: () => Promise<number>) => {
+  const started = performance.now();
+  const created = await issue();
+  const seconds = (performance.now() - started) / 1000;
+  issuing.push({ case: `${name}, ${period}, ${count} customers`, database: database.kind, created, seconds: Number(seconds.toFixed(1)), 'links/s': Math.round(count / seconds) });
+};
+
+await timeIssuing('issueLinks (batch)', '2026-11', ids.length, async () => {
+  const outcomes = await issueLinks(deps, partnerId, ids.map((customerId) => ({ customerId })), '2026-11');
+  return outcomes.filter((outcome) => 'link' in outcome && outcome.link.created).length;
+});
+
+const singles = ids.slice(0, SINGLE_LINKS);
+await timeIssuing('issueLink, one per customer', '2026-12', singles.length, async () => {
+  let next = 0;
+  let created = 0;
+  await Promise.all(
+    Array.from({ length: ISSUE_CONCURRENCY }, async () => {
+      while (next < singles.length) {
+        const customerId = singles[next++]!;
+        if ((await issueLink(deps, { partnerId, customerId, period: '2026-12' })).created) created++;
+      }
+    }),
+  );
+  return created;
+});
+console.table(issuing);
 
 await database.close();

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, gt, inArray, isNull, ne, notExists, sql, type SQL } from 'drizzle-orm';
-import type { MeterEntryDealer, ReadingReason } from '@parc/shared';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, ne, not, notExists, sql, type SQL } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { CounterKind, MeterEntryDealer, ReadingReason } from '@parc/shared';
 import type { Db } from '../../db/client.ts';
 import { counters, customers, devices, locationRequests, meterLinkEntries, meterLinks, partners, readingChecks, readings } from '../../db/schema/index.ts';
 
 export type LinkRow = typeof meterLinks.$inferSelect;
+export type NewLinkRow = typeof meterLinks.$inferInsert;
 export type DeviceRow = typeof devices.$inferSelect;
 export type ReadingRow = typeof readings.$inferSelect;
 export type EntryRow = ReadingRow & { reason: ReadingReason | null };
@@ -12,12 +14,12 @@ type LinkEvent = 'sentAt' | 'openedAt' | 'firstEntryAt' | 'completedAt' | 'remin
 /** A device read by an agent this recently is not asked of the customer. */
 export const AGENT_READ_WITHIN_DAYS = 30;
 
-export async function findCustomer(db: Db, partnerId: string, customerId: string) {
-  const [row] = await db
+export async function findCustomers(db: Db, partnerId: string, customerIds: readonly string[]) {
+  if (customerIds.length === 0) return [];
+  return db
     .select({ id: customers.id, customerNumber: customers.customerNumber, language: customers.language, timeZone: customers.timezone, active: customers.active })
     .from(customers)
-    .where(and(eq(customers.partnerId, partnerId), eq(customers.id, customerId)));
-  return row ?? null;
+    .where(and(eq(customers.partnerId, partnerId), inArray(customers.id, [...customerIds])));
 }
 
 export async function findDealer(db: Db, partnerId: string): Promise<MeterEntryDealer | null> {
@@ -42,10 +44,18 @@ export async function findLiveLink(db: Db, customerId: string, period: string): 
   return row ?? null;
 }
 
-/** Null when another live link for the customer and period got there first. */
-export async function insertLink(db: Db, values: typeof meterLinks.$inferInsert): Promise<LinkRow | null> {
-  const [row] = await db.insert(meterLinks).values(values).onConflictDoNothing().returning();
-  return row ?? null;
+export async function findLiveLinks(db: Db, customerIds: readonly string[], period: string): Promise<LinkRow[]> {
+  if (customerIds.length === 0) return [];
+  return db
+    .select()
+    .from(meterLinks)
+    .where(and(inArray(meterLinks.customerId, [...customerIds]), eq(meterLinks.period, period), isNull(meterLinks.revokedAt)));
+}
+
+/** The links stored; one left out had a live link for its customer and period stored first. */
+export async function insertLinks(db: Db, values: NewLinkRow[]): Promise<LinkRow[]> {
+  if (values.length === 0) return [];
+  return db.insert(meterLinks).values(values).onConflictDoNothing().returning();
 }
 
 export async function findLink(db: Db, id: string, partnerId?: string): Promise<LinkRow | null> {
@@ -53,6 +63,21 @@ export async function findLink(db: Db, id: string, partnerId?: string): Promise<
     .select()
     .from(meterLinks)
     .where(and(eq(meterLinks.id, id), partnerId ? eq(meterLinks.partnerId, partnerId) : undefined));
+  return row ?? null;
+}
+
+/** The link with its customer and dealer, in one query: what every token request needs. */
+export async function findLinkWithParties(db: Db, id: string, partnerId: string) {
+  const [row] = await db
+    .select({
+      link: meterLinks,
+      customer: { id: customers.id, customerNumber: customers.customerNumber, language: customers.language, timeZone: customers.timezone, active: customers.active },
+      dealer: { name: partners.name, phone: partners.phone, email: partners.email, website: partners.website, logoUrl: partners.logoUrl, brandColour: partners.brandColour },
+    })
+    .from(meterLinks)
+    .leftJoin(customers, and(eq(customers.partnerId, meterLinks.partnerId), eq(customers.id, meterLinks.customerId)))
+    .leftJoin(partners, eq(partners.id, meterLinks.partnerId))
+    .where(and(eq(meterLinks.id, id), eq(meterLinks.partnerId, partnerId)));
   return row ?? null;
 }
 
@@ -81,57 +106,88 @@ export async function markLinkEvent(db: Db, id: string, event: LinkEvent, at: Da
  * The customer's devices that need a manual reading: active, and not read by an agent in the last
  * AGENT_READ_WITHIN_DAYS days (an agent-read device is not asked of the customer).
  */
-export async function findDevicesToRead(db: Db, partnerId: string, customerId: string, now: Date): Promise<DeviceRow[]> {
+function isDeviceToRead(db: Db, partnerId: string, customerId: string, now: Date): SQL {
   const agentSince = new Date(now.getTime() - AGENT_READ_WITHIN_DAYS * 86_400_000);
   const recentAgentReading = db
     .select({ one: sql`1` })
     .from(readings)
     .where(and(eq(readings.deviceId, devices.id), eq(readings.source, 'agent'), gt(readings.takenAt, agentSince)));
-  return db
-    .select()
-    .from(devices)
-    .where(and(eq(devices.partnerId, partnerId), eq(devices.customerId, customerId), eq(devices.active, true), notExists(recentAgentReading)))
-    .orderBy(asc(devices.deviceNumber));
+  return and(eq(devices.partnerId, partnerId), eq(devices.customerId, customerId), eq(devices.active, true), notExists(recentAgentReading))!;
 }
 
-export async function findActiveCounters(db: Db, deviceIds: string[]) {
-  if (deviceIds.length === 0) return [];
-  return db
-    .select({ id: counters.id, deviceId: counters.deviceId, kind: counters.kind })
-    .from(counters)
-    .where(and(inArray(counters.deviceId, deviceIds), eq(counters.active, true)));
+export async function findDevicesToRead(db: Db, partnerId: string, customerId: string, now: Date): Promise<DeviceRow[]> {
+  return db.select().from(devices).where(isDeviceToRead(db, partnerId, customerId, now)).orderBy(asc(devices.deviceNumber));
+}
+
+export interface SheetRow {
+  device: DeviceRow;
+  counterId: string;
+  kind: CounterKind;
+  /** The latest usable reading before `now`, the period's own entries left out. */
+  last: ReadingRow | null;
+  /** The period's latest entry on the counter, with the reason of its plausibility check. */
+  entry: EntryRow | null;
+}
+
+/** The subquery's columns named as a reading's, to select them as one nested object. */
+function readingColumnsOf<Fields extends Record<keyof ReadingRow, unknown>>(fields: Fields): Pick<Fields, keyof ReadingRow> {
+  return Object.fromEntries(Object.keys(getTableColumns(readings)).map((name) => [name, fields[name as keyof ReadingRow]])) as Pick<Fields, keyof ReadingRow>;
 }
 
 /**
- * This period's entries: readings made through any link of the customer for the period (a resent
- * link continues where the revoked one stopped), with the reason of their plausibility check.
+ * Every active counter of the devices to read, each with its last reading and this period's entry,
+ * in one query (the page's cost must not grow with its machines). Entries are readings made
+ * through any link of the customer for the period (a resent link continues where the revoked one
+ * stopped). Each lateral subquery walks the counter's (counter_id, taken_at) index from the newest
+ * reading and stops at the first that fits, instead of sorting the counters' whole history.
  */
-export async function findPeriodEntries(db: Db, customerId: string, period: string): Promise<EntryRow[]> {
-  const rows = await db
-    .select({ reading: readings, reason: readingChecks.reason })
-    .from(readings)
-    .innerJoin(meterLinks, sql`${readings.enteredBy} = 'link:' || ${meterLinks.id}::text`)
-    .leftJoin(readingChecks, eq(readingChecks.readingId, readings.id))
-    .where(and(eq(meterLinks.customerId, customerId), eq(meterLinks.period, period), eq(readings.source, 'manual')))
-    .orderBy(asc(readings.takenAt));
-  return rows.map(({ reading, reason }) => ({ ...reading, reason }));
-}
-
-/** The latest usable reading of each counter, the period's own entries left out. */
-export async function findLastReadings(db: Db, counterIds: string[], exceptIds: string[], now: Date): Promise<ReadingRow[]> {
-  if (counterIds.length === 0) return [];
-  return db
-    .selectDistinctOn([readings.counterId])
-    .from(readings)
+export async function findSheetRows(db: Db, link: { partnerId: string; customerId: string; period: string }, now: Date): Promise<SheetRow[]> {
+  const periodLinkTags = db
+    .select({ tag: sql<string>`'link:' || ${meterLinks.id}::text` })
+    .from(meterLinks)
+    .where(and(eq(meterLinks.customerId, link.customerId), eq(meterLinks.period, link.period)));
+  // `= any(array(subquery))` runs the subquery once for the whole query (an init plan), where `in`
+  // would run it again for every reading the laterals look at.
+  const isPeriodEntry = (reading: { source: AnyPgColumn; enteredBy: AnyPgColumn }) => and(eq(reading.source, 'manual'), sql`${reading.enteredBy} = any(array(${periodLinkTags}))`)!;
+  const lastReadings = alias(readings, 'last_reading');
+  const last = db
+    .select()
+    .from(lastReadings)
     .where(
       and(
-        inArray(readings.counterId, counterIds),
-        ne(readings.status, 'refused'),
-        sql`${readings.takenAt} <= ${now.toISOString()}::timestamptz`,
-        exceptIds.length ? sql`${readings.id} not in ${exceptIds}` : undefined,
+        eq(lastReadings.counterId, counters.id),
+        ne(lastReadings.status, 'refused'),
+        sql`${lastReadings.takenAt} <= ${now.toISOString()}::timestamptz`,
+        not(isPeriodEntry(lastReadings)),
       ),
     )
-    .orderBy(readings.counterId, desc(readings.takenAt));
+    .orderBy(desc(lastReadings.takenAt))
+    .limit(1)
+    .as('last');
+  const entryReadings = alias(readings, 'entry_reading');
+  const entry = db
+    .select()
+    .from(entryReadings)
+    .where(and(eq(entryReadings.counterId, counters.id), isPeriodEntry(entryReadings)))
+    .orderBy(desc(entryReadings.takenAt))
+    .limit(1)
+    .as('entry');
+  const rows = await db
+    .select({ device: devices, counterId: counters.id, kind: counters.kind, last: readingColumnsOf(last), entry: { ...readingColumnsOf(entry), reason: readingChecks.reason } })
+    .from(devices)
+    .innerJoin(counters, and(eq(counters.deviceId, devices.id), eq(counters.active, true)))
+    .leftJoinLateral(last, sql`true`)
+    .leftJoinLateral(entry, sql`true`)
+    .leftJoin(readingChecks, eq(readingChecks.readingId, entry.id))
+    .where(isDeviceToRead(db, link.partnerId, link.customerId, now))
+    .orderBy(asc(devices.deviceNumber));
+  return rows.map((row) => ({
+    device: row.device,
+    counterId: row.counterId,
+    kind: row.kind,
+    last: row.last?.id ? (row.last as ReadingRow) : null,
+    entry: row.entry?.id ? (row.entry as EntryRow) : null,
+  }));
 }
 
 export async function findStoredEntry(db: Db, clientId: string) {

@@ -5,7 +5,7 @@ import {
   DomainError,
   expiryInstant,
   isLanguage,
-  linkClaimsFor,
+  linkClaimsSchema,
   linkStateAt,
   localDateKey,
   parsePeriod,
@@ -28,28 +28,28 @@ import type { Db } from '../../db/client.ts';
 import type { AppDeps } from '../../deps.ts';
 import { checkAndRecordReading } from '../readings/readings.checks.ts';
 import {
-  findActiveCounters,
-  findCustomer,
+  findCustomers,
   findDealer,
-  findDevicesToRead,
-  findLastReadings,
   findLink,
   findLinks,
-  findLiveLink,
-  findPeriodEntries,
+  findLinkWithParties,
+  findLiveLinks,
+  findSheetRows,
   findSolePartnerId,
   findStoredEntry,
-  insertLink,
+  insertLinks,
   insertLocationRequest,
   markLinkEvent,
   storeEntry,
   type DeviceRow,
   type EntryRow,
   type LinkRow,
+  type NewLinkRow,
   type ReadingRow,
+  type SheetRow,
 } from './links.repo.ts';
 import { renderReceipt } from './links.receipt.ts';
-import { currentSigningKey, findSigningKey, linkInvalid, signLinkToken, verifyLinkToken } from './links.tokens.ts';
+import { currentSigningKey, findSigningKey, linkInvalid, signLinkToken, verifyLinkToken, type SigningKey } from './links.tokens.ts';
 
 type LinkDeps = Pick<AppDeps, 'db' | 'clock' | 'publicUrl'>;
 
@@ -97,28 +97,87 @@ export async function issueLink(
   deps: LinkDeps,
   input: { partnerId: string; customerId: string; period: PeriodKey; calendar?: CampaignCalendar },
 ): Promise<IssuedLink> {
-  const { db } = deps;
-  parsePeriod(input.period);
-  const customer = await findCustomer(db, input.partnerId, input.customerId);
-  if (!customer) throw new DomainError('not_found', 'No such customer.');
-  const live = await findLiveLink(db, customer.id, input.period);
-  if (live) return issued(deps, live, false);
-  if (!customer.active) throw new DomainError('conflict', 'This customer is deactivated and gets no links.');
+  const [outcome] = await issueLinks(deps, input.partnerId, [{ customerId: input.customerId, calendar: input.calendar }], input.period);
+  if ('error' in outcome!) throw outcome.error;
+  return outcome!.link;
+}
 
+export interface LinkRequest {
+  customerId: string;
+  /** As for issueLink: the customer's campaign calendar, the standard one in its time zone by default. */
+  calendar?: CampaignCalendar | undefined;
+}
+
+/** Per customer: its link, or why it gets none (not_found, or conflict: deactivated, period closed). */
+export type LinkOutcome = { customerId: string; link: IssuedLink } | { customerId: string; error: DomainError };
+
+/** Customers looked up and links inserted per statement when issuing in bulk. */
+export const ISSUE_BATCH = 500;
+
+/**
+ * issueLink for many customers of a partner at once, answering per customer in the order asked:
+ * a few queries per ISSUE_BATCH customers instead of a few per customer, the tokens signed in memory.
+ */
+export async function issueLinks(deps: LinkDeps, partnerId: string, requests: readonly LinkRequest[], period: PeriodKey): Promise<LinkOutcome[]> {
+  parsePeriod(period);
   const now = deps.clock();
-  const calendar = input.calendar ?? campaignCalendar({ timeZone: customer.timeZone });
-  const expiresAt = expiryInstant(calendar, input.period);
-  if (expiresAt <= now) throw new DomainError('conflict', `The period ${input.period} is closed: a link would already be expired.`, { field: 'period' });
-  const key = await currentSigningKey(db, now);
-  const linkId = crypto.randomUUID();
-  // Validates the claims (ids, period, expiry) before anything is stored.
-  linkClaimsFor({ linkId, customerId: customer.id, partnerId: input.partnerId, period: input.period }, calendar);
-  const link = await insertLink(db, { id: linkId, partnerId: input.partnerId, customerId: customer.id, period: input.period, kid: key.kid, issuedAt: now, expiresAt });
-  if (link) return issued(deps, link, true);
-  // A concurrent issue for the same customer and period won: hand out that one.
-  const winner = await findLiveLink(db, customer.id, input.period);
-  if (!winner) throw new Error('live link vanished after a conflicting insert');
-  return issued(deps, winner, false);
+  let key: SigningKey | undefined;
+  // Time-zone arithmetic is most of a large batch's CPU: worked out once per calendar (or, for the
+  // standard calendar, per time zone) rather than per customer.
+  const expiries = new Map<CampaignCalendar | string, Date>();
+  const expiryFor = (request: LinkRequest, timeZone: string) => {
+    const memoKey = request.calendar ?? timeZone;
+    let expiresAt = expiries.get(memoKey);
+    if (!expiresAt) expiries.set(memoKey, (expiresAt = expiryInstant(request.calendar ?? campaignCalendar({ timeZone }), period)));
+    return expiresAt;
+  };
+  const outcomes: LinkOutcome[] = [];
+  for (let start = 0; start < requests.length; start += ISSUE_BATCH) {
+    const batch = requests.slice(start, start + ISSUE_BATCH);
+    const ids = batch.map((request) => request.customerId);
+    const customers = new Map((await findCustomers(deps.db, partnerId, ids)).map((customer) => [customer.id, customer]));
+    const live = new Map((await findLiveLinks(deps.db, ids, period)).map((link) => [link.customerId, link]));
+    const planned: (LinkOutcome | NewLinkRow)[] = [];
+    for (const request of batch) {
+      const customer = customers.get(request.customerId);
+      const existing = live.get(request.customerId);
+      try {
+        if (!customer) throw new DomainError('not_found', 'No such customer.');
+        if (existing) {
+          planned.push({ customerId: customer.id, link: await issued(deps, existing, false) });
+          continue;
+        }
+        if (!customer.active) throw new DomainError('conflict', 'This customer is deactivated and gets no links.');
+        const expiresAt = expiryFor(request, customer.timeZone);
+        if (expiresAt <= now) throw new DomainError('conflict', `The period ${period} is closed: a link would already be expired.`, { field: 'period' });
+        key ??= await currentSigningKey(deps.db, now);
+        const linkId = crypto.randomUUID();
+        // Validates the claims (ids, period, expiry) before anything is stored, as linkClaimsFor
+        // would without working out the expiry again.
+        linkClaimsSchema.parse({ jti: linkId, sub: customer.id, pid: partnerId, per: period, exp: Math.floor(expiresAt.getTime() / 1000) });
+        planned.push({ id: linkId, partnerId, customerId: customer.id, period, kid: key.kid, issuedAt: now, expiresAt });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        planned.push({ customerId: request.customerId, error });
+      }
+    }
+    const toInsert = planned.filter((item) => 'kid' in item);
+    const inserted = new Map((await insertLinks(deps.db, toInsert)).map((link) => [link.id, link]));
+    // A concurrent issue for the same customer and period won: hand out that one.
+    const lost = toInsert.filter((values) => !inserted.has(values.id!)).map((values) => values.customerId);
+    const winners = new Map((await findLiveLinks(deps.db, lost, period)).map((link) => [link.customerId, link]));
+    for (const item of planned) {
+      if (!('kid' in item)) {
+        outcomes.push(item);
+        continue;
+      }
+      const mine = inserted.get(item.id!);
+      const winner = mine ?? winners.get(item.customerId);
+      if (!winner) throw new Error('live link vanished after a conflicting insert');
+      outcomes.push({ customerId: item.customerId, link: await issued(deps, winner, mine !== undefined) });
+    }
+  }
+  return outcomes;
 }
 
 async function partnerLink(db: Db, ref: LinkRef): Promise<LinkRow> {
@@ -235,12 +294,12 @@ export interface OpenedLink {
  */
 export async function openLink(deps: Pick<AppDeps, 'db' | 'clock'>, token: string): Promise<OpenedLink> {
   const subject = await verifyLinkToken(deps.db, token, deps.clock());
-  const link = await findLink(deps.db, subject.linkId, subject.partnerId);
+  const found = await findLinkWithParties(deps.db, subject.linkId, subject.partnerId);
+  const link = found?.link;
   if (!link || link.customerId !== subject.customerId || link.period !== subject.period) throw linkInvalid('unknown link', subject.partnerId);
   if (link.revokedAt) throw linkInvalid('link revoked', subject.partnerId);
-  const customer = await findCustomer(deps.db, link.partnerId, link.customerId);
+  const { customer, dealer } = found;
   if (!customer?.active) throw linkInvalid('customer inactive', subject.partnerId);
-  const dealer = await findDealer(deps.db, link.partnerId);
   if (!dealer) throw linkInvalid('unknown partner');
   const language = isLanguage(customer.language) ? customer.language : DEFAULT_LANGUAGE;
   return { link, customer: { id: customer.id, customerNumber: customer.customerNumber, language, timeZone: customer.timeZone }, dealer };
@@ -272,35 +331,20 @@ export interface SheetMachine {
 
 /** Every machine the customer is asked to read this period, with last readings and this period's entries. */
 export async function entrySheet(db: Db, opened: OpenedLink, now: Date): Promise<SheetMachine[]> {
-  const { link } = opened;
-  const devices = await findDevicesToRead(db, link.partnerId, link.customerId, now);
-  const counters = await findActiveCounters(
-    db,
-    devices.map((device) => device.id),
-  );
-  const entries = await findPeriodEntries(db, link.customerId, link.period);
-  const lasts = await findLastReadings(
-    db,
-    counters.map((counter) => counter.id),
-    entries.map((entry) => entry.id),
-    now,
-  );
-  return devices
-    .map((device) => {
-      const own = counters.filter((counter) => counter.deviceId === device.id);
-      const asked = countersToAsk(own.map((counter) => counter.kind));
-      return {
-        device,
-        counters: asked.map((kind) => {
-          const counterId = own.find((counter) => counter.kind === kind)!.id;
-          return {
-            kind,
-            last: lasts.find((reading) => reading.counterId === counterId) ?? null,
-            entry: entries.findLast((entry) => entry.counterId === counterId) ?? null,
-          };
-        }),
-      };
-    })
+  const machines = new Map<string, { device: DeviceRow; rows: SheetRow[] }>();
+  for (const row of await findSheetRows(db, opened.link, now)) {
+    const machine = machines.get(row.device.id) ?? { device: row.device, rows: [] };
+    machine.rows.push(row);
+    machines.set(row.device.id, machine);
+  }
+  return [...machines.values()]
+    .map(({ device, rows }) => ({
+      device,
+      counters: countersToAsk(rows.map((row) => row.kind)).map((kind) => {
+        const { last, entry } = rows.find((row) => row.kind === kind)!;
+        return { kind, last, entry };
+      }),
+    }))
     .filter((machine) => machine.counters.length > 0);
 }
 
@@ -355,7 +399,8 @@ export function pageFrom(opened: OpenedLink, sheet: SheetMachine[]): MeterEntryP
 /** The entry page; the first call marks the link opened. */
 export async function meterEntryPage(deps: Pick<AppDeps, 'db' | 'clock'>, opened: OpenedLink): Promise<MeterEntryPage> {
   const now = deps.clock();
-  await markLinkEvent(deps.db, opened.link.id, 'openedAt', now);
+  // The link row was just read: an opened link costs no write (the update keeps the first time anyway).
+  if (!opened.link.openedAt) await markLinkEvent(deps.db, opened.link.id, 'openedAt', now);
   return pageFrom(opened, await entrySheet(deps.db, opened, now));
 }
 

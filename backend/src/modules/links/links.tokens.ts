@@ -46,11 +46,23 @@ export async function rotateSigningKey(db: Db, now: Date): Promise<SigningKey> {
   });
 }
 
+/**
+ * Keys by kid, per database. A key's secret never changes and verifying ignores retirement, so a
+ * key once read serves every later token without a query. Unknown kids are not remembered: a
+ * forged header must not grow the cache.
+ */
+const keysByDb = new WeakMap<Db, Map<string, SigningKey>>();
+
 export async function findSigningKey(db: Db, kid: string): Promise<SigningKey | null> {
+  let keys = keysByDb.get(db);
+  if (!keys) keysByDb.set(db, (keys = new Map()));
+  const cached = keys.get(kid);
+  if (cached) return cached;
   const [key] = await db
     .select({ kid: linkSigningKeys.kid, secret: linkSigningKeys.secret })
     .from(linkSigningKeys)
     .where(eq(linkSigningKeys.kid, kid));
+  if (key) keys.set(kid, key);
   return key ?? null;
 }
 

@@ -16,10 +16,22 @@ import type { Db } from '../../db/client.ts';
 import { campaignEmails, campaignSettings, customerCampaignSettings, customers, readings } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { findDevicesToRead, findLiveLink } from '../links/links.repo.ts';
-import { entrySheet, issueLink, markReminded, markSent, openLink, type IssuedLink, type LinkRef, type SheetMachine } from '../links/links.service.ts';
+import {
+  entrySheet,
+  issueLink,
+  issueLinks,
+  markReminded,
+  markSent,
+  openLink,
+  type IssuedLink,
+  type LinkOutcome,
+  type LinkRef,
+  type LinkRequest,
+  type SheetMachine,
+} from '../links/links.service.ts';
 import { effectiveCalendar } from './campaign.settings.ts';
 import { receivingContacts, unsubscribeUrl, type ContactRow } from './contacts.service.ts';
-import { contactLanguage, loadDealerMail, withUnsubscribe, type DealerMail } from './dealer-mail.ts';
+import { contactLanguage, loadDealerMail, withUnsubscribe, type DealerMail } from '../../mail/dealer.ts';
 import { estimateClientId, estimateNote } from './estimates.ts';
 import { customerCalendar, toOverrides, toPartnerDefaults } from './settings.repo.ts';
 
@@ -126,12 +138,57 @@ export async function emailResentLink(deps: JobDeps, link: IssuedLink & { partne
 const machineToRead = ({ device }: SheetMachine): MachineToRead => ({ model: device.model, internalNumber: device.internalNumber, location: device.location });
 const isMissing = (machine: SheetMachine) => machine.counters.some((counter) => counter.entry === null);
 
-async function runOpenPeriod(deps: JobDeps, row: CustomerRow, calendar: CampaignCalendar, period: PeriodKey, asOf: Date, summary: CampaignSummary, dealer: () => Promise<DealerMail>) {
+const calendarOf = (row: CustomerRow) => effectiveCalendar(toPartnerDefaults(row.defaults), toOverrides(row.overrides));
+const linkKey = (customerId: string, period: PeriodKey) => `${customerId}/${period}`;
+
+/**
+ * The links of every customer with machines to read, for each of its open periods, issued up
+ * front per partner and period through the batch path: one customer at a time, issuing was most
+ * of the job's queries. By linkKey; a customer with nothing to read has none.
+ */
+async function issueDueLinks(deps: JobDeps, rows: CustomerRow[], asOf: Date): Promise<Map<string, LinkOutcome>> {
+  const batches = new Map<string, { partnerId: string; period: PeriodKey; requests: LinkRequest[] }>();
+  for (const row of rows) {
+    const { customer } = row;
+    let calendar: CampaignCalendar;
+    try {
+      calendar = calendarOf(row);
+    } catch {
+      continue; // the customer's own run reports it
+    }
+    const periods = openPeriodsAt(calendar, asOf);
+    if (periods.length === 0 || (await findDevicesToRead(deps.db, customer.partnerId, customer.id, asOf)).length === 0) continue;
+    for (const period of periods) {
+      const key = `${customer.partnerId}/${period}`;
+      const batch = batches.get(key) ?? { partnerId: customer.partnerId, period, requests: [] };
+      batch.requests.push({ customerId: customer.id, calendar });
+      batches.set(key, batch);
+    }
+  }
+  const outcomes = new Map<string, LinkOutcome>();
+  for (const { partnerId, period, requests } of batches.values()) {
+    for (const outcome of await issueLinks(deps, partnerId, requests, period)) outcomes.set(linkKey(outcome.customerId, period), outcome);
+  }
+  return outcomes;
+}
+
+/** `outcome` is the period's link from issueDueLinks; none when the customer has no machine to read. */
+async function runOpenPeriod(
+  deps: JobDeps,
+  row: CustomerRow,
+  calendar: CampaignCalendar,
+  period: PeriodKey,
+  asOf: Date,
+  summary: CampaignSummary,
+  dealer: () => Promise<DealerMail>,
+  outcome: LinkOutcome | undefined,
+) {
   const { db } = deps;
   const { customer } = row;
-  if ((await findDevicesToRead(db, customer.partnerId, customer.id, asOf)).length === 0) return;
+  if (!outcome) return;
   summary.customersDue += 1;
-  const issued = await issueLink(deps, { partnerId: customer.partnerId, customerId: customer.id, period, calendar });
+  if ('error' in outcome) throw outcome.error;
+  const issued = outcome.link;
   if (issued.created) summary.linksIssued += 1;
   const contacts = await receivingContacts(db, customer.id);
   if (contacts.length === 0) return;
@@ -230,17 +287,19 @@ export async function runCampaign(deps: JobDeps, asOf: Date): Promise<CampaignSu
     failures: [],
   };
   const dealers = new Map<string, Promise<DealerMail>>();
-  for (const row of await campaignCustomers(deps.db)) {
-    const overrides = toOverrides(row.overrides);
-    if (!overrides.enabled) continue;
+  const rows = (await campaignCustomers(deps.db)).filter((row) => toOverrides(row.overrides).enabled);
+  const links = await issueDueLinks(jobDeps, rows, asOf);
+  for (const row of rows) {
     const partnerId = row.customer.partnerId;
     const dealer = () => {
       if (!dealers.has(partnerId)) dealers.set(partnerId, loadDealerMail(deps.db, partnerId));
       return dealers.get(partnerId)!;
     };
     try {
-      const calendar = effectiveCalendar(toPartnerDefaults(row.defaults), overrides);
-      for (const period of openPeriodsAt(calendar, asOf)) await runOpenPeriod(jobDeps, row, calendar, period, asOf, summary, dealer);
+      const calendar = calendarOf(row);
+      for (const period of openPeriodsAt(calendar, asOf)) {
+        await runOpenPeriod(jobDeps, row, calendar, period, asOf, summary, dealer, links.get(linkKey(row.customer.id, period)));
+      }
       for (const period of closedPeriods(calendar, asOf)) await estimateClosedPeriod(jobDeps, row, calendar, period, asOf, summary);
     } catch (error) {
       // One customer's failure (a mail provider hiccup, a bad setting) must not stop the others.
