@@ -58,9 +58,15 @@ function isIntegerIn(value: number, min: number, max: number): boolean {
   return Number.isInteger(value) && value >= min && value <= max;
 }
 
+// Building an Intl.DateTimeFormat is costly and a campaign checks every customer's zone: remember the answers.
+// Bounded by the few hundred zones IANA knows, as an unknown zone is not remembered.
+const knownTimeZones = new Set<string>();
+
 export function isValidTimeZone(timeZone: string): boolean {
+  if (knownTimeZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
+    knownTimeZones.add(timeZone);
     return true;
   } catch {
     return false;
