@@ -173,7 +173,11 @@ export default function CustomerWizardPage() {
                   {(agent) => (
                     <ol class="agent-steps">
                       <li>
-                        <strong>{t('wizard.agentDownload')}</strong>
+                        <strong>
+                          <a href="/downloads/parc-agent.mjs" download="parc-agent.mjs">
+                            {t('wizard.agentDownload')}
+                          </a>
+                        </strong>
                         <p class="muted">{t('wizard.agentDownloadHint')}</p>
                       </li>
                       <li>
@@ -181,11 +185,6 @@ export default function CustomerWizardPage() {
                         <p class="muted">{t('wizard.agentKeyHint')}</p>
                         <p class="agent-key" data-testid="agent-key">
                           {agent().key}
-                        </p>
-                        <p>
-                          <a href="/downloads/parc-agent.mjs" download>
-                            {t('wizard.agentDownload')}
-                          </a>
                         </p>
                         <p>
                           {t('wizard.agentCommand')}: <code class="code">{`node parc-agent.mjs enroll --server ${location.origin} --key ${agent().key}`}</code>

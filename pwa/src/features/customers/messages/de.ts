@@ -63,7 +63,6 @@ export const customersDe: CustomersCatalogue = {
   'wizard.billingType': 'Berechnungsart',
   'wizard.summaryCreated': 'Der Kunde {name} wurde mit {sites} Standorten angelegt.',
   'wizard.agentTitle': 'Agent',
-  'wizard.agentDownload': 'Agent herunterladen',
   'wizard.agentDownloadHint': 'Der Agent wird auf einem Computer im Netzwerk des Kunden installiert (Windows, macOS oder Linux).',
   'wizard.agentKey': 'Der Schlüssel für die Installation',
   'wizard.agentKeyHint': 'Während der Installation wird nach diesem Schlüssel gefragt.',

@@ -63,7 +63,6 @@ export const customersEn: CustomersCatalogue = {
   'wizard.billingType': 'Billing method',
   'wizard.summaryCreated': 'The customer {name} was created with {sites} sites.',
   'wizard.agentTitle': 'Agent',
-  'wizard.agentDownload': 'Download the agent',
   'wizard.agentDownloadHint': 'The agent is installed on a computer of the customer’s network (Windows, macOS or Linux).',
   'wizard.agentKey': 'The key needed for the installation',
   'wizard.agentKeyHint': 'During the installation, the user is asked for this key.',

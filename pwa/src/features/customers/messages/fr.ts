@@ -61,7 +61,6 @@ export const customersFr = {
   'wizard.billingType': 'Mode de calcul',
   'wizard.summaryCreated': 'Le client {name} a été créé avec {sites} sites.',
   'wizard.agentTitle': 'Agent',
-  'wizard.agentDownload': 'Télécharger le fichier de l’agent',
   'wizard.agentDownloadHint': 'L’agent s’installe sur un ordinateur du réseau du client (Windows, macOS ou Linux).',
   'wizard.agentKey': 'La clé nécessaire à l’installation',
   'wizard.agentKeyHint': 'Pendant l’installation, l’utilisateur sera invité à saisir la clé.',

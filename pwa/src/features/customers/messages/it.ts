@@ -63,7 +63,6 @@ export const customersIt: CustomersCatalogue = {
   'wizard.billingType': 'Modalità di calcolo',
   'wizard.summaryCreated': 'Il cliente {name} è stato creato con {sites} sedi.',
   'wizard.agentTitle': 'Agente',
-  'wizard.agentDownload': 'Scaricare l’agente',
   'wizard.agentDownloadHint': 'L’agente si installa su un computer della rete del cliente (Windows, macOS o Linux).',
   'wizard.agentKey': 'La chiave necessaria all’installazione',
   'wizard.agentKeyHint': 'Durante l’installazione viene chiesta questa chiave.',

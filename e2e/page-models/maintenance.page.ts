@@ -1,0 +1,85 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The console's maintenance requests list. */
+export class RequestsListPage {
+  readonly rows: Locator;
+  readonly newRequest: Locator;
+
+  constructor(readonly page: Page) {
+    this.rows = page.locator('[data-testid="requests-table"] tbody tr[data-request-id]');
+    this.newRequest = page.locator('a[data-action="new-request"]');
+  }
+
+  async open(): Promise<void> {
+    await this.page.locator('nav#console-nav a[href="/console/requests"]').click();
+    await this.page.waitForURL((url) => url.pathname === '/console/requests');
+    await this.rows.first().waitFor();
+  }
+
+  row(requestId: string): Locator {
+    return this.page.locator(`tr[data-request-id="${requestId}"]`);
+  }
+}
+
+/** The new request form with its device picker. */
+export class NewRequestPage {
+  readonly form: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByTestId('request-form');
+  }
+
+  /** Picks the device by searching its ID, fills the texts, creates; resolves with the new request's id. */
+  async create(input: { deviceCode: string; subject: string; description: string }): Promise<string> {
+    await this.form.locator('input[name="deviceSearch"]').fill(input.deviceCode);
+    await this.form.locator(`[data-testid="device-matches"] button[data-device-code="${input.deviceCode}"]`).click();
+    await this.form.getByTestId('chosen-device').waitFor();
+    await this.form.locator('input[name="subject"]').fill(input.subject);
+    await this.form.locator('textarea[name="description"]').fill(input.description);
+    await this.form.locator('button[type="submit"]').click();
+    await this.page.waitForURL((url) => /^\/console\/requests\/[0-9a-f-]{36}$/.test(url.pathname));
+    return new URL(this.page.url()).pathname.split('/').at(-1)!;
+  }
+}
+
+/** One request: assignment, state changes with their comment, history. */
+export class RequestPage {
+  readonly state: Locator;
+  readonly assignment: Locator;
+  readonly transitions: Locator;
+  readonly history: Locator;
+
+  constructor(readonly page: Page) {
+    this.state = page.locator('.request__heading [data-state]');
+    this.assignment = page.getByTestId('assignment');
+    this.transitions = page.getByTestId('transitions');
+    this.history = page.getByTestId('history');
+  }
+
+  async goto(requestId: string): Promise<void> {
+    await this.page.goto(`/console/requests/${requestId}`);
+    await this.state.waitFor();
+  }
+
+  async assign(technicianName: string): Promise<void> {
+    const select = this.assignment.locator('select[name="technicianId"]');
+    await select.locator('option', { hasText: technicianName }).waitFor({ state: 'attached' });
+    await select.selectOption({ label: technicianName });
+    await this.assignment.locator('button[type="submit"]').click();
+    await this.assignment.locator('[role="status"]').waitFor();
+  }
+
+  /** The target states offered as buttons. */
+  async offered(): Promise<string[]> {
+    return this.transitions.locator('button[data-to]').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-to') ?? ''));
+  }
+
+  async move(to: string, comment: string): Promise<void> {
+    await this.transitions.locator('textarea[name="comment"]').fill(comment);
+    await this.transitions.locator(`button[data-to="${to}"]`).click();
+    const moved = this.page.locator(`.request__heading [data-state="${to}"]`);
+    const refused = this.page.locator('.request [role="alert"]');
+    await moved.or(refused).first().waitFor();
+    if (await refused.isVisible()) throw new Error(`Moving to ${to} was refused: ${await refused.textContent()}`);
+  }
+}

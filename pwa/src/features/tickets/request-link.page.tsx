@@ -1,0 +1,27 @@
+/**
+ * `/requests/:id`, the address notification emails carry: sends each signed-in role to the screen
+ * that shows the request to them, and anyone else to the login page and back here.
+ */
+import { Match, Switch } from 'solid-js';
+import { Navigate, useParams, type RouteDefinition } from '@solidjs/router';
+import { useSession } from '../../app-context.tsx';
+import { Loading } from '../shell/loading.tsx';
+import { requestPathFor } from './tickets.rules.ts';
+
+export function RequestLinkPage() {
+  const session = useSession();
+  const params = useParams<{ id: string }>();
+  return (
+    <Switch>
+      <Match when={session.state.status === 'loading'}>
+        <Loading />
+      </Match>
+      <Match when={session.state.user}>{(user) => <Navigate href={requestPathFor(user().role, params.id)} />}</Match>
+      <Match when={true}>
+        <Navigate href={`/login?next=${encodeURIComponent(`/requests/${params.id}`)}`} />
+      </Match>
+    </Switch>
+  );
+}
+
+export const requestLinkRoute: RouteDefinition = { path: '/requests/:id', component: RequestLinkPage };

@@ -1,0 +1,68 @@
+/** The console's maintenance endpoints (errors, requests), typed with the shared contracts. */
+import type { ApiClient, ApiResult } from '../../api/client.ts';
+import type { DeviceRowPage } from '@parc/shared/contracts/device-console';
+import type {
+  AttachmentMeta,
+  AttachmentUpload,
+  CurrentError,
+  MaintenanceRequest,
+  RequestCreate,
+  RequestSummary,
+  RequestTransition,
+  RequestUpdate,
+} from '@parc/shared/contracts/tickets';
+import type { NamedOption } from '../devices/devices.api.ts';
+import type { UserView } from '../users/users.api.ts';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface TicketsApi {
+  errors(query: URLSearchParams): Promise<ApiResult<Page<CurrentError>>>;
+  manuallyRepaired(query: URLSearchParams): Promise<ApiResult<Page<RequestSummary>>>;
+  requests(query: URLSearchParams): Promise<ApiResult<Page<RequestSummary>>>;
+  request(id: string): Promise<ApiResult<MaintenanceRequest>>;
+  create(input: Partial<RequestCreate> & { deviceId: string }): Promise<ApiResult<MaintenanceRequest>>;
+  /** A 409 answers `conflict` with `details.fields` and `details.server` (see `readConflict`). */
+  update(id: string, change: RequestUpdate): Promise<ApiResult<MaintenanceRequest>>;
+  transition(id: string, change: RequestTransition): Promise<ApiResult<MaintenanceRequest>>;
+  addNote(id: string, comment: string): Promise<ApiResult<MaintenanceRequest>>;
+  upload(id: string, attachment: AttachmentUpload): Promise<ApiResult<AttachmentMeta>>;
+  customers(): Promise<ApiResult<{ items: NamedOption[] }>>;
+  users(): Promise<ApiResult<{ items: UserView[] }>>;
+  devices(search: string): Promise<ApiResult<DeviceRowPage>>;
+}
+
+export const attachmentUrl = (requestId: string, attachmentId: string) => `/api/requests/${requestId}/attachments/${attachmentId}`;
+
+export function createTicketsApi(client: ApiClient): TicketsApi {
+  return {
+    errors: (query) => client.request('GET', `/api/errors?${query.toString()}`),
+    manuallyRepaired: (query) => client.request('GET', `/api/errors/manually-repaired?${query.toString()}`),
+    requests: (query) => client.request('GET', `/api/requests?${query.toString()}`),
+    request: (id) => client.request('GET', `/api/requests/${id}`),
+    create: (input) => client.request('POST', '/api/requests', input),
+    update: (id, change) => client.request('PATCH', `/api/requests/${id}`, change),
+    transition: (id, change) => client.request('POST', `/api/requests/${id}/transition`, change),
+    addNote: (id, comment) => client.request('POST', `/api/requests/${id}/notes`, { comment }),
+    upload: (id, attachment) => client.request('POST', `/api/requests/${id}/attachments`, attachment),
+    customers: () => client.request('GET', '/api/customers?pageSize=200'),
+    users: () => client.request('GET', '/api/users?pageSize=200'),
+    devices: (search) => client.request('GET', `/api/console/devices?${new URLSearchParams({ pageSize: '20', sort: 'deviceCode', order: 'asc', ...(search.trim() ? { search: search.trim() } : {}) }).toString()}`),
+  };
+}
+
+/** The partner's active technicians, for assignment and filters; none when the list cannot be read. */
+export async function technicianOptions(api: TicketsApi): Promise<NamedOption[]> {
+  const result = await api.users();
+  return result.ok ? result.data.items.filter((user) => user.role === 'technician' && user.active).map(({ id, name }) => ({ id, name })) : [];
+}
+
+export async function customerOptions(api: TicketsApi): Promise<NamedOption[]> {
+  const result = await api.customers();
+  return result.ok ? result.data.items : [];
+}
