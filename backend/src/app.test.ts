@@ -23,6 +23,17 @@ describe('app', () => {
     expect(Object.keys(body.paths)).toContain('/health');
   });
 
+  it("documents every module's main routes in the OpenAPI document", async () => {
+    const { paths } = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    const main = [
+      ['/auth/login', '/customers', '/customers/{customerId}/sites', '/customers/{customerId}/coordinators', '/devices', '/devices/{id}', '/counters/{id}'],
+      ['/agents', '/agent/enroll', '/links', '/links/{token}', '/readings/to-check', '/campaign/stats', '/campaign/settings'],
+      ['/console/devices', '/dashboard', '/statistics/volumes', '/customers/{id}/prices', '/customers/{id}/floorplans', '/profiles', '/users'],
+      ['/errors', '/requests', '/requests/{id}', '/requests/{id}/transition', '/tech/bundle', '/tech/sync', '/coordinator/overview', '/coordinator/problems'],
+    ].flat();
+    expect(main.filter((path) => !(path in paths))).toEqual([]);
+  });
+
   it('answers unknown API routes with a JSON 404', async () => {
     const response = await t.app.request('/api/no-such-thing');
     expect(response.status).toBe(404);

@@ -1,15 +1,11 @@
 import { join } from 'node:path';
 import { DataFolderBusyError, lockDataFolder, readLockOwner, type LockOwner } from './db/lock.ts';
 import { openDatabase } from './db/open.ts';
-import type { AppDeps } from './deps.ts';
 import { loadConfig, type Config } from './env.ts';
-import type { Mailer } from './mail/mailer.ts';
-import { OutboxMailer } from './mail/outbox.ts';
-import { ResendMailer } from './mail/resend.ts';
-import { createArgon2Hasher, OWASP_ARGON2_COST } from './modules/auth/argon2-hasher.ts';
 import { readJobSecret } from './modules/meters/job-secret.ts';
 import { describeJob, runJob, type JobResult } from './modules/meters/jobs.ts';
 import { asOfSchema, JOB_NAMES, parseAsOf, type JobName } from './modules/meters/meters.schemas.ts';
+import { createNodeDeps } from './node-deps.ts';
 
 /**
  * `npm run job -- campaign|nightly [--as-of YYYY-MM-DD]`. Against DATABASE_URL when set. With the
@@ -39,20 +35,7 @@ function parseArgs(argv: string[]): { name: JobName; asOf: string | undefined } 
 async function runHere(config: Config, databaseOptions: { url: string } | { dataDir: string }, name: JobName, asOf: string | undefined): Promise<JobResult> {
   const database = await openDatabase(databaseOptions);
   try {
-    const mailer: Mailer = config.resend
-      ? new ResendMailer(config.resend.apiKey, config.mailFrom, config.resend.baseUrl)
-      : new OutboxMailer(join(config.dataDir, 'outbox'), config.mailFrom);
-    const deps: AppDeps = {
-      db: database.db,
-      dbKind: database.kind,
-      mailer,
-      passwords: createArgon2Hasher(OWASP_ARGON2_COST),
-      clock: () => new Date(),
-      publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''),
-      secureCookies: false,
-      dataDir: config.dataDir,
-      jobSecret: null,
-    };
+    const deps = createNodeDeps(config, database, null);
     return await runJob(deps, name, parseAsOf(asOf, deps.clock()));
   } finally {
     await database.close();

@@ -9,15 +9,11 @@ import { compress } from 'hono/compress';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/open.ts';
 import { DataFolderBusyError, lockDataFolder, type FolderLock } from './db/lock.ts';
-import type { AppDeps } from './deps.ts';
 import { loadConfig } from './env.ts';
-import type { Mailer } from './mail/mailer.ts';
-import { OutboxMailer } from './mail/outbox.ts';
-import { ResendMailer } from './mail/resend.ts';
 import { toErrorResponse } from './http/errors.ts';
-import { createArgon2Hasher, OWASP_ARGON2_COST } from './modules/auth/argon2-hasher.ts';
 import { writeJobSecret } from './modules/meters/job-secret.ts';
 import { startScheduler } from './modules/meters/scheduler.ts';
+import { createNodeDeps, outboxFolder } from './node-deps.ts';
 import { DEMO_METER_CUSTOMER, demoLoginLines } from './demo/plan.ts';
 import { demoMeterLink, hasDemoAccounts, seedDemo } from './demo/seed.ts';
 
@@ -38,23 +34,8 @@ function lockOrExit(dataDir: string): FolderLock {
   }
 }
 const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pg') });
-const outboxFolder = join(config.dataDir, 'outbox');
-const mailer: Mailer = config.resend
-  ? new ResendMailer(config.resend.apiKey, config.mailFrom, config.resend.baseUrl)
-  : new OutboxMailer(outboxFolder, config.mailFrom);
-
-const deps: AppDeps = {
-  db: database.db,
-  dbKind: database.kind,
-  mailer,
-  passwords: createArgon2Hasher(OWASP_ARGON2_COST),
-  clock: () => new Date(),
-  publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''),
-  secureCookies: (config.publicUrl ?? '').startsWith('https:'),
-  dataDir: config.dataDir,
-  // With the embedded database, `npm run job` asks this server to run jobs instead of opening the folder.
-  jobSecret: lock ? writeJobSecret(config.dataDir) : null,
-};
+// With the embedded database, `npm run job` asks this server to run jobs instead of opening the folder.
+const deps = createNodeDeps(config, database, lock ? writeJobSecret(config.dataDir) : null);
 
 if (config.demo && (await seedDemo(deps.db, { now: deps.clock(), hashPassword: (password) => deps.passwords.hash(password) }))) {
   console.log('Seeded the demo dealer into the empty database.');
@@ -97,7 +78,7 @@ const server = serve({ fetch: root.fetch, port: config.port, hostname: config.ho
   const url = config.publicUrl ?? `http://localhost:${info.port}`;
   lock?.setUrl(`http://127.0.0.1:${info.port}`);
   console.log(`Parc is running at ${url} (database: ${database.kind}${database.kind === 'pglite' ? `, data in ${config.dataDir}` : ''})`);
-  if (!config.resend) console.log(`Emails are written to the outbox ${outboxFolder} (one .eml file per message).`);
+  if (!config.resend) console.log(`Emails are written to the outbox ${outboxFolder(config)} (one .eml file per message).`);
   console.log(`  Partner console: ${url}/console\n  Technician app:  ${url}/tech`);
   for (const line of demoLogins) console.log(line);
 });

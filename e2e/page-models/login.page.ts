@@ -1,4 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
+import type { Account } from '../support/accounts.ts';
+import { AppShell } from './app-shell.page.ts';
 
 /** The login page, found the way a person finds it: by labels and roles. */
 export class LoginPage {
@@ -25,6 +27,15 @@ export class LoginPage {
     await this.email.fill(email);
     await this.password.fill(password);
     await this.submit.click();
+  }
+
+  /** Opens the login page, signs in and waits for `home`, the page the account lands on. */
+  async signInTo(account: Account, home: string): Promise<AppShell> {
+    await this.goto();
+    await this.signIn(account.email, account.password);
+    const shell = new AppShell(this.page);
+    await shell.waitForPage(home);
+    return shell;
   }
 
   async chooseLanguage(code: 'fr' | 'de' | 'it' | 'en'): Promise<void> {

@@ -13,6 +13,8 @@ export class MeterEntryPage {
   readonly pendingNotice: Locator;
   readonly linkInvalid: Locator;
   readonly language: Locator;
+  /** The staff app's top bar, which a customer's page must not show. */
+  readonly staffTopBar: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.locator('main h1');
@@ -23,6 +25,7 @@ export class MeterEntryPage {
     this.pendingNotice = page.getByTestId('pending-notice');
     this.linkInvalid = page.getByTestId('link-invalid');
     this.language = page.locator('.language-switcher select');
+    this.staffTopBar = page.locator('header.topbar');
   }
 
   /** Opens the link and waits until it shows either the machines or the invalid-link page. */

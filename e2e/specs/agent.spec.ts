@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { perEndpoint, randomPort, snmpsimAvailable, snmpsimSkipReason, startSnmpsim, WALKS_DIR, type Snmpsim } from '../../agent/src/test/snmpsim.ts';
 import { tempDir } from '../../agent/src/test/temp-dir.ts';
+import { demoAdmin, sessionCookie } from '../support/accounts.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 if (!snmpsimAvailable) console.warn(`[agent e2e] SKIPPED: ${snmpsimSkipReason}`);
@@ -21,7 +22,6 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** The agent as a site gets it: the single-file build, downloaded from the server, run by plain node. */
 const site = mkdtempSync(path.join(tmpdir(), 'parc-agent-site-'));
 const AGENT_CLI = path.join(site, 'parc-agent.mjs');
-const demoAdmin = { email: 'admin@demo-dealer.test', password: 'parc-demo-2026' };
 const REVOKED = "This agent's credential was revoked by your dealer";
 
 /** Walk file → serial and model as the walks' source projects state them (../shared/snmp-walks/expected.json). */
@@ -104,9 +104,7 @@ describe.skipIf(!snmpsimAvailable)('parc-agent against the real backend', () => 
     });
     printerPort = createServer((socket) => socket.end());
     await new Promise<void>((resolve) => printerPort!.listen(9100, STRANGER_IP, resolve));
-    const login = await fetch(`${server.baseURL}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demoAdmin) });
-    expect(login.status).toBe(200);
-    cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    cookie = await sessionCookie(server.baseURL, demoAdmin);
   }, 120_000);
 
   afterAll(async () => {

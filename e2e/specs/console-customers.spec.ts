@@ -5,14 +5,13 @@
  */
 import { localDateKey, periodKeyAt } from '@parc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppShell } from '../page-models/app-shell.page.ts';
 import { CustomerWizardPage, CustomersListPage, DashboardPage, ToCheckPage } from '../page-models/customers.page.ts';
 import { LoginPage } from '../page-models/login.page.ts';
 import { openDevice, type Device } from '../support/browser.ts';
+import { demoAdmin } from '../support/accounts.ts';
 import { linkClaims, meterLinkTokens, readOutbox } from '../support/outbox.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-const demoAdmin = { email: 'admin@demo-dealer.test', password: 'parc-demo-2026' };
 const TIME_ZONE = 'Europe/Zurich';
 const period = periodKeyAt(new Date(), TIME_ZONE);
 /** On or after the campaign's send day (the 20th), before the link expires. */
@@ -27,10 +26,7 @@ let device: Device;
 beforeAll(async () => {
   server = await startServer();
   device = await openDevice('tablet', server.baseURL);
-  const login = new LoginPage(device.page);
-  await login.goto();
-  await login.signIn(demoAdmin.email, demoAdmin.password);
-  await new AppShell(device.page).waitForPage('/console');
+  await new LoginPage(device.page).signInTo(demoAdmin, '/console');
 });
 
 afterAll(async () => {

@@ -1,25 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDevice, type Device } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { demoAdmin } from '../support/accounts.ts';
+import { serverForFile } from '../support/spec-server.ts';
 import { LoginPage } from '../page-models/login.page.ts';
-import { AppShell } from '../page-models/app-shell.page.ts';
 import { DevicePage, DevicesListPage, UsersPage } from '../page-models/devices.page.ts';
 
-const demoAdmin = { email: 'admin@demo-dealer.test', password: 'parc-demo-2026' };
-
-let server: RunningServer;
-let device: Device | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await device?.close();
-  device = undefined;
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const spec = serverForFile();
 
 interface Row {
   id: string;
@@ -31,12 +16,9 @@ interface Row {
 
 describe('partner console: devices and users on a tablet', () => {
   it('finds a device by advanced search, shows its counter history, changes a setting, and invites a user', async () => {
-    device = await openDevice('tablet', server.baseURL);
+    const device = await spec.openDevice('tablet');
     const { page } = device;
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.signIn(demoAdmin.email, demoAdmin.password);
-    await new AppShell(page).waitForPage('/console');
+    await new LoginPage(page).signInTo(demoAdmin, '/console');
 
     // A demo device that has a site and readings, read through the API the screen uses.
     const target = await page.evaluate(async () => {

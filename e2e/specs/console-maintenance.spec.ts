@@ -1,35 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MaintenanceRequest, RequestSummary } from '@parc/shared/contracts/tickets';
-import { openDevice, type Device } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { demoAdmin, demoTechnician, sessionCookie, type Account } from '../support/accounts.ts';
+import { serverForFile } from '../support/spec-server.ts';
 import { LoginPage } from '../page-models/login.page.ts';
-import { AppShell } from '../page-models/app-shell.page.ts';
 import { NewRequestPage, RequestPage, RequestsListPage } from '../page-models/maintenance.page.ts';
 
-const demoAdmin = { email: 'admin@demo-dealer.test', password: 'parc-demo-2026' };
-const demoTechnician = { email: 'tech@demo-dealer.test', password: 'parc-demo-2026' };
-
-let server: RunningServer;
-let device: Device | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await device?.close();
-  device = undefined;
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const spec = serverForFile();
 
 /** Signs in through the API, as the technician's phone would, and returns a caller with that session. */
-async function signedIn(credentials: { email: string; password: string }) {
-  const login = await fetch(`${server.baseURL}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
-  expect(login.status).toBe(200);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+async function signedIn(account: Account) {
+  const cookie = await sessionCookie(spec.server.baseURL, account);
   return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.baseURL}/api${path}`, {
+    const response = await fetch(`${spec.server.baseURL}/api${path}`, {
       method,
       headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -44,12 +26,9 @@ describe('partner console: maintenance requests on a tablet', () => {
     const technician = await signedIn(demoTechnician);
     const technicianName = (await technician<MaintenanceRequest[] | { technician: { name: string } }>('GET', '/tech/bundle') as { technician: { name: string } }).technician.name;
 
-    device = await openDevice('tablet', server.baseURL);
+    const device = await spec.openDevice('tablet');
     const { page } = device;
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.signIn(demoAdmin.email, demoAdmin.password);
-    await new AppShell(page).waitForPage('/console');
+    await new LoginPage(page).signInTo(demoAdmin, '/console');
 
     // The demo's two requests for the technician are in the open list.
     const list = new RequestsListPage(page);

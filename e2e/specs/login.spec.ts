@@ -1,39 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDevice, type Device } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Device } from '../support/browser.ts';
+import { demoAdmin } from '../support/accounts.ts';
+import { serverForFile } from '../support/spec-server.ts';
 import { LoginPage } from '../page-models/login.page.ts';
-import { AppShell } from '../page-models/app-shell.page.ts';
+import type { AppShell } from '../page-models/app-shell.page.ts';
 
-const demoAdmin = { email: 'admin@demo-dealer.test', password: 'parc-demo-2026' };
+const spec = serverForFile();
 
-let server: RunningServer;
-let device: Device | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterEach(async () => {
-  await device?.close();
-  device = undefined;
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function signInAsDemoAdmin(on: Device): Promise<AppShell> {
-  const login = new LoginPage(on.page);
-  await login.goto();
-  await login.signIn(demoAdmin.email, demoAdmin.password);
-  const shell = new AppShell(on.page);
-  await shell.waitForPage('/console');
-  return shell;
+function signInAsDemoAdmin(on: Device): Promise<AppShell> {
+  return new LoginPage(on.page).signInTo(demoAdmin, '/console');
 }
 
 describe('signing in', () => {
   it('takes the partner admin to the console on a phone, survives a reload, and signs out', async () => {
-    device = await openDevice('phone', server.baseURL);
+    const device = await spec.openDevice('phone');
     const shell = await signInAsDemoAdmin(device);
     expect(await shell.heading.textContent()).toBe('Tableau de bord');
     expect(await shell.signedInUser.textContent()).toContain(demoAdmin.email);
@@ -49,7 +29,7 @@ describe('signing in', () => {
   });
 
   it('shows an error for a wrong password and stays on the login page', async () => {
-    device = await openDevice('phone', server.baseURL);
+    const device = await spec.openDevice('phone');
     const login = new LoginPage(device.page);
     await login.goto();
     await login.signIn(demoAdmin.email, 'not-the-password');
@@ -60,7 +40,7 @@ describe('signing in', () => {
   });
 
   it('switches the login page to German', async () => {
-    device = await openDevice('phone', server.baseURL);
+    const device = await spec.openDevice('phone');
     const login = new LoginPage(device.page);
     await login.goto();
     await login.chooseLanguage('de');
@@ -69,7 +49,7 @@ describe('signing in', () => {
   });
 
   it('lays the console out on a tablet', async () => {
-    device = await openDevice('tablet', server.baseURL);
+    const device = await spec.openDevice('tablet');
     const shell = await signInAsDemoAdmin(device);
     expect(await shell.consoleNavigation.isVisible()).toBe(true);
     await device.screenshot('tablet-console-home');
@@ -78,23 +58,23 @@ describe('signing in', () => {
 
 describe('installable, offline-capable app', () => {
   it('serves a manifest with the app name and icons', async () => {
-    const response = await fetch(`${server.baseURL}/manifest.webmanifest`);
+    const response = await fetch(`${spec.server.baseURL}/manifest.webmanifest`);
     expect(response.status).toBe(200);
     const manifest = (await response.json()) as { name: string; display: string; start_url: string; icons: Array<{ src: string; purpose?: string }> };
     expect(manifest).toMatchObject({ name: 'Parc', display: 'standalone', start_url: '/' });
     expect(manifest.icons.some((icon) => icon.purpose === 'maskable')).toBe(true);
     for (const icon of manifest.icons) {
-      const image = await fetch(new URL(icon.src, server.baseURL));
+      const image = await fetch(new URL(icon.src, spec.server.baseURL));
       expect(image.headers.get('content-type'), icon.src).toContain('image/png');
     }
   });
 
-  it('registers the service worker and opens the shell offline after the first visit', async () => {
-    device = await openDevice('phone', server.baseURL);
+  it('registers the service worker, opens the shell offline after the first visit, and drops the offline banner once back online', async () => {
+    const device = await spec.openDevice('phone');
     await new LoginPage(device.page).goto();
     // Expressions as text: this file is type-checked without the DOM library.
     expect(await device.page.evaluate('navigator.serviceWorker.ready.then((registration) => registration.active.scriptURL)')).toBe(
-      `${server.baseURL}/sw.js`,
+      `${spec.server.baseURL}/sw.js`,
     );
     // The worker claims the page (clientsClaim), so its precache answers the next load.
     await device.page.waitForFunction("navigator.serviceWorker.controller?.state === 'activated'");
@@ -107,6 +87,9 @@ describe('installable, offline-capable app', () => {
     expect(await shell.signedInUser.textContent()).toContain(demoAdmin.email);
     expect(await shell.offlineBanner.textContent()).toContain('Hors ligne');
     await device.screenshot('phone-console-offline');
+
+    // Back online, the session is asked again and the banner goes, without a reload.
     await device.context.setOffline(false);
+    await shell.offlineBanner.waitFor({ state: 'hidden' });
   });
 });

@@ -13,13 +13,13 @@ import { addMonths, localDateKey, periodKeyAt, type MeterEntryPage as PageData }
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeterEntryPage } from '../page-models/meter-entry.ts';
 import { openDevice, type Device } from '../support/browser.ts';
+import { demoAdmin, sessionCookie } from '../support/accounts.ts';
 import { linkClaims, meterLinkTokens, readOutbox } from '../support/outbox.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const TIME_ZONE = 'Europe/Zurich';
 const CUSTOMER = '10452';
 const DEALER_PHONE = '+41 27 322 45 60';
-const demoAdmin = { email: 'admin@demo-dealer.test', password: 'parc-demo-2026' };
 
 const startedAt = new Date();
 const period = periodKeyAt(startedAt, TIME_ZONE);
@@ -86,9 +86,10 @@ describe('the monthly meter campaign on a phone', () => {
     expect(page.machines.length).toBeGreaterThan(1);
   });
 
-  it('opens the link: the customer number, the machines, nothing entered yet', async () => {
+  it('opens the link: the customer number, the machines, nothing entered yet, under the dealer’s branding only', async () => {
     await entry.open(token);
     expect(await entry.customerNumber.innerText()).toContain(CUSTOMER);
+    expect(await entry.staffTopBar.count()).toBe(0);
     const [first] = page.machines;
     expect(await entry.stateOf(first!.deviceCode, first!.counters[0]!.counter)).toBe('to_enter');
     // The worker controls the page from now on, so it loads again offline.
@@ -131,9 +132,7 @@ describe('the monthly meter campaign on a phone', () => {
     await entry.goOnline();
     await entry.waitForState(machine.deviceCode, counter, 'entered');
 
-    const login = await api('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demoAdmin) });
-    expect(login.status).toBe(200);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const cookie = await sessionCookie(server.baseURL, demoAdmin);
     const from = encodeURIComponent(new Date(startedAt.getTime() - 60_000).toISOString());
     const readings = (await (await api(`/api/devices/${machine.deviceId}/readings?from=${from}&pageSize=200`, { headers: { cookie } })).json()) as {
       items: { counterKind: string; value: number; enteredBy: string }[];
@@ -181,6 +180,7 @@ describe('the monthly meter campaign on a phone', () => {
     await entry.open(tampered);
     await entry.linkInvalid.waitFor();
     expect(await entry.linkInvalid.innerText()).toContain(DEALER_PHONE);
+    expect(await entry.staffTopBar.count()).toBe(0);
     expect(await device.page.locator('body').innerText()).not.toContain(CUSTOMER);
   });
 

@@ -11,10 +11,8 @@ import { LoginPage } from '../page-models/login.page.ts';
 import { TechnicianApp } from '../page-models/technician-app.ts';
 import { openDevice, type Device } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { demoAdmin, demoTechnician, sessionCookie } from '../support/accounts.ts';
 
-const password = 'parc-demo-2026';
-const technician = { email: 'tech@demo-dealer.test', password };
-const partner = { email: 'admin@demo-dealer.test', password };
 
 /** A 1×1 PNG: the smallest photo the server's magic-number check accepts. */
 const photo = {
@@ -44,9 +42,7 @@ async function partnerApi<T>(method: string, path: string, body?: unknown): Prom
 
 beforeAll(async () => {
   server = await startServer();
-  const login = await fetch(`${server.baseURL}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(partner) });
-  expect(login.status).toBe(200);
-  partnerCookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  partnerCookie = await sessionCookie(server.baseURL, demoAdmin);
   const open = await partnerApi<{ items: RequestSummary[] }>('GET', '/requests?state=open&pageSize=50');
   const assigned = open.items.filter((request) => request.technicianName !== null && request.state === 'unresolved');
   expect(assigned.length, 'the demo gives the technician two requests').toBeGreaterThanOrEqual(2);
@@ -64,7 +60,7 @@ describe('the technician app offline on a phone', () => {
   it('opens on the day’s requests, downloaded for offline use', async () => {
     const login = new LoginPage(device.page);
     await login.goto();
-    await login.signIn(technician.email, technician.password);
+    await login.signIn(demoTechnician.email, demoTechnician.password);
     await app.waitForDay();
     expect(await app.card(worked.id).getAttribute('data-state')).toBe('unresolved');
     expect(await app.card(contested.id).count()).toBe(1);

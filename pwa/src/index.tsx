@@ -3,15 +3,19 @@ import { App } from './app.tsx';
 import { createApiClient } from './api/client.ts';
 import { createAuthApi } from './api/auth.ts';
 import { createSessionStore } from './features/auth/session.store.ts';
+import { isDashboardPath, prefetchSummary } from './features/dashboard/dashboard.api.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { pickLanguage } from './i18n/translate.ts';
 import { createBrowserNetworkStatus } from './platform/network.ts';
 import { openIdbStorage } from './platform/storage.idb.ts';
 import { createMemoryStorage } from './platform/storage.memory.ts';
+import { storageWhenOpen } from './platform/storage.ts';
 import './styles/app.css';
 
+if (isDashboardPath(location.pathname)) prefetchSummary();
 // Some private browsing modes refuse IndexedDB: the app still runs, it just can't keep work across reloads.
-const storage = await openIdbStorage().catch(() => createMemoryStorage());
+// Not awaited: the first screen and the session check need not wait for the database to open.
+const storage = storageWhenOpen(openIdbStorage().catch(() => createMemoryStorage()));
 const session = createSessionStore(createAuthApi(createApiClient()), storage);
 const i18n = createI18n(pickLanguage(null, navigator.languages));
 void session.actions.restore();

@@ -1,3 +1,4 @@
+import { lazy } from 'solid-js';
 /** Every route of the app; each feature owns its definitions and this list only gathers them. */
 import type { RouteDefinition } from '@solidjs/router';
 import { authRoutes } from './features/auth/auth.routes.tsx';
@@ -15,5 +16,6 @@ export const routes: RouteDefinition[] = [
   techRoutes,
   coordinatorRoutes,
   meterEntryRoutes,
+  { path: '/requests/:id', component: lazy(() => import('./features/tickets/request-link.page.tsx')) },
   { path: '*404', component: NotFoundPage },
 ];

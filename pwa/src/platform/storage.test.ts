@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { LocalStorage, OutboxItem } from './storage.ts';
+import { storageWhenOpen, type LocalStorage, type OutboxItem } from './storage.ts';
 import { openDB } from 'idb';
 import { openIdbStorage } from './storage.idb.ts';
 import { createMemoryStorage } from './storage.memory.ts';
@@ -11,6 +11,7 @@ let databaseCount = 0;
 describe.each<[string, () => Promise<LocalStorage>]>([
   ['idb', () => openIdbStorage(`parc-test-${++databaseCount}`)],
   ['memory', async () => createMemoryStorage()],
+  ['still opening', async () => storageWhenOpen(openIdbStorage(`parc-test-${++databaseCount}`))],
 ])('%s storage', (_name, open) => {
   const item = (id: string, createdAt: string): OutboxItem => ({ id, kind: 'meters.reading', payload: { id, total: 1200 }, createdAt });
 

@@ -50,3 +50,21 @@ export function byQueueOrder(a: StoredOutboxItem, b: StoredOutboxItem): number {
 export function placeInQueue(item: OutboxItem, existing: StoredOutboxItem | undefined, lastSequence: number): StoredOutboxItem {
   return { ...item, sequence: existing?.sequence ?? lastSequence + 1 };
 }
+
+/**
+ * A storage usable at once while the real one opens: each call waits for it. The app renders and
+ * asks the server who is signed in without waiting for IndexedDB to open.
+ */
+export function storageWhenOpen(opening: Promise<LocalStorage>): LocalStorage {
+  return {
+    get: async (key) => (await opening).get(key),
+    set: async (key, value) => (await opening).set(key, value),
+    delete: async (key) => (await opening).delete(key),
+    enqueue: async (item) => (await opening).enqueue(item),
+    listPending: async () => (await opening).listPending(),
+    confirm: async (ids) => (await opening).confirm(ids),
+    replace: async (id, item) => (await opening).replace(id, item),
+    holdForConflict: async (id, conflict) => (await opening).holdForConflict(id, conflict),
+    close: () => void opening.then((storage) => storage.close()),
+  };
+}

@@ -175,19 +175,21 @@ describe('the technician sync engine', () => {
   });
 
   it('shows a reading\'s plausibility and a rejection once answered', async () => {
+    const belowLast = { code: 'below_last', params: { lastValue: 9500, lastDate: '2026-11-19', otherCounter: null } } as const;
+    const firstReading = { code: 'first_reading', params: {} } as const;
     const { server, sync } = await setUp();
     await sync.start();
     server.answerWith((op) =>
       op.kind === 'reading' && op.value > 5000
-        ? { opId: op.opId, status: 'rejected', code: 'reading_refused', reason: 'below_last' }
-        : { opId: op.opId, status: 'applied', request: null, reading: { id: '55555555-5555-4555-8555-555555555555', verdict: 'to_check', reason: 'above_usual' } },
+        ? { opId: op.opId, status: 'rejected', code: 'reading_refused', reason: 'Below the last reading', readingReason: belowLast }
+        : { opId: op.opId, status: 'applied', request: null, reading: { id: '55555555-5555-4555-8555-555555555555', verdict: 'to_check', reason: firstReading } },
     );
     const checked = await sync.record(reading);
     const refused = await sync.record({ ...reading, value: 9000 });
     await sync.syncNow();
     expect(sync.state.records).toMatchObject([
-      { opId: refused.opId, outcome: 'rejected', code: 'reading_refused' },
-      { opId: checked.opId, outcome: 'reading', verdict: 'to_check' },
+      { opId: refused.opId, outcome: 'rejected', code: 'reading_refused', readingReason: belowLast },
+      { opId: checked.opId, outcome: 'reading', verdict: 'to_check', reason: firstReading },
     ]);
   });
 });

@@ -8,6 +8,7 @@
  */
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import { MAX_SYNC_OPS, type MaintenanceRequest, type SyncBatchResponse, type SyncOutcome, type SyncResult, type TechBundle } from '@parc/shared/contracts/tickets';
+import type { ReadingReason } from '@parc/shared/meters/reasons';
 import { acknowledge, nextBatch, type Outbox } from '@parc/shared/sync/index';
 import { entityKeyOf, rebaseOp } from '@parc/shared/tickets/sync-ops';
 import type { ApiErrorCode, ApiResult } from '../api/client.ts';
@@ -37,8 +38,9 @@ export interface HeldConflict {
 
 /** What the technician is told about an op that left the outbox without simply being applied. */
 export type SyncRecord =
-  | { opId: string; op: LocalOp; at: string; outcome: 'reading'; verdict: 'ok' | 'to_check'; reason: string | null }
-  | { opId: string; op: LocalOp; at: string; outcome: 'rejected'; code: string; reason: string }
+  | { opId: string; op: LocalOp; at: string; outcome: 'reading'; verdict: 'ok' | 'to_check'; reason: ReadingReason | null }
+  /** `readingReason` says why a reading was refused. */
+  | { opId: string; op: LocalOp; at: string; outcome: 'rejected'; code: string; reason: string; readingReason?: ReadingReason }
   /** Resolved by keeping the server's version: the technician's change was dropped on purpose. */
   | { opId: string; op: LocalOp; at: string; outcome: 'dropped'; server: MaintenanceRequest };
 
@@ -172,7 +174,7 @@ export function createTechSync(deps: TechSyncDeps): TechSync {
         if (outcome.request) await takeRequest(outcome.request);
         if (outcome.reading) records.push({ opId: op.opId, op, at, outcome: 'reading', verdict: outcome.reading.verdict, reason: outcome.reading.reason });
       } else if (outcome.status === 'rejected') {
-        records.push({ opId: op.opId, op, at, outcome: 'rejected', code: outcome.code, reason: outcome.reason });
+        records.push({ opId: op.opId, op, at, outcome: 'rejected', code: outcome.code, reason: outcome.reason, readingReason: outcome.readingReason });
       }
     }
     const wasHeld = new Set(before.filter((item) => item.conflict).map((item) => item.op.opId));

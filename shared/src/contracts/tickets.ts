@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COUNTER_KINDS } from '../meters/counters.ts';
+import { readingReasonSchema } from '../meters/reasons.ts';
 import { COMPLEXITIES } from '../tickets/complexity.ts';
 import { MAX_COMMENT_LENGTH, REQUEST_STATES } from '../tickets/states.ts';
 import { ALERT_SEVERITIES } from './device-console.ts';
@@ -27,7 +28,7 @@ import { readingValueSchema } from './readings.ts';
  *     POST  /tech/sync                       syncBatchRequest                                         -> syncBatchResponse
  *   coordinator
  *     GET   /coordinator/overview                                                                 -> coordinatorOverview
- *     POST  /coordinator/problems            problemReport                                            -> 201 maintenanceRequest
+ *     POST  /coordinator/problems            problemReport                                            -> 201 maintenanceRequest (200: clientId seen before)
  */
 
 // ---------- Current errors ----------
@@ -314,8 +315,11 @@ const appliedOutcome = {
   status: z.literal('applied'),
   /** For request ops: the request after the change. */
   request: maintenanceRequestSchema.nullable(),
-  /** For readings: the id and the plausibility verdict (`to_check` readings are kept for review). */
-  reading: z.object({ id: z.uuid(), verdict: z.enum(['ok', 'to_check']), reason: z.string().nullable() }).nullable(),
+  /**
+   * For readings: the id and the plausibility verdict (`to_check` readings are kept for review),
+   * with its structured reason for the app to say with the shared messages (`meters/messages`).
+   */
+  reading: z.object({ id: z.uuid(), verdict: z.enum(['ok', 'to_check']), reason: readingReasonSchema.nullable() }).nullable(),
 };
 const conflictOutcome = {
   status: z.literal('conflict'),
@@ -328,7 +332,14 @@ const conflictOutcome = {
   blockedBy: z.uuid().nullable(),
   server: maintenanceRequestSchema,
 };
-const rejectedOutcome = { status: z.literal('rejected'), code: z.string(), reason: z.string() };
+const rejectedOutcome = {
+  status: z.literal('rejected'),
+  code: z.string(),
+  /** A sentence for a person (in the user's language for refused readings). */
+  reason: z.string(),
+  /** For a refused reading (`reading_refused`): why, structured like an applied reading's reason. */
+  readingReason: readingReasonSchema.optional(),
+};
 
 /** The first answer an op got; a resent op gets it again wrapped in `duplicate`. */
 export const syncOutcomeSchema = z.discriminatedUnion('status', [z.object(appliedOutcome), z.object(conflictOutcome), z.object(rejectedOutcome)]);
@@ -357,6 +368,8 @@ export const coordinatorOverviewSchema = z.object({
 export type CoordinatorOverview = z.infer<typeof coordinatorOverviewSchema>;
 
 export const problemReportSchema = z.strictObject({
+  /** Made by the app once per report: sending it again (a retry after a lost answer) opens no second request. */
+  clientId: z.uuid(),
   deviceId: z.uuid(),
   subject: requiredText(200),
   description: z.string().trim().max(5000).default(''),

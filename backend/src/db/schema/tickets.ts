@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { SyncOutcome } from '@parc/shared/contracts/tickets';
 import type { FieldStamp } from '@parc/shared/sync/merge';
 import { REQUEST_STATES } from '@parc/shared/tickets/states';
@@ -26,6 +26,8 @@ export const maintenanceRequests = pgTable(
     customerId: uuid('customer_id').notNull(),
     deviceId: uuid('device_id').notNull(),
     alertId: uuid('alert_id'),
+    /** A coordinator's problem report: the app's id for it, so sending it again opens no second request. */
+    clientId: uuid('client_id'),
     subject: text('subject').notNull(),
     description: text('description').notNull().default(''),
     technicianId: uuid('technician_id').references(() => users.id),
@@ -45,6 +47,7 @@ export const maintenanceRequests = pgTable(
     index('maintenance_requests_partner_state').on(t.partnerId, t.state),
     index('maintenance_requests_technician').on(t.technicianId, t.state),
     index('maintenance_requests_device').on(t.deviceId),
+    uniqueIndex('maintenance_requests_client').on(t.partnerId, t.clientId),
     check('maintenance_requests_state', sql`${t.state} in (${inList(REQUEST_STATES)})`),
     check('maintenance_requests_version', sql`${t.version} >= 1`),
   ],

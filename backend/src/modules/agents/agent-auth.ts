@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
+import { clientAddress } from '../../http/rate-limit.ts';
 import type { AppEnv } from '../../http/router.ts';
 import { findCredential, recordContact, useTokenId } from './agents.repo.ts';
 
@@ -50,12 +51,6 @@ class AgentAuthError extends Error {
   constructor(readonly reason: AgentAuthFailure) {
     super(MESSAGES[reason]);
   }
-}
-
-/** The caller's address: the socket on Node, Cloudflare's header on Workers. */
-export function clientAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? c.req.header('cf-connecting-ip') ?? 'unknown';
 }
 
 function joseFailure(error: unknown): AgentAuthFailure {

@@ -8,10 +8,11 @@ import {
   PushSamplesResponseSchema,
 } from '@parc/shared/contracts/agents';
 import { deviceDetailSchema } from '@parc/shared/contracts/devices';
+import { clientAddress } from '../../http/rate-limit.ts';
 import { createRouter } from '../../http/router.ts';
-import { PARTNER_ROLES, requireRole } from '../auth/access.ts';
+import { requirePermission } from '../auth/access.ts';
 import { conflictResponse, errorResponses, errorSchema, idParams, json, jsonBody } from '../customers/openapi.ts';
-import { clientAddress, requireAgent } from './agent-auth.ts';
+import { requireAgent } from './agent-auth.ts';
 import { agentConfig, enroll, reportDiscovery } from './agent-protocol.service.ts';
 import {
   agentCreateSchema,
@@ -102,7 +103,7 @@ export const agentConsoleRoutes = createRouter()
       path: '/customers/{id}/agents',
       tags: consoleTags,
       summary: 'Add an agent to a customer; the answer carries its one-time key',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('agents', 'edit')] as const,
       request: { params: idParams, body: jsonBody(agentCreateSchema) },
       responses: { 201: json(agentSchema, 'The new agent, status new'), ...errorResponses },
     }),
@@ -114,7 +115,7 @@ export const agentConsoleRoutes = createRouter()
       path: '/agents',
       tags: consoleTags,
       summary: "The partner's agents with their computed status, optionally of one customer",
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('agents', 'view')] as const,
       request: { query: agentListQuerySchema },
       responses: { 200: json(agentListSchema, 'Agents'), ...errorResponses },
     }),
@@ -126,7 +127,7 @@ export const agentConsoleRoutes = createRouter()
       path: '/agent-settings',
       tags: consoleTags,
       summary: "The partner's agent options (scan on first connection, keep location, devices seen at another customer)",
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('agents', 'view')] as const,
       responses: { 200: json(agentSettingsSchema, 'The options'), ...errorResponses },
     }),
     async (c) => c.json(await getAgentSettings(c.get('deps'), c.get('user')), 200),
@@ -137,7 +138,7 @@ export const agentConsoleRoutes = createRouter()
       path: '/agent-settings',
       tags: consoleTags,
       summary: "Change the partner's agent options",
-      middleware: [requireRole('partner_admin')] as const,
+      middleware: [requirePermission('agents', 'edit', ['partner_admin'])] as const,
       request: { body: jsonBody(agentSettingsUpdateSchema) },
       responses: { 200: json(agentSettingsSchema, 'The options'), ...errorResponses },
     }),
@@ -149,7 +150,7 @@ export const agentConsoleRoutes = createRouter()
       path: '/agents/{id}',
       tags: consoleTags,
       summary: 'One agent',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('agents', 'view')] as const,
       request: { params: idParams },
       responses: { 200: json(agentSchema, 'The agent'), ...errorResponses },
     }),
@@ -161,7 +162,7 @@ export const agentConsoleRoutes = createRouter()
       path: '/agents/{id}',
       tags: consoleTags,
       summary: 'Change name, schedules, ranges, SNMP credentials, timeout or disconnection threshold',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('agents', 'edit')] as const,
       request: { params: idParams, body: jsonBody(agentUpdateSchema) },
       responses: { 200: json(agentSchema, 'The changed agent'), ...errorResponses },
     }),
@@ -173,7 +174,7 @@ export const agentConsoleRoutes = createRouter()
       path: '/agents/{id}/revoke',
       tags: consoleTags,
       summary: 'Revoke the certificate: the program is refused, the key can enroll again',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('agents', 'edit')] as const,
       request: { params: idParams },
       responses: { 200: json(agentSchema, 'The agent, status new'), ...errorResponses },
     }),
@@ -185,7 +186,7 @@ export const agentConsoleRoutes = createRouter()
       path: '/agents/{id}/scan',
       tags: consoleTags,
       summary: 'Scan now: the agent picks it up at its next config poll (within a minute)',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('agents', 'edit')] as const,
       request: { params: idParams },
       responses: { 200: json(agentSchema, 'The agent with scanRequestedAt set'), ...errorResponses },
     }),
@@ -197,7 +198,7 @@ export const agentConsoleRoutes = createRouter()
       path: '/agents/{id}/discovery',
       tags: consoleTags,
       summary: 'Recent scans with progress, printers found and why other hosts gave no data',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('agents', 'view')] as const,
       request: { params: idParams },
       responses: { 200: json(discoveryRunListSchema, 'Newest first'), ...errorResponses },
     }),
@@ -209,7 +210,7 @@ export const agentConsoleRoutes = createRouter()
       path: '/devices/pending',
       tags: consoleTags,
       summary: 'Devices to add: printers the agents found that are no device of the customer yet',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('agents', 'view')] as const,
       request: { query: pendingDeviceListQuerySchema },
       responses: { 200: json(pendingDeviceListSchema, 'Newest sighting first'), ...errorResponses },
     }),
@@ -221,7 +222,7 @@ export const agentConsoleRoutes = createRouter()
       path: '/devices/pending/{id}/assign',
       tags: consoleTags,
       summary: "Make it a device (next PREFIX-n) and record its latest counters",
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('agents', 'edit')] as const,
       request: { params: idParams, body: jsonBody(pendingAssignSchema) },
       responses: { 201: json(deviceDetailSchema, 'The new device with its counters'), ...conflictResponse, ...errorResponses },
     }),
@@ -233,7 +234,7 @@ export const agentConsoleRoutes = createRouter()
       path: '/devices/pending/{id}',
       tags: consoleTags,
       summary: 'Ignore a device to add',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('agents', 'edit')] as const,
       request: { params: idParams },
       responses: { 204: { description: 'Ignored' }, ...errorResponses },
     }),

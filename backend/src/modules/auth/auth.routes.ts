@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { DomainError } from '@parc/shared';
+import { clientAddress, consumeAttempt, createRateLimiter, throwIfLimited } from '../../http/rate-limit.ts';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requireRole } from './access.ts';
 import { AuthUserSchema, errorResponses, LoginBodySchema, ResetConfirmBodySchema, ResetRequestBodySchema } from './auth.schemas.ts';
 import { confirmPasswordReset, login, logout, requestPasswordReset } from './auth.service.ts';
-import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { SESSION_COOKIE, SESSION_DAYS } from './session-token.ts';
 
 /** Refused sign-ins per address and email before 429 (above the account lock, which stops at 5). */
@@ -16,22 +15,6 @@ export const RESET_REQUEST_LIMIT = { limit: 5, windowMs: 60 * 60_000 };
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const userResponse = { description: 'The signed-in user', content: { 'application/json': { schema: z.object({ user: AuthUserSchema }) } } };
-
-/**
- * The caller's address for rate limiting: the socket on Node (not spoofable; behind a proxy it is
- * the proxy, and the email part of the key still limits), Cloudflare's header on Workers.
- */
-function clientAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? c.req.header('cf-connecting-ip') ?? 'unknown';
-}
-
-function throwIfLimited(limiter: RateLimiter, key: string, now: Date): void {
-  const seconds = limiter.blockedFor(key, now);
-  if (seconds === null) return;
-  const minutes = Math.ceil(seconds / 60);
-  throw new DomainError('rate_limited', `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, { retryAfterSeconds: seconds });
-}
 
 const loginRoute = createRoute({
   method: 'post',
@@ -120,8 +103,7 @@ export function createAuthRoutes() {
       const deps = c.get('deps');
       const { email } = c.req.valid('json');
       const key = `${clientAddress(c)} ${email}`;
-      throwIfLimited(resetLimiter, key, deps.clock());
-      resetLimiter.record(key, deps.clock());
+      consumeAttempt(resetLimiter, key, deps.clock());
       await requestPasswordReset(deps, email);
       return c.body(null, 202);
     })

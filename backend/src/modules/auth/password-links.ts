@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { passwordReset, senderHeaders, userInvite, type DealerBranding, type RenderedEmail } from '@parc/emails';
-import { DEFAULT_LANGUAGE, isLanguage } from '@parc/shared';
+import { passwordReset, userInvite, type RenderedEmail } from '@parc/emails';
 import type { Db } from '../../db/client.ts';
-import { partners, passwordResets } from '../../db/schema/index.ts';
+import { passwordResets } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
+import { contactLanguage, loadDealerMail, type DealerMail } from '../../mail/dealer.ts';
 import { hashToken, newToken } from './session-token.ts';
 
 /**
@@ -20,18 +20,6 @@ export interface LinkRecipient {
   language: string;
 }
 
-type Partner = typeof partners.$inferSelect;
-
-function brandingOf(partner: Partner): DealerBranding {
-  return {
-    name: partner.name,
-    logoUrl: partner.logoUrl ?? undefined,
-    brandColour: partner.brandColour,
-    sender: { name: partner.name, email: partner.senderEmail ?? partner.email },
-    contact: { phone: partner.phone ?? undefined, email: partner.email, address: partner.address ?? undefined },
-  };
-}
-
 /** Stores the hash of a new token (the user's earlier unused links stop working) and returns the link. */
 async function createLink(deps: AppDeps, db: Db, user: LinkRecipient, validMs: number): Promise<{ url: string; expiresAt: Date }> {
   const token = newToken();
@@ -41,35 +29,29 @@ async function createLink(deps: AppDeps, db: Db, user: LinkRecipient, validMs: n
   return { url: `${deps.publicUrl}/reset-password/${token}`, expiresAt };
 }
 
-async function sendAsPartner(deps: AppDeps, db: Db, user: LinkRecipient, render: (partner: Partner, branding: DealerBranding) => RenderedEmail) {
-  const [partner] = await db.select().from(partners).where(eq(partners.id, user.partnerId));
-  if (!partner) throw new Error(`Partner ${user.partnerId} of user ${user.id} is missing`);
-  const branding = brandingOf(partner);
-  // The dealer's own address only when it set one up for sending; otherwise Parc's sender, replies to the dealer.
-  const headers = partner.senderEmail ? senderHeaders(branding) : { replyTo: partner.email };
-  await deps.mailer.send({ to: user.email, ...render(partner, branding), ...headers });
+async function sendAsPartner(deps: AppDeps, db: Db, user: LinkRecipient, render: (dealer: DealerMail) => RenderedEmail) {
+  const dealer = await loadDealerMail(db, user.partnerId);
+  await deps.mailer.send({ to: user.email, ...render(dealer), ...dealer.headers });
 }
-
-const languageOf = (user: LinkRecipient) => (isLanguage(user.language) ? user.language : DEFAULT_LANGUAGE);
 
 export async function sendPasswordResetLink(deps: AppDeps, db: Db, user: LinkRecipient): Promise<void> {
   const { url } = await createLink(deps, db, user, RESET_VALID_MINUTES * 60_000);
-  await sendAsPartner(deps, db, user, (_, branding) =>
-    passwordReset({ language: languageOf(user), branding, resetUrl: url, validForMinutes: RESET_VALID_MINUTES }),
+  await sendAsPartner(deps, db, user, ({ branding }) =>
+    passwordReset({ language: contactLanguage(user.language), branding, resetUrl: url, validForMinutes: RESET_VALID_MINUTES }),
   );
 }
 
 export async function sendInvitation(deps: AppDeps, db: Db, user: LinkRecipient, inviterName: string): Promise<void> {
   const { url, expiresAt } = await createLink(deps, db, user, INVITATION_VALID_DAYS * 86_400_000);
-  await sendAsPartner(deps, db, user, (partner, branding) =>
+  await sendAsPartner(deps, db, user, ({ branding, timeZone }) =>
     userInvite({
-      language: languageOf(user),
+      language: contactLanguage(user.language),
       branding,
       inviterName,
-      organisationName: partner.name,
+      organisationName: branding.name,
       acceptUrl: url,
       expiresAt,
-      timeZone: partner.defaultTimezone,
+      timeZone,
     }),
   );
 }

@@ -4,12 +4,11 @@ import { customerPricesInputSchema, customerPricesSchema, type CustomerPrices } 
 import type { Db } from '../../db/client.ts';
 import { customerPrices } from '../../db/schema/index.ts';
 import { createRouter } from '../../http/router.ts';
-import { PARTNER_ROLES, requireRole } from '../auth/access.ts';
+import { requirePermission } from '../auth/access.ts';
 import { getCustomer } from '../customers/customers.service.ts';
 import { errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
 
 const tags = ['billing'];
-const partnerOnly = requireRole(...PARTNER_ROLES);
 
 type PriceRow = typeof customerPrices.$inferSelect;
 
@@ -32,7 +31,7 @@ export const billingRoutes = createRouter()
       path: '/customers/{id}/prices',
       tags,
       summary: "A customer's prices per page (null when none were set)",
-      middleware: [partnerOnly] as const,
+      middleware: [requirePermission('customers', 'view')] as const,
       request: { params: idParams },
       responses: { 200: json(z.object({ prices: customerPricesSchema.nullable() }), 'The prices'), ...errorResponses },
     }),
@@ -48,7 +47,7 @@ export const billingRoutes = createRouter()
       path: '/customers/{id}/prices',
       tags,
       summary: "Set a customer's prices per page (mono, colour, scan), currency and optional included pages",
-      middleware: [partnerOnly] as const,
+      middleware: [requirePermission('customers', 'edit')] as const,
       request: { params: idParams, body: jsonBody(customerPricesInputSchema) },
       responses: { 200: json(customerPricesSchema, 'The saved prices'), ...errorResponses },
     }),

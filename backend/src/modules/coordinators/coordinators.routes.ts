@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { coordinatorCreateSchema, coordinatorListQuerySchema, coordinatorListSchema, coordinatorSchema, coordinatorUpdateSchema } from '@parc/shared/contracts/coordinators';
 import { createRouter } from '../../http/router.ts';
-import { ALL_ROLES, PARTNER_ROLES, requireRole } from '../auth/access.ts';
+import { ALL_ROLES, requirePermission } from '../auth/access.ts';
 import { errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
 import { changeCoordinator, createCoordinator, deactivateCoordinator, getCoordinator, listCoordinators } from './coordinators.service.ts';
 
@@ -15,7 +15,7 @@ export const coordinatorRoutes = createRouter()
       path: '/customers/{customerId}/coordinators',
       tags,
       summary: "A customer's coordinators, the main one first",
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('customers', 'view', ALL_ROLES)] as const,
       request: { params: customerParams, query: coordinatorListQuerySchema },
       responses: { 200: json(coordinatorListSchema, 'Coordinators'), ...errorResponses },
     }),
@@ -27,7 +27,7 @@ export const coordinatorRoutes = createRouter()
       path: '/customers/{customerId}/coordinators',
       tags,
       summary: 'Add a coordinator; isMain makes them the main one in place of the previous',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('customers', 'edit')] as const,
       request: { params: customerParams, body: jsonBody(coordinatorCreateSchema) },
       responses: { 201: json(coordinatorSchema, 'Created'), ...errorResponses },
     }),
@@ -39,7 +39,7 @@ export const coordinatorRoutes = createRouter()
       path: '/coordinators/{id}',
       tags,
       summary: 'One coordinator',
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('customers', 'view', ALL_ROLES)] as const,
       request: { params: idParams },
       responses: { 200: json(coordinatorSchema, 'The coordinator'), ...errorResponses },
     }),
@@ -51,7 +51,7 @@ export const coordinatorRoutes = createRouter()
       path: '/coordinators/{id}',
       tags,
       summary: 'Change a coordinator',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('customers', 'edit')] as const,
       request: { params: idParams, body: jsonBody(coordinatorUpdateSchema) },
       responses: { 200: json(coordinatorSchema, 'The changed coordinator'), ...errorResponses },
     }),
@@ -63,7 +63,7 @@ export const coordinatorRoutes = createRouter()
       path: '/coordinators/{id}/deactivate',
       tags,
       summary: 'Deactivate a coordinator',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('customers', 'edit')] as const,
       request: { params: idParams },
       responses: { 200: json(coordinatorSchema, 'The deactivated coordinator'), ...errorResponses },
     }),

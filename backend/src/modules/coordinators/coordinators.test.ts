@@ -1,24 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import type { TestApp } from '../../test/app.ts';
+import { newCustomer, partnerAdminApp } from '../../test/partner-admin.ts';
 import { customerInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
 
 describe('coordinators API', () => {
   let t: TestApp;
   let admin: Caller;
   let partnerId: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    partnerId = (await t.createPartner()).id;
-    admin = await signedIn(t, partnerId, 'partner_admin');
-  });
+  beforeAll(async () => ({ t, admin, partnerId } = await partnerAdminApp()));
   afterAll(() => t.close());
 
-  const newCustomer = async (): Promise<Json> => (await admin.request('POST', '/customers', customerInput())).body;
   const mainNames = async (customerId: string) =>
     (await admin.request('GET', `/customers/${customerId}/coordinators`)).body.items.filter((c: Json) => c.isMain).map((c: Json) => c.name);
 
   it('keeps one main coordinator: making one main makes the previous ordinary', async () => {
-    const customer = await newCustomer();
+    const customer = await newCustomer(admin);
     const first = await admin.request('POST', `/customers/${customer.id}/coordinators`, { name: 'Lambert', email: ' Lambert@Client.CH ', isMain: true });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ name: 'Lambert', email: 'lambert@client.ch', isMain: true });
@@ -30,7 +26,7 @@ describe('coordinators API', () => {
   });
 
   it('takes a deactivated coordinator out of the main role and refuses to make it main', async () => {
-    const customer = await newCustomer();
+    const customer = await newCustomer(admin);
     const main = (await admin.request('POST', `/customers/${customer.id}/coordinators`, { name: 'Dante', isMain: true })).body;
     const deactivated = await admin.request('POST', `/coordinators/${main.id}/deactivate`);
     expect(deactivated.body).toMatchObject({ active: false, isMain: false });
@@ -43,12 +39,12 @@ describe('coordinators API', () => {
     ['email', { name: 'A', email: 'not-an-email' }],
     ['isMain', { name: 'A', isMain: 'yes' }],
   ])('refuses a bad %s with a 400 naming it', async (field, body) => {
-    const customer = await newCustomer();
+    const customer = await newCustomer(admin);
     expect((await admin.request('POST', `/customers/${customer.id}/coordinators`, body)).body).toMatchObject({ code: 'bad_request', field });
   });
 
   it('hides partner A coordinators from partner B on every route', async () => {
-    const customer = await newCustomer();
+    const customer = await newCustomer(admin);
     const coordinator = (await admin.request('POST', `/customers/${customer.id}/coordinators`, { name: 'Karel Secret' })).body;
     const otherAdmin = await signedIn(t, (await t.createPartner()).id, 'partner_admin');
     for (const [method, path, body] of [
@@ -66,8 +62,8 @@ describe('coordinators API', () => {
   });
 
   it('lets coordinators read only their customers and technicians read, without writing', async () => {
-    const mine = await newCustomer();
-    const other = await newCustomer();
+    const mine = await newCustomer(admin);
+    const other = await newCustomer(admin);
     const myCoordinator = (await admin.request('POST', `/customers/${mine.id}/coordinators`, { name: 'Mine' })).body;
     const otherCoordinator = (await admin.request('POST', `/customers/${other.id}/coordinators`, { name: 'Theirs' })).body;
     const coordinator = await signedIn(t, partnerId, 'coordinator', { customerIds: [mine.id] });

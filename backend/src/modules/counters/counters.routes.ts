@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { counterCreateSchema, counterListSchema, counterSchema } from '@parc/shared/contracts/counters';
 import { createRouter } from '../../http/router.ts';
-import { ALL_ROLES, PARTNER_ROLES, requireRole } from '../auth/access.ts';
+import { ALL_ROLES, requirePermission } from '../auth/access.ts';
 import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
 import { addCounter, deactivateCounter, getCounter, listCounters } from './counters.service.ts';
 
@@ -15,7 +15,7 @@ export const counterRoutes = createRouter()
       path: '/devices/{deviceId}/counters',
       tags,
       summary: "A device's counters",
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('devices', 'view', ALL_ROLES)] as const,
       request: { params: deviceParams },
       responses: { 200: json(counterListSchema, 'Counters'), ...errorResponses },
     }),
@@ -27,7 +27,7 @@ export const counterRoutes = createRouter()
       path: '/devices/{deviceId}/counters',
       tags,
       summary: 'Start counting another kind of page on a device',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('devices', 'edit')] as const,
       request: { params: deviceParams, body: jsonBody(counterCreateSchema) },
       responses: { 201: json(counterSchema, 'Created or switched back on'), ...conflictResponse, ...errorResponses },
     }),
@@ -39,7 +39,7 @@ export const counterRoutes = createRouter()
       path: '/counters/{id}',
       tags,
       summary: 'One counter',
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('devices', 'view', ALL_ROLES)] as const,
       request: { params: idParams },
       responses: { 200: json(counterSchema, 'The counter'), ...errorResponses },
     }),
@@ -51,7 +51,7 @@ export const counterRoutes = createRouter()
       path: '/counters/{id}/deactivate',
       tags,
       summary: 'Stop a counter taking readings; its history stays',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('devices', 'edit')] as const,
       request: { params: idParams },
       responses: { 200: json(counterSchema, 'The deactivated counter'), ...errorResponses },
     }),

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { customerCreateSchema, customerListQuerySchema, customerPageSchema, customerSchema, customerUpdateSchema } from '@parc/shared/contracts/customers';
 import { createRouter } from '../../http/router.ts';
-import { ALL_ROLES, PARTNER_ROLES, requireRole } from '../auth/access.ts';
+import { ALL_ROLES, requirePermission } from '../auth/access.ts';
 import { changeCustomer, createCustomer, deactivateCustomer, getCustomer, listCustomers } from './customers.service.ts';
 import { toCustomer } from './customers.repo.ts';
 import { conflictResponse, errorResponses, idParams, json, jsonBody } from './openapi.ts';
@@ -15,7 +15,7 @@ export const customerRoutes = createRouter()
       path: '/customers',
       tags,
       summary: 'Customers the user may see, filtered and paged',
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('customers', 'view', ALL_ROLES)] as const,
       request: { query: customerListQuerySchema },
       responses: { 200: json(customerPageSchema, 'One page of customers'), ...errorResponses },
     }),
@@ -27,7 +27,7 @@ export const customerRoutes = createRouter()
       path: '/customers',
       tags,
       summary: 'Add a customer',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('customers', 'edit')] as const,
       request: { body: jsonBody(customerCreateSchema) },
       responses: { 201: json(customerSchema, 'Created'), ...conflictResponse, ...errorResponses },
     }),
@@ -39,7 +39,7 @@ export const customerRoutes = createRouter()
       path: '/customers/{id}',
       tags,
       summary: 'One customer',
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('customers', 'view', ALL_ROLES)] as const,
       request: { params: idParams },
       responses: { 200: json(customerSchema, 'The customer'), ...errorResponses },
     }),
@@ -51,7 +51,7 @@ export const customerRoutes = createRouter()
       path: '/customers/{id}',
       tags,
       summary: 'Change a customer; the prefix is fixed once devices exist',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('customers', 'edit')] as const,
       request: { params: idParams, body: jsonBody(customerUpdateSchema) },
       responses: { 200: json(customerSchema, 'The changed customer'), ...conflictResponse, ...errorResponses },
     }),
@@ -63,7 +63,7 @@ export const customerRoutes = createRouter()
       path: '/customers/{id}/deactivate',
       tags,
       summary: 'Deactivate a customer (kept, with its history)',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('customers', 'edit')] as const,
       request: { params: idParams },
       responses: { 200: json(customerSchema, 'The deactivated customer'), ...errorResponses },
     }),

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../deps.ts';
 import { coordinators } from '../../db/schema/index.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { getCustomer } from '../customers/customers.service.ts';
-import { contactLanguage, loadDealerMail } from '../meters/dealer-mail.ts';
+import { contactLanguage, loadDealerMail } from '../../mail/dealer.ts';
 
 /**
  * Emails the agent's installation instructions and key to the customer's main coordinator (or

@@ -2,13 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { EnrollmentKeySchema } from '@parc/shared/contracts/agents';
 import { customerOverviewPageSchema, customerOverviewQuerySchema, dashboardSummarySchema } from '@parc/shared/contracts/dashboard';
 import { createRouter } from '../../http/router.ts';
-import { PARTNER_ROLES, requireRole } from '../auth/access.ts';
+import { requirePermission } from '../auth/access.ts';
 import { errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
 import { sendAgentInstructions } from './agent-instructions.ts';
 import { customerOverview, dashboardSummary } from './dashboard.service.ts';
 
 const tags = ['dashboard'];
-const partnerOnly = requireRole(...PARTNER_ROLES);
 
 export const dashboardRoutes = createRouter()
   .openapi(
@@ -17,7 +16,7 @@ export const dashboardRoutes = createRouter()
       path: '/dashboard',
       tags,
       summary: 'Totals and pending tasks of the console\'s first screen',
-      middleware: [partnerOnly] as const,
+      middleware: [requirePermission('dashboard', 'view')] as const,
       responses: { 200: json(dashboardSummarySchema, 'The totals'), ...errorResponses },
     }),
     async (c) => c.json(await dashboardSummary(c.get('deps'), c.get('user')), 200),
@@ -28,7 +27,7 @@ export const dashboardRoutes = createRouter()
       path: '/dashboard/customers',
       tags,
       summary: 'The customers list with its columns: main address, sites, devices, billing type, agent, last month\'s pages',
-      middleware: [partnerOnly] as const,
+      middleware: [requirePermission('dashboard', 'view')] as const,
       request: { query: customerOverviewQuerySchema },
       responses: { 200: json(customerOverviewPageSchema, 'One page, active customers first'), ...errorResponses },
     }),
@@ -40,7 +39,7 @@ export const dashboardRoutes = createRouter()
       path: '/customers/{id}/agent-instructions',
       tags,
       summary: 'Email the agent installation instructions and key to the main coordinator (or another address)',
-      middleware: [partnerOnly] as const,
+      middleware: [requirePermission('agents', 'edit')] as const,
       request: { params: idParams, body: jsonBody(z.strictObject({ agentKey: EnrollmentKeySchema, email: z.email().optional() })) },
       responses: { 200: json(z.object({ sentTo: z.string() }), 'Sent'), ...errorResponses },
     }),

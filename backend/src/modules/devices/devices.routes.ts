@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deviceCreateSchema, deviceDetailSchema, deviceListQuerySchema, devicePageSchema, deviceSchema, deviceUpdateSchema } from '@parc/shared/contracts/devices';
 import { createRouter } from '../../http/router.ts';
-import { ALL_ROLES, PARTNER_ROLES, requireRole } from '../auth/access.ts';
+import { ALL_ROLES, requirePermission } from '../auth/access.ts';
 import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
 import { changeDevice, createDevice, deactivateDevice, getDeviceDetail, listDevices } from './devices.service.ts';
 
@@ -14,7 +14,7 @@ export const deviceRoutes = createRouter()
       path: '/devices',
       tags,
       summary: 'Devices the user may see, filtered and paged',
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('devices', 'view', ALL_ROLES)] as const,
       request: { query: deviceListQuerySchema },
       responses: { 200: json(devicePageSchema, 'One page of devices'), ...errorResponses },
     }),
@@ -26,7 +26,7 @@ export const deviceRoutes = createRouter()
       path: '/devices',
       tags,
       summary: "Add a device: it gets the customer's next PREFIX-n and its counters",
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('devices', 'edit')] as const,
       request: { body: jsonBody(deviceCreateSchema) },
       responses: { 201: json(deviceDetailSchema, 'Created, with its counters'), ...conflictResponse, ...errorResponses },
     }),
@@ -38,7 +38,7 @@ export const deviceRoutes = createRouter()
       path: '/devices/{id}',
       tags,
       summary: 'One device with its counters',
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('devices', 'view', ALL_ROLES)] as const,
       request: { params: idParams },
       responses: { 200: json(deviceDetailSchema, 'The device'), ...errorResponses },
     }),
@@ -50,7 +50,7 @@ export const deviceRoutes = createRouter()
       path: '/devices/{id}',
       tags,
       summary: 'Change a device; its customer and ID stay',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('devices', 'edit')] as const,
       request: { params: idParams, body: jsonBody(deviceUpdateSchema) },
       responses: { 200: json(deviceDetailSchema, 'The changed device'), ...conflictResponse, ...errorResponses },
     }),
@@ -62,7 +62,7 @@ export const deviceRoutes = createRouter()
       path: '/devices/{id}/deactivate',
       tags,
       summary: 'Deactivate a device: its ID is never reused and its serial becomes free',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('devices', 'edit')] as const,
       request: { params: idParams },
       responses: { 200: json(deviceSchema, 'The deactivated device'), ...errorResponses },
     }),

@@ -1,22 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import type { TestApp } from '../../test/app.ts';
+import { newCustomer, partnerAdminApp } from '../../test/partner-admin.ts';
 import { customerInput, deviceInput, partnerWithDevice, signedIn, type Caller, type Json } from '../customers/test-client.ts';
 
 describe('devices API', () => {
   let t: TestApp;
   let admin: Caller;
   let partnerId: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    partnerId = (await t.createPartner()).id;
-    admin = await signedIn(t, partnerId, 'partner_admin');
-  });
+  beforeAll(async () => ({ t, admin, partnerId } = await partnerAdminApp()));
   afterAll(() => t.close());
 
-  const newCustomer = async (overrides: Record<string, unknown> = {}): Promise<Json> => (await admin.request('POST', '/customers', customerInput(overrides))).body;
 
   it('names devices PREFIX-n in order and gives them total and mono counters, plus colour when colour-capable', async () => {
-    const customer = await newCustomer({ prefix: 'DEMO' });
+    const customer = await newCustomer(admin, { prefix: 'DEMO' });
     const mono = await admin.request('POST', '/devices', deviceInput(customer.id));
     const colour = await admin.request('POST', '/devices', deviceInput(customer.id, { colourCapable: true }));
     expect(mono.status).toBe(201);
@@ -28,14 +24,14 @@ describe('devices API', () => {
   });
 
   it('gives ten concurrent creates ten different numbers', async () => {
-    const customer = await newCustomer({ prefix: 'RACE' });
+    const customer = await newCustomer(admin, { prefix: 'RACE' });
     const responses = await Promise.all(Array.from({ length: 10 }, () => admin.request('POST', '/devices', deviceInput(customer.id))));
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
     expect(responses.map((r) => r.body.deviceNumber).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
   it('never reuses a number, even after the last device is deactivated', async () => {
-    const customer = await newCustomer({ prefix: 'NR' });
+    const customer = await newCustomer(admin, { prefix: 'NR' });
     await admin.request('POST', '/devices', deviceInput(customer.id));
     const second = await admin.request('POST', '/devices', deviceInput(customer.id));
     await admin.request('POST', `/devices/${second.body.id}/deactivate`);
@@ -43,8 +39,8 @@ describe('devices API', () => {
   });
 
   it('refuses a serial an active device of the partner carries, and frees it on deactivation', async () => {
-    const customer = await newCustomer();
-    const other = await newCustomer();
+    const customer = await newCustomer(admin);
+    const other = await newCustomer(admin);
     const first = await admin.request('POST', '/devices', deviceInput(customer.id, { serial: 'XK-100' }));
     const duplicate = await admin.request('POST', '/devices', deviceInput(other.id, { serial: 'XK-100' }));
     expect(duplicate.status).toBe(409);
@@ -60,15 +56,15 @@ describe('devices API', () => {
   });
 
   it('lets only one of several concurrent creates with the same serial through, with a clear 409 for the rest', async () => {
-    const customer = await newCustomer();
+    const customer = await newCustomer(admin);
     const responses = await Promise.all(Array.from({ length: 5 }, () => admin.request('POST', '/devices', deviceInput(customer.id, { serial: 'SAME-SERIAL' }))));
     expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     for (const refused of responses.filter((r) => r.status === 409)) expect(refused.body).toMatchObject({ code: 'conflict', field: 'serial' });
   });
 
   it('refuses a site or coordinator of another customer', async () => {
-    const customer = await newCustomer();
-    const other = await newCustomer();
+    const customer = await newCustomer(admin);
+    const other = await newCustomer(admin);
     const site = (await admin.request('POST', `/customers/${other.id}/sites`, { name: 'Elsewhere' })).body;
     const coordinator = (await admin.request('POST', `/customers/${other.id}/coordinators`, { name: 'Someone else' })).body;
     expect((await admin.request('POST', '/devices', deviceInput(customer.id, { siteId: site.id }))).body).toMatchObject({ code: 'bad_request', field: 'siteId' });
@@ -83,7 +79,7 @@ describe('devices API', () => {
   });
 
   it('filters and pages the list', async () => {
-    const customer = await newCustomer({ prefix: 'FLT' });
+    const customer = await newCustomer(admin, { prefix: 'FLT' });
     const site = (await admin.request('POST', `/customers/${customer.id}/sites`, { name: 'Lausanne' })).body;
     await admin.request('POST', '/devices', deviceInput(customer.id, { manufacturer: 'HP', model: 'M428', serial: 'HPSER1', location: 'Reception' }));
     await admin.request('POST', '/devices', deviceInput(customer.id, { manufacturer: 'Canon', siteId: site.id, internalNumber: '0002' }));
@@ -101,7 +97,7 @@ describe('devices API', () => {
   });
 
   it('adds a colour counter when a device becomes colour-capable', async () => {
-    const customer = await newCustomer();
+    const customer = await newCustomer(admin);
     const device = (await admin.request('POST', '/devices', deviceInput(customer.id))).body;
     const changed = await admin.request('PATCH', `/devices/${device.id}`, { colourCapable: true, location: 'Floor 2' });
     expect(changed.body).toMatchObject({ colourCapable: true, location: 'Floor 2', deviceCode: device.deviceCode });
@@ -115,7 +111,7 @@ describe('devices API', () => {
     ['mac', { mac: 'nope' }],
     ['customerId', { customerId: 'x' }],
   ])('refuses a bad %s with a 400 naming it', async (field, overrides) => {
-    const customer = await newCustomer();
+    const customer = await newCustomer(admin);
     const response = await admin.request('POST', '/devices', deviceInput(customer.id, overrides));
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: 'bad_request', field });
@@ -140,8 +136,8 @@ describe('devices API', () => {
   });
 
   it("lets coordinators read only their customers' devices and technicians read, without writing", async () => {
-    const mine = await newCustomer();
-    const other = await newCustomer();
+    const mine = await newCustomer(admin);
+    const other = await newCustomer(admin);
     const myDevice = (await admin.request('POST', '/devices', deviceInput(mine.id))).body;
     const otherDevice = (await admin.request('POST', '/devices', deviceInput(other.id))).body;
     const coordinator = await signedIn(t, partnerId, 'coordinator', { customerIds: [mine.id] });

@@ -4,14 +4,13 @@ import { DomainError } from '@parc/shared';
 import { floorPlanPositionsSchema, floorPlanSchema, floorPlanUploadQuerySchema, FLOOR_PLAN_TYPES, MAX_FLOOR_PLAN_BYTES } from '@parc/shared/contracts/floorplans';
 import { sites } from '../../db/schema/index.ts';
 import { createRouter } from '../../http/router.ts';
-import { ALL_ROLES, PARTNER_ROLES, requireRole } from '../auth/access.ts';
+import { ALL_ROLES, requirePermission } from '../auth/access.ts';
 import { getCustomer } from '../customers/customers.service.ts';
 import { errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
 import { customerDeviceIds, deletePlan, findPlanImage, findPlanOwner, findPlans, insertPlan, replacePositions } from './floorplans.repo.ts';
 import { checkedPlanImage } from './plan-image.ts';
 
 const tags = ['floorplans'];
-const partnerOnly = requireRole(...PARTNER_ROLES);
 const notFound = () => new DomainError('not_found', 'No such floor plan.');
 const imageBody = Object.fromEntries(FLOOR_PLAN_TYPES.map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }]));
 
@@ -22,7 +21,7 @@ export const floorPlanRoutes = createRouter()
       path: '/customers/{id}/floorplans',
       tags,
       summary: "A customer's floor plans, lowest floor first, with the devices placed on each",
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('customers', 'view', ALL_ROLES)] as const,
       request: { params: idParams },
       responses: { 200: json(z.object({ items: z.array(floorPlanSchema) }), 'The plans'), ...errorResponses },
     }),
@@ -38,7 +37,7 @@ export const floorPlanRoutes = createRouter()
       path: '/customers/{id}/floorplans',
       tags,
       summary: `Upload a floor plan (PNG, JPEG or SVG, at most ${MAX_FLOOR_PLAN_BYTES / 1024 / 1024} MB) as the raw request body`,
-      middleware: [partnerOnly] as const,
+      middleware: [requirePermission('customers', 'edit')] as const,
       request: { params: idParams, query: floorPlanUploadQuerySchema, body: { required: true, content: imageBody } },
       responses: { 201: json(floorPlanSchema, 'The new plan'), ...errorResponses },
     }),
@@ -66,7 +65,7 @@ export const floorPlanRoutes = createRouter()
       path: '/floorplans/{id}/image',
       tags,
       summary: 'The plan image',
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('customers', 'view', ALL_ROLES)] as const,
       request: { params: idParams },
       responses: { 200: { description: 'The image', content: imageBody }, ...errorResponses },
     }),
@@ -88,7 +87,7 @@ export const floorPlanRoutes = createRouter()
       path: '/floorplans/{id}/devices',
       tags,
       summary: "Place the customer's devices on the plan (x, y in % of the image); replaces the plan's positions",
-      middleware: [partnerOnly] as const,
+      middleware: [requirePermission('customers', 'edit')] as const,
       request: { params: idParams, body: jsonBody(floorPlanPositionsSchema) },
       responses: { 200: json(floorPlanSchema, 'The plan with its devices'), ...errorResponses },
     }),
@@ -114,7 +113,7 @@ export const floorPlanRoutes = createRouter()
       path: '/floorplans/{id}',
       tags,
       summary: 'Remove a floor plan and its device positions',
-      middleware: [partnerOnly] as const,
+      middleware: [requirePermission('customers', 'edit')] as const,
       request: { params: idParams },
       responses: { 200: json(z.object({ deleted: z.literal(true) }), 'Removed'), ...errorResponses },
     }),

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import {
   DomainError,
@@ -19,8 +18,8 @@ import {
 import { readingSchema, readingValueSchema } from '@parc/shared/contracts/readings';
 import type { AppDeps } from '../../deps.ts';
 import { createRouter, type AppEnv } from '../../http/router.ts';
-import { PARTNER_ROLES, requireRole } from '../auth/access.ts';
-import { createRateLimiter, type RateLimiter } from '../auth/rate-limit.ts';
+import { clientAddress, consumeAttempt, createRateLimiter, type RateLimiter } from '../../http/rate-limit.ts';
+import { requirePermission } from '../auth/access.ts';
 import { errorResponses, errorSchema, idParams, json, jsonBody } from '../customers/openapi.ts';
 import { acceptReading, correctReading, toCheckQueue } from './links.review.ts';
 import {
@@ -57,12 +56,6 @@ const tags = ['links'];
 const tokenParams = z.object({ token: z.string().min(1).max(4096) });
 const INVALID_MESSAGE = 'This link is incorrect or no longer valid. Please try again or contact your dealer.';
 
-/** The socket on Node (not spoofable), Cloudflare's header on Workers. */
-function clientAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? c.req.header('cf-connecting-ip') ?? 'unknown';
-}
-
 /**
  * What every token endpoint goes through: the rate limit, then the token. A link that does not
  * work answers 410 with the dealer's contacts when the dealer is known, never customer data.
@@ -70,11 +63,7 @@ function clientAddress(c: Context): string {
 function linkGate(limiter: RateLimiter) {
   return createMiddleware<AppEnv & { Variables: { opened: OpenedLink } }>(async (c, next) => {
     const deps = c.get('deps');
-    const now = deps.clock();
-    const address = clientAddress(c);
-    const seconds = limiter.blockedFor(address, now);
-    if (seconds !== null) throw new DomainError('rate_limited', `Too many requests. Please wait ${seconds} seconds and try again.`, { retryAfterSeconds: seconds });
-    limiter.record(address, now);
+    consumeAttempt(limiter, clientAddress(c), deps.clock());
     try {
       c.set('opened', await openLink(deps, c.req.param('token') ?? ''));
     } catch (error) {
@@ -128,7 +117,9 @@ const toCheckItemSchema = z.object({
 export function createLinkRoutes(options: LinkRoutesOptions = {}) {
   const readGate = linkGate(createRateLimiter(options.readLimit ?? LINK_READ_LIMIT));
   const writeGate = linkGate(createRateLimiter(options.writeLimit ?? LINK_WRITE_LIMIT));
-  const partnerOnly = requireRole(...PARTNER_ROLES);
+  // Links and the to-check queue are the readings screen's, as far as a staff profile goes.
+  const viewReadings = requirePermission('readings', 'view');
+  const editReadings = requirePermission('readings', 'edit');
 
   return (
     createRouter()
@@ -199,7 +190,7 @@ export function createLinkRoutes(options: LinkRoutesOptions = {}) {
           path: '/links',
           tags,
           summary: 'Links with their campaign state (issued, sent, opened, first entry, complete, revoked, expired)',
-          middleware: [partnerOnly] as const,
+          middleware: [viewReadings] as const,
           request: { query: z.object({ customerId: z.uuid().optional(), period: periodKeySchema.optional() }) },
           responses: { 200: json(z.object({ items: z.array(linkSummarySchema) }), 'Links, newest period first'), ...errorResponses },
         }),
@@ -211,7 +202,7 @@ export function createLinkRoutes(options: LinkRoutesOptions = {}) {
           path: '/links/{id}/revoke',
           tags,
           summary: 'Stop a link working at once',
-          middleware: [partnerOnly] as const,
+          middleware: [editReadings] as const,
           request: { params: idParams },
           responses: { 200: json(linkSummarySchema.omit({ customerNumber: true }), 'The revoked link'), ...errorResponses },
         }),
@@ -223,7 +214,7 @@ export function createLinkRoutes(options: LinkRoutesOptions = {}) {
           path: '/links/{id}/resend',
           tags,
           summary: 'Revoke the link and issue a new one for the same customer and period',
-          middleware: [partnerOnly] as const,
+          middleware: [editReadings] as const,
           request: { params: idParams },
           responses: { 201: json(issuedLinkSchema, 'The new link'), 409: json(errorSchema, 'The period is closed'), ...errorResponses },
         }),
@@ -242,7 +233,7 @@ export function createLinkRoutes(options: LinkRoutesOptions = {}) {
           path: '/readings/to-check',
           tags: ['readings'],
           summary: 'Readings flagged "to check", with why, the previous value and the agent\'s latest',
-          middleware: [partnerOnly] as const,
+          middleware: [viewReadings] as const,
           responses: { 200: json(z.object({ items: z.array(toCheckItemSchema) }), 'The review queue, oldest first'), ...errorResponses },
         }),
         async (c) => c.json({ items: await toCheckQueue(c.get('deps').db, c.get('user')) }, 200),
@@ -253,7 +244,7 @@ export function createLinkRoutes(options: LinkRoutesOptions = {}) {
           path: '/readings/{id}/accept',
           tags: ['readings'],
           summary: 'Accept a flagged reading as it is',
-          middleware: [partnerOnly] as const,
+          middleware: [editReadings] as const,
           request: { params: idParams, body: jsonBody(z.strictObject({ note: z.string().trim().max(500).optional() })) },
           responses: { 200: json(readingSchema, 'The accepted reading'), 409: json(errorSchema, 'Not waiting for review'), ...errorResponses },
         }),
@@ -265,7 +256,7 @@ export function createLinkRoutes(options: LinkRoutesOptions = {}) {
           path: '/readings/{id}/correct',
           tags: ['readings'],
           summary: 'Replace a flagged value, with a note saying why',
-          middleware: [partnerOnly] as const,
+          middleware: [editReadings] as const,
           request: { params: idParams, body: jsonBody(z.strictObject({ value: readingValueSchema, note: z.string().trim().min(1).max(500) })) },
           responses: {
             200: json(readingSchema, 'The corrected reading'),

@@ -7,7 +7,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { hashToken, newToken } from '../auth/session-token.ts';
 import { getCustomer } from '../customers/customers.service.ts';
-import { loadDealerMail } from './dealer-mail.ts';
+import { loadDealerMail } from '../../mail/dealer.ts';
 import type { Contact, Signup } from './meters.schemas.ts';
 
 /**

@@ -3,12 +3,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { DomainError, type Translations } from '@parc/shared';
+import { clientAddress, consumeAttempt, createRateLimiter } from '../../http/rate-limit.ts';
 import { createRouter } from '../../http/router.ts';
-import { PARTNER_ROLES, requireRole } from '../auth/access.ts';
-import { createRateLimiter, type RateLimiter } from '../auth/rate-limit.ts';
+import { contactLanguage } from '../../mail/dealer.ts';
+import { requirePermission } from '../auth/access.ts';
 import { errorResponses, json, jsonBody } from '../customers/openapi.ts';
 import { confirmContact, inviteContact, listContacts, signUp, unsubscribeContact } from './contacts.service.ts';
-import { contactLanguage } from './dealer-mail.ts';
 import { runJob } from './jobs.ts';
 import {
   campaignStatsSchema,
@@ -36,18 +36,6 @@ export const SIGNUP_LIMIT = { limit: 10, windowMs: 60 * 60_000 };
 export const TOKEN_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
 
 const tags = ['campaign'];
-
-function clientAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? c.req.header('cf-connecting-ip') ?? 'unknown';
-}
-
-function consume(limiter: RateLimiter, c: Context, now: Date): void {
-  const key = clientAddress(c);
-  const seconds = limiter.blockedFor(key, now);
-  if (seconds !== null) throw new DomainError('rate_limited', `Too many attempts. Please wait ${Math.ceil(seconds / 60)} minutes and try again.`, { retryAfterSeconds: seconds });
-  limiter.record(key, now);
-}
 
 const PAGE_COPY: Translations<{ confirmed: string; unsubscribed: string }> = {
   fr: { confirmed: 'Merci : votre adresse est confirmée. Vous recevrez le lien de saisie de vos compteurs.', unsubscribed: 'Vous ne recevrez plus ces messages.' },
@@ -79,7 +67,7 @@ export function createMeterRoutes() {
         path: '/campaign/settings',
         tags,
         summary: "The partner's campaign defaults and nightly transmission",
-        middleware: [requireRole(...PARTNER_ROLES)] as const,
+        middleware: [requirePermission('settings', 'view')] as const,
         responses: { 200: json(partnerCampaignSettingsSchema, 'The settings'), ...errorResponses },
       }),
       async (c) => c.json(await getPartnerSettings(c.get('deps').db, c.get('user')), 200),
@@ -90,7 +78,7 @@ export function createMeterRoutes() {
         path: '/campaign/settings',
         tags,
         summary: "Replace the partner's campaign defaults (webhookSecret omitted: kept)",
-        middleware: [requireRole(...PARTNER_ROLES)] as const,
+        middleware: [requirePermission('settings', 'edit')] as const,
         request: { body: jsonBody(partnerCampaignSettingsUpdateSchema) },
         responses: { 200: json(partnerCampaignSettingsSchema, 'The settings'), ...errorResponses },
       }),
@@ -105,7 +93,7 @@ export function createMeterRoutes() {
         path: '/customers/{id}/campaign',
         tags,
         summary: "A customer's campaign overrides and the settings in effect",
-        middleware: [requireRole(...PARTNER_ROLES)] as const,
+        middleware: [requirePermission('customers', 'view')] as const,
         request: { params: customerIdParams },
         responses: { 200: json(customerCampaignSettingsSchema, 'Overrides and effective settings'), ...errorResponses },
       }),
@@ -117,7 +105,7 @@ export function createMeterRoutes() {
         path: '/customers/{id}/campaign',
         tags,
         summary: "Replace a customer's overrides (null inherits the partner's default)",
-        middleware: [requireRole(...PARTNER_ROLES)] as const,
+        middleware: [requirePermission('customers', 'edit')] as const,
         request: { params: customerIdParams, body: jsonBody(customerCampaignOverridesSchema) },
         responses: { 200: json(customerCampaignSettingsSchema, 'Overrides and effective settings'), ...errorResponses },
       }),
@@ -132,7 +120,7 @@ export function createMeterRoutes() {
         path: '/customers/{id}/campaign/contacts',
         tags,
         summary: "The customer's campaign contacts",
-        middleware: [requireRole(...PARTNER_ROLES)] as const,
+        middleware: [requirePermission('customers', 'view')] as const,
         request: { params: customerIdParams },
         responses: { 200: json(z.object({ items: z.array(contactSchema) }), 'Contacts'), ...errorResponses },
       }),
@@ -144,7 +132,7 @@ export function createMeterRoutes() {
         path: '/customers/{id}/campaign/contacts',
         tags,
         summary: 'Invite an address: it receives the campaign once it confirms the emailed link',
-        middleware: [requireRole(...PARTNER_ROLES)] as const,
+        middleware: [requirePermission('customers', 'edit')] as const,
         request: { params: customerIdParams, body: jsonBody(contactInviteSchema) },
         responses: { 201: json(contactSchema, 'The contact (pending until confirmed)'), ...errorResponses },
       }),
@@ -162,7 +150,7 @@ export function createMeterRoutes() {
       }),
       async (c) => {
         const deps = c.get('deps');
-        consume(signupLimiter, c, deps.clock());
+        consumeAttempt(signupLimiter, clientAddress(c), deps.clock());
         await signUp(deps, c.req.valid('json'));
         return c.body(null, 202);
       },
@@ -171,7 +159,7 @@ export function createMeterRoutes() {
       createRoute({ method: 'get', path: '/campaign/confirm/{token}', tags, summary: 'Confirm a contact address', request: { params: tokenParams }, responses: contactResponse }),
       async (c) => {
         const deps = c.get('deps');
-        consume(tokenLimiter, c, deps.clock());
+        consumeAttempt(tokenLimiter, clientAddress(c), deps.clock());
         return contactAnswer(c, await confirmContact(deps, c.req.valid('param').token));
       },
     )
@@ -179,7 +167,7 @@ export function createMeterRoutes() {
       createRoute({ method: 'get', path: '/campaign/unsubscribe/{token}', tags, summary: 'Stop campaign emails to an address', request: { params: tokenParams }, responses: contactResponse }),
       async (c) => {
         const deps = c.get('deps');
-        consume(tokenLimiter, c, deps.clock());
+        consumeAttempt(tokenLimiter, clientAddress(c), deps.clock());
         return contactAnswer(c, await unsubscribeContact(deps, c.req.valid('param').token));
       },
     )
@@ -189,7 +177,7 @@ export function createMeterRoutes() {
         path: '/campaign/stats',
         tags,
         summary: 'Per customer: sent → opened → first entry → complete for a period, and response rate',
-        middleware: [requireRole(...PARTNER_ROLES)] as const,
+        middleware: [requirePermission('readings', 'view')] as const,
         request: { query: statsQuerySchema },
         responses: { 200: json(campaignStatsSchema, 'The period'), ...errorResponses },
       }),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allows, FULL_ACCESS } from '@parc/shared/contracts/profiles';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import type { TestApp } from '../../test/app.ts';
+import { partnerAdminApp } from '../../test/partner-admin.ts';
 import { signedIn, type Caller } from '../customers/test-client.ts';
 
 const permissions = (overrides: Record<string, string> = {}) => ({ dashboard: 'view', customers: 'view', devices: 'view', readings: 'none', agents: 'none', users: 'none', settings: 'none', ...overrides });
@@ -9,11 +10,7 @@ describe('profiles and user administration API', () => {
   let t: TestApp;
   let admin: Caller;
   let partnerId: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    partnerId = (await t.createPartner()).id;
-    admin = await signedIn(t, partnerId, 'partner_admin');
-  });
+  beforeAll(async () => ({ t, admin, partnerId } = await partnerAdminApp()));
   afterAll(() => t.close());
 
   it('creates, renames and lists profiles with their user counts; refuses deleting one in use', async () => {

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { readingCreateSchema, readingListQuerySchema, readingPageSchema, readingSchema, readingUpdateSchema } from '@parc/shared/contracts/readings';
 import { createRouter } from '../../http/router.ts';
-import { ALL_ROLES, PARTNER_ROLES, requireRole } from '../auth/access.ts';
+import { ALL_ROLES, requirePermission } from '../auth/access.ts';
 import { errorResponses, errorSchema, idParams, json, jsonBody } from '../customers/openapi.ts';
 import { changeReading, createManualReading, getReading, listReadings } from './readings.service.ts';
 import { toReading } from './readings.repo.ts';
@@ -16,7 +16,7 @@ export const readingRoutes = createRouter()
       path: '/devices/{deviceId}/readings',
       tags,
       summary: "A device's readings, newest first, by counter and date range",
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('readings', 'view', ALL_ROLES)] as const,
       request: { params: deviceParams, query: readingListQuerySchema },
       responses: { 200: json(readingPageSchema, 'One page of readings'), ...errorResponses },
     }),
@@ -28,7 +28,7 @@ export const readingRoutes = createRouter()
       path: '/devices/{deviceId}/readings',
       tags,
       summary: 'Enter a reading by hand; the same clientId again returns the first reading (200)',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('readings', 'edit')] as const,
       request: { params: deviceParams, body: jsonBody(readingCreateSchema) },
       responses: {
         201: json(readingSchema, 'Created'),
@@ -48,7 +48,7 @@ export const readingRoutes = createRouter()
       path: '/readings/{id}',
       tags,
       summary: 'One reading',
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('readings', 'view', ALL_ROLES)] as const,
       request: { params: idParams },
       responses: { 200: json(readingSchema, 'The reading'), ...errorResponses },
     }),
@@ -60,7 +60,7 @@ export const readingRoutes = createRouter()
       path: '/readings/{id}',
       tags,
       summary: 'Correct the value or note of a reading that is not locked',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('readings', 'edit')] as const,
       request: { params: idParams, body: jsonBody(readingUpdateSchema) },
       responses: {
         200: json(readingSchema, 'The changed reading'),

@@ -11,7 +11,7 @@ import {
 } from '@parc/shared/contracts/sites';
 import { DomainError } from '@parc/shared';
 import { createRouter } from '../../http/router.ts';
-import { ALL_ROLES, PARTNER_ROLES, requireRole } from '../auth/access.ts';
+import { ALL_ROLES, requirePermission } from '../auth/access.ts';
 import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
 import { changeSite, createSite, deactivateSite, getSite, importSites, listSites } from './sites.service.ts';
 
@@ -27,7 +27,7 @@ export const siteRoutes = createRouter()
       path: '/customers/{customerId}/sites',
       tags,
       summary: "A customer's sites",
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('customers', 'view', ALL_ROLES)] as const,
       request: { params: customerParams, query: siteListQuerySchema },
       responses: { 200: json(siteListSchema, 'Sites by name'), ...errorResponses },
     }),
@@ -39,7 +39,7 @@ export const siteRoutes = createRouter()
       path: '/customers/{customerId}/sites',
       tags,
       summary: "Add a site; without coordinatorId it gets the customer's main coordinator",
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('customers', 'edit')] as const,
       request: { params: customerParams, body: jsonBody(siteCreateSchema) },
       responses: { 201: json(siteSchema, 'Created'), ...conflictResponse, ...errorResponses },
     }),
@@ -51,7 +51,7 @@ export const siteRoutes = createRouter()
       path: '/customers/{customerId}/sites/import',
       tags,
       summary: 'Import sites from CSV (comma or semicolon, UTF-8): preview judges each line, commit writes all or nothing',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('customers', 'edit')] as const,
       request: {
         params: customerParams,
         query: siteImportQuerySchema,
@@ -80,7 +80,7 @@ export const siteRoutes = createRouter()
       path: '/sites/{id}',
       tags,
       summary: 'One site',
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('customers', 'view', ALL_ROLES)] as const,
       request: { params: idParams },
       responses: { 200: json(siteSchema, 'The site'), ...errorResponses },
     }),
@@ -92,7 +92,7 @@ export const siteRoutes = createRouter()
       path: '/sites/{id}',
       tags,
       summary: 'Change a site',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('customers', 'edit')] as const,
       request: { params: idParams, body: jsonBody(siteUpdateSchema) },
       responses: { 200: json(siteSchema, 'The changed site'), ...conflictResponse, ...errorResponses },
     }),
@@ -104,7 +104,7 @@ export const siteRoutes = createRouter()
       path: '/sites/{id}/deactivate',
       tags,
       summary: 'Deactivate a site: it is no longer offered for new devices',
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('customers', 'edit')] as const,
       request: { params: idParams },
       responses: { 200: json(siteSchema, 'The deactivated site'), ...errorResponses },
     }),

@@ -1,24 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import type { TestApp } from '../../test/app.ts';
+import { newCustomer, partnerAdminApp } from '../../test/partner-admin.ts';
 import { customerInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
 
 describe('sites API', () => {
   let t: TestApp;
   let admin: Caller;
   let partnerId: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    partnerId = (await t.createPartner()).id;
-    admin = await signedIn(t, partnerId, 'partner_admin');
-  });
+  beforeAll(async () => ({ t, admin, partnerId } = await partnerAdminApp()));
   afterAll(() => t.close());
 
-  const newCustomer = async (): Promise<Json> => (await admin.request('POST', '/customers', customerInput())).body;
   const importCsv = (caller: Caller, customerId: string, mode: string, csv: string) =>
     caller.request('POST', `/customers/${customerId}/sites/import?mode=${mode}`, csv, { 'content-type': 'text/csv' });
 
   it("creates, lists, changes and deactivates sites; a new site gets the customer's main coordinator", async () => {
-    const customer = await newCustomer();
+    const customer = await newCustomer(admin);
     const main = (await admin.request('POST', `/customers/${customer.id}/coordinators`, { name: 'Théophile Lou', isMain: true })).body;
     const created = await admin.request('POST', `/customers/${customer.id}/sites`, { name: 'Lille', city: 'Lille', country: 'fr' });
     expect(created.status).toBe(201);
@@ -34,8 +30,8 @@ describe('sites API', () => {
   });
 
   it('refuses a coordinator of another customer and names the field of bad input', async () => {
-    const customer = await newCustomer();
-    const other = await newCustomer();
+    const customer = await newCustomer(admin);
+    const other = await newCustomer(admin);
     const foreign = (await admin.request('POST', `/customers/${other.id}/coordinators`, { name: 'X' })).body;
     expect((await admin.request('POST', `/customers/${customer.id}/sites`, { name: 'A', coordinatorId: foreign.id })).body.field).toBe('coordinatorId');
     expect((await admin.request('POST', `/customers/${customer.id}/sites`, { name: '' })).body).toMatchObject({ code: 'bad_request', field: 'name' });
@@ -43,7 +39,7 @@ describe('sites API', () => {
   });
 
   it('previews an import with per-line errors and writes nothing', async () => {
-    const customer = await newCustomer();
+    const customer = await newCustomer(admin);
     await admin.request('POST', `/customers/${customer.id}/sites`, { name: 'Existing' });
     const anna = (await admin.request('POST', `/customers/${customer.id}/coordinators`, { name: 'Anna', email: 'anna@client.ch' })).body;
     const csv = ['name,address,postcode,city,country,coordinator email', 'HQ,Rue 1,1000,Lausanne,CH,anna@client.ch', ',no name,,,,', 'existing,,,,,', 'HQ,,,,,', 'Depot,,,,XX1,nobody@client.ch'].join('\n');
@@ -62,7 +58,7 @@ describe('sites API', () => {
   });
 
   it('commits all or nothing', async () => {
-    const customer = await newCustomer();
+    const customer = await newCustomer(admin);
     const refused = await importCsv(admin, customer.id, 'commit', 'name,city\nGood,Bern\nGood,Basel');
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ code: 'bad_request', lines: [{ line: 2, status: 'ok' }, { line: 3, status: 'error' }] });
@@ -74,7 +70,7 @@ describe('sites API', () => {
   });
 
   it('imports a French Excel export: semicolons, BOM, CRLF, quoted values', async () => {
-    const customer = await newCustomer();
+    const customer = await newCustomer(admin);
     const csv = '\uFEFFNom;Adresse;NPA;Ville;Pays\r\n"Siège; bâtiment A";"Rue du Lac 1";1003;Lausanne;CH\r\nDépôt;;1020;Renens;ch\r\n';
     const committed = await importCsv(admin, customer.id, 'commit', csv);
     expect(committed.status).toBe(200);
@@ -86,7 +82,7 @@ describe('sites API', () => {
   });
 
   it('refuses a file with a bad header, naming the column', async () => {
-    const customer = await newCustomer();
+    const customer = await newCustomer(admin);
     const response = await importCsv(admin, customer.id, 'preview', 'name,floor\nHQ,2');
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: 'bad_request', field: 'floor' });
@@ -94,7 +90,7 @@ describe('sites API', () => {
   });
 
   it('hides partner A sites from partner B on every route', async () => {
-    const customer = await newCustomer();
+    const customer = await newCustomer(admin);
     const site = (await admin.request('POST', `/customers/${customer.id}/sites`, { name: 'Secret HQ' })).body;
     const otherAdmin = await signedIn(t, (await t.createPartner()).id, 'partner_admin');
     for (const [method, path, body] of [
@@ -113,8 +109,8 @@ describe('sites API', () => {
   });
 
   it('lets coordinators read only their customers and technicians read, without writing', async () => {
-    const mine = await newCustomer();
-    const other = await newCustomer();
+    const mine = await newCustomer(admin);
+    const other = await newCustomer(admin);
     const mySite = (await admin.request('POST', `/customers/${mine.id}/sites`, { name: 'Mine' })).body;
     const otherSite = (await admin.request('POST', `/customers/${other.id}/sites`, { name: 'Theirs' })).body;
     const coordinator = await signedIn(t, partnerId, 'coordinator', { customerIds: [mine.id] });

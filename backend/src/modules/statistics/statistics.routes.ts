@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { volumeQuerySchema, volumeReportSchema } from '@parc/shared/contracts/dashboard';
 import { createRouter } from '../../http/router.ts';
-import { ALL_ROLES, requireRole } from '../auth/access.ts';
+import { ALL_ROLES, requirePermission } from '../auth/access.ts';
 import { errorResponses, json } from '../customers/openapi.ts';
 import { printedVolumes } from './statistics.service.ts';
 
@@ -11,7 +11,7 @@ export const statisticsRoutes = createRouter().openapi(
     path: '/statistics/volumes',
     tags: ['statistics'],
     summary: 'Printed pages (mono, colour) per day or month, grouped by customer, site, device or model',
-    middleware: [requireRole(...ALL_ROLES)] as const,
+    middleware: [requirePermission('dashboard', 'view', ALL_ROLES)] as const,
     request: { query: volumeQuerySchema },
     responses: { 200: json(volumeReportSchema, 'One series per group, largest first'), ...errorResponses },
   }),

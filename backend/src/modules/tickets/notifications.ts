@@ -3,7 +3,7 @@ import { requestAssigned, requestChanged } from '@parc/emails';
 import type { MaintenanceRequest } from '@parc/shared/contracts/tickets';
 import { userCustomers, users } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
-import { contactLanguage, loadDealerMail } from '../meters/dealer-mail.ts';
+import { contactLanguage, loadDealerMail } from '../../mail/dealer.ts';
 import type { Change } from './tickets.service.ts';
 import { loadRequest } from './tickets.repo.ts';
 

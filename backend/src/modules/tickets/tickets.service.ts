@@ -13,6 +13,7 @@ import type {
   SyncOutcome,
 } from '@parc/shared/contracts/tickets';
 import { TECHNICIAN_EDITABLE_FIELDS } from '@parc/shared/contracts/tickets';
+import { reasonMessage } from '@parc/shared/meters/messages';
 import { classifyAlert } from '@parc/shared/tickets/complexity';
 import { assertTransition, type RequestActor } from '@parc/shared/tickets/states';
 import { entityKeyOf } from '@parc/shared/tickets/sync-ops';
@@ -33,6 +34,7 @@ import {
   syncOps,
 } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
+import { contactLanguage } from '../../mail/dealer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { checkAndRecordReading } from '../readings/readings.checks.ts';
 import { checkedAttachment } from './attachments.ts';
@@ -74,7 +76,7 @@ async function assertTechnician(db: Db, partnerId: string, technicianId: string 
   if (!row) throw new DomainError('bad_request', 'No such technician.', { field: 'technicianId' });
 }
 
-export async function createRequest(tx: Db, deps: Pick<AppDeps, 'clock'>, user: SessionUser, input: RequestCreate): Promise<Change> {
+export async function createRequest(tx: Db, deps: Pick<AppDeps, 'clock'>, user: SessionUser, input: RequestCreate, clientId: string | null = null): Promise<Change> {
   const device = await findErrorDevice(tx, user.partnerId, input.deviceId);
   if (!device || (user.customerIds && !user.customerIds.includes(device.customerId))) throw new DomainError('not_found', 'No such device.', { field: 'deviceId' });
   const [alert] = input.alertId
@@ -96,6 +98,7 @@ export async function createRequest(tx: Db, deps: Pick<AppDeps, 'clock'>, user: 
       customerId: device.customerId,
       deviceId: device.id,
       alertId: alert?.id ?? null,
+      clientId,
       subject,
       description: input.description,
       technicianId: input.technicianId ?? null,
@@ -206,8 +209,21 @@ export async function requireRequest(db: Db, user: SessionUser, id: string): Pro
   return (await loadRequest(db, user.partnerId, id))!;
 }
 
-export function problemToCreate(report: ProblemReport): RequestCreate {
-  return { deviceId: report.deviceId, subject: report.subject, description: report.description, steps: [] };
+/**
+ * A coordinator's problem report opens a request with its photos, once per `clientId`: a report
+ * sent again (its answer was lost) finds the request it opened and changes nothing.
+ */
+export async function reportProblem(tx: Db, deps: Pick<AppDeps, 'clock'>, user: SessionUser, report: ProblemReport): Promise<{ requestId: string; created: Change | null }> {
+  const [earlier] = await tx
+    .select({ id: maintenanceRequests.id })
+    .from(maintenanceRequests)
+    .where(and(eq(maintenanceRequests.partnerId, user.partnerId), eq(maintenanceRequests.clientId, report.clientId)));
+  if (earlier) return { requestId: earlier.id, created: null };
+  const input: RequestCreate = { deviceId: report.deviceId, subject: report.subject, description: report.description, steps: [] };
+  const created = await createRequest(tx, deps, user, input, report.clientId);
+  const row = await requireVisibleRow(tx, user, created.requestId, true);
+  for (const attachment of report.attachments) await saveAttachment(tx, deps, user, row, attachment);
+  return { requestId: created.requestId, created };
 }
 
 export function updateToFields(update: RequestUpdate): Partial<Editable> {
@@ -307,9 +323,12 @@ async function applyOp(tx: Db, deps: AppDeps, user: SessionUser, by: string, op:
         enteredBy: user.email,
         clientId: op.opId,
       });
-      if (!recorded.reading) return { outcome: { status: 'rejected', code: 'reading_refused', reason: recorded.reason?.code ?? 'refused' }, change: null };
+      if (!recorded.reading) {
+        const reason = reasonMessage(recorded.reason, contactLanguage(user.language));
+        return { outcome: { status: 'rejected', code: 'reading_refused', reason, readingReason: recorded.reason }, change: null };
+      }
       const verdict = recorded.verdict === 'to_check' ? 'to_check' : 'ok';
-      return { outcome: { status: 'applied', request: null, reading: { id: recorded.reading.id, verdict, reason: recorded.reason?.code ?? null } }, change: null };
+      return { outcome: { status: 'applied', request: null, reading: { id: recorded.reading.id, verdict, reason: recorded.reason } }, change: null };
     }
     case 'supply.replacement': {
       await requireTechnicianDevice(tx, user, op.deviceId);

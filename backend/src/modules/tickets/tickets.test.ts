@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reasonMessage } from '@parc/shared/meters/messages';
 import { deviceAlerts } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { partnerWithDevice, signedIn, type Caller, type Json } from '../customers/test-client.ts';
@@ -90,6 +91,7 @@ describe('maintenance requests, technician sync and coordinator view', () => {
     const first = await technician.request('POST', '/tech/sync', { clientId, ops });
     expect(first.status).toBe(200);
     expect(first.body.results.map((result: Json) => result.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
+    expect(first.body.results[2].reading).toMatchObject({ verdict: 'ok', reason: { code: 'first_reading', params: {} } });
     const replay = await technician.request('POST', '/tech/sync', { clientId, ops });
     expect(replay.body.results.map((result: Json) => [result.status, result.original?.status])).toEqual(Array(5).fill(['duplicate', 'applied']));
     const readings = await admin.request('GET', `/devices/${device.id}/readings`);
@@ -148,13 +150,39 @@ describe('maintenance requests, technician sync and coordinator view', () => {
     expect(overview.body.devices.map((item: Json) => item.id)).toEqual([device.id]);
     expect(overview.body.openRequests.map((item: Json) => item.id)).toContain(request.id);
     expect((await otherCoordinator.request('GET', '/coordinator/overview')).body.devices).toEqual([]);
-    expect((await otherCoordinator.request('POST', '/coordinator/problems', { deviceId: device.id, subject: 'Broken' })).status).toBe(404);
+    expect((await otherCoordinator.request('POST', '/coordinator/problems', { clientId: randomUUID(), deviceId: device.id, subject: 'Broken' })).status).toBe(404);
+  });
+
+  it('gives a refused reading its structured reason and a sentence in the technician\'s language', async () => {
+    const clientId = randomUUID();
+    const reading = (value: number) => ({ opId: randomUUID(), createdAt: '2026-11-20T07:10:00Z', kind: 'reading', deviceId: device.id, counter: 'mono', value, takenAt: '2026-11-20T07:10:00Z' });
+    await technician.request('POST', '/tech/sync', { clientId, ops: [reading(5_000)] });
+    const refused = (await technician.request('POST', '/tech/sync', { clientId, ops: [reading(4_000)] })).body.results[0];
+    expect(refused).toMatchObject({
+      status: 'rejected',
+      code: 'reading_refused',
+      readingReason: { code: 'below_last', params: { lastValue: 5_000, lastDate: '2026-11-20' } },
+    });
+    expect(refused.reason).toBe(reasonMessage(refused.readingReason, 'fr'));
+    expect(refused.reason).toContain('5000');
+  });
+
+  it('opens one request per problem report, however often the coordinator\'s phone sends it', async () => {
+    const report = { clientId: randomUUID(), deviceId: device.id, subject: 'Jams on tray 2' };
+    const first = await coordinator.request('POST', '/coordinator/problems', report);
+    const again = await coordinator.request('POST', '/coordinator/problems', report);
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.body.id).toBe(first.body.id);
+    const listed = (await admin.request('GET', `/requests?deviceId=${device.id}&pageSize=100`)).body.items;
+    expect(listed.filter((item: Json) => item.subject === 'Jams on tray 2')).toHaveLength(1);
+    const other = await coordinator.request('POST', '/coordinator/problems', { ...report, clientId: randomUUID() });
+    expect(other.body.id).not.toBe(first.body.id);
   });
 
   it('emails the technician on assignment and the coordinator on changes, once each', async () => {
     const before = t.mailer.sent.length;
     const request = await newRequest({ technicianId: null });
-    const reported = await coordinator.request('POST', '/coordinator/problems', { deviceId: device.id, subject: 'Paper smears' });
+    const reported = await coordinator.request('POST', '/coordinator/problems', { clientId: randomUUID(), deviceId: device.id, subject: 'Paper smears' });
     expect(reported.status).toBe(201);
     await admin.request('PATCH', `/requests/${request.id}`, { technicianId: technician.userId });
     const mails = t.mailer.sent.slice(before).map((mail) => mail.to);

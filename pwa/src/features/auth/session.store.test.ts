@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError, ApiResult } from '../../api/client.ts';
 import type { AuthApi, SessionUser } from '../../api/auth.ts';
+import { createFakeNetworkStatus } from '../../platform/network.fake.ts';
 import { createMemoryStorage } from '../../platform/storage.memory.ts';
-import { createSessionStore } from './session.store.ts';
+import { createSessionStore, type SessionState } from './session.store.ts';
+
+/** Lets a restore started by an event finish (the fakes answer at once). */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const anne: SessionUser = { id: 'u1', email: 'anne@dealer.test', name: 'Anne', role: 'technician', partnerId: 'p1', language: 'de' };
 const failure = (code: ApiError['code']): ApiResult<never> => ({ ok: false, error: { code, message: code } });
@@ -78,6 +82,50 @@ describe('session store', () => {
     await actions.logout();
     expect(state.status).toBe('signed_out');
     expect(await storage.get('session.user')).toBeUndefined();
+  });
+
+  it.each<[string, ApiResult<{ user: SessionUser }>, Partial<SessionState>]>([
+    ['the server knows the user again: signed in from the server', { ok: true, data: { user: anne } }, { status: 'signed_in', fromCache: false }],
+    ['the session ended meanwhile: signed out', failure('unauthenticated'), { status: 'signed_out', user: null, fromCache: false }],
+    ['the server is still unreachable: the saved copy stays', failure('offline'), { status: 'signed_in', user: anne, fromCache: true }],
+  ])('back online after starting from the saved user, when %s', async (_case, meOnceOnline, expected) => {
+    const storage = createMemoryStorage();
+    await storage.set('session.user', anne);
+    const answers: Parameters<typeof fakeAuthApi>[0] = { me: failure('offline') };
+    const { api, calls } = fakeAuthApi(answers);
+    const network = createFakeNetworkStatus(false);
+    const { state, actions } = createSessionStore(api, storage);
+    actions.recheckWhenOnline(network);
+    await actions.restore();
+    expect(state.fromCache).toBe(true);
+
+    answers.me = meOnceOnline;
+    network.set(true);
+    await settled();
+    expect(calls).toEqual(['me', 'me']);
+    expect(state).toMatchObject(expected);
+  });
+
+  it('does not ask again when the user came from the server, nor once unsubscribed', async () => {
+    const storage = createMemoryStorage();
+    await storage.set('session.user', anne);
+    const answers: Parameters<typeof fakeAuthApi>[0] = { me: { ok: true, data: { user: anne } } };
+    const { api, calls } = fakeAuthApi(answers);
+    const network = createFakeNetworkStatus(false);
+    const { actions } = createSessionStore(api, storage);
+    const unsubscribe = actions.recheckWhenOnline(network);
+    await actions.restore();
+    network.set(true);
+    await settled();
+    expect(calls).toEqual(['me']);
+
+    answers.me = failure('offline');
+    network.set(false);
+    await actions.restore();
+    unsubscribe();
+    network.set(true);
+    await settled();
+    expect(calls).toEqual(['me', 'me']);
   });
 
   it('passes password reset errors through', async () => {

@@ -6,6 +6,7 @@
 import { createStore } from 'solid-js/store';
 import type { ApiError } from '../../api/client.ts';
 import type { AuthApi, SessionUser } from '../../api/auth.ts';
+import type { NetworkStatus } from '../../platform/network.ts';
 import type { LocalStorage } from '../../platform/storage.ts';
 
 export interface SessionState {
@@ -18,6 +19,11 @@ export interface SessionState {
 export interface SessionActions {
   /** Asks the server who is signed in; falls back to the cached user when the server can't say. */
   restore(): Promise<void>;
+  /**
+   * Asks the server again each time the network comes back while the user is the saved copy, so the
+   * offline state ends with the outage. Returns the unsubscribe function.
+   */
+  recheckWhenOnline(network: NetworkStatus): () => void;
   /** Resolves to the error to show, or null once signed in. */
   login(email: string, password: string): Promise<ApiError | null>;
   logout(): Promise<void>;
@@ -52,6 +58,12 @@ export function createSessionStore(api: AuthApi, storage: LocalStorage): Session
       if (result.error.code === 'unauthenticated' || result.error.code === 'forbidden') return signOut();
       const cached = await storage.get<SessionUser>(cachedUserKey);
       setState(cached ? { status: 'signed_in', user: cached, fromCache: true } : { status: 'signed_out', user: null, fromCache: false });
+    },
+
+    recheckWhenOnline(network) {
+      return network.subscribe((online) => {
+        if (online && state.fromCache) void actions.restore();
+      });
     },
 
     async login(email, password) {

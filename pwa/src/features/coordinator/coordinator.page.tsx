@@ -3,8 +3,9 @@ import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type { CoordinatorOverview } from '@parc/shared/contracts/tickets';
 import { useI18n, useServices, useSession } from '../../app-context.tsx';
 import { createApiClient } from '../../api/client.ts';
+import { randomId } from '../../platform/ids.ts';
 import { Loading } from '../shell/loading.tsx';
-import { SupplyLevels } from '../tech/device-panel.tsx';
+import { bundleSupplyViews, SupplyBars } from '../devices/supply-bars.tsx';
 import '../tech/tech.css';
 import { createCoordinatorApi } from './coordinator.api.ts';
 import { createCoordinatorStore, type CoordinatorStore } from './coordinator.store.ts';
@@ -16,17 +17,20 @@ function ReportProblem(props: { store: CoordinatorStore; devices: CoordinatorOve
   const [description, setDescription] = createSignal('');
   const [outcome, setOutcome] = createSignal<{ ok: boolean; text: string } | null>(null);
   const [sending, setSending] = createSignal(false);
+  // One id per report, kept until it is sent: resending after a lost answer opens no second request.
+  const [clientId, setClientId] = createSignal(randomId());
   const chosenDevice = () => deviceId() || props.devices[0]?.id || '';
 
   async function send(event: SubmitEvent) {
     event.preventDefault();
     setSending(true);
-    const error = await props.store.report({ deviceId: chosenDevice(), subject: subject().trim(), description: description().trim(), attachments: [] });
+    const error = await props.store.report({ clientId: clientId(), deviceId: chosenDevice(), subject: subject().trim(), description: description().trim(), attachments: [] });
     setSending(false);
     if (error) {
       setOutcome({ ok: false, text: error.code === 'offline' ? t('coordinator.report.offline') : t('coordinator.report.failed', { message: error.message }) });
       return;
     }
+    setClientId(randomId());
     setSubject('');
     setDescription('');
     setOutcome({ ok: true, text: t('coordinator.report.sent') });
@@ -75,7 +79,7 @@ function ReportProblem(props: { store: CoordinatorStore; devices: CoordinatorOve
   );
 }
 
-export function CoordinatorPage() {
+export default function CoordinatorPage() {
   const { t } = useI18n();
   const { storage, network } = useServices();
   const session = useSession();
@@ -132,7 +136,7 @@ export function CoordinatorPage() {
                           <Show when={device.openRequestCount > 0}>
                             <p>{t('coordinator.openRequestCount', { count: device.openRequestCount })}</p>
                           </Show>
-                          <SupplyLevels supplies={device.supplies} />
+                          <SupplyBars supplies={bundleSupplyViews(device.supplies)} wide emptyText={t('tech.supplies.none')} />
                         </li>
                       )}
                     </For>

@@ -40,7 +40,7 @@ describe('the coordinator store', () => {
   it('passes on the offline error of a report instead of keeping it', async () => {
     const { api } = fakeApi(() => offline);
     const store = createCoordinatorStore({ owner: 'u1', api, storage: createMemoryStorage(), network: createFakeNetworkStatus(false) });
-    const error = await store.report({ deviceId: 'd1', subject: 'Bourrage', description: '', attachments: [] });
+    const error = await store.report({ clientId: '7d444840-9dc0-41cc-9d6f-0e6c1c1d1f3a', deviceId: 'd1', subject: 'Bourrage', description: '', attachments: [] });
     expect(error?.code).toBe('offline');
   });
 });

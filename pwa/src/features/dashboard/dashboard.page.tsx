@@ -5,7 +5,7 @@ import type { DashboardSummary } from '@parc/shared/contracts/dashboard';
 import { formatCount } from '../console/format.ts';
 import { useFeatureText } from '../console/feature-text.ts';
 import { Loaded } from '../console/loaded.tsx';
-import { createDashboardApi } from './dashboard.api.ts';
+import { createDashboardApi, summaryWithPrefetch } from './dashboard.api.ts';
 import type { DashboardKey } from './messages/fr.ts';
 import { dashboardText } from './messages/index.ts';
 import { VolumeSection } from './volume-section.tsx';
@@ -25,7 +25,7 @@ const GROUPS: { title: DashboardKey; tiles: Tile[] }[] = [
     tiles: [
       { key: 'customers', label: 'dashboard.customers', href: '/console/customers' },
       { key: 'devices', label: 'dashboard.devices', href: '/console/devices' },
-      { key: 'openAlerts', label: 'dashboard.openAlerts', href: '/console/devices?alerts=open', attention: true },
+      { key: 'openAlerts', label: 'dashboard.openAlerts', href: '/console/errors', attention: true },
     ],
   },
   {
@@ -47,7 +47,7 @@ const GROUPS: { title: DashboardKey; tiles: Tile[] }[] = [
 export default function DashboardPage() {
   const { t, language } = useFeatureText(dashboardText);
   const api = createDashboardApi();
-  const [summary, { refetch }] = createResource(() => api.summary());
+  const [summary, { refetch }] = createResource(() => summaryWithPrefetch(api));
 
   return (
     <div class="dashboard">

@@ -9,7 +9,8 @@ import { useI18n } from '../../app-context.tsx';
 import { useBrand } from '../settings/brand.ts';
 import { CounterChart } from './counter-chart.tsx';
 import { CustomParameters } from './custom-parameters.tsx';
-import { StateBadge, SupplyBars } from './device-bits.tsx';
+import { StateBadge } from './device-bits.tsx';
+import { SupplyBars } from './supply-bars.tsx';
 import { createDevicesApi, type NamedOption } from './devices.api.ts';
 import './devices.css';
 
@@ -100,9 +101,7 @@ export function DevicePage() {
 
               <section class="card" aria-labelledby="supplies">
                 <h2 id="supplies">{t('device.section.supplies')}</h2>
-                <Show when={view().supplies.length} fallback={<p class="muted">{t('device.supplies.none')}</p>}>
-                  <SupplyBars supplies={view().supplies} wide />
-                </Show>
+                <SupplyBars supplies={view().supplies} wide emptyText={t('device.supplies.none')} />
               </section>
 
               <section class="card" aria-labelledby="alerts">

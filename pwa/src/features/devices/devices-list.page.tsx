@@ -8,7 +8,8 @@ import { useI18n } from '../../app-context.tsx';
 import { useBrand } from '../settings/brand.ts';
 import { createDevicesApi, type NamedOption } from './devices.api.ts';
 import { COLUMN_LABELS, COLUMN_SORTS, DEVICE_COLUMNS, effectivePreferences, type DeviceColumn } from './devices-list.columns.ts';
-import { StateBadge, SupplyBars } from './device-bits.tsx';
+import { StateBadge } from './device-bits.tsx';
+import { SupplyBars } from './supply-bars.tsx';
 import './devices.css';
 
 const api = createDevicesApi(createApiClient());

@@ -21,7 +21,7 @@ import { createMeterEntryStore, type MeterEntryStore } from './meter-entry.store
 import { brandTheme, counterKey, counterView, isMachineDone, latestPendingByCounter, progress } from './meter-entry.state.ts';
 import './meters.css';
 
-export function MeterEntryPage() {
+export default function MeterEntryPage() {
   const params = useParams<{ token: string }>();
   // A new token is a new link: start over with a fresh store.
   return (

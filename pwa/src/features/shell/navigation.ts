@@ -33,6 +33,8 @@ const navigationOfArea: Record<Area, readonly NavItem[]> = {
     { href: '/console', label: 'nav.home' },
     { href: '/console/customers', label: 'nav.customers' },
     { href: '/console/devices', label: 'nav.devices' },
+    { href: '/console/errors', label: 'nav.errors' },
+    { href: '/console/requests', label: 'nav.requests' },
     { href: '/console/users', label: 'nav.users' },
     { href: '/console/settings', label: 'nav.settings' },
   ],

@@ -4,6 +4,7 @@ import type { TechBundle } from '@parc/shared/contracts/tickets';
 import type { CounterKind } from '@parc/shared/meters/counters';
 import { COUNTER_LABELS } from '@parc/shared/meters/messages';
 import { useI18n } from '../../app-context.tsx';
+import { bundleSupplyViews, SupplyBars } from '../devices/supply-bars.tsx';
 import { useTechSync } from './tech-context.tsx';
 import { formatCount, formatDateTime, readingReasonText, readingStatus } from './tech.format.ts';
 
@@ -119,27 +120,6 @@ function SupplyReplacement(props: { device: Device; requestId: string }) {
   );
 }
 
-export function SupplyLevels(props: { supplies: Device['supplies'] }) {
-  const { t } = useI18n();
-  return (
-    <Show when={props.supplies.length > 0} fallback={<p class="muted">{t('tech.supplies.none')}</p>}>
-      <ul class="plain-list supplies">
-        <For each={props.supplies}>
-          {(supply) => (
-            <li class="supply" data-testid="supply">
-              <span>{supply.description}</span>
-              <Show when={supply.percent !== null} fallback={<span class="muted">{t('tech.supplies.unknown')}</span>}>
-                <meter min="0" max="100" low="15" high="40" optimum="100" value={supply.percent ?? 0} />
-                <span>{supply.percent} %</span>
-              </Show>
-            </li>
-          )}
-        </For>
-      </ul>
-    </Show>
-  );
-}
-
 export function DevicePanel(props: { device: Device; requestId: string }) {
   const { t, language } = useI18n();
   return (
@@ -169,7 +149,7 @@ export function DevicePanel(props: { device: Device; requestId: string }) {
           </Show>
         </dl>
         <h3>{t('tech.supplies')}</h3>
-        <SupplyLevels supplies={props.device.supplies} />
+        <SupplyBars supplies={bundleSupplyViews(props.device.supplies)} wide emptyText={t('tech.supplies.none')} />
       </section>
       <section class="card" aria-labelledby="readings-title">
         <h2 id="readings-title">{t('tech.reading.title')}</h2>

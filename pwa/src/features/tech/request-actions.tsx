@@ -3,6 +3,7 @@ import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type { MaintenanceRequest } from '@parc/shared/contracts/tickets';
 import { nextStates, type RequestState } from '@parc/shared/tickets/states';
 import { useI18n } from '../../app-context.tsx';
+import { FormError } from '../shell/form-error.tsx';
 import { randomId } from '../../platform/ids.ts';
 import { preparePhoto } from './photo.ts';
 import { useTechSync } from './tech-context.tsx';
@@ -112,11 +113,7 @@ export function PhotoInput(props: { requestId: string }) {
         {t('tech.photo.take')}
         <input type="file" accept="image/*" capture="environment" data-testid="photo-input" onChange={(event) => void take(event.currentTarget)} />
       </label>
-      <Show when={error()}>
-        <p class="form__error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormError message={error()} />
     </section>
   );
 }

@@ -15,8 +15,8 @@ export function formatCount(language: Language, value: number): string {
 }
 
 /**
- * A plausibility reason in the reader's language with the shared messages, when the server sent the
- * structured reason. A bare reason code (what the sync contract carries today) has no values to
+ * A plausibility reason in the reader's language with the shared messages. Records kept from
+ * before the sync contract carried the structured reason hold a bare code, with no values to
  * render the message with: the verdict shown beside it says enough, so nothing is added.
  */
 export function readingReasonText(reason: unknown, language: Language): string | null {
@@ -44,6 +44,6 @@ export function readingStatus(deviceId: string, counter: CounterKind, pending: r
   const answered = records.find((record) => isReadingOf(deviceId, counter)(record.op));
   if (!answered || answered.op.kind !== 'reading') return null;
   if (answered.outcome === 'reading') return { state: answered.verdict === 'ok' ? 'entered' : 'to_check', value: answered.op.value, reason: answered.reason };
-  if (answered.outcome === 'rejected') return { state: 'refused', value: answered.op.value, reason: answered.reason };
+  if (answered.outcome === 'rejected') return { state: 'refused', value: answered.op.value, reason: answered.readingReason ?? null };
   return null;
 }

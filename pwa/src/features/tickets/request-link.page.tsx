@@ -3,12 +3,13 @@
  * that shows the request to them, and anyone else to the login page and back here.
  */
 import { Match, Switch } from 'solid-js';
-import { Navigate, useParams, type RouteDefinition } from '@solidjs/router';
+import { Navigate, useParams } from '@solidjs/router';
 import { useSession } from '../../app-context.tsx';
 import { Loading } from '../shell/loading.tsx';
 import { requestPathFor } from './tickets.rules.ts';
 
-export function RequestLinkPage() {
+// Loaded lazily: its rules module pulls zod, which must stay out of the entry chunk.
+export default function RequestLinkPage() {
   const session = useSession();
   const params = useParams<{ id: string }>();
   return (
@@ -24,4 +25,3 @@ export function RequestLinkPage() {
   );
 }
 
-export const requestLinkRoute: RouteDefinition = { path: '/requests/:id', component: RequestLinkPage };

@@ -5,6 +5,7 @@ import { coordinatorDe } from '../../features/coordinator/messages/de.ts';
 import { devicesDe } from '../../features/devices/messages/de.ts';
 import { usersDe } from '../../features/users/messages/de.ts';
 import { settingsDe } from '../../features/settings/messages/de.ts';
+import { ticketsDe } from '../../features/tickets/messages/de.ts';
 
 export const de: Catalogue = {
   'app.name': 'Parc',
@@ -58,6 +59,7 @@ export const de: Catalogue = {
   ...devicesDe,
   ...usersDe,
   ...settingsDe,
+  ...ticketsDe,
   'notFound.title': 'Seite nicht gefunden',
   'notFound.body': 'Diese Adresse entspricht keiner Seite von Parc.',
   'notFound.home': 'Zur Startseite',

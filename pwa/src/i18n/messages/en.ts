@@ -5,6 +5,7 @@ import { coordinatorEn } from '../../features/coordinator/messages/en.ts';
 import { devicesEn } from '../../features/devices/messages/en.ts';
 import { usersEn } from '../../features/users/messages/en.ts';
 import { settingsEn } from '../../features/settings/messages/en.ts';
+import { ticketsEn } from '../../features/tickets/messages/en.ts';
 
 export const en: Catalogue = {
   'app.name': 'Parc',
@@ -58,6 +59,7 @@ export const en: Catalogue = {
   ...devicesEn,
   ...usersEn,
   ...settingsEn,
+  ...ticketsEn,
   'notFound.title': 'Page not found',
   'notFound.body': 'This address matches no page of Parc.',
   'notFound.home': 'Back to home',

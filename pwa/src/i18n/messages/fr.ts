@@ -4,6 +4,7 @@ import { coordinatorFr } from '../../features/coordinator/messages/fr.ts';
 import { devicesFr } from '../../features/devices/messages/fr.ts';
 import { usersFr } from '../../features/users/messages/fr.ts';
 import { settingsFr } from '../../features/settings/messages/fr.ts';
+import { ticketsFr } from '../../features/tickets/messages/fr.ts';
 
 /** French is the reference catalogue: its keys define `MessageKey`, every other language must match them. */
 export const fr = {
@@ -58,6 +59,7 @@ export const fr = {
   ...devicesFr,
   ...usersFr,
   ...settingsFr,
+  ...ticketsFr,
   'notFound.title': 'Page introuvable',
   'notFound.body': "Cette adresse ne correspond à aucune page de Parc.",
   'notFound.home': "Retour à l'accueil",

@@ -5,6 +5,7 @@ import { coordinatorIt } from '../../features/coordinator/messages/it.ts';
 import { devicesIt } from '../../features/devices/messages/it.ts';
 import { usersIt } from '../../features/users/messages/it.ts';
 import { settingsIt } from '../../features/settings/messages/it.ts';
+import { ticketsIt } from '../../features/tickets/messages/it.ts';
 
 export const it: Catalogue = {
   'app.name': 'Parc',
@@ -58,6 +59,7 @@ export const it: Catalogue = {
   ...devicesIt,
   ...usersIt,
   ...settingsIt,
+  ...ticketsIt,
   'notFound.title': 'Pagina non trovata',
   'notFound.body': 'Questo indirizzo non corrisponde a nessuna pagina di Parc.',
   'notFound.home': 'Torna alla home',

@@ -27,7 +27,6 @@ export const techDe: TechCatalogue = {
   'tech.userCanFix': 'Der Benutzer kann das Problem selbst beheben:',
   'tech.supplies': 'Verbrauchsmaterial',
   'tech.supplies.none': 'Kein Füllstand bekannt.',
-  'tech.supplies.unknown': 'Füllstand unbekannt',
   'tech.history': 'Geräteverlauf',
   'tech.history.none': 'Kein neueres Ereignis.',
   'tech.comments': 'Verlauf der Anfrage',

@@ -27,7 +27,6 @@ export const techEn: TechCatalogue = {
   'tech.userCanFix': 'The user can fix it themselves:',
   'tech.supplies': 'Supplies',
   'tech.supplies.none': 'No known level.',
-  'tech.supplies.unknown': 'level unknown',
   'tech.history': 'Device history',
   'tech.history.none': 'No recent event.',
   'tech.comments': 'Request follow-up',

@@ -26,7 +26,6 @@ export const techFr = {
   'tech.userCanFix': 'L’utilisateur peut résoudre lui-même le problème :',
   'tech.supplies': 'Consommables',
   'tech.supplies.none': 'Aucun niveau connu.',
-  'tech.supplies.unknown': 'niveau inconnu',
   'tech.history': 'Historique de la machine',
   'tech.history.none': 'Aucun événement récent.',
   'tech.comments': 'Suivi de la demande',

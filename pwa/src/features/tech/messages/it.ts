@@ -27,7 +27,6 @@ export const techIt: TechCatalogue = {
   'tech.userCanFix': 'L’utente può risolvere da sé il problema:',
   'tech.supplies': 'Materiali di consumo',
   'tech.supplies.none': 'Nessun livello noto.',
-  'tech.supplies.unknown': 'livello sconosciuto',
   'tech.history': 'Cronologia della macchina',
   'tech.history.none': 'Nessun evento recente.',
   'tech.comments': 'Seguito della richiesta',

@@ -1,3 +1,6 @@
+import type { Context } from 'hono';
+import { DomainError } from '@parc/shared';
+
 /**
  * A fixed-window counter per key, in this process's memory: enough for one Parc server.
  * Several processes (or Worker isolates) each count on their own, so the real limit is
@@ -37,4 +40,27 @@ export function createRateLimiter({ limit, windowMs }: { limit: number; windowMs
       windows.delete(key);
     },
   };
+}
+
+/**
+ * The caller's address for rate limiting: the socket on Node (not spoofable; behind a proxy it is
+ * the proxy, so callers add something else to the key where they can), Cloudflare's header on Workers.
+ */
+export function clientAddress(c: Context): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? c.req.header('cf-connecting-ip') ?? 'unknown';
+}
+
+/** 429 with the wait in minutes, a unit a person can act on, when `key` is over its limit. */
+export function throwIfLimited(limiter: RateLimiter, key: string, now: Date): void {
+  const seconds = limiter.blockedFor(key, now);
+  if (seconds === null) return;
+  const minutes = Math.ceil(seconds / 60);
+  throw new DomainError('rate_limited', `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, { retryAfterSeconds: seconds });
+}
+
+/** Counts one attempt against `key`, refusing it first when the key is already over its limit. */
+export function consumeAttempt(limiter: RateLimiter, key: string, now: Date): void {
+  throwIfLimited(limiter, key, now);
+  limiter.record(key, now);
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "maintenance_requests" ADD COLUMN "client_id" uuid;--> statement-breakpoint
+CREATE UNIQUE INDEX "maintenance_requests_client" ON "maintenance_requests" USING btree ("partner_id","client_id");

@@ -1,0 +1,51 @@
+/**
+ * Supply levels as coloured bars: compact in the devices list, with names and values (`wide`) on the
+ * device page, the technician's device panel and the coordinator's fleet.
+ */
+import { For, Show } from 'solid-js';
+import type { BundleSupply } from '@parc/shared/contracts/tickets';
+import { useI18n } from '../../app-context.tsx';
+import './supply-bars.css';
+
+/** What a bar needs; the console's supply levels have this shape, the technician's bundle maps to it. */
+export interface SupplyView {
+  name: string;
+  colour: string | null;
+  /** Percent of full; null when the printer does not say. */
+  level: number | null;
+}
+
+/** The technician's and coordinator's supplies (from the tickets contract) as bars. */
+export function bundleSupplyViews(supplies: readonly BundleSupply[]): SupplyView[] {
+  return supplies.map((supply) => ({ name: supply.description, colour: supply.colour, level: supply.percent }));
+}
+
+/** CSS colours for the supply colours printers report; others get the neutral bar. */
+const SUPPLY_COLOURS: Record<string, string> = { black: '#1b1f24', cyan: '#00a3d9', magenta: '#d6007e', yellow: '#f2c500' };
+const LOW_LEVEL = 15;
+
+export function SupplyBars(props: { supplies: readonly SupplyView[]; wide?: boolean; emptyText?: string }) {
+  const { t } = useI18n();
+  const levelText = (supply: SupplyView) => (supply.level === null ? t('device.supplies.unknown') : `${supply.level} %`);
+  return (
+    <Show when={props.supplies.length > 0 || !props.emptyText} fallback={<p class="muted">{props.emptyText}</p>}>
+      <ul class="supply-bars" classList={{ 'supply-bars--wide': props.wide }}>
+        <For each={props.supplies}>
+          {(supply) => (
+            <li title={`${supply.name}: ${levelText(supply)}`} data-testid="supply">
+              {props.wide ? <span class="supply-bars__name">{supply.name}</span> : null}
+              <span class="supply-bars__track" role="meter" aria-label={supply.name} aria-valuemin={0} aria-valuemax={100} aria-valuenow={supply.level ?? undefined}>
+                <span
+                  class="supply-bars__fill"
+                  classList={{ 'supply-bars__fill--low': (supply.level ?? 100) < LOW_LEVEL }}
+                  style={{ [props.wide ? 'width' : 'height']: `${supply.level ?? 0}%`, 'background-color': SUPPLY_COLOURS[supply.colour?.toLowerCase() ?? ''] ?? '#57606a' }}
+                />
+              </span>
+              {props.wide ? <span class="supply-bars__value">{levelText(supply)}</span> : null}
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
