@@ -1,11 +1,11 @@
 /** Every customer's devices to add, the dashboard tile's destination: each leads to its customer's tab to assign it. */
-import { createResource, For, Show } from 'solid-js';
+import { createResource } from 'solid-js';
 import { A } from '@solidjs/router';
 import { formatDateTime } from '../console/format.ts';
 import { useFeatureText } from '../console/feature-text.ts';
-import { Loaded } from '../console/loaded.tsx';
 import { createDashboardApi } from '../dashboard/dashboard.api.ts';
 import { createCustomersApi } from './customers.api.ts';
+import { ItemsTable } from './items-table.tsx';
 import { customersText } from './messages/index.ts';
 import './customers.css';
 
@@ -22,38 +22,27 @@ export default function PendingDevicesPage() {
       <div class="page__heading">
         <h1 id="page-title">{t('tab.pending')}</h1>
       </div>
-      <Loaded result={pending.loading ? undefined : pending()} retry={refetch}>
-        {(data) => (
-          <Show when={data.items.length > 0} fallback={<p class="card muted">{t('pending.empty')}</p>}>
-            <div class="table-scroll">
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('customers.col.name')}</th>
-                    <th scope="col">{t('pending.model')}</th>
-                    <th scope="col">{t('pending.serial')}</th>
-                    <th scope="col">{t('agent.lastContact')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={data.items}>
-                    {(device) => (
-                      <tr>
-                        <th scope="row">
-                          <A href={`/console/customers/${device.customerId}/pending`}>{names()?.get(device.customerId) ?? device.customerId}</A>
-                        </th>
-                        <td>{[device.manufacturer, device.model].filter(Boolean).join(' ') || '—'}</td>
-                        <td>{device.serial}</td>
-                        <td>{formatDateTime(language(), device.lastSeenAt)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Show>
+      <ItemsTable result={pending.loading ? undefined : pending()} retry={refetch} empty={<p class="card muted">{t('pending.empty')}</p>}
+        head={
+          <>
+            <th scope="col">{t('customers.col.name')}</th>
+            <th scope="col">{t('pending.model')}</th>
+            <th scope="col">{t('pending.serial')}</th>
+            <th scope="col">{t('agent.lastContact')}</th>
+          </>
+        }
+      >
+        {(device) => (
+          <tr>
+            <th scope="row">
+              <A href={`/console/customers/${device.customerId}/pending`}>{names()?.get(device.customerId) ?? device.customerId}</A>
+            </th>
+            <td>{[device.manufacturer, device.model].filter(Boolean).join(' ') || '—'}</td>
+            <td>{device.serial}</td>
+            <td>{formatDateTime(language(), device.lastSeenAt)}</td>
+          </tr>
         )}
-      </Loaded>
+      </ItemsTable>
     </div>
   );
 }

@@ -2,8 +2,8 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { formatDateTime } from '../console/format.ts';
 import { useFeatureText } from '../console/feature-text.ts';
-import { Loaded } from '../console/loaded.tsx';
 import type { CustomersApi, PendingDevice } from './customers.api.ts';
+import { ItemsTable } from './items-table.tsx';
 import { customersText } from './messages/index.ts';
 
 export function PendingDevices(props: { api: CustomersApi; customerId: string }) {
@@ -30,59 +30,48 @@ export function PendingDevices(props: { api: CustomersApi; customerId: string })
   return (
     <section class="card">
       <Show when={message()}>{(shown) => <p class={shown().ok ? 'success' : 'form__error'} role="status">{shown().text}</p>}</Show>
-      <Loaded result={pending.loading ? undefined : pending()} retry={refetch}>
-        {(data) => (
-          <Show when={data.items.length > 0} fallback={<p class="muted">{t('pending.empty')}</p>}>
-            <div class="table-scroll">
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('pending.model')}</th>
-                    <th scope="col">{t('pending.serial')}</th>
-                    <th scope="col">{t('agent.lastContact')}</th>
-                    <th scope="col">{t('field.siteName')}</th>
-                    <th scope="col">{t('field.coordinator')}</th>
-                    <th scope="col">{t('customers.col.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={data.items}>
-                    {(device) => (
-                      <tr>
-                        <th scope="row">
-                          {[device.manufacturer, device.model].filter(Boolean).join(' ') || '—'}
-                          <div class="muted">{device.ip}</div>
-                        </th>
-                        <td>{device.serial}</td>
-                        <td>{formatDateTime(language(), device.lastSeenAt)}</td>
-                        <td>
-                          <select aria-label={t('field.siteName')} onChange={(event) => choose(device.id, 'siteId', event.currentTarget.value)}>
-                            <option value="">{t('sites.none')}</option>
-                            <For each={sites() ?? []}>{(site) => <option value={site.id}>{site.name}</option>}</For>
-                          </select>
-                        </td>
-                        <td>
-                          <select aria-label={t('field.coordinator')} onChange={(event) => choose(device.id, 'coordinatorId', event.currentTarget.value)}>
-                            <option value="">{t('sites.none')}</option>
-                            <For each={coordinators() ?? []}>{(coordinator) => <option value={coordinator.id}>{coordinator.name}</option>}</For>
-                          </select>
-                        </td>
-                        <td>
-                          <Show when={!device.otherCustomerDevice} fallback={<span class="badge badge--warn">{t('pending.otherCustomer', { code: device.otherCustomerDevice!.deviceCode })}</span>}>
-                            <button type="button" class="button button--primary" onClick={() => assign(device)}>
-                              {t('pending.assign')}
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Show>
+      <ItemsTable result={pending.loading ? undefined : pending()} retry={refetch} empty={<p class="muted">{t('pending.empty')}</p>}
+        head={
+          <>
+            <th scope="col">{t('pending.model')}</th>
+            <th scope="col">{t('pending.serial')}</th>
+            <th scope="col">{t('agent.lastContact')}</th>
+            <th scope="col">{t('field.siteName')}</th>
+            <th scope="col">{t('field.coordinator')}</th>
+            <th scope="col">{t('customers.col.actions')}</th>
+          </>
+        }
+      >
+        {(device) => (
+          <tr>
+            <th scope="row">
+              {[device.manufacturer, device.model].filter(Boolean).join(' ') || '—'}
+              <div class="muted">{device.ip}</div>
+            </th>
+            <td>{device.serial}</td>
+            <td>{formatDateTime(language(), device.lastSeenAt)}</td>
+            <td>
+              <select aria-label={t('field.siteName')} onChange={(event) => choose(device.id, 'siteId', event.currentTarget.value)}>
+                <option value="">{t('sites.none')}</option>
+                <For each={sites() ?? []}>{(site) => <option value={site.id}>{site.name}</option>}</For>
+              </select>
+            </td>
+            <td>
+              <select aria-label={t('field.coordinator')} onChange={(event) => choose(device.id, 'coordinatorId', event.currentTarget.value)}>
+                <option value="">{t('sites.none')}</option>
+                <For each={coordinators() ?? []}>{(coordinator) => <option value={coordinator.id}>{coordinator.name}</option>}</For>
+              </select>
+            </td>
+            <td>
+              <Show when={!device.otherCustomerDevice} fallback={<span class="badge badge--warn">{t('pending.otherCustomer', { code: device.otherCustomerDevice!.deviceCode })}</span>}>
+                <button type="button" class="button button--primary" onClick={() => assign(device)}>
+                  {t('pending.assign')}
+                </button>
+              </Show>
+            </td>
+          </tr>
         )}
-      </Loaded>
+      </ItemsTable>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { Customer } from '@parc/shared/contracts/customers';
 import { formatDateTime } from '../../console/format.ts';
 import { useFeatureText } from '../../console/feature-text.ts';
 import { Loaded } from '../../console/loaded.tsx';
+import { FormError } from '../../shell/form-error.tsx';
 import { AgentBadge } from '../agent-badge.tsx';
 import type { Agent, CustomersApi } from '../customers.api.ts';
 import { customersText } from '../messages/index.ts';
@@ -28,11 +29,7 @@ export function AgentTab(props: { api: CustomersApi; customer: Customer }) {
 
   return (
     <section>
-      <Show when={error()}>
-        <p class="form__error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormError message={error()} />
       <Loaded result={agents.loading ? undefined : agents()} retry={refetch}>
         {(data) => (
           <Show

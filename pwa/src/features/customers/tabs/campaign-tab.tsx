@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import type { Customer } from '@parc/shared/contracts/customers';
 import { useFeatureText } from '../../console/feature-text.ts';
 import { Loaded } from '../../console/loaded.tsx';
+import { FormError } from '../../shell/form-error.tsx';
 import type { CustomersApi } from '../customers.api.ts';
 import { customersText } from '../messages/index.ts';
 import { ToCheckQueue } from '../to-check-queue.tsx';
@@ -55,11 +56,7 @@ export function CampaignTab(props: { api: CustomersApi; customer: Customer }) {
       </section>
       <section class="card">
         <h2>{t('campaign.contacts')}</h2>
-        <Show when={error()}>
-          <p class="form__error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <FormError message={error()} />
         <Loaded result={contacts.loading ? undefined : contacts()} retry={contactsControl.refetch}>
           {(data) => (
             <Show when={data.items.length > 0} fallback={<p class="muted">{t('campaign.contactsEmpty')}</p>}>

@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import type { FloorPlan } from '@parc/shared/contracts/floorplans';
 import { useFeatureText } from '../../console/feature-text.ts';
 import { Loaded } from '../../console/loaded.tsx';
+import { FormError } from '../../shell/form-error.tsx';
 import type { CustomersApi } from '../customers.api.ts';
 import { customersText } from '../messages/index.ts';
 import { TextField } from '../text-field.tsx';
@@ -34,11 +35,7 @@ export function FloorPlansTab(props: { api: CustomersApi; customerId: string }) 
     <section>
       <form class="card form" onSubmit={add}>
         <h2>{t('plans.add')}</h2>
-        <Show when={error()}>
-          <p class="form__error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <FormError message={error()} />
         <div class="form-grid">
           <TextField label={t('field.planName')} value={upload().name} onInput={(name) => setUpload({ ...upload(), name })} />
           <TextField label={t('field.floor')} inputMode="numeric" value={upload().floor} onInput={(floor) => setUpload({ ...upload(), floor })} />

@@ -5,6 +5,7 @@ import type { Customer } from '@parc/shared/contracts/customers';
 import { LANGUAGES } from '@parc/shared/languages';
 import { languageNames } from '../../../i18n/translate.ts';
 import { useFeatureText } from '../../console/feature-text.ts';
+import { FormError } from '../../shell/form-error.tsx';
 import type { CustomersApi } from '../customers.api.ts';
 import { customersText } from '../messages/index.ts';
 import type { CustomersKey } from '../messages/fr.ts';
@@ -70,11 +71,7 @@ export function InformationTab(props: { api: CustomersApi; customer: Customer; o
         }
       >
         <form class="form" onSubmit={save}>
-          <Show when={error()}>
-            <p class="form__error" role="alert">
-              {error()}
-            </p>
-          </Show>
+          <FormError message={error()} />
           <div class="form-grid">
             <For each={FIELDS}>{({ field, label }) => <TextField label={t(label)} name={field} value={valueOf(field)} onInput={(value) => setDraft({ ...draft(), [field]: value })} />}</For>
             <label class="field">

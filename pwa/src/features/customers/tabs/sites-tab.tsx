@@ -2,8 +2,9 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import type { Site } from '@parc/shared/contracts/sites';
 import { useFeatureText } from '../../console/feature-text.ts';
-import { Loaded } from '../../console/loaded.tsx';
+import { FormError } from '../../shell/form-error.tsx';
 import type { CustomersApi } from '../customers.api.ts';
+import { ItemsTable } from '../items-table.tsx';
 import { customersText } from '../messages/index.ts';
 import { TextField } from '../text-field.tsx';
 import { StatisticsTab } from './statistics-tab.tsx';
@@ -48,11 +49,7 @@ export function SitesTab(props: { api: CustomersApi; customerId: string }) {
 
   const editor = () => (
     <form class="card form" onSubmit={save} data-testid="site-form">
-      <Show when={error()}>
-        <p class="form__error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormError message={error()} />
       <div class="form-grid">
         <TextField label={t('field.siteName')} value={form().name} onInput={(name) => setForm({ ...form(), name })} />
         <TextField label={t('field.address')} value={form().address} onInput={(address) => setForm({ ...form(), address })} />
@@ -92,67 +89,56 @@ export function SitesTab(props: { api: CustomersApi; customerId: string }) {
         </button>
       </div>
       <Show when={editing()}>{editor()}</Show>
-      <Loaded result={sites.loading ? undefined : sites()} retry={refetch}>
-        {(list) => (
-          <Show when={list.items.length > 0} fallback={<p class="card muted">{t('sites.empty')}</p>}>
-            <div class="table-scroll">
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('field.siteName')}</th>
-                    <th scope="col">{t('sites.address')}</th>
-                    <th scope="col">{t('field.coordinator')}</th>
-                    <th scope="col" class="number">{t('sites.devices')}</th>
-                    <th scope="col">{t('sites.active')}</th>
-                    <th scope="col">{t('customers.col.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list.items}>
-                    {(site) => (
-                      <tr classList={{ 'is-inactive': !site.active }}>
-                        <th scope="row">{site.name}</th>
-                        <td>{[site.address, [site.postcode, site.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '—'}</td>
-                        <td>{coordinatorName(site.coordinatorId)}</td>
-                        <td class="number">{deviceCount().get(site.id) ?? 0}</td>
-                        <td>
-                          <input
-                            type="checkbox"
-                            checked={site.active}
-                            disabled={!site.active}
-                            aria-label={t('sites.active')}
-                            onChange={async () => {
-                              await props.api.deactivateSite(site.id);
-                              await refetch();
-                            }}
-                          />
-                        </td>
-                        <td>
-                          <div class="actions">
-                            <button type="button" class="button button--quiet" aria-pressed={statsOf() === site.id} onClick={() => setStatsOf(statsOf() === site.id ? null : site.id)}>
-                              {t('sites.statistics')}
-                            </button>
-                            <button
-                              type="button"
-                              class="button button--quiet"
-                              onClick={() => {
-                                setForm(formOf(site));
-                                setEditing(site.id);
-                              }}
-                            >
-                              {t('customers.edit')}
-                            </button>
-                          </div>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Show>
+      <ItemsTable result={sites.loading ? undefined : sites()} retry={refetch} empty={<p class="card muted">{t('sites.empty')}</p>}
+        head={
+          <>
+            <th scope="col">{t('field.siteName')}</th>
+            <th scope="col">{t('sites.address')}</th>
+            <th scope="col">{t('field.coordinator')}</th>
+            <th scope="col" class="number">{t('sites.devices')}</th>
+            <th scope="col">{t('sites.active')}</th>
+            <th scope="col">{t('customers.col.actions')}</th>
+          </>
+        }
+      >
+        {(site) => (
+          <tr classList={{ 'is-inactive': !site.active }}>
+            <th scope="row">{site.name}</th>
+            <td>{[site.address, [site.postcode, site.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '—'}</td>
+            <td>{coordinatorName(site.coordinatorId)}</td>
+            <td class="number">{deviceCount().get(site.id) ?? 0}</td>
+            <td>
+              <input
+                type="checkbox"
+                checked={site.active}
+                disabled={!site.active}
+                aria-label={t('sites.active')}
+                onChange={async () => {
+                  await props.api.deactivateSite(site.id);
+                  await refetch();
+                }}
+              />
+            </td>
+            <td>
+              <div class="actions">
+                <button type="button" class="button button--quiet" aria-pressed={statsOf() === site.id} onClick={() => setStatsOf(statsOf() === site.id ? null : site.id)}>
+                  {t('sites.statistics')}
+                </button>
+                <button
+                  type="button"
+                  class="button button--quiet"
+                  onClick={() => {
+                    setForm(formOf(site));
+                    setEditing(site.id);
+                  }}
+                >
+                  {t('customers.edit')}
+                </button>
+              </div>
+            </td>
+          </tr>
         )}
-      </Loaded>
+      </ItemsTable>
       <Show when={statsOf()} keyed>
         {(siteId) => <StatisticsTab customerId={props.customerId} siteId={siteId} />}
       </Show>
