@@ -1,11 +1,15 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, isNull } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../db/client.ts';
-import { campaignContacts, coordinators, counters, customers, devices, partners, readings, sites, userCustomers, users } from '../db/schema/index.ts';
+import { campaignContacts, coordinators, counters, customers, deviceAlerts, devices, deviceSupplies, deviceSupplyLevels, partners, readings, sites, userCustomers, users } from '../db/schema/index.ts';
+import { findAgentExtras, findAgents } from '../modules/agents/agents.repo.ts';
+import { toAgentView } from '../modules/agents/agents.service.ts';
+import { countTotals } from '../modules/dashboard/dashboard.repo.ts';
 import { entrySheet, openLink, submitEntries } from '../modules/links/links.service.ts';
 import { receivingContacts } from '../modules/meters/contacts.service.ts';
 import { createTestDatabase } from '../test/database.ts';
+import { DEMO_AGENT_CUSTOMER, LOW_TONER_PERCENT, planDemoAgent } from './agent.ts';
 import { DEMO_LOGINS, DEMO_METER_CUSTOMER, DEMO_PASSWORD, HISTORY_MONTHS, planDemo } from './plan.ts';
 import { demoMeterLink, hasDemoAccounts, seedDemo } from './seed.ts';
 
@@ -194,6 +198,46 @@ describe('seedDemo', () => {
     for (const row of rows) expect(await receivingContacts(db, row.customerId)).toHaveLength(1);
   });
 
+  it('enrols one agent at the ZHT head office, heard from a few minutes ago: connected', async () => {
+    const [partner] = await db.select({ id: partners.id }).from(partners);
+    const rows = await findAgents(db, partner!.id);
+    expect(rows).toHaveLength(1);
+    const [customer] = await db.select({ number: customers.customerNumber }).from(customers).where(eq(customers.id, rows[0]!.customerId));
+    expect(customer!.number).toBe(DEMO_AGENT_CUSTOMER);
+    const view = toAgentView(rows[0]!, (await findAgentExtras(db, [rows[0]!.id])).get(rows[0]!.id)!, NOW);
+    expect(view).toMatchObject({ name: 'Agent Zürich HQ', status: 'connected', keyInUse: true, ranges: ['10.21.1.0/24'], schedules: { inspectionMinutes: 240, alertsMinutes: 15, scanMinutes: 1440 } });
+    expect(NOW.getTime() - Date.parse(view.lastContactAt!)).toBeLessThan(10 * 60_000);
+    // An hour later without news, the same agent counts as disconnected: the status is computed, not stored.
+    expect(toAgentView(rows[0]!, (await findAgentExtras(db, [rows[0]!.id])).get(rows[0]!.id)!, new Date(NOW.getTime() + 3_600_000)).status).toBe('disconnected');
+  });
+
+  it('gives every agent-read device its toner levels, one per colour, with a history ending at the latest level', async () => {
+    const agentRead = await db.selectDistinct({ id: devices.id, colourCapable: devices.colourCapable }).from(readings).innerJoin(devices, eq(devices.id, readings.deviceId)).where(eq(readings.source, 'agent'));
+    const supplies = await db.select().from(deviceSupplies);
+    const levels = await db.select().from(deviceSupplyLevels).orderBy(deviceSupplyLevels.readAt);
+    expect(agentRead.length).toBeGreaterThan(0);
+    for (const device of agentRead) {
+      const own = supplies.filter((supply) => supply.deviceId === device.id);
+      expect(own.map((supply) => supply.colour).sort()).toEqual(device.colourCapable ? ['black', 'cyan', 'magenta', 'yellow'] : ['black']);
+      for (const supply of own) {
+        expect(supply.percent).toSatisfy((percent: number) => percent > 0 && percent <= 100);
+        const history = levels.filter((level) => level.deviceId === device.id && level.supplyIndex === supply.supplyIndex);
+        expect(history.length).toBeGreaterThanOrEqual(2);
+        expect(history.at(-1)).toMatchObject({ percent: supply.percent, readAt: supply.readAt });
+        history.slice(1).forEach((level, index) => expect(level.percent).toBeLessThanOrEqual(history[index]!.percent!));
+      }
+    }
+    expect(supplies.filter((supply) => agentRead.some((device) => device.id === supply.deviceId) && supply.percent === LOW_TONER_PERCENT)).toHaveLength(1);
+  });
+
+  it('opens a low-toner and a paper-jam alert on agent-read devices, counted on the dashboard', async () => {
+    const open = await db.select({ code: deviceAlerts.code, severity: deviceAlerts.severity, source: readings.source }).from(deviceAlerts).innerJoin(readings, eq(readings.deviceId, deviceAlerts.deviceId)).where(isNull(deviceAlerts.clearedAt));
+    expect(new Set(open.map((alert) => `${alert.code}/${alert.severity}`))).toEqual(new Set(['markerTonerAlmostEmpty/warning', 'jam/critical']));
+    expect(open.every((alert) => alert.source === 'agent')).toBe(true);
+    const [partner] = await db.select({ id: partners.id }).from(partners);
+    expect((await countTotals(db, { partnerId: partner!.id, customerIds: null })).openAlerts).toBe(2);
+  });
+
   it('does nothing the second time', async () => {
     const before = await db.select({ n: count() }).from(readings);
     expect(await seedDemo(db, { now: NOW, hashPassword: fakeHash })).toBe(false);
@@ -279,6 +323,14 @@ describe('seedDemo on a database that already has a partner', () => {
 describe('planDemo', () => {
   it('is a pure function of now and the ids', () => {
     expect(planDemo(NOW, sequentialIds())).toEqual(planDemo(NOW, sequentialIds()));
+  });
+
+  it('plans the same agent, supplies and alerts for the same now and ids', () => {
+    const agent = () => {
+      const newId = sequentialIds();
+      return planDemoAgent(planDemo(NOW, newId), NOW, newId);
+    };
+    expect(agent()).toEqual(agent());
   });
 
   it('moves the whole history with now', () => {

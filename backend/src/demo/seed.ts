@@ -2,10 +2,31 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { openPeriodsAt, periodKeyAt } from '@parc/shared';
 import type { Db } from '../db/client.ts';
-import { campaignContacts, coordinators, counters, customers, devices, deviceSupplies, maintenanceRequests, partners, readings, requestEvents, sites, userCustomers, users } from '../db/schema/index.ts';
+import {
+  agentContacts,
+  agentCredentials,
+  agentKeys,
+  agents,
+  campaignContacts,
+  coordinators,
+  counters,
+  customers,
+  deviceAlerts,
+  devices,
+  deviceSupplies,
+  deviceSupplyLevels,
+  maintenanceRequests,
+  partners,
+  readings,
+  requestEvents,
+  sites,
+  userCustomers,
+  users,
+} from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { issueLink, type IssuedLink } from '../modules/links/links.service.ts';
 import { customerCalendar } from '../modules/meters/settings.repo.ts';
+import { planDemoAgent } from './agent.ts';
 import { DEMO_LOGINS, DEMO_METER_CUSTOMER, DEMO_PASSWORD, planDemo } from './plan.ts';
 import { planDemoTickets } from './tickets.ts';
 
@@ -21,8 +42,8 @@ const BATCH_ROWS = 1_000;
 
 /**
  * Fills an empty database (no partner yet) with the demo dealer, its users, three customers and
- * their fleets with 14 months of readings. Does nothing on a database that has any partner.
- * Returns whether it seeded.
+ * their fleets with 14 months of readings, and the agent that reads one customer's head office.
+ * Does nothing on a database that has any partner. Returns whether it seeded.
  */
 export async function seedDemo(db: Db, { now, hashPassword, newId = randomUUID }: SeedDemoOptions): Promise<boolean> {
   if (await hasPartner(db)) return false;
@@ -49,6 +70,14 @@ export async function seedDemo(db: Db, { now, hashPassword, newId = randomUUID }
     await tx.insert(deviceSupplies).values(tickets.supplies);
     await tx.insert(maintenanceRequests).values(tickets.requests);
     await tx.insert(requestEvents).values(tickets.events);
+    const agent = planDemoAgent(plan, now, newId);
+    await tx.insert(agents).values(agent.agents);
+    await tx.insert(agentKeys).values(agent.keys);
+    await tx.insert(agentCredentials).values(agent.credentials);
+    await tx.insert(agentContacts).values(agent.contacts);
+    await tx.insert(deviceSupplies).values(agent.supplies);
+    await tx.insert(deviceSupplyLevels).values(agent.supplyLevels);
+    await tx.insert(deviceAlerts).values(agent.alerts);
     return true;
   });
 }
