@@ -11,7 +11,7 @@ import { deviceDetailSchema } from '@parc/shared/contracts/devices';
 import { clientAddress } from '../../http/rate-limit.ts';
 import { createRouter } from '../../http/router.ts';
 import { requirePermission } from '../auth/access.ts';
-import { conflictResponse, errorResponses, errorSchema, idParams, json, jsonBody } from '../customers/openapi.ts';
+import { conflictResponse, errorResponses, errorSchema, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { requireAgent } from './agent-auth.ts';
 import { agentConfig, enroll, reportDiscovery } from './agent-protocol.service.ts';
 import {

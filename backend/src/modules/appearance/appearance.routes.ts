@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { appearanceSchema, appearanceUpdateSchema, logoUploadSchema } from '@parc/shared/contracts/appearance';
 import { createRouter } from '../../http/router.ts';
 import { PARTNER_ROLES, requirePermission, requireRole } from '../auth/access.ts';
-import { errorResponses, json, jsonBody } from '../customers/openapi.ts';
+import { errorResponses, json, jsonBody } from '../../http/openapi.ts';
 import { changeAppearance, getAppearance, readLogo, removeLogo, uploadLogo } from './appearance.service.ts';
 
 const tags = ['appearance'];

@@ -4,7 +4,8 @@ import { DomainError } from '@parc/shared';
 import { clientAddress, consumeAttempt, createRateLimiter, throwIfLimited } from '../../http/rate-limit.ts';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requireRole } from './access.ts';
-import { AuthUserSchema, errorResponses, LoginBodySchema, ResetConfirmBodySchema, ResetRequestBodySchema } from './auth.schemas.ts';
+import { errorsFor, jsonBody } from '../../http/openapi.ts';
+import { AuthUserSchema, LoginBodySchema, ResetConfirmBodySchema, ResetRequestBodySchema } from './auth.schemas.ts';
 import { confirmPasswordReset, login, logout, requestPasswordReset } from './auth.service.ts';
 import { SESSION_COOKIE, SESSION_DAYS } from './session-token.ts';
 
@@ -13,7 +14,6 @@ export const LOGIN_LIMIT = { limit: 10, windowMs: 15 * 60_000 };
 /** Reset emails per address and email: keeps the form from being used to flood an inbox. */
 export const RESET_REQUEST_LIMIT = { limit: 5, windowMs: 60 * 60_000 };
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const userResponse = { description: 'The signed-in user', content: { 'application/json': { schema: z.object({ user: AuthUserSchema }) } } };
 
 const loginRoute = createRoute({
@@ -21,8 +21,8 @@ const loginRoute = createRoute({
   path: '/login',
   tags: ['auth'],
   summary: 'Sign in with email and password; sets the parc_session cookie',
-  request: { body: json(LoginBodySchema) },
-  responses: { 200: userResponse, ...errorResponses(400, 401, 403, 423, 429) },
+  request: { body: jsonBody(LoginBodySchema) },
+  responses: { 200: userResponse, ...errorsFor(400, 401, 403, 423, 429) },
 });
 
 const meRoute = createRoute({
@@ -31,7 +31,7 @@ const meRoute = createRoute({
   tags: ['auth'],
   summary: 'The signed-in user',
   middleware: [requireRole(...ALL_ROLES)] as const,
-  responses: { 200: userResponse, ...errorResponses(401) },
+  responses: { 200: userResponse, ...errorsFor(401) },
 });
 
 const logoutRoute = createRoute({
@@ -48,8 +48,8 @@ const resetRequestRoute = createRoute({
   tags: ['auth'],
   summary: 'Emails a single-use link to choose a new password, valid one hour',
   description: 'Always 202, whether or not the email belongs to an account.',
-  request: { body: json(ResetRequestBodySchema) },
-  responses: { 202: { description: 'If the account exists, the email is on its way' }, ...errorResponses(400, 429) },
+  request: { body: jsonBody(ResetRequestBodySchema) },
+  responses: { 202: { description: 'If the account exists, the email is on its way' }, ...errorsFor(400, 429) },
 });
 
 const resetConfirmRoute = createRoute({
@@ -57,8 +57,8 @@ const resetConfirmRoute = createRoute({
   path: '/password-reset/confirm',
   tags: ['auth'],
   summary: 'Sets a new password from an emailed link (reset or invitation); signs out every session',
-  request: { body: json(ResetConfirmBodySchema) },
-  responses: { 204: { description: 'Password set; sign in with it' }, ...errorResponses(400) },
+  request: { body: jsonBody(ResetConfirmBodySchema) },
+  responses: { 204: { description: 'Password set; sign in with it' }, ...errorsFor(400) },
 });
 
 /** A router per app, so each app (and each test) has its own rate-limit counters. */

@@ -30,25 +30,3 @@ export const ResetConfirmBodySchema = z.object({
   password: z.string().max(PASSWORD_MAX_LENGTH * 4),
 });
 
-export const ErrorSchema = z
-  .object({ code: z.string(), message: z.string(), field: z.string().optional() })
-  .openapi('Error');
-
-const ERROR_DESCRIPTIONS = {
-  400: 'Invalid input; `field` names it',
-  401: 'Not signed in',
-  403: 'Not allowed for this role',
-  404: 'No such record for this partner',
-  409: 'Conflicts with an existing record',
-  423: 'Account locked for a while',
-  429: 'Too many attempts; try again later',
-} as const;
-
-type ErrorResponse = { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } };
-
-/** OpenAPI entries for the error answers a route may give (all shaped `{ code, message, field? }`). */
-export function errorResponses<S extends keyof typeof ERROR_DESCRIPTIONS>(...statuses: S[]): Record<S, ErrorResponse> {
-  const responses = {} as Record<S, ErrorResponse>;
-  for (const status of statuses) responses[status] = { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorSchema } } };
-  return responses;
-}

@@ -6,7 +6,7 @@ import { customerPrices } from '../../db/schema/index.ts';
 import { createRouter } from '../../http/router.ts';
 import { requirePermission } from '../auth/access.ts';
 import { getCustomer } from '../customers/customers.service.ts';
-import { errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
+import { errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 
 const tags = ['billing'];
 

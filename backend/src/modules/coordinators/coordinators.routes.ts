@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { coordinatorCreateSchema, coordinatorListQuerySchema, coordinatorListSchema, coordinatorSchema, coordinatorUpdateSchema } from '@parc/shared/contracts/coordinators';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requirePermission } from '../auth/access.ts';
-import { errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
+import { errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { changeCoordinator, createCoordinator, deactivateCoordinator, getCoordinator, listCoordinators } from './coordinators.service.ts';
 
 const tags = ['coordinators'];

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { counterCreateSchema, counterListSchema, counterSchema } from '@parc/shared/contracts/counters';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requirePermission } from '../auth/access.ts';
-import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
+import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { addCounter, deactivateCounter, getCounter, listCounters } from './counters.service.ts';
 
 const tags = ['counters'];

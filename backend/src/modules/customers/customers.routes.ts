@@ -4,7 +4,7 @@ import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requirePermission } from '../auth/access.ts';
 import { changeCustomer, createCustomer, deactivateCustomer, getCustomer, listCustomers } from './customers.service.ts';
 import { toCustomer } from './customers.repo.ts';
-import { conflictResponse, errorResponses, idParams, json, jsonBody } from './openapi.ts';
+import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 
 const tags = ['customers'];
 

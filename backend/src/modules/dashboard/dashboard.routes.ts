@@ -3,7 +3,7 @@ import { EnrollmentKeySchema } from '@parc/shared/contracts/agents';
 import { customerOverviewPageSchema, customerOverviewQuerySchema, dashboardSummarySchema } from '@parc/shared/contracts/dashboard';
 import { createRouter } from '../../http/router.ts';
 import { requirePermission } from '../auth/access.ts';
-import { errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
+import { errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { sendAgentInstructions } from './agent-instructions.ts';
 import { customerOverview, dashboardSummary } from './dashboard.service.ts';
 

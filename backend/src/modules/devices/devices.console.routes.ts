@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { deviceConsoleSchema, deviceEventListSchema, deviceRowPageSchema, deviceRowQuerySchema, deviceSettingsSchema, deviceSettingsUpdateSchema } from '@parc/shared/contracts/device-console';
 import { createRouter } from '../../http/router.ts';
 import { requirePermission } from '../auth/access.ts';
-import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
+import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { listDeviceEvents } from '../events/events.service.ts';
 import { changeDeviceSettings, getDeviceConsole, listDeviceRows } from './devices.console.ts';
 

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { deviceCreateSchema, deviceDetailSchema, deviceListQuerySchema, devicePageSchema, deviceSchema, deviceUpdateSchema } from '@parc/shared/contracts/devices';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requirePermission } from '../auth/access.ts';
-import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
+import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { changeDevice, createDevice, deactivateDevice, getDeviceDetail, listDevices } from './devices.service.ts';
 
 const tags = ['devices'];

@@ -6,7 +6,7 @@ import { sites } from '../../db/schema/index.ts';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requirePermission } from '../auth/access.ts';
 import { getCustomer } from '../customers/customers.service.ts';
-import { errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
+import { errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { customerDeviceIds, deletePlan, findPlanImage, findPlanOwner, findPlans, insertPlan, replacePositions } from './floorplans.repo.ts';
 import { checkedPlanImage } from './plan-image.ts';
 

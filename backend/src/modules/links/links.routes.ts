@@ -20,7 +20,7 @@ import type { AppDeps } from '../../deps.ts';
 import { createRouter, type AppEnv } from '../../http/router.ts';
 import { clientAddress, consumeAttempt, createRateLimiter, type RateLimiter } from '../../http/rate-limit.ts';
 import { requirePermission } from '../auth/access.ts';
-import { errorResponses, errorSchema, idParams, json, jsonBody } from '../customers/openapi.ts';
+import { errorResponses, errorSchema, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { acceptReading, correctReading, toCheckQueue } from './links.review.ts';
 import {
   dealerForInvalidLink,

@@ -7,7 +7,7 @@ import { clientAddress, consumeAttempt, createRateLimiter } from '../../http/rat
 import { createRouter } from '../../http/router.ts';
 import { contactLanguage } from '../../mail/dealer.ts';
 import { requirePermission } from '../auth/access.ts';
-import { errorResponses, json, jsonBody } from '../customers/openapi.ts';
+import { errorResponses, json, jsonBody } from '../../http/openapi.ts';
 import { confirmContact, inviteContact, listContacts, signUp, unsubscribeContact } from './contacts.service.ts';
 import { runJob } from './jobs.ts';
 import {

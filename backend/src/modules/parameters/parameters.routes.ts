@@ -12,7 +12,7 @@ import {
 import type { Screen } from '@parc/shared/contracts/profiles';
 import { createRouter } from '../../http/router.ts';
 import { PARTNER_ROLES, requirePermission, requireRole } from '../auth/access.ts';
-import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
+import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { changeParameter, createParameter, deleteParameter, listParameters, listValues, setValues } from './parameters.service.ts';
 
 const tags = ['parameters'];

@@ -4,7 +4,7 @@ import { listPreferencesAnswerSchema, listPreferencesSchema, PREFERENCE_SCREENS,
 import { userPreferences } from '../../db/schema/index.ts';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requireRole } from '../auth/access.ts';
-import { errorResponses, json, jsonBody } from '../customers/openapi.ts';
+import { errorResponses, json, jsonBody } from '../../http/openapi.ts';
 
 const tags = ['preferences'];
 const screenParams = z.object({ screen: z.enum(PREFERENCE_SCREENS) });

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { myPermissionsSchema, profileCreateSchema, profileListSchema, profileSchema, profileUpdateSchema, userProfileAssignmentsSchema, userProfileSchema } from '@parc/shared/contracts/profiles';
 import { createRouter } from '../../http/router.ts';
 import { PARTNER_ROLES, requirePermission, requireRole } from '../auth/access.ts';
-import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
+import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { changeProfile, createProfile, deleteProfile, eraseUser, listAssignments, listProfiles, myPermissions, resetUserPassword, setUserProfile } from './profiles.service.ts';
 
 const tags = ['profiles'];

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { readingCreateSchema, readingListQuerySchema, readingPageSchema, readingSchema, readingUpdateSchema } from '@parc/shared/contracts/readings';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requirePermission } from '../auth/access.ts';
-import { errorResponses, errorSchema, idParams, json, jsonBody } from '../customers/openapi.ts';
+import { errorResponses, errorSchema, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { changeReading, createManualReading, getReading, listReadings } from './readings.service.ts';
 import { toReading } from './readings.repo.ts';
 

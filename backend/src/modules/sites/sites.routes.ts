@@ -12,7 +12,7 @@ import {
 import { DomainError } from '@parc/shared';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requirePermission } from '../auth/access.ts';
-import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../customers/openapi.ts';
+import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { changeSite, createSite, deactivateSite, getSite, importSites, listSites } from './sites.service.ts';
 
 const tags = ['sites'];

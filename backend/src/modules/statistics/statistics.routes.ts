@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { volumeQuerySchema, volumeReportSchema } from '@parc/shared/contracts/dashboard';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requirePermission } from '../auth/access.ts';
-import { errorResponses, json } from '../customers/openapi.ts';
+import { errorResponses, json } from '../../http/openapi.ts';
 import { printedVolumes } from './statistics.service.ts';
 
 export const statisticsRoutes = createRouter().openapi(

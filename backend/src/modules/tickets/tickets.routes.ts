@@ -27,7 +27,7 @@ import type { Db } from '../../db/client.ts';
 import { customers, deviceAlerts, devices, maintenanceRequests, requestAttachments } from '../../db/schema/index.ts';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, PARTNER_ROLES, requireRole, type SessionUser } from '../auth/access.ts';
-import { errorResponses, json, jsonBody } from '../customers/openapi.ts';
+import { errorResponses, json, jsonBody } from '../../http/openapi.ts';
 import { notifyChanges } from './notifications.ts';
 import { selectErrors, selectRequests, selectSummaries } from './tickets.repo.ts';
 import {

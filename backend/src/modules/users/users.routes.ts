@@ -1,14 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { PARTNER_ROLES, requireRole } from '../auth/access.ts';
-import { errorResponses } from '../auth/auth.schemas.ts';
+import { errorsFor, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { UserInviteSchema, UserListQuerySchema, UserPageSchema, UserSchema, UserUpdateSchema } from './users.schemas.ts';
 import { deactivateUser, inviteUser, listUsers, updateUser } from './users.service.ts';
 
 const tags = ['users'];
-const idParams = z.object({ id: z.uuid() });
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 
 /** The partner's own accounts: staff may look, only admins change anything. */
 export const userRoutes = createRouter()
@@ -20,7 +17,7 @@ export const userRoutes = createRouter()
       summary: "The partner's users, by name, paged",
       middleware: [requireRole(...PARTNER_ROLES)] as const,
       request: { query: UserListQuerySchema },
-      responses: { 200: json(UserPageSchema, 'One page of users'), ...errorResponses(400, 401, 403) },
+      responses: { 200: json(UserPageSchema, 'One page of users'), ...errorsFor(400, 401, 403) },
     }),
     async (c) => c.json(await listUsers(c.get('deps').db, c.get('user'), c.req.valid('query')), 200),
   )
@@ -31,8 +28,8 @@ export const userRoutes = createRouter()
       tags,
       summary: 'Invite a user: creates the account and emails a link (valid 7 days) to choose a password',
       middleware: [requireRole('partner_admin')] as const,
-      request: { body: body(UserInviteSchema) },
-      responses: { 201: json(UserSchema, 'Invited'), ...errorResponses(400, 401, 403, 409) },
+      request: { body: jsonBody(UserInviteSchema) },
+      responses: { 201: json(UserSchema, 'Invited'), ...errorsFor(400, 401, 403, 409) },
     }),
     async (c) => c.json(await inviteUser(c.get('deps'), c.get('user'), c.req.valid('json')), 201),
   )
@@ -43,8 +40,8 @@ export const userRoutes = createRouter()
       tags,
       summary: "Change a user's name, role, language, customers or active state",
       middleware: [requireRole('partner_admin')] as const,
-      request: { params: idParams, body: body(UserUpdateSchema) },
-      responses: { 200: json(UserSchema, 'The changed user'), ...errorResponses(400, 401, 403, 404) },
+      request: { params: idParams, body: jsonBody(UserUpdateSchema) },
+      responses: { 200: json(UserSchema, 'The changed user'), ...errorsFor(400, 401, 403, 404) },
     }),
     async (c) => c.json(await updateUser(c.get('deps'), c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
   )
@@ -56,7 +53,7 @@ export const userRoutes = createRouter()
       summary: 'Deactivate a user and end their sessions (never yourself)',
       middleware: [requireRole('partner_admin')] as const,
       request: { params: idParams },
-      responses: { 204: { description: 'Deactivated' }, ...errorResponses(400, 401, 403, 404) },
+      responses: { 204: { description: 'Deactivated' }, ...errorsFor(400, 401, 403, 404) },
     }),
     async (c) => {
       await deactivateUser(c.get('deps'), c.get('user'), c.req.valid('param').id);

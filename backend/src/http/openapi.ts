@@ -1,0 +1,36 @@
+import { z } from '@hono/zod-openapi';
+
+/** Route declaration helpers shared by every module, so each route reads as what it does. */
+export function json<Schema extends z.ZodType>(schema: Schema, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+export function jsonBody<Schema extends z.ZodType>(schema: Schema) {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
+export const idParams = z.object({ id: z.uuid() });
+
+export const errorSchema = z
+  .object({ code: z.string(), message: z.string(), field: z.string().optional() })
+  .openapi('Error');
+
+const ERROR_DESCRIPTIONS = {
+  400: 'Invalid input; `field` names it',
+  401: 'Not signed in',
+  403: 'Not allowed for this role',
+  // Also what another tenant's or another customer's ids get: no hint that they exist.
+  404: 'No such record visible to this user',
+  409: 'Would duplicate or contradict an existing record; `field` names it',
+  423: 'Locked for a while',
+  429: 'Too many attempts; try again later',
+} as const;
+
+/** OpenAPI entries for the error answers a route may give, all shaped `{ code, message, field? }`. */
+export function errorsFor<S extends keyof typeof ERROR_DESCRIPTIONS>(...statuses: S[]) {
+  return Object.fromEntries(statuses.map((status) => [status, json(errorSchema, ERROR_DESCRIPTIONS[status])])) as Record<S, ReturnType<typeof json<typeof errorSchema>>>;
+}
+
+/** The errors every authenticated route may answer. */
+export const errorResponses = errorsFor(400, 401, 403, 404);
+export const conflictResponse = errorsFor(409);
