@@ -125,7 +125,7 @@ describe('the Worker', () => {
       const [customer] = await database.db.insert(customers).values({ partnerId: partner!.id, customerNumber: '777', name: 'Cron customer', prefix: 'CR' }).returning();
       const [device] = await database.db
         .insert(devices)
-        .values({ partnerId: partner!.id, customerId: customer!.id, deviceNumber: 1, deviceCode: 'CR-1', serial: 'CRON1', manufacturer: 'Ricoh', model: 'IM C3000' })
+        .values({ partnerId: partner!.id, customerId: customer!.id, deviceNumber: 1, deviceCode: 'CR-1', serial: 'CRON1', manufacturer: 'Ricoh', model: 'IM C3000', installedAt: new Date('2025-01-01T00:00:00Z') })
         .returning();
       await database.db.insert(counters).values({ partnerId: partner!.id, deviceId: device!.id, kind: 'mono' });
       await database.db

@@ -5,6 +5,8 @@ export * from './meters/periods.ts';
 export * from './meters/usage.ts';
 export * from './meters/reasons.ts';
 export * from './meters/plausibility.ts';
+export * from './meters/resets.ts';
+export * from './meters/acceptance.ts';
 export * from './meters/estimates.ts';
 export * from './meters/messages.ts';
 export * from './links/claims.ts';

@@ -69,7 +69,7 @@ describe.each(TESTABLE_KINDS)('schema on %s', (kind) => {
   });
 
   it('refuses negative and absurd counter values, and unknown sources', async () => {
-    const reading = { partnerId: b.partner.id, deviceId: b.device.id, counterId: b.counter.id, takenAt: new Date(), source: 'manual' as const, enteredBy: 'test' };
+    const reading = { partnerId: b.partner.id, deviceId: b.device.id, counterId: b.counter.id, takenAt: new Date(), source: 'link' as const, enteredBy: 'test' };
     expect(await rejects(database.db.insert(readings).values({ ...reading, value: -1 }))).toBe('23514');
     expect(await rejects(database.db.insert(readings).values({ ...reading, value: 10_000_000_001 }))).toBe('23514');
     expect(await rejects(database.db.insert(readings).values({ ...reading, value: 5, source: 'guess' as never }))).toBe('23514');

@@ -191,6 +191,7 @@ const SEASON: Partial<Record<number, number>> = { 7: 0.55, 11: 0.7 };
 export function planDemo(now: Date, newId: () => string): DemoPlan {
   const random = createRandom(SEED);
   const createdAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - HISTORY_MONTHS, 1));
+  const installedLongAgo = new Date(Date.UTC(now.getUTCFullYear() - 4, 0, 1));
   const partnerId = newId();
   const plan: DemoPlan = {
     partner: {
@@ -265,6 +266,8 @@ export function planDemo(now: Date, newId: () => string): DemoPlan {
         colourCapable: model.colour,
         ip: `10.${20 + customerIndex}.${site + 1}.${host}`,
         mac: [VENDORS[model.manufacturer].oui, ...Array.from({ length: 3 }, () => random.int(0, 255).toString(16).padStart(2, '0').toUpperCase())].join(':'),
+        // Machines some years in service: their history starts long before Parc knew them.
+        installedAt: installedLongAgo,
         createdAt,
       });
 
@@ -272,7 +275,7 @@ export function planDemo(now: Date, newId: () => string): DemoPlan {
       const counterIds = new Map(kinds.map((kind) => [kind, newId()]));
       for (const [kind, id] of counterIds) plan.counters.push({ id, partnerId, deviceId, kind, createdAt });
 
-      const source: ReadingSource = agentSites.includes(site) ? 'agent' : 'manual';
+      const source: ReadingSource = agentSites.includes(site) ? 'agent' : 'link';
       for (const reading of meterHistory(random, now, MONTHLY_PAGES[model.usage], model.colour, model.scans)) {
         const byTechnician = deviceCode === TECHNICIAN_VISIT.deviceCode && reading.monthsAgo === TECHNICIAN_VISIT.monthsAgo;
         for (const [kind, value] of Object.entries(reading.values) as [CounterKind, number][]) {

@@ -178,7 +178,7 @@ describe('seedDemo', () => {
   it('reads most counters by hand, some by agent, and once by a technician', async () => {
     const rows = await db.select({ source: readings.source, deviceId: readings.deviceId, takenAt: readings.takenAt }).from(readings);
     const bySource = groupBy(rows, (row) => row.source);
-    expect(bySource.get('manual')!.length).toBeGreaterThan(rows.length / 2);
+    expect(bySource.get('link')!.length).toBeGreaterThan(rows.length / 2);
     expect(bySource.get('agent')!.length).toBeGreaterThan(0);
     const technicianVisits = new Set(bySource.get('technician')!.map((row) => `${row.deviceId}@${row.takenAt.toISOString()}`));
     expect(technicianVisits.size).toBe(1);

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { DomainError, type ErrorCode } from '@parc/shared';
+import { DomainError, readingReasonSchema, type ErrorCode, type ReadingReason } from '@parc/shared';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   bad_request: 400,
@@ -22,6 +22,8 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   field?: string;
+  /** A refused reading's coded reason, for the client to word in its user's language. */
+  reason?: ReadingReason;
 }
 
 /** The first zod issue as the body a person reads: which field, and why. */
@@ -63,5 +65,6 @@ export function toErrorResponse(error: unknown, c: Context): Response {
     return c.json<ErrorBody>({ code: 'internal', message: 'Something went wrong on our side; nothing was saved. Please try again.' }, 500);
   }
   const field = typeof domain.meta.field === 'string' ? domain.meta.field : undefined;
-  return c.json<ErrorBody>({ code: domain.code, message: domain.message, ...(field ? { field } : {}) }, STATUS[domain.code]);
+  const reason = readingReasonSchema.safeParse(domain.meta.reason);
+  return c.json<ErrorBody>({ code: domain.code, message: domain.message, ...(field ? { field } : {}), ...(reason.success ? { reason: reason.data } : {}) }, STATUS[domain.code]);
 }

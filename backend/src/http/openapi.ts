@@ -1,3 +1,4 @@
+import { readingReasonSchema } from '@parc/shared';
 import { z } from '@hono/zod-openapi';
 
 /** Route declaration helpers shared by every module, so each route reads as what it does. */
@@ -12,7 +13,7 @@ export function jsonBody<Schema extends z.ZodType>(schema: Schema) {
 export const idParams = z.object({ id: z.uuid() });
 
 export const errorSchema = z
-  .object({ code: z.string(), message: z.string(), field: z.string().optional() })
+  .object({ code: z.string(), message: z.string(), field: z.string().optional(), reason: readingReasonSchema.optional() })
   .openapi('Error');
 
 const ERROR_DESCRIPTIONS = {

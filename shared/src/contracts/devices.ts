@@ -19,6 +19,12 @@ export const deviceSchema = z.object({
   active: z.boolean(),
   ip: z.string().nullable(),
   mac: z.string().nullable(),
+  /** Readings dated before it are refused. */
+  installedAt: instantSchema,
+  /** The device this one replaced in a swap. */
+  replacesDeviceId: z.uuid().nullable(),
+  /** Set when a swap retired this device. */
+  retiredAt: instantSchema.nullable(),
   createdAt: instantSchema,
 });
 export type Device = z.infer<typeof deviceSchema>;
@@ -49,7 +55,8 @@ const deviceFields = {
   mac: macSchema.nullish(),
 };
 
-export const deviceCreateSchema = z.strictObject({ customerId: z.uuid(), ...deviceFields });
+/** `installedAt` defaults to now; readings dated before it are refused. */
+export const deviceCreateSchema = z.strictObject({ customerId: z.uuid(), ...deviceFields, installedAt: instantSchema.optional() });
 export type DeviceCreate = z.infer<typeof deviceCreateSchema>;
 
 /** The customer is fixed: the device's ID carries the customer's prefix. */

@@ -14,8 +14,8 @@ const office = historyAt({ value: 100_000, date: '2026-05-29' }, [
 describe('consecutiveEstimates', () => {
   it.each<[ReadingSource[], number]>([
     [[], 0],
-    [['manual', 'estimate'], 0],
-    [['estimate', 'manual', 'estimate'], 1],
+    [['link', 'estimate'], 0],
+    [['estimate', 'link', 'estimate'], 1],
     [['estimate', 'estimate', 'agent'], 2],
     [['estimate', 'estimate', 'estimate'], 3],
   ])('%o -> %i', (sources, expected) => {
@@ -25,9 +25,9 @@ describe('consecutiveEstimates', () => {
 
 describe('estimateReading', () => {
   it.each<[name: string, sources: ReadingSource[], kind: string]>([
-    ['after a manual reading', ['manual', 'manual'], 'estimated'],
-    ['after one estimate', ['estimate', 'manual'], 'estimated'],
-    ['a third estimate in a row is refused', ['estimate', 'estimate', 'manual'], 'not_estimated'],
+    ['after a manual reading', ['link', 'link'], 'estimated'],
+    ['after one estimate', ['estimate', 'link'], 'estimated'],
+    ['a third estimate in a row is refused', ['estimate', 'estimate', 'link'], 'not_estimated'],
     ['an agent reading breaks the run', ['agent', 'estimate', 'estimate'], 'estimated'],
   ])('%s', (_name, recentSources, kind) => {
     expect(estimateReading({ history: office, at: at('2026-09-30'), recentSources }).kind).toBe(kind);
@@ -35,7 +35,7 @@ describe('estimateReading', () => {
 
   it('extrapolates the median rate from the last reading, labelled as an estimate', () => {
     // Rates 400, 100, 420: the median (400) ignores the slow summer month; 22 working days in September.
-    const result = estimateReading({ history: office, at: at('2026-09-30'), recentSources: ['manual'] });
+    const result = estimateReading({ history: office, at: at('2026-09-30'), recentSources: ['link'] });
     expect(result).toEqual({
       kind: 'estimated',
       reading: { value: office.at(-1)!.value + 400 * 22, takenAt: at('2026-09-30'), source: 'estimate' },

@@ -13,12 +13,18 @@ const EXAMPLES: { [C in ReasonCode]: ReasonParams<C> } = {
   negative: {},
   too_large: { max: 10 ** 10 },
   below_last: { ...last, otherCounter: null },
-  above_usual: { ...interval, usualPagesPerWorkingDay: 683.6, ratio: 3.1, otherCounter: null },
+  above_usual: { ...interval, usualPagesPerWorkingDay: 683.6, usualPages: 111_427, shortInterval: false, ratio: 3.1, otherCounter: null },
   above_class_cap: { ...interval, capPagesPerWorkingDay: 1500, deviceClass: 'office', otherCounter: 'mono' },
   first_reading: {},
   unchanged: last,
-  within_usual: { ...interval, usualPagesPerWorkingDay: 2000 },
+  within_usual: { ...interval, usualPagesPerWorkingDay: 2000, usualPages: 326_000, shortInterval: false },
   within_class_cap: { ...interval, capPagesPerWorkingDay: 4000 },
+  in_future: {},
+  before_install: { installDate: '2013-06-01' },
+  above_next: { nextValue: 344_000, nextDate: '2014-02-24' },
+  settled: { value: 344_900 },
+  suspected_reset: last,
+  estimate: {},
 };
 
 const reasons = REASON_CODES.map((code) => ({ code, params: EXAMPLES[code] }) as ReadingReason);
@@ -45,11 +51,14 @@ describe('reason messages', () => {
     expect(reasonMessage(reason, language)).toBe(expected);
   });
 
-  it('explains a to_check with the numbers, in the language’s number format', () => {
+  it('explains a to_check in pages a secretary can check, in the language’s number format', () => {
     const reason = { code: 'above_usual', params: EXAMPLES.above_usual } as const;
-    // Rates are grouped the Swiss way (narrow no-break space), counters are not.
-    expect(reasonMessage(reason, 'fr')).toMatch(/ 2\s119,3 pages par jour ouvré depuis le 24\.01\.2014, soit 3,1 × l’habituel \(683,6\)/);
-    expect(reasonMessage(reason, 'en')).toContain('3.1 × the usual (683.6)');
+    expect(reasonMessage(reason, 'fr')).toBe(
+      'Cette valeur fait 345451 pages depuis le dernier relevé (344805 le 24.01.2014), soit 3,1 fois ce qu’il imprime d’habitude sur cette durée (environ 111427 pages). Merci de vérifier le compteur.',
+    );
+    expect(reasonMessage(reason, 'en')).toContain('3.1 times what it usually prints over that time (about 111427 pages)');
+    const short = { ...reason, params: { ...reason.params, shortInterval: true } };
+    expect(reasonMessage(short, 'de')).toContain('in einem Monat');
     expect(reasonMessage({ ...reason, params: { ...reason.params, ratio: null } }, 'it')).toContain('non stampa quasi nulla');
   });
 

@@ -89,21 +89,29 @@ export const REASON_MESSAGES: ReasonCatalogue = {
   },
   above_usual: {
     fr: (p, f) =>
-      `La valeur saisie est considérablement supérieure à votre consommation habituelle : ${f.decimal(p.pagesPerWorkingDay)} pages par jour ouvré depuis le ${f.date(p.lastDate)}` +
-      (p.ratio === null ? ', alors que l’appareil n’imprime presque rien d’habitude' : `, soit ${f.decimal(p.ratio)} × l’habituel (${f.decimal(p.usualPagesPerWorkingDay)})`) +
-      '. Merci de vérifier.' + mixUp(p, f),
+      `Cette valeur fait ${f.count(p.pages)} pages depuis le dernier relevé (${f.count(p.lastValue)} le ${f.date(p.lastDate)}), ` +
+      (p.ratio === null
+        ? 'alors que cet appareil n’imprime presque rien d’habitude'
+        : `soit ${f.decimal(p.ratio)} fois ce qu’il imprime d’habitude ${p.shortInterval ? 'en un mois' : 'sur cette durée'} (environ ${f.count(p.usualPages)} pages)`) +
+      '. Merci de vérifier le compteur.' + mixUp(p, f),
     de: (p, f) =>
-      `Der eingegebene Wert liegt deutlich über Ihrem üblichen Verbrauch: ${f.decimal(p.pagesPerWorkingDay)} Seiten pro Arbeitstag seit dem ${f.date(p.lastDate)}` +
-      (p.ratio === null ? ', obwohl das Gerät sonst fast nichts druckt' : `, das ${f.decimal(p.ratio)}-fache des Üblichen (${f.decimal(p.usualPagesPerWorkingDay)})`) +
-      '. Bitte prüfen Sie ihn.' + mixUp(p, f),
+      `Dieser Wert ergibt ${f.count(p.pages)} Seiten seit der letzten Ablesung (${f.count(p.lastValue)} am ${f.date(p.lastDate)}), ` +
+      (p.ratio === null
+        ? 'obwohl das Gerät sonst fast nichts druckt'
+        : `das ${f.decimal(p.ratio)}-fache dessen, was es ${p.shortInterval ? 'in einem Monat' : 'in dieser Zeit'} üblicherweise druckt (etwa ${f.count(p.usualPages)} Seiten)`) +
+      '. Bitte prüfen Sie den Zähler.' + mixUp(p, f),
     it: (p, f) =>
-      `Il valore inserito è molto superiore al suo consumo abituale: ${f.decimal(p.pagesPerWorkingDay)} pagine per giorno lavorativo dal ${f.date(p.lastDate)}` +
-      (p.ratio === null ? ', mentre di solito l’apparecchio non stampa quasi nulla' : `, cioè ${f.decimal(p.ratio)} × il consueto (${f.decimal(p.usualPagesPerWorkingDay)})`) +
-      '. La preghiamo di verificare.' + mixUp(p, f),
+      `Questo valore corrisponde a ${f.count(p.pages)} pagine dall’ultimo rilevamento (${f.count(p.lastValue)} il ${f.date(p.lastDate)}), ` +
+      (p.ratio === null
+        ? 'mentre di solito l’apparecchio non stampa quasi nulla'
+        : `cioè ${f.decimal(p.ratio)} volte quanto stampa di solito ${p.shortInterval ? 'in un mese' : 'in questo periodo'} (circa ${f.count(p.usualPages)} pagine)`) +
+      '. La preghiamo di verificare il contatore.' + mixUp(p, f),
     en: (p, f) =>
-      `The value entered is well above your usual consumption: ${f.decimal(p.pagesPerWorkingDay)} pages per working day since ${f.date(p.lastDate)}` +
-      (p.ratio === null ? ', while the device usually prints almost nothing' : `, ${f.decimal(p.ratio)} × the usual (${f.decimal(p.usualPagesPerWorkingDay)})`) +
-      '. Please check it.' + mixUp(p, f),
+      `This value means ${f.count(p.pages)} pages since the last reading (${f.count(p.lastValue)} on ${f.date(p.lastDate)}), ` +
+      (p.ratio === null
+        ? 'while this device usually prints almost nothing'
+        : `${f.decimal(p.ratio)} times what it usually prints ${p.shortInterval ? 'in a month' : 'over that time'} (about ${f.count(p.usualPages)} pages)`) +
+      '. Please check the counter.' + mixUp(p, f),
   },
   above_class_cap: {
     fr: (p, f) =>
@@ -129,6 +137,42 @@ export const REASON_MESSAGES: ReasonCatalogue = {
   },
   within_usual: correct,
   within_class_cap: correct,
+  in_future: {
+    fr: () => 'La date du relevé est dans le futur.',
+    de: () => 'Das Datum der Ablesung liegt in der Zukunft.',
+    it: () => 'La data del rilevamento è nel futuro.',
+    en: () => 'The date of the reading is in the future.',
+  },
+  before_install: {
+    fr: (p, f) => `La date du relevé est antérieure à l’installation de l’appareil (${f.date(p.installDate)}).`,
+    de: (p, f) => `Das Datum der Ablesung liegt vor der Installation des Geräts (${f.date(p.installDate)}).`,
+    it: (p, f) => `La data del rilevamento è precedente all’installazione dell’apparecchio (${f.date(p.installDate)}).`,
+    en: (p, f) => `The reading is dated before the device was installed (${f.date(p.installDate)}).`,
+  },
+  above_next: {
+    fr: (p, f) => `Un relevé plus récent indique ${f.count(p.nextValue)} (le ${f.date(p.nextDate)}) : à cette date, le compteur ne pouvait pas être plus élevé.`,
+    de: (p, f) => `Eine spätere Ablesung zeigt ${f.count(p.nextValue)} (am ${f.date(p.nextDate)}): Zu diesem Datum kann der Zähler nicht höher gewesen sein.`,
+    it: (p, f) => `Un rilevamento successivo indica ${f.count(p.nextValue)} (il ${f.date(p.nextDate)}): a questa data il contatore non poteva essere più alto.`,
+    en: (p, f) => `A later reading shows ${f.count(p.nextValue)} (on ${f.date(p.nextDate)}): the counter cannot have been higher at this date.`,
+  },
+  settled: {
+    fr: (p, f) => `Votre fournisseur a validé la valeur ${f.count(p.value)} pour ce compteur ; contactez-le pour la faire modifier.`,
+    de: (p, f) => `Ihr Händler hat den Wert ${f.count(p.value)} für diesen Zähler bestätigt; wenden Sie sich für eine Änderung an ihn.`,
+    it: (p, f) => `Il suo fornitore ha convalidato il valore ${f.count(p.value)} per questo contatore; lo contatti per modificarlo.`,
+    en: (p, f) => `Your dealer has confirmed ${f.count(p.value)} for this counter; contact them to have it changed.`,
+  },
+  suspected_reset: {
+    fr: (p, f) => `Valeur très inférieure au dernier relevé (${f.count(p.lastValue)} le ${f.date(p.lastDate)}) : remise à zéro ou changement de carte probable, à déclarer.`,
+    de: (p, f) => `Wert weit unter der letzten Ablesung (${f.count(p.lastValue)} am ${f.date(p.lastDate)}): vermutlich ein Zählerreset oder Platinentausch, bitte erfassen.`,
+    it: (p, f) => `Valore molto inferiore all’ultimo rilevamento (${f.count(p.lastValue)} il ${f.date(p.lastDate)}): probabile azzeramento o sostituzione della scheda, da dichiarare.`,
+    en: (p, f) => `Far below the last reading (${f.count(p.lastValue)} on ${f.date(p.lastDate)}): probably a counter reset or board replacement, to be declared.`,
+  },
+  estimate: {
+    fr: () => 'Estimation faite faute de relevé.',
+    de: () => 'Schätzung mangels Ablesung.',
+    it: () => 'Stima in mancanza di rilevamento.',
+    en: () => 'Estimated for want of a reading.',
+  },
 };
 
 export function reasonMessage(reason: ReadingReason, language: Language): string {

@@ -205,6 +205,9 @@ describe('against the usual consumption', () => {
         pagesPerWorkingDay: 1_300,
         // Rates of the last six months sorted: 380 395 400 405 410 420 -> upper quartile 408.75.
         usualPagesPerWorkingDay: 408.8,
+        // 22 working days at the usual rate: 8992.5 pages; 28,600 ÷ 8992.5.
+        usualPages: 8_993,
+        shortInterval: false,
         ratio: 3.2,
         otherCounter: null,
       },

@@ -17,9 +17,12 @@ import {
  * - Refused or to_check values name another counter of the device when the value would be a
  *   plausible reading of it (`otherCounter`): the mono/colour mix-up is the classic mistake.
  * - Pages since the last reading far above usual: to_check. "Usual" is the upper quartile of
- *   pages per working day over recent intervals (see usageProfile); the value is flagged when the
- *   pages exceed `toCheckRatio` × usual AND usual + `minimumTolerancePages`, so a small printer
- *   is not flagged for a few hundred pages.
+ *   pages per working day over recent intervals (see usageProfile), times the working days of the
+ *   interval but never fewer than a month's (`monthWorkingDays`): a reading a few hours or days
+ *   after the last one is compared with a usual month, not a rate over almost no time (the last
+ *   reading may be an agent's from this morning, the customer's display may be read days later).
+ *   The value is flagged when the pages exceed `toCheckRatio` × usual AND usual +
+ *   `minimumTolerancePages`, so a small printer is not flagged for a few hundred pages.
  * - Devices with too little history get a generous per-class cap instead of a learned band.
  * - Estimates are guesses made for the dealer's invoice, not readings: they are left out of the
  *   history, so a real value below an estimate is judged against the last real reading.
@@ -29,6 +32,8 @@ export interface PlausibilityPolicy extends UsagePolicy {
   maxValue: number;
   toCheckRatio: number;
   minimumTolerancePages: number;
+  /** Working days in a usual month: the shortest interval the learned band is applied to. */
+  monthWorkingDays: number;
   /** Pages per working day above which a device without history is worth a second look. */
   classCapPagesPerWorkingDay: Record<DeviceClass, number>;
   /** Unknown class: assume an A3 workgroup MFP, the most common leased device, generously. */
@@ -40,6 +45,7 @@ export const DEFAULT_PLAUSIBILITY_POLICY: PlausibilityPolicy = {
   maxValue: 10 ** 10,
   toCheckRatio: 3,
   minimumTolerancePages: 500,
+  monthWorkingDays: 21,
   classCapPagesPerWorkingDay: { personal: 200, office: 1_500, workgroup: 4_000, production: 50_000 },
   defaultDeviceClass: 'workgroup',
 };
@@ -92,12 +98,13 @@ export function checkPlausibility(
   const profile = usageProfile(input.history, takenAt, policy);
   if (profile) {
     const usual = profile.upperQuartilePagesPerWorkingDay;
-    const expected = usual * workingDays;
-    const usualParams = { ...interval, usualPagesPerWorkingDay: roundRate(usual) };
+    const shortInterval = workingDays < policy.monthWorkingDays;
+    const expected = usual * Math.max(workingDays, policy.monthWorkingDays);
+    const usualParams = { ...interval, usualPagesPerWorkingDay: roundRate(usual), usualPages: Math.round(expected), shortInterval };
     if (pages <= Math.max(policy.toCheckRatio * expected, expected + policy.minimumTolerancePages)) {
       return resultFor({ code: 'within_usual', params: usualParams });
     }
-    const ratio = usual > 0 ? roundRate(pagesPerWorkingDay / usual) : null;
+    const ratio = expected > 0 ? roundRate(pages / expected) : null;
     return resultFor({ code: 'above_usual', params: { ...usualParams, ratio, otherCounter: otherCounter() } });
   }
 

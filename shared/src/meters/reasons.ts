@@ -19,6 +19,7 @@ const rate = z.number().nonnegative();
 
 const lastReading = { lastValue: count, lastDate: localDate };
 const interval = { ...lastReading, value: count, pages: count, workingDays: count, pagesPerWorkingDay: rate };
+const usual = { usualPagesPerWorkingDay: rate, usualPages: count, shortInterval: z.boolean() };
 /** Set when the value would be a plausible reading of another counter of the device: probably typed in the wrong box. */
 const otherCounter = z.enum(COUNTER_KINDS).nullable();
 
@@ -29,8 +30,13 @@ export const readingReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('below_last'), params: z.object({ ...lastReading, otherCounter }) }),
   z.object({
     code: z.literal('above_usual'),
-    /** `ratio` is null when the device usually prints nothing at all. */
-    params: z.object({ ...interval, usualPagesPerWorkingDay: rate, ratio: rate.nullable(), otherCounter }),
+    /**
+     * `usualPages`: what the device usually prints over the interval, and never less than over a
+     * month (`shortInterval`), so a reading taken days after the last one is judged against a
+     * usual month, not a rate over almost no time. `ratio` = pages ÷ usualPages, null when the
+     * device usually prints nothing at all.
+     */
+    params: z.object({ ...interval, ...usual, ratio: rate.nullable(), otherCounter }),
   }),
   /** A device without enough history, above the generous cap of its class. */
   z.object({
@@ -39,7 +45,19 @@ export const readingReasonSchema = z.discriminatedUnion('code', [
   }),
   z.object({ code: z.literal('first_reading'), params: z.object({}) }),
   z.object({ code: z.literal('unchanged'), params: z.object(lastReading) }),
-  z.object({ code: z.literal('within_usual'), params: z.object({ ...interval, usualPagesPerWorkingDay: rate }) }),
+  z.object({ code: z.literal('within_usual'), params: z.object({ ...interval, ...usual }) }),
+  /** Taken later than the server's clock (more than a few minutes of drift). */
+  z.object({ code: z.literal('in_future'), params: z.object({}) }),
+  /** Taken before the device was installed at the customer's. */
+  z.object({ code: z.literal('before_install'), params: z.object({ installDate: localDate }) }),
+  /** Backdated above a reading taken after it: the counter would have gone down since. */
+  z.object({ code: z.literal('above_next'), params: z.object({ nextValue: count, nextDate: localDate }) }),
+  /** The dealer accepted or corrected this period's value: only the dealer changes it now. */
+  z.object({ code: z.literal('settled'), params: z.object({ value: count }) }),
+  /** An agent value far below the last one: probably a board or device swap, for the dealer to declare. */
+  z.object({ code: z.literal('suspected_reset'), params: z.object(lastReading) }),
+  /** Made by the campaign for a missed reading; bounds nothing. */
+  z.object({ code: z.literal('estimate'), params: z.object({}) }),
   z.object({ code: z.literal('within_class_cap'), params: z.object({ ...interval, capPagesPerWorkingDay: rate }) }),
 ]);
 
@@ -58,6 +76,12 @@ export const REASON_VERDICTS = {
   unchanged: 'plausible',
   within_usual: 'plausible',
   within_class_cap: 'plausible',
+  in_future: 'refused',
+  before_install: 'refused',
+  above_next: 'refused',
+  settled: 'refused',
+  suspected_reset: 'to_check',
+  estimate: 'plausible',
 } as const satisfies Record<ReasonCode, PlausibilityVerdict>;
 
 export const REASON_CODES = Object.keys(REASON_VERDICTS) as ReasonCode[];

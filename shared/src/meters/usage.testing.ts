@@ -8,7 +8,7 @@ import { countWorkingDays, type CounterReading } from './usage.ts';
 export function historyAt(
   start: { value: number; date: string },
   steps: readonly (readonly [date: string, pagesPerWorkingDay: number])[],
-  source: ReadingSource = 'manual',
+  source: ReadingSource = 'link',
 ): CounterReading[] {
   const at = (date: string) => new Date(`${date}T16:00:00Z`);
   const readings: CounterReading[] = [{ value: start.value, takenAt: at(start.date), source }];

@@ -26,6 +26,11 @@ export const devices = pgTable(
     active: boolean('active').notNull().default(true),
     ip: text('ip'),
     mac: text('mac'),
+    // Readings dated before the device was installed at the customer's are refused.
+    installedAt: timestamp('installed_at', { withTimezone: true }).notNull().defaultNow(),
+    // A device swap retires this device and puts a new one in its place; both keep their history.
+    replacesDeviceId: uuid('replaces_device_id'),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -73,8 +78,11 @@ export const readings = pgTable(
     status: text('status', { enum: READING_STATUSES }).notNull().default('entered'),
     // Who or what entered it, readable in the history: a user's email, "link:<id>", "agent:<id>", "demo".
     enteredBy: text('entered_by').notNull(),
-    // Made by the client (PWA outbox, agent journal) so a retried submission is applied once.
-    clientId: uuid('client_id'),
+    // Made by whoever sends the value (PWA outbox entry, technician op, agent sample, estimate of a
+    // period) so a retried submission is applied once.
+    idempotencyKey: uuid('idempotency_key'),
+    // The meter link it was entered through: a link reading belongs to its link's period.
+    linkId: uuid('link_id'),
     note: text('note'),
     lockedAt: timestamp('locked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -82,7 +90,8 @@ export const readings = pgTable(
   (t) => [
     foreignKey({ columns: [t.partnerId, t.deviceId], foreignColumns: [devices.partnerId, devices.id] }),
     foreignKey({ columns: [t.partnerId, t.counterId], foreignColumns: [counters.partnerId, counters.id] }),
-    uniqueIndex('readings_client_id_unique').on(t.clientId),
+    uniqueIndex('readings_idempotency_key_unique').on(t.idempotencyKey),
+    index('readings_link').on(t.linkId),
     index('readings_counter_taken').on(t.counterId, t.takenAt),
     index('readings_device_taken').on(t.deviceId, t.takenAt),
     check('readings_value_range', sql`${t.value} >= 0 and ${t.value} <= 10000000000`),

@@ -1,6 +1,7 @@
 export * from './partners.ts';
 export * from './customers.ts';
 export * from './devices.ts';
+export * from './readings.ts';
 export * from './links.ts';
 export * from './meters.ts';
 export * from './console.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { PLAUSIBILITY_VERDICTS, type MeterEntryResult, type ReadingReason } from '@parc/shared';
+import type { MeterEntryResult } from '@parc/shared';
 import { customers } from './customers.ts';
 import { devices, readings } from './devices.ts';
 
@@ -61,20 +61,6 @@ export const meterLinkEntries = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('meter_link_entries_link').on(t.linkId)],
-);
-
-/** Why a stored reading got its plausibility verdict: what the partner's review queue explains. */
-export const readingChecks = pgTable(
-  'reading_checks',
-  {
-    readingId: uuid('reading_id')
-      .primaryKey()
-      .references(() => readings.id, { onDelete: 'cascade' }),
-    verdict: text('verdict', { enum: PLAUSIBILITY_VERDICTS }).notNull(),
-    reason: jsonb('reason').$type<ReadingReason>().notNull(),
-    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [check('reading_checks_verdict_check', sql`${t.verdict} in ('refused', 'to_check', 'plausible')`)],
 );
 
 /** A customer's request, from the entry page, to change the location text of a machine. */

@@ -264,15 +264,41 @@ describe('agents', () => {
       expect(changed).toMatchObject({ ip: '192.168.1.20', mac: '00:17:C8:11:22:33', location: '2nd floor' });
     });
 
-    it('refuses a counter that went backwards and says so, keeping the others', async () => {
+    it('refuses a counter that went back a little and says so, keeping the others', async () => {
       const device = (await admin.request('POST', '/devices', deviceInput(customer.id, { serial: 'BACK-1' }))).body;
       await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'BACK-1', counters: { total: 5000, mono: 5000 } })] });
-      const later = sample({ serial: 'BACK-1', counters: { total: 120, mono: 5100 } }, { takenAt: '2026-11-20T07:58:00.000Z' });
+      const later = sample({ serial: 'BACK-1', counters: { total: 4_900, mono: 5100 } }, { takenAt: '2026-11-20T07:58:00.000Z' });
       const result = (await agent.call('POST', '/agent/samples', { samples: [later] })).body.results[0];
       expect(result).toMatchObject({ status: 'accepted' });
-      expect(result.message).toContain('total 120 refused: below_last (last reading 5000)');
+      expect(result.message).toContain('total 4900 refused: below_last (last reading 5000)');
       const values = (await readingsOf(device.id)).map((row) => row.value).sort((a, b) => a - b);
       expect(values).toEqual([5000, 5000, 5100]);
+    });
+
+    it('refuses, through the one policy, a backdated counter above a later reading and a sample from the future', async () => {
+      const device = (await admin.request('POST', '/devices', deviceInput(customer.id, { serial: 'TIME-1' }))).body;
+      await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'TIME-1', counters: { total: 5000, mono: 5000 } })] });
+      // A journal replayed late: a sample taken before the one above, with a higher total.
+      const backdated = sample({ serial: 'TIME-1', counters: { total: 5_200, mono: 4_000 } }, { takenAt: '2026-11-19T07:00:00.000Z' });
+      const result = (await agent.call('POST', '/agent/samples', { samples: [backdated] })).body.results[0];
+      expect(result.message).toContain('total 5200 refused: above_next');
+      const future = sample({ serial: 'TIME-1', counters: { total: 5_300, mono: 5_300 } }, { takenAt: '2026-11-21T08:00:00.000Z' });
+      expect((await agent.call('POST', '/agent/samples', { samples: [future] })).body.results[0]).toMatchObject({ status: 'rejected' });
+      const stored = await readingsOf(device.id);
+      expect(stored.map((row) => [row.counterKind, row.value]).sort()).toEqual([['mono', 4_000], ['mono', 5_000], ['total', 5_000]]);
+      expect(stored.every((row) => row.source === 'agent' && row.reason !== null)).toBe(true);
+    });
+
+    it('flags a large drop as a suspected reset for the dealer, not the current counter', async () => {
+      const device = (await admin.request('POST', '/devices', deviceInput(customer.id, { serial: 'BACK-2' }))).body;
+      await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'BACK-2', counters: { total: 5000 } })] });
+      const later = sample({ serial: 'BACK-2', counters: { total: 120 } }, { takenAt: '2026-11-20T07:58:00.000Z' });
+      const result = (await agent.call('POST', '/agent/samples', { samples: [later] })).body.results[0];
+      expect(result.message).toContain('total 120 flagged to check: suspected_reset');
+      const stored = await readingsOf(device.id);
+      expect(stored.map((row) => [row.value, row.status]).sort()).toEqual([[120, 'to_check'], [5000, 'entered']]);
+      const console = (await admin.request('GET', `/devices/${device.id}/console`)).body;
+      expect(console.counters.find((counter: Json) => counter.kind === 'total').latest.value).toBe(5000);
     });
 
     it('stores supplies and opens alerts, then clears the alerts that are gone', async () => {

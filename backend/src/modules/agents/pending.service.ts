@@ -74,7 +74,7 @@ async function ownPending(deps: Deps, user: SessionUser, id: string): Promise<Pe
  */
 export async function assignPendingDevice(deps: Deps, user: SessionUser, id: string, input: PendingAssign): Promise<DeviceDetail> {
   const pending = await ownPending(deps, user, id);
-  const created = await createDevice(deps.db, user, {
+  const created = await createDevice(deps, user, {
     customerId: pending.customerId,
     serial: pending.serial,
     manufacturer: pending.manufacturer?.trim() || 'Unknown',
@@ -86,6 +86,8 @@ export async function assignPendingDevice(deps: Deps, user: SessionUser, id: str
     colourCapable: looksColour(pending.latestReading),
     ip: pending.ip,
     mac: pending.mac,
+    // Installed when the agent first saw it: its readings since then belong to it.
+    installedAt: (pending.firstSeenAt ?? pending.latestTakenAt ?? deps.clock()).toISOString(),
   });
   const settings = await findSettings(deps.db, user.partnerId);
   await deps.db.transaction(async (tx) => {
@@ -97,7 +99,7 @@ export async function assignPendingDevice(deps: Deps, user: SessionUser, id: str
     if (marked.length === 0) throw new DomainError('conflict', 'This device was assigned meanwhile.');
     const device = await findDevice(tx, user, created.id);
     if (pending.latestReading && pending.latestSampleId && pending.latestTakenAt && device) {
-      await applyReadingToDevice(tx, { agentId: pending.agentId, settings }, device, {
+      await applyReadingToDevice(tx, { agentId: pending.agentId, settings, now: deps.clock() }, device, {
         sampleId: pending.latestSampleId,
         takenAt: pending.latestTakenAt,
         ip: pending.ip,

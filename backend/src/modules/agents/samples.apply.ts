@@ -1,11 +1,11 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { COUNTER_KINDS, type CounterKind } from '@parc/shared';
+import { COUNTER_KINDS, DEFAULT_ACCEPTANCE_POLICY, type CounterKind } from '@parc/shared';
 import type { AgentSample, SampleResult } from '@parc/shared/contracts/agents';
 import type { PrinterReading } from '@parc/shared/agents/reading';
 import type { Db } from '../../db/client.ts';
 import { agentSamples, counters, customers, deviceAgentStates, deviceAlerts, devices, deviceSupplies, deviceSupplyLevels, pendingDevices } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
-import { checkAndRecordReading } from '../readings/readings.checks.ts';
+import { recordReading } from '../readings/readings.writer.ts';
 import type { AuthenticatedAgent } from './agent-auth.ts';
 import { normaliseMac, sampleCounterClientId, serialKey } from './agents.domain.ts';
 import { findSettings } from './agents.repo.ts';
@@ -14,7 +14,6 @@ import type { AgentSettings } from './agents.schemas.ts';
 type DeviceRow = typeof devices.$inferSelect;
 
 /** A sample's clock may run a little ahead of ours; beyond this it is refused (the agent computer's clock is wrong). */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 /** What happened to each counter of a sample: the plausibility verdict, or why it was not recorded. */
 export type CounterOutcome =
@@ -53,13 +52,14 @@ async function applySample(deps: Pick<AppDeps, 'db' | 'clock'>, agent: Authentic
     };
     const rejected = (message: string) => settle({ sampleId: sample.sampleId, status: 'rejected', message });
 
-    if (takenAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return rejected('takenAt is in the future: check the clock of the agent computer.');
+    // The acceptance policy's own drift allowance: a future sample says nothing true about counters, supplies or alerts.
+    if (takenAt.getTime() > now.getTime() + DEFAULT_ACCEPTANCE_POLICY.futureToleranceMs) return rejected('takenAt is in the future: check the clock of the agent computer.');
     // A printer is known by its serial, never by its IP: DHCP moves addresses between machines.
     if (!serial) return rejected('The printer gave no serial number, so it cannot be matched to a device.');
 
     const device = await findActiveDeviceBySerial(tx, agent.partnerId, serial, agent.customerId);
     if (device) {
-      const outcomes = await applyReadingToDevice(tx, { agentId: agent.agentId, settings }, device, { ...sample, takenAt });
+      const outcomes = await applyReadingToDevice(tx, { agentId: agent.agentId, settings, now }, device, { ...sample, takenAt });
       const message = describeOutcomes(outcomes);
       return settle({ sampleId: sample.sampleId, status: 'accepted', ...(message ? { message } : {}) }, { deviceId: device.id, counters: outcomes });
     }
@@ -154,6 +154,8 @@ export async function placeUnknownSerial(tx: Db, agent: AuthenticatedAgent, sett
 export interface ApplyContext {
   agentId: string | null;
   settings: AgentSettings;
+  /** The server's clock: the acceptance policy refuses values dated after it. */
+  now: Date;
 }
 
 export interface DeviceSample {
@@ -174,7 +176,7 @@ export async function applyReadingToDevice(
   device: DeviceRow,
   sample: DeviceSample,
 ): Promise<CounterOutcome[]> {
-  const outcomes = await recordCounters(tx, context.agentId, device, sample);
+  const outcomes = await recordCounters(tx, context, device, sample);
   const [newer] = await tx
     .select({ deviceId: deviceAgentStates.deviceId })
     .from(deviceAgentStates)
@@ -186,12 +188,11 @@ export async function applyReadingToDevice(
   return outcomes;
 }
 
-async function recordCounters(tx: Db, agentId: string | null, device: DeviceRow, sample: DeviceSample): Promise<CounterOutcome[]> {
+async function recordCounters(tx: Db, { agentId, now }: ApplyContext, device: DeviceRow, sample: DeviceSample): Promise<CounterOutcome[]> {
   const tracked = await tx
     .select({ kind: counters.kind })
     .from(counters)
     .where(and(eq(counters.deviceId, device.id), eq(counters.active, true)));
-  const [customer] = await tx.select({ timezone: customers.timezone }).from(customers).where(eq(customers.id, device.customerId));
   const outcomes: CounterOutcome[] = [];
   for (const kind of COUNTER_KINDS) {
     const value = sample.reading.counters[kind];
@@ -200,17 +201,20 @@ async function recordCounters(tx: Db, agentId: string | null, device: DeviceRow,
       outcomes.push({ counter: kind, value, verdict: 'not_tracked' });
       continue;
     }
-    const recorded = await checkAndRecordReading(tx, {
-      partnerId: device.partnerId,
-      deviceId: device.id,
-      counter: kind,
-      value,
-      takenAt: sample.takenAt,
-      source: 'agent',
-      enteredBy: `agent:${agentId ?? 'deleted'}`,
-      clientId: sampleCounterClientId(sample.sampleId, kind),
-      timeZone: customer?.timezone,
-    });
+    const recorded = await recordReading(
+      tx,
+      {
+        partnerId: device.partnerId,
+        deviceId: device.id,
+        counter: kind,
+        value,
+        takenAt: sample.takenAt,
+        source: 'agent',
+        actor: `agent:${agentId ?? 'deleted'}`,
+        idempotencyKey: sampleCounterClientId(sample.sampleId, kind),
+      },
+      now,
+    );
     outcomes.push({ counter: kind, value, verdict: recorded.verdict, reason: recorded.reason });
   }
   return outcomes;

@@ -40,7 +40,8 @@ export function customerInput(overrides: Record<string, unknown> = {}) {
 
 export function deviceInput(customerId: string, overrides: Record<string, unknown> = {}) {
   sequence++;
-  return { customerId, serial: `SN${sequence}`, manufacturer: 'Canon', model: 'iR-ADV C5535', ...overrides };
+  // Installed at the start of the year: tests enter histories from before the clock's day.
+  return { customerId, serial: `SN${sequence}`, manufacturer: 'Canon', model: 'iR-ADV C5535', installedAt: '2026-01-01T00:00:00Z', ...overrides };
 }
 
 /** A partner with an admin, one customer and one device: the fixture most tenant tests start from. */

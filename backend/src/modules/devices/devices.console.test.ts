@@ -17,7 +17,7 @@ describe('devices console API', () => {
   let idle: Json;
   const now = new Date('2026-11-20T08:00:00Z');
 
-  async function addReading(device: Json, kind: CounterKind, value: number, takenAt: string, extra: { source?: 'manual' | 'agent'; status?: 'entered' | 'to_check' | 'refused' } = {}) {
+  async function addReading(device: Json, kind: CounterKind, value: number, takenAt: string, extra: { source?: 'link' | 'agent'; status?: 'entered' | 'to_check' | 'refused' } = {}) {
     const counter = device.counters.find((c: Json) => c.kind === kind);
     await t.database.db.insert(readings).values({
       partnerId,
@@ -25,7 +25,7 @@ describe('devices console API', () => {
       counterId: counter.id,
       value,
       takenAt: new Date(takenAt),
-      source: extra.source ?? 'manual',
+      source: extra.source ?? 'link',
       status: extra.status ?? 'entered',
       enteredBy: 'test',
     });
@@ -47,7 +47,9 @@ describe('devices console API', () => {
     await addReading(colour, 'total', 1600, '2026-10-31T10:00:00Z', { source: 'agent' });
     await addReading(colour, 'colour', 650, '2026-10-31T10:00:00Z', { source: 'agent' });
     await addReading(colour, 'total', 9_999_999, '2026-11-15T10:00:00Z', { status: 'refused' });
-    await addReading(mono, 'total', 500, '2026-11-10T10:00:00Z', { status: 'to_check' });
+    await addReading(mono, 'total', 420, '2026-11-05T10:00:00Z');
+    // An unverified value is nobody's current counter until the dealer accepts it.
+    await addReading(mono, 'total', 99_999_999, '2026-11-10T10:00:00Z', { status: 'to_check' });
     await t.database.db.insert(deviceSupplies).values([
       { partnerId, deviceId: colour.id, supplyIndex: '1', description: 'Black toner', type: 'toner', colour: 'black', percent: 12.4, state: 'measured', readAt: now },
       { partnerId, deviceId: colour.id, supplyIndex: '2', description: 'Cyan toner', type: 'toner', colour: 'cyan', percent: 80, state: 'measured', readAt: now },
@@ -80,7 +82,14 @@ describe('devices console API', () => {
       expect.objectContaining({ name: 'Black toner', colour: 'black', level: 12 }),
       expect.objectContaining({ name: 'Cyan toner', level: 80 }),
     ]);
-    expect(response.body.items.find((item: Json) => item.id === mono.id)).toMatchObject({ connection: 'manual', state: 'ok', alert: null, supplies: [] });
+    expect(response.body.items.find((item: Json) => item.id === mono.id)).toMatchObject({
+      connection: 'manual',
+      state: 'ok',
+      alert: null,
+      supplies: [],
+      counters: { total: 420 },
+      lastReadingAt: '2026-11-05T10:00:00.000Z',
+    });
     expect(response.body.items.find((item: Json) => item.id === idle.id)).toMatchObject({ state: 'stale', lastReadingAt: null });
   });
 
@@ -132,11 +141,11 @@ describe('devices console API', () => {
     expect(page.body).toMatchObject({ customerName: 'Acme SA', siteName: 'Lausanne HQ', connection: 'agent', state: 'alert' });
     expect(page.body.counters.find((c: Json) => c.kind === 'total').latest).toMatchObject({ value: 1600, source: 'agent' });
     expect(page.body.history.map((r: Json) => [r.counterKind, r.value, r.source, r.status])).toEqual([
-      ['total', 1000, 'manual', 'entered'],
-      ['colour', 400, 'manual', 'entered'],
+      ['total', 1000, 'link', 'entered'],
+      ['colour', 400, 'link', 'entered'],
       ['total', 1600, 'agent', 'entered'],
       ['colour', 650, 'agent', 'entered'],
-      ['total', 9_999_999, 'manual', 'refused'],
+      ['total', 9_999_999, 'link', 'refused'],
     ]);
     expect(page.body.statistics).toEqual([{ month: '2026-10', mono: 350, colour: 250, large: 0, total: 600 }]);
     expect(page.body.alerts.map((a: Json) => a.message)).toEqual(['Paper jam', 'Energy saver']);
@@ -189,7 +198,7 @@ describe('devices console API', () => {
 });
 
 describe('device statistics and SNMP columns', () => {
-  const reading = (counterKind: CounterKind, value: number, takenAt: string) => ({ id: '', counterKind, value, takenAt, source: 'manual' as const, status: 'entered' as const, enteredBy: '' });
+  const reading = (counterKind: CounterKind, value: number, takenAt: string) => ({ id: '', counterKind, value, takenAt, source: 'link' as const, status: 'entered' as const, enteredBy: '' });
   it.each([
     ['mono counter used as is', [reading('mono', 0, '2026-01-05T00:00:00Z'), reading('mono', 100, '2026-02-05T00:00:00Z')], [{ month: '2026-02', mono: 100, colour: 0, large: 0, total: 100 }]],
     [
@@ -198,8 +207,28 @@ describe('device statistics and SNMP columns', () => {
       [{ month: '2026-02', mono: 180, colour: 120, large: 0, total: 300 }],
     ],
     ['large format counted apart', [reading('large', 10, '2026-01-05T00:00:00Z'), reading('large', 25, '2026-03-05T00:00:00Z')], [{ month: '2026-03', mono: 0, colour: 0, large: 15, total: 0 }]],
+    [
+      'values still to check are left out',
+      [reading('total', 1_000, '2026-01-05T00:00:00Z'), { ...reading('total', 99_999_999, '2026-02-05T00:00:00Z'), status: 'to_check' as const }, reading('total', 1_400, '2026-03-05T00:00:00Z')],
+      [{ month: '2026-03', mono: 400, colour: 0, large: 0, total: 400 }],
+    ],
   ])('%s', (_name, history, expected) => {
-    expect(monthlyStatistics(history, 'Europe/Zurich')).toEqual(expected);
+    expect(monthlyStatistics(history, [], 'Europe/Zurich')).toEqual(expected);
+  });
+
+  it('continues across a declared board replacement', () => {
+    // 1,000 in January, 1,300 when the board was swapped on 20 February, the new board at 0, 500 on 5 March.
+    const history = [
+      reading('total', 1_000, '2026-01-05T00:00:00Z'),
+      reading('total', 1_300, '2026-02-20T09:59:59.999Z'),
+      reading('total', 0, '2026-02-20T10:00:00Z'),
+      reading('total', 500, '2026-03-05T00:00:00Z'),
+    ];
+    const resets = [{ counterKind: 'total' as const, at: new Date('2026-02-20T10:00:00Z'), finalValue: 1_300, startValue: 0 }];
+    expect(monthlyStatistics(history, resets, 'Europe/Zurich')).toEqual([
+      { month: '2026-02', mono: 300, colour: 0, large: 0, total: 300 },
+      { month: '2026-03', mono: 500, colour: 0, large: 0, total: 500 },
+    ]);
   });
 
   const none = { snmpVersion: null, snmpCommunity: null, snmpUsername: null, snmpSecurityLevel: null, snmpAuthProtocol: null, snmpAuthKey: null, snmpPrivProtocol: null, snmpPrivKey: null };

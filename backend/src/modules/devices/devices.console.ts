@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
-import { DomainError } from '@parc/shared';
+import { continuousValues, DomainError, type CounterReset } from '@parc/shared';
 import type {
   ConnectionType,
   DeviceAlert,
@@ -16,11 +16,12 @@ import type {
   SupplyLevel,
 } from '@parc/shared/contracts/device-console';
 import { HISTORY_MONTHS, STALE_AFTER_DAYS } from '@parc/shared/contracts/device-console';
-import { COUNTER_KINDS, type CounterKind } from '@parc/shared/meters/counters';
+import { COUNTER_KINDS, isCounting, type CounterKind } from '@parc/shared/meters/counters';
 import { counterVolumes } from '@parc/shared/statistics/volumes';
 import { selectRows, type Db } from '../../db/client.ts';
 import { counters, deviceAlerts, deviceEvents, deviceSettings, deviceSupplies, partners, readings } from '../../db/schema/index.ts';
 import type { SessionUser } from '../auth/access.ts';
+import { COUNTING_STATUS_LIST, findResets } from '../readings/readings.repo.ts';
 import { pageOffset, toIso, type Scope } from '../customers/scope.ts';
 import { findActiveBySerial, toDevice, updateDevice } from './devices.repo.ts';
 import { changeDevice, getDevice } from './devices.service.ts';
@@ -178,7 +179,7 @@ function rowsQuery(where: SQL, now: Date): SQL {
       from counters ct
       join lateral (
         select r.value, r.taken_at from readings r
-        where r.counter_id = ct.id and r.status <> 'refused'
+        where r.counter_id = ct.id and r.status in ${COUNTING_STATUS_LIST}
         order by r.taken_at desc limit 1
       ) l on true
       where ct.device_id = d.id
@@ -245,11 +246,15 @@ async function settingsOf(db: Db, partnerId: string, device: { id: string; siteI
   return { siteId: device.siteId, coordinatorId: device.coordinatorId, active: device.active, includedInReports: row?.includedInReports ?? true, snmp: toSnmpView(row) };
 }
 
-/** Month by month pages per counter kind, in the partner's time zone; A3 sheets also count twice in totals. */
-export function monthlyStatistics(history: readonly HistoryReading[], timeZone: string): MonthStatistics[] {
+/**
+ * Month by month pages per counter kind, in the partner's time zone; A3 sheets also count twice in
+ * totals. Only counting values, on the continuous series across declared resets.
+ */
+export function monthlyStatistics(history: readonly HistoryReading[], resets: readonly (CounterReset & { counterKind: CounterKind })[], timeZone: string): MonthStatistics[] {
   const byKind = new Map<CounterKind, Map<string, number>>();
   for (const kind of COUNTER_KINDS) {
-    const points = history.filter((reading) => reading.counterKind === kind && reading.status !== 'refused').map((reading) => ({ value: reading.value, takenAt: new Date(reading.takenAt) }));
+    const counted = history.filter((reading) => reading.counterKind === kind && isCounting(reading.status)).map((reading) => ({ value: reading.value, takenAt: new Date(reading.takenAt) }));
+    const points = continuousValues(counted, resets.filter((reset) => reset.counterKind === kind));
     byKind.set(kind, counterVolumes(points, 'month', timeZone));
   }
   const months = [...new Set([...byKind.values()].flatMap((volumes) => [...volumes.keys()]))].sort();
@@ -267,7 +272,7 @@ export async function getDeviceConsole(db: Db, user: SessionUser, id: string, no
   const device = toDevice(await getDevice(db, user, id));
   const since = new Date(now);
   since.setUTCMonth(since.getUTCMonth() - HISTORY_MONTHS);
-  const [[row], counterRows, historyRows, supplyRows, alertRows, [partner], settings] = await Promise.all([
+  const [[row], counterRows, historyRows, supplyRows, alertRows, [partner], settings, resetRows] = await Promise.all([
     selectRows<RawRow>(db, rowsQuery(sql`d.partner_id = ${user.partnerId} and d.id = ${id}`, now)),
     db.select().from(counters).where(and(eq(counters.partnerId, user.partnerId), eq(counters.deviceId, id))).orderBy(asc(counters.kind)),
     db
@@ -280,11 +285,12 @@ export async function getDeviceConsole(db: Db, user: SessionUser, id: string, no
     db.select().from(deviceAlerts).where(and(eq(deviceAlerts.partnerId, user.partnerId), eq(deviceAlerts.deviceId, id), isNull(deviceAlerts.clearedAt))),
     db.select({ timezone: partners.defaultTimezone }).from(partners).where(eq(partners.id, user.partnerId)),
     settingsOf(db, user.partnerId, device),
+    findResets(db, user.partnerId, [id]),
   ]);
   if (!row) throw new DomainError('not_found', 'No such device.');
   const history: HistoryReading[] = historyRows.map((reading) => ({ ...reading, takenAt: toIso(reading.takenAt) }));
   // History is oldest first: the last kept reading of a kind is its latest.
-  const latestByKind = new Map(history.filter((reading) => reading.status !== 'refused').map((reading) => [reading.counterKind, reading]));
+  const latestByKind = new Map(history.filter((reading) => isCounting(reading.status)).map((reading) => [reading.counterKind, reading]));
   return {
     device,
     customerName: row.customer_name,
@@ -294,7 +300,7 @@ export async function getDeviceConsole(db: Db, user: SessionUser, id: string, no
     connection: (row.has_agent ? 'agent' : 'manual') satisfies ConnectionType,
     counters: counterRows.map((counter) => ({ id: counter.id, kind: counter.kind, active: counter.active, latest: latestByKind.get(counter.kind) ?? null })),
     history,
-    statistics: monthlyStatistics(history, partner?.timezone ?? 'Europe/Zurich'),
+    statistics: monthlyStatistics(history, resetRows, partner?.timezone ?? 'Europe/Zurich'),
     supplies: supplyRows.map((supply) => ({
       name: supply.description,
       type: supply.type,

@@ -8,7 +8,7 @@ type DeviceRow = typeof devices.$inferSelect;
 export type DeviceValues = Omit<typeof devices.$inferInsert, 'id' | 'partnerId' | 'createdAt'>;
 
 export function toDevice({ partnerId: _partner, ...row }: DeviceRow): Device {
-  return { ...row, createdAt: toIso(row.createdAt) };
+  return { ...row, installedAt: toIso(row.installedAt), retiredAt: row.retiredAt ? toIso(row.retiredAt) : null, createdAt: toIso(row.createdAt) };
 }
 
 const ofScope = (scope: Scope) => visibleTo(scope, devices);

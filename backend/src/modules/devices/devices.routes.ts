@@ -30,7 +30,7 @@ export const deviceRoutes = createRouter()
       request: { body: jsonBody(deviceCreateSchema) },
       responses: { 201: json(deviceDetailSchema, 'Created, with its counters'), ...conflictResponse, ...errorResponses },
     }),
-    async (c) => c.json(await createDevice(c.get('deps').db, c.get('user'), c.req.valid('json')), 201),
+    async (c) => c.json(await createDevice(c.get('deps'), c.get('user'), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({

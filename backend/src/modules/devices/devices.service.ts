@@ -3,6 +3,7 @@ import { countersForNewDevice } from '@parc/shared/contracts/counters';
 import type { Device, DeviceCreate, DeviceDetail, DeviceListQuery, DeviceUpdate } from '@parc/shared/contracts/devices';
 import type { Page } from '@parc/shared/contracts/paging';
 import type { Db } from '../../db/client.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { assertCoordinatorOfCustomer } from '../coordinators/coordinators.service.ts';
 import { findCounters, toCounter, upsertCounters } from '../counters/counters.repo.ts';
@@ -55,8 +56,12 @@ export async function getDeviceDetail(db: Db, user: SessionUser, id: string): Pr
   return withCounters(db, user, toDevice(await getDevice(db, user, id)));
 }
 
-/** A new device gets the next PREFIX-n of its customer and its counters, all in one transaction. */
-export async function createDevice(db: Db, user: SessionUser, input: DeviceCreate): Promise<DeviceDetail> {
+/**
+ * A new device gets the next PREFIX-n of its customer and its counters, all in one transaction.
+ * Installed now unless told otherwise (readings dated before the install are refused).
+ */
+export async function createDevice(deps: Pick<AppDeps, 'db' | 'clock'>, user: SessionUser, input: DeviceCreate): Promise<DeviceDetail> {
+  const { db } = deps;
   const customer = await getCustomer(db, user, input.customerId);
   if (!customer.active) throw new DomainError('bad_request', 'This customer is deactivated; reactivate it before adding devices.', { field: 'customerId' });
   await assertReferences(db, user, customer.id, input);
@@ -66,7 +71,13 @@ export async function createDevice(db: Db, user: SessionUser, input: DeviceCreat
     .transaction(async (tx) => {
       const taken = await takeDeviceNumber(tx, user, customer.id);
       if (!taken) throw new DomainError('not_found', 'No such customer.');
-      const row = await insertDevice(tx, user.partnerId, { ...input, colourCapable, deviceNumber: taken.number, deviceCode: `${taken.prefix}-${taken.number}` });
+      const row = await insertDevice(tx, user.partnerId, {
+        ...input,
+        colourCapable,
+        deviceNumber: taken.number,
+        deviceCode: `${taken.prefix}-${taken.number}`,
+        installedAt: input.installedAt ? new Date(input.installedAt) : deps.clock(),
+      });
       await upsertCounters(tx, user.partnerId, row.id, countersForNewDevice(colourCapable));
       return row;
     })

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, ne, not, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { CounterKind, MeterEntryDealer, ReadingReason } from '@parc/shared';
+import { COUNTING_STATUSES, type CounterKind, type MeterEntryDealer, type ReadingReason } from '@parc/shared';
 import type { Db } from '../../db/client.ts';
 import { counters, customers, devices, locationRequests, meterLinkEntries, meterLinks, partners, readingChecks, readings } from '../../db/schema/index.ts';
 
@@ -142,13 +142,13 @@ function readingColumnsOf<Fields extends Record<keyof ReadingRow, unknown>>(fiel
  * reading and stops at the first that fits, instead of sorting the counters' whole history.
  */
 export async function findSheetRows(db: Db, link: { partnerId: string; customerId: string; period: string }, now: Date): Promise<SheetRow[]> {
-  const periodLinkTags = db
-    .select({ tag: sql<string>`'link:' || ${meterLinks.id}::text` })
+  const periodLinks = db
+    .select({ id: meterLinks.id })
     .from(meterLinks)
     .where(and(eq(meterLinks.customerId, link.customerId), eq(meterLinks.period, link.period)));
   // `= any(array(subquery))` runs the subquery once for the whole query (an init plan), where `in`
   // would run it again for every reading the laterals look at.
-  const isPeriodEntry = (reading: { source: AnyPgColumn; enteredBy: AnyPgColumn }) => and(eq(reading.source, 'manual'), sql`${reading.enteredBy} = any(array(${periodLinkTags}))`)!;
+  const isPeriodEntry = (reading: { linkId: AnyPgColumn }) => sql`coalesce(${reading.linkId} = any(array(${periodLinks})), false)`;
   const lastReadings = alias(readings, 'last_reading');
   const last = db
     .select()
@@ -156,7 +156,7 @@ export async function findSheetRows(db: Db, link: { partnerId: string; customerI
     .where(
       and(
         eq(lastReadings.counterId, counters.id),
-        ne(lastReadings.status, 'refused'),
+        inArray(lastReadings.status, [...COUNTING_STATUSES]),
         sql`${lastReadings.takenAt} <= ${now.toISOString()}::timestamptz`,
         not(isPeriodEntry(lastReadings)),
       ),

@@ -1,19 +1,13 @@
-import { and, asc, desc, eq, getTableColumns, lt, ne } from 'drizzle-orm';
-import {
-  checkPlausibility,
-  DEFAULT_LANGUAGE,
-  DomainError,
-  isLanguage,
-  reasonMessage,
-  type CounterKind,
-  type ReadingReason,
-  type ReadingSource,
-} from '@parc/shared';
+import { and, asc, desc, eq, lt, ne } from 'drizzle-orm';
+import { DEFAULT_LANGUAGE, isLanguage, reasonMessage, type CounterKind, type ReadingReason, type ReadingSource } from '@parc/shared';
 import type { Reading } from '@parc/shared/contracts/readings';
 import type { Db } from '../../db/client.ts';
 import type { AppDeps } from '../../deps.ts';
 import { counters, customers, devices, readingChecks, readings } from '../../db/schema/index.ts';
 import type { SessionUser } from '../auth/access.ts';
+import { isCountingReading } from '../readings/readings.repo.ts';
+import { getReading, inUserLanguage } from '../readings/readings.service.ts';
+import { acceptReading, correctReading } from '../readings/readings.writer.ts';
 
 /**
  * The partner's review of readings flagged "to check": why each was flagged, the value before it
@@ -50,7 +44,7 @@ async function latestOf(db: Db, counterId: string, options: { before?: Date; exc
     .where(
       and(
         eq(readings.counterId, counterId),
-        ne(readings.status, 'refused'),
+        isCountingReading(),
         options.before ? lt(readings.takenAt, options.before) : undefined,
         options.exceptId ? ne(readings.id, options.exceptId) : undefined,
         options.source ? eq(readings.source, options.source) : undefined,
@@ -98,50 +92,17 @@ export async function toCheckQueue(db: Db, user: SessionUser): Promise<ToCheckIt
   );
 }
 
-const withKind = { ...getTableColumns(readings), counterKind: counters.kind };
-
-async function partnerReading(db: Db, partnerId: string, id: string) {
-  const [row] = await db
-    .select(withKind)
-    .from(readings)
-    .innerJoin(counters, eq(counters.id, readings.counterId))
-    .where(and(eq(readings.partnerId, partnerId), eq(readings.id, id)));
-  if (!row) throw new DomainError('not_found', 'No such reading.');
-  return row;
-}
-
-function toReading({ partnerId: _partner, ...row }: Awaited<ReturnType<typeof partnerReading>>): Reading {
-  return { ...row, takenAt: row.takenAt.toISOString(), lockedAt: row.lockedAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString() };
-}
-
-function assertReviewable(reading: { status: string }): void {
-  if (reading.status !== 'to_check') throw new DomainError('conflict', 'This reading is not waiting for review.');
-}
 
 /** The partner confirms a flagged value as it is. */
-export async function acceptReading(deps: Pick<AppDeps, 'db'>, user: SessionUser, id: string, input: { note?: string | undefined }): Promise<Reading> {
-  const reading = await partnerReading(deps.db, user.partnerId, id);
-  assertReviewable(reading);
-  await deps.db
-    .update(readings)
-    .set({ status: 'accepted', note: input.note ?? reading.note })
-    .where(eq(readings.id, id));
-  return toReading(await partnerReading(deps.db, user.partnerId, id));
+export async function acceptFlagged(deps: Pick<AppDeps, 'db' | 'clock'>, user: SessionUser, id: string, input: { note?: string | undefined }): Promise<Reading> {
+  await deps.db.transaction((tx) => acceptReading(tx, { partnerId: user.partnerId, readingId: id, actor: user.email, note: input.note }, deps.clock()));
+  return getReading(deps.db, user, id);
 }
 
-/** The partner replaces a flagged value; it must still fit after the reading before it. */
-export async function correctReading(deps: Pick<AppDeps, 'db'>, user: SessionUser, id: string, input: { value: number; note: string }): Promise<Reading> {
-  await deps.db.transaction(async (tx) => {
-    const reading = await partnerReading(tx, user.partnerId, id);
-    assertReviewable(reading);
-    if (reading.lockedAt) throw new DomainError('locked', 'This reading has already been sent and can no longer be changed.');
-    const history = await tx
-      .select({ value: readings.value, takenAt: readings.takenAt, source: readings.source })
-      .from(readings)
-      .where(and(eq(readings.counterId, reading.counterId), ne(readings.status, 'refused'), ne(readings.id, id)));
-    const { verdict, reason } = checkPlausibility({ value: input.value, takenAt: reading.takenAt, history });
-    if (verdict === 'refused') throw new DomainError('reading_refused', reasonMessage(reason, languageOf(user)), { field: 'value', reason });
-    await tx.update(readings).set({ status: 'corrected', value: input.value, note: input.note }).where(eq(readings.id, id));
-  });
-  return toReading(await partnerReading(deps.db, user.partnerId, id));
+/** The partner replaces a flagged value; the one acceptance policy judges it as a correction. */
+export async function correctFlagged(deps: Pick<AppDeps, 'db' | 'clock'>, user: SessionUser, id: string, input: { value: number; note: string }): Promise<Reading> {
+  await inUserLanguage(user, () =>
+    deps.db.transaction((tx) => correctReading(tx, { partnerId: user.partnerId, readingId: id, actor: user.email, value: input.value, note: input.note, onlyToCheck: true }, deps.clock())),
+  );
+  return getReading(deps.db, user, id);
 }

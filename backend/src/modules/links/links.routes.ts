@@ -21,7 +21,7 @@ import { createRouter, type AppEnv } from '../../http/router.ts';
 import { clientAddress, consumeAttempt, createRateLimiter, type RateLimiter } from '../../http/rate-limit.ts';
 import { requirePermission } from '../auth/access.ts';
 import { errorResponses, errorSchema, idParams, json, jsonBody } from '../../http/openapi.ts';
-import { acceptReading, correctReading, toCheckQueue } from './links.review.ts';
+import { acceptFlagged, correctFlagged, toCheckQueue } from './links.review.ts';
 import {
   dealerForInvalidLink,
   listLinks,
@@ -248,7 +248,7 @@ export function createLinkRoutes(options: LinkRoutesOptions = {}) {
           request: { params: idParams, body: jsonBody(z.strictObject({ note: z.string().trim().max(500).optional() })) },
           responses: { 200: json(readingSchema, 'The accepted reading'), 409: json(errorSchema, 'Not waiting for review'), ...errorResponses },
         }),
-        async (c) => c.json(await acceptReading(c.get('deps'), c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
+        async (c) => c.json(await acceptFlagged(c.get('deps'), c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
       )
       .openapi(
         createRoute({
@@ -266,7 +266,7 @@ export function createLinkRoutes(options: LinkRoutesOptions = {}) {
             ...errorResponses,
           },
         }),
-        async (c) => c.json(await correctReading(c.get('deps'), c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
+        async (c) => c.json(await correctFlagged(c.get('deps'), c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
       )
   );
 }

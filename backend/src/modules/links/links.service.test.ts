@@ -50,7 +50,7 @@ describe('linkState', () => {
 });
 
 describe('entryState', () => {
-  const reason = { code: 'above_usual', params: { lastValue: 1, lastDate: '2026-10-20', value: 9, pages: 8, workingDays: 1, pagesPerWorkingDay: 8, usualPagesPerWorkingDay: 1, ratio: 8, otherCounter: null } } as const;
+  const reason = { code: 'above_usual', params: { lastValue: 1, lastDate: '2026-10-20', value: 9, pages: 8, workingDays: 1, pagesPerWorkingDay: 8, usualPagesPerWorkingDay: 1, usualPages: 21, shortInterval: true, ratio: 0.4, otherCounter: null } } as const;
   const entry = (fields: Partial<EntryRow>): EntryRow => ({
     id: 'r',
     partnerId: 'p',
@@ -58,10 +58,11 @@ describe('entryState', () => {
     counterId: 'c',
     value: 9,
     takenAt: BEFORE,
-    source: 'manual',
+    source: 'link',
     status: 'entered',
     enteredBy: 'link:l',
-    clientId: null,
+    idempotencyKey: null,
+    linkId: 'l',
     note: null,
     lockedAt: null,
     createdAt: BEFORE,
@@ -75,6 +76,7 @@ describe('entryState', () => {
     ['accepted by the dealer', entry({ status: 'accepted' }), { state: 'entered', ...saved }],
     ['to check', entry({ status: 'to_check', reason }), { state: 'to_check', ...saved, reason }],
     ['refused on review', entry({ status: 'refused' }), { state: 'refused', ...saved, reason: null }],
+    ['deleted by the dealer: to enter again', entry({ status: 'deleted' }), { state: 'to_enter' }],
     ['sent, even when to check', entry({ status: 'to_check', reason, lockedAt: EXPIRES }), { state: 'sent', ...saved }],
   ])('%s', (_name, row, state) => expect(entryState(row)).toEqual(state));
 });

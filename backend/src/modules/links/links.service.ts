@@ -26,7 +26,7 @@ import {
 } from '@parc/shared';
 import type { Db } from '../../db/client.ts';
 import type { AppDeps } from '../../deps.ts';
-import { checkAndRecordReading } from '../readings/readings.checks.ts';
+import { recordReading } from '../readings/readings.writer.ts';
 import {
   findCustomers,
   findDealer,
@@ -350,7 +350,7 @@ export async function entrySheet(db: Db, opened: OpenedLink, now: Date): Promise
 
 /** The counter's state as the customer's page shows it. */
 export function entryState(entry: EntryRow | null): CounterEntryState {
-  if (!entry) return { state: 'to_enter' };
+  if (!entry || entry.status === 'deleted') return { state: 'to_enter' };
   const saved = { value: entry.value, enteredAt: entry.takenAt.toISOString() };
   if (entry.lockedAt) return { state: 'sent', ...saved };
   switch (entry.status) {
@@ -363,7 +363,7 @@ export function entryState(entry: EntryRow | null): CounterEntryState {
   }
 }
 
-const isDone = (counter: SheetCounter) => counter.entry !== null && counter.entry.status !== 'refused';
+const isDone = (counter: SheetCounter) => counter.entry !== null && counter.entry.status !== 'refused' && counter.entry.status !== 'deleted';
 
 export function lastValidDayOf(link: LinkRow, timeZone: string): string {
   return localDateKey(new Date(link.expiresAt.getTime() - 1), timeZone);
@@ -471,18 +471,22 @@ async function applyEntry(db: Db, opened: OpenedLink, sheet: SheetMachine[], ent
   if (counter.entry?.lockedAt) return rejected(entry.clientId, 'locked', customer.language);
   try {
     const { result, saved } = await db.transaction(async (tx) => {
-      const recorded = await checkAndRecordReading(tx, {
-        partnerId: link.partnerId,
-        deviceId: entry.deviceId,
-        counter: entry.counter,
-        value: entry.value,
-        takenAt: now,
-        source: 'manual',
-        enteredBy: `link:${link.id}`,
-        clientId: entry.clientId,
-        replaceReadingId: counter.entry?.id,
-        timeZone: customer.timeZone,
-      });
+      const recorded = await recordReading(
+        tx,
+        {
+          partnerId: link.partnerId,
+          deviceId: entry.deviceId,
+          counter: entry.counter,
+          value: entry.value,
+          takenAt: now,
+          source: 'link',
+          actor: `link:${link.id}`,
+          idempotencyKey: entry.clientId,
+          linkId: link.id,
+          replaces: counter.entry?.id,
+        },
+        now,
+      );
       const saved = recorded.reading ? { ...recorded.reading, reason: recorded.reason } : null;
       const result: MeterEntryResult = saved
         ? { clientId: entry.clientId, status: 'saved', entry: entryState(saved) }

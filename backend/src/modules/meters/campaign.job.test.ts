@@ -26,14 +26,14 @@ async function addCustomer(customerNumber: string) {
   const [row] = await t.database.db.insert(customers).values({ partnerId, customerNumber, name: `Customer ${customerNumber}`, prefix: `C${customerNumber}` }).returning();
   const [device] = await t.database.db
     .insert(devices)
-    .values({ partnerId, customerId: row!.id, deviceNumber: 1, deviceCode: `C${customerNumber}-1`, serial: `SER${++sequence}`, manufacturer: 'Ricoh', model: 'MP 2550', location: 'REZ' })
+    .values({ partnerId, customerId: row!.id, deviceNumber: 1, deviceCode: `C${customerNumber}-1`, serial: `SER${++sequence}`, manufacturer: 'Ricoh', model: 'MP 2550', location: 'REZ', installedAt: new Date('2025-01-01T00:00:00Z') })
     .returning();
   const [counter] = await t.database.db.insert(counters).values({ partnerId, deviceId: device!.id, kind: 'mono' }).returning();
   // Six months of regular history: enough for an estimate.
   const days = ['2026-05-20', '2026-06-22', '2026-07-20', '2026-08-20', '2026-09-21', '2026-10-20'];
   await t.database.db
     .insert(readings)
-    .values(days.map((day, i) => ({ partnerId, deviceId: device!.id, counterId: counter!.id, value: 100_000 + i * 2_000, takenAt: new Date(`${day}T09:00:00Z`), source: 'manual' as const, enteredBy: 'import' })));
+    .values(days.map((day, i) => ({ partnerId, deviceId: device!.id, counterId: counter!.id, value: 100_000 + i * 2_000, takenAt: new Date(`${day}T09:00:00Z`), source: 'link' as const, enteredBy: 'import' })));
   return row!.id;
 }
 

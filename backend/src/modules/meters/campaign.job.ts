@@ -1,4 +1,4 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { meterCampaign, meterReminder, type MachineToRead } from '@parc/emails';
 import {
   addMonths,
@@ -16,6 +16,8 @@ import type { Db } from '../../db/client.ts';
 import { campaignEmails, campaignSettings, customerCampaignSettings, customers, readings } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { findDevicesToRead, findLiveLink } from '../links/links.repo.ts';
+import { isCountingReading } from '../readings/readings.repo.ts';
+import { recordReading } from '../readings/readings.writer.ts';
 import {
   entrySheet,
   issueLink,
@@ -238,11 +240,12 @@ async function estimateClosedPeriod(deps: JobDeps, row: CustomerRow, calendar: C
   const policy = { ...DEFAULT_USAGE_POLICY, timeZone: calendar.timeZone };
   for (const machine of sheet) {
     for (const counter of machine.counters) {
-      if (counter.entry || !counter.last) continue;
+      const last = counter.last;
+      if (counter.entry || !last) continue;
       const history = await db
         .select({ value: readings.value, takenAt: readings.takenAt, source: readings.source })
         .from(readings)
-        .where(and(eq(readings.counterId, counter.last.counterId), ne(readings.status, 'refused')))
+        .where(and(eq(readings.counterId, last.counterId), isCountingReading()))
         .orderBy(desc(readings.takenAt))
         .limit(400);
       const result = estimateReading({ history, at: link.expiresAt, recentSources: history.map((reading) => reading.source) }, policy);
@@ -250,24 +253,25 @@ async function estimateClosedPeriod(deps: JobDeps, row: CustomerRow, calendar: C
         summary.estimatesRefused += 1;
         continue;
       }
-      const inserted = await db
-        .insert(readings)
-        .values({
-          partnerId: customer.partnerId,
-          deviceId: machine.device.id,
-          counterId: counter.last.counterId,
-          value: result.reading.value,
-          takenAt: result.reading.takenAt,
-          source: 'estimate',
-          status: 'entered',
-          enteredBy: `estimate:${period}`,
-          clientId: estimateClientId(counter.last.counterId, period),
-          note: estimateNote(result.basis),
-          // Made "now" as far as the nightly cutoff is concerned: the next night locks and transmits it.
-          createdAt: asOf,
-        })
-        .onConflictDoNothing({ target: readings.clientId })
-        .returning({ id: readings.id });
+      // Made "now" (the job's instant) as far as the nightly cutoff is concerned: the next night locks and transmits it.
+      const recorded = await db.transaction((tx) =>
+        recordReading(
+          tx,
+          {
+            partnerId: customer.partnerId,
+            deviceId: machine.device.id,
+            counter: counter.kind,
+            value: result.reading.value,
+            takenAt: result.reading.takenAt,
+            source: 'estimate',
+            actor: `estimate:${period}`,
+            idempotencyKey: estimateClientId(last.counterId, period),
+            note: estimateNote(result.basis),
+          },
+          asOf,
+        ),
+      );
+      const inserted = recorded.reading && !recorded.replayed ? [recorded.reading] : [];
       if (inserted.length > 0) summary.estimatesCreated += 1;
     }
   }

@@ -9,7 +9,7 @@ const row: ExportRow = {
   counter: 'mono',
   value: 358965,
   takenAt: '2026-11-20T09:00:00.000Z',
-  source: 'manual',
+  source: 'link',
   status: 'entered',
 };
 
@@ -19,10 +19,10 @@ describe('CSV export', () => {
   });
 
   it.each([
-    ['a plain row', row, '999999,ACME-1,6594501067,mono,358965,2026-11-20T09:00:00.000Z,manual,entered\r\n'],
-    ['a comma in a serial is quoted', { ...row, serial: 'A,B' }, '999999,ACME-1,"A,B",mono,358965,2026-11-20T09:00:00.000Z,manual,entered\r\n'],
-    ['quotes are doubled', { ...row, serial: 'A"B' }, '999999,ACME-1,"A""B",mono,358965,2026-11-20T09:00:00.000Z,manual,entered\r\n'],
-    ['a formula-looking cell is quoted', { ...row, customerNumber: '=1+1' }, '"=1+1",ACME-1,6594501067,mono,358965,2026-11-20T09:00:00.000Z,manual,entered\r\n'],
+    ['a plain row', row, '999999,ACME-1,6594501067,mono,358965,2026-11-20T09:00:00.000Z,link,entered\r\n'],
+    ['a comma in a serial is quoted', { ...row, serial: 'A,B' }, '999999,ACME-1,"A,B",mono,358965,2026-11-20T09:00:00.000Z,link,entered\r\n'],
+    ['quotes are doubled', { ...row, serial: 'A"B' }, '999999,ACME-1,"A""B",mono,358965,2026-11-20T09:00:00.000Z,link,entered\r\n'],
+    ['a formula-looking cell is quoted', { ...row, customerNumber: '=1+1' }, '"=1+1",ACME-1,6594501067,mono,358965,2026-11-20T09:00:00.000Z,link,entered\r\n'],
   ])('%s', (_, input, expected) => {
     expect(toCsvLines([input])).toBe(expected);
   });

@@ -29,10 +29,10 @@ let partnerId: string;
 let cookie: string;
 let device: { id: string; counterId: string };
 
-async function addEntry(value: number, createdAt: Date, source: 'manual' | 'agent' = 'manual') {
+async function addEntry(value: number, createdAt: Date, source: 'link' | 'agent' = 'link') {
   const [row] = await t.database.db
     .insert(readings)
-    .values({ partnerId, deviceId: device.id, counterId: device.counterId, value, takenAt: createdAt, createdAt, source, enteredBy: 'link:test' })
+    .values({ partnerId, deviceId: device.id, counterId: device.counterId, value, takenAt: createdAt, createdAt, source, enteredBy: 'link:test', linkId: source === 'link' ? crypto.randomUUID() : null })
     .returning();
   return row!.id;
 }
@@ -58,7 +58,7 @@ beforeAll(async () => {
   const [customer] = await t.database.db.insert(customers).values({ partnerId, customerNumber: '999999', name: 'Client', prefix: 'FS' }).returning();
   const [row] = await t.database.db
     .insert(devices)
-    .values({ partnerId, customerId: customer!.id, deviceNumber: 1, deviceCode: 'FS-1', serial: '6594501067', manufacturer: 'Ricoh', model: 'MP 2550' })
+    .values({ partnerId, customerId: customer!.id, deviceNumber: 1, deviceCode: 'FS-1', serial: '6594501067', manufacturer: 'Ricoh', model: 'MP 2550', installedAt: new Date('2025-01-01T00:00:00Z') })
     .returning();
   const [counter] = await t.database.db.insert(counters).values({ partnerId, deviceId: row!.id, kind: 'mono' }).returning();
   device = { id: row!.id, counterId: counter!.id };
@@ -105,7 +105,7 @@ describe('the nightly job', () => {
   it('writes the night’s CSV once', async () => {
     const path = join(dataDir, 'exports', 'readings-2026-11-20.csv');
     expect(readFileSync(path, 'utf8')).toBe(
-      'customer_number,device_id,serial,counter,value,taken_at,source,status\r\n' + `999999,FS-1,6594501067,mono,344805,${minutes(CUTOFF, -30).toISOString()},manual,entered\r\n`,
+      'customer_number,device_id,serial,counter,value,taken_at,source,status\r\n' + `999999,FS-1,6594501067,mono,344805,${minutes(CUTOFF, -30).toISOString()},link,entered\r\n`,
     );
     const again = await nightly(minutes(CUTOFF, 20));
     expect(again.partners[0]).toMatchObject({ locked: 0, file: null, webhook: null });
@@ -116,7 +116,7 @@ describe('the nightly job', () => {
     expect(received).toHaveLength(1);
     const { body, signature } = received[0]!;
     expect(signature).toBe(signBody(SECRET, body));
-    expect(JSON.parse(body)).toMatchObject({ night: '2026-11-20', readings: [{ customerNumber: '999999', deviceId: 'FS-1', value: 344_805, source: 'manual' }] });
+    expect(JSON.parse(body)).toMatchObject({ night: '2026-11-20', readings: [{ customerNumber: '999999', deviceId: 'FS-1', value: 344_805, source: 'link' }] });
   });
 
   it('retries a failed webhook the next night, without sending anything twice', async () => {

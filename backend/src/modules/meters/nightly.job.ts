@@ -5,6 +5,7 @@ import type { AppDeps } from '../../deps.ts';
 import { latestCutoff, type PartnerCampaignDefaults } from './campaign.settings.ts';
 import { CSV_HEADER, signBody, SIGNATURE_HEADER, toCsvLines, type ExportRow } from './nightly.export.ts';
 import { toPartnerDefaults } from './settings.repo.ts';
+import { lockForTransmission } from '../readings/readings.writer.ts';
 
 /**
  * The nightly transmission, per partner, once its cutoff (local time) has passed:
@@ -17,8 +18,6 @@ import { toPartnerDefaults } from './settings.repo.ts';
  */
 
 export const WEBHOOK_TIMEOUT_MS = 15_000;
-/** Readings the customer or the campaign made: what the dealer's system is waiting for. */
-const TRANSMITTED_SOURCES = ['manual', 'estimate'] as const;
 
 export interface NightlyPartnerSummary {
   partnerId: string;
@@ -42,12 +41,9 @@ export interface NightlyOptions {
 type NightlyDeps = Pick<AppDeps, 'db' | 'dataDir'>;
 type Channel = 'file' | 'webhook';
 
+/** Locks what the customer entered through links (with the dealer's corrections of it) and the campaign's estimates. */
 async function lockEntries(tx: Db, partnerId: string, cutoff: Date, night: string, defaults: PartnerCampaignDefaults, asOf: Date, exportDir: boolean): Promise<number> {
-  const locked = await tx
-    .update(readings)
-    .set({ lockedAt: asOf })
-    .where(and(eq(readings.partnerId, partnerId), inArray(readings.source, TRANSMITTED_SOURCES), isNull(readings.lockedAt), lt(readings.createdAt, cutoff)))
-    .returning({ id: readings.id });
+  const locked = (await lockForTransmission(tx, partnerId, cutoff, asOf)).map((id) => ({ id }));
   if (locked.length === 0) return 0;
   const file = defaults.exportFolder && exportDir ? 'pending' : 'off';
   const webhook = defaults.webhookUrl ? 'pending' : 'off';

@@ -1,15 +1,29 @@
-import { and, asc, count, desc, eq, getTableColumns, gt, gte, lt, lte, ne, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { COUNTING_STATUSES } from '@parc/shared';
 import type { Reading, ReadingListQuery } from '@parc/shared/contracts/readings';
 import type { Db } from '../../db/client.ts';
-import { counters, devices, readings } from '../../db/schema/index.ts';
+import { counterResets, counters, devices, readingChecks, readingRevisions, readings } from '../../db/schema/index.ts';
 import { pageOffset, toIso, visibleTo, type Scope } from '../customers/scope.ts';
 
 type ReadingRow = typeof readings.$inferSelect;
 type ReadingWithKind = ReadingRow & { counterKind: Reading['counterKind'] };
-export type ReadingValues = Omit<typeof readings.$inferInsert, 'id' | 'partnerId' | 'createdAt'>;
 
-export function toReading({ partnerId: _partner, ...row }: ReadingWithKind): Reading {
-  return { ...row, takenAt: toIso(row.takenAt), lockedAt: row.lockedAt ? toIso(row.lockedAt) : null, createdAt: toIso(row.createdAt) };
+/** Readings as the API shows them: with the policy's reason and every revision (provenance). */
+export async function withProvenance(db: Db, partnerId: string, rows: readonly ReadingWithKind[]): Promise<Reading[]> {
+  const ids = rows.map((row) => row.id);
+  const [checks, revisions] = await Promise.all([findChecks(db, ids), findRevisions(db, partnerId, ids)]);
+  return rows.map(({ partnerId: _partner, idempotencyKey, linkId: _link, ...row }) => ({
+    ...row,
+    clientId: idempotencyKey,
+    takenAt: toIso(row.takenAt),
+    lockedAt: row.lockedAt ? toIso(row.lockedAt) : null,
+    createdAt: toIso(row.createdAt),
+    reason: checks.find((check) => check.readingId === row.id)?.reason ?? null,
+    revisions: revisions
+      .filter((revision) => revision.readingId === row.id)
+      .map(({ id: _id, partnerId: _p, readingId: _r, at, ...revision }) => ({ ...revision, at: toIso(at) })),
+  }));
 }
 
 /** Readings carry no customer: the device they belong to is what the scope is checked against. */
@@ -24,7 +38,7 @@ function selectReadings(db: Db) {
     .innerJoin(counters, eq(counters.id, readings.counterId));
 }
 
-export async function findReadings(db: Db, scope: Scope, deviceId: string, query: ReadingListQuery): Promise<{ items: Reading[]; total: number }> {
+export async function findReadings(db: Db, scope: Scope, deviceId: string, query: ReadingListQuery): Promise<{ items: ReadingWithKind[]; total: number }> {
   const conditions: (SQL | undefined)[] = [ofScope(scope), eq(readings.deviceId, deviceId)];
   if (query.counterId) conditions.push(eq(readings.counterId, query.counterId));
   if (query.from) conditions.push(gte(readings.takenAt, new Date(query.from)));
@@ -34,7 +48,7 @@ export async function findReadings(db: Db, scope: Scope, deviceId: string, query
     selectReadings(db).where(where).orderBy(desc(readings.takenAt), asc(counters.kind)).limit(query.pageSize).offset(pageOffset(query)),
     db.select({ total: count() }).from(readings).innerJoin(devices, eq(devices.id, readings.deviceId)).where(where),
   ]);
-  return { items: rows.map(toReading), total: totals?.total ?? 0 };
+  return { items: rows, total: totals?.total ?? 0 };
 }
 
 export async function findReading(db: Db, scope: Scope, id: string): Promise<ReadingWithKind | null> {
@@ -42,48 +56,44 @@ export async function findReading(db: Db, scope: Scope, id: string): Promise<Rea
   return row ?? null;
 }
 
-/** Any tenant's reading with this client id: client ids are unique across Parc. */
-export async function findReadingByClientId(db: Db, clientId: string): Promise<ReadingRow | null> {
-  const [row] = await db.select().from(readings).where(eq(readings.clientId, clientId));
-  return row ?? null;
-}
+/** `status in (...)` of the values that count, for the raw SQL laterals that pick a counter's current value. */
+export const COUNTING_STATUS_LIST = sql.raw(`(${COUNTING_STATUSES.map((status) => `'${status}'`).join(', ')})`);
 
-/**
- * Locks the counter's row until the transaction ends, so two readings for one counter are checked
- * against each other in turn rather than both against the same last value.
- */
-export async function lockCounter(db: Db, partnerId: string, counterId: string) {
-  const [row] = await db
+/** Drizzle condition: the reading's value counts (not to check, refused or deleted). */
+export const isCountingReading = (status: AnyPgColumn = readings.status) => inArray(status, [...COUNTING_STATUSES]);
+
+/** The revisions of the given readings, oldest first. */
+export async function findRevisions(db: Db, partnerId: string, readingIds: string[]) {
+  if (readingIds.length === 0) return [];
+  return db
     .select()
-    .from(counters)
-    .where(and(eq(counters.partnerId, partnerId), eq(counters.id, counterId)))
-    .for('update');
-  return row ?? null;
+    .from(readingRevisions)
+    .where(and(eq(readingRevisions.partnerId, partnerId), inArray(readingRevisions.readingId, readingIds)))
+    .orderBy(asc(readingRevisions.at));
 }
 
-/** The counter's readings just before (or at) and just after `takenAt`, refused ones left out. */
-export async function neighbouringReadings(db: Db, counterId: string, takenAt: Date, exceptId?: string) {
-  const usable = and(eq(readings.counterId, counterId), ne(readings.status, 'refused'), exceptId ? ne(readings.id, exceptId) : undefined);
-  const [[previous], [next]] = await Promise.all([
-    db.select().from(readings).where(and(usable, lte(readings.takenAt, takenAt))).orderBy(desc(readings.takenAt)).limit(1),
-    db.select().from(readings).where(and(usable, gt(readings.takenAt, takenAt))).orderBy(asc(readings.takenAt)).limit(1),
-  ]);
-  return { previous: previous ?? null, next: next ?? null };
+/** The checks (policy verdict and reason) of the given readings. */
+export async function findChecks(db: Db, readingIds: string[]) {
+  if (readingIds.length === 0) return [];
+  return db.select().from(readingChecks).where(inArray(readingChecks.readingId, readingIds));
 }
 
-/** Null when a reading with the same client id got there first. */
-export async function insertReading(db: Db, partnerId: string, values: ReadingValues): Promise<ReadingRow | null> {
-  const [row] = await db
-    .insert(readings)
-    .values({ ...values, partnerId })
-    .onConflictDoNothing({ target: readings.clientId })
-    .returning();
-  return row ?? null;
+/** A device's declared resets, oldest first. */
+export async function findResets(db: Db, partnerId: string, deviceIds: string[]) {
+  if (deviceIds.length === 0) return [];
+  return db
+    .select({ resetId: counterResets.id, deviceId: counterResets.deviceId, counterId: counterResets.counterId, counterKind: counters.kind, kind: counterResets.kind, at: counterResets.at, finalValue: counterResets.finalValue, startValue: counterResets.startValue, note: counterResets.note, declaredBy: counterResets.declaredBy })
+    .from(counterResets)
+    .innerJoin(counters, eq(counters.id, counterResets.counterId))
+    .where(and(eq(counterResets.partnerId, partnerId), inArray(counterResets.deviceId, deviceIds)))
+    .orderBy(asc(counterResets.at));
 }
 
-export async function updateReading(db: Db, partnerId: string, id: string, values: Partial<Pick<ReadingValues, 'value' | 'note'>>): Promise<void> {
-  await db
-    .update(readings)
-    .set(values)
-    .where(and(eq(readings.partnerId, partnerId), eq(readings.id, id)));
+/** The resets of the given counters (any device), for volumes on the continuous series. */
+export async function findResetsOfCounters(db: Db, counterIds: string[]) {
+  if (counterIds.length === 0) return [];
+  return db
+    .select({ counterId: counterResets.counterId, at: counterResets.at, finalValue: counterResets.finalValue, startValue: counterResets.startValue })
+    .from(counterResets)
+    .where(inArray(counterResets.counterId, counterIds));
 }

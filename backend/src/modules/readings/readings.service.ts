@@ -1,104 +1,123 @@
-import { DomainError } from '@parc/shared';
+import { DEFAULT_LANGUAGE, DomainError, isLanguage, reasonMessage, type AcceptanceResult } from '@parc/shared';
 import type { Page } from '@parc/shared/contracts/paging';
-import type { Reading, ReadingCreate, ReadingListQuery, ReadingUpdate } from '@parc/shared/contracts/readings';
+import type { CounterReset, CounterResetCreate, Reading, ReadingCreate, ReadingDelete, ReadingListQuery, ReadingUpdate } from '@parc/shared/contracts/readings';
 import type { Db } from '../../db/client.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { SessionUser } from '../auth/access.ts';
-import { getDevice } from '../devices/devices.service.ts';
-import { findReading, findReadingByClientId, findReadings, insertReading, lockCounter, neighbouringReadings, toReading, updateReading } from './readings.repo.ts';
+import { getDevice, getDeviceDetail } from '../devices/devices.service.ts';
+import { findReading, findReadings, findResets, withProvenance } from './readings.repo.ts';
+import { annotateReading, correctReading, declareReset, deleteReading, recordReading } from './readings.writer.ts';
 
 const notFound = () => new DomainError('not_found', 'No such reading.');
-const day = (date: Date) => date.toISOString().slice(0, 10);
+const languageOf = (user: SessionUser) => (isLanguage(user.language) ? user.language : DEFAULT_LANGUAGE);
 
-/**
- * Counters only go up: a value below the reading before it, or above the one after it, is refused.
- * (The fuller plausibility checks come from shared/meters.)
- */
-async function assertMonotonic(db: Db, counterId: string, takenAt: Date, value: number, exceptId?: string): Promise<void> {
-  const { previous, next } = await neighbouringReadings(db, counterId, takenAt, exceptId);
-  if (previous && value < previous.value) {
-    throw new DomainError('reading_refused', `The last reading of this counter is ${previous.value} (${day(previous.takenAt)}); a new reading cannot be lower.`, {
-      field: 'value',
-      lastValue: previous.value,
-    });
-  }
-  if (next && value > next.value) {
-    throw new DomainError('reading_refused', `A later reading of this counter is ${next.value} (${day(next.takenAt)}); this reading cannot be higher.`, {
-      field: 'value',
-      nextValue: next.value,
-    });
+/** A refused value: 422 with the policy's reason, for the client to word in the user's language. */
+export function refusedFor(user: SessionUser, result: AcceptanceResult, field = 'value'): DomainError {
+  return new DomainError('reading_refused', reasonMessage(result.reason, languageOf(user)), { field, reason: result.reason });
+}
+
+/** The writer's refusals carry the reason; worded again in the user's language here. */
+export async function inUserLanguage<T>(user: SessionUser, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'reading_refused' && error.meta.reason) {
+      throw refusedFor(user, { verdict: 'refused', reason: error.meta.reason as AcceptanceResult['reason'], status: null }, error.meta.field);
+    }
+    throw error;
   }
 }
 
 export async function listReadings(db: Db, user: SessionUser, deviceId: string, query: ReadingListQuery): Promise<Page<Reading>> {
   await getDevice(db, user, deviceId);
-  return { ...(await findReadings(db, user, deviceId, query)), page: query.page, pageSize: query.pageSize };
+  const { items, total } = await findReadings(db, user, deviceId, query);
+  return { items: await withProvenance(db, user.partnerId, items), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function getReading(db: Db, user: SessionUser, id: string) {
+export async function getReading(db: Db, user: SessionUser, id: string): Promise<Reading> {
   const row = await findReading(db, user, id);
   if (!row) throw notFound();
-  return row;
+  const [reading] = await withProvenance(db, user.partnerId, [row]);
+  return reading!;
 }
 
-/** The reading a client id already produced, if any: a retry gets it back instead of a second reading. */
-async function replayed(db: Db, user: SessionUser, deviceId: string, clientId: string): Promise<Reading | null> {
-  const existing = await findReadingByClientId(db, clientId);
-  if (!existing) return null;
-  if (existing.partnerId !== user.partnerId || existing.deviceId !== deviceId) {
-    throw new DomainError('conflict', 'This clientId was already used for another reading; make a new one per reading.', { field: 'clientId' });
-  }
-  return toReading(await getReading(db, user, existing.id));
-}
-
-/** A reading typed in by a partner user. `created` is false when the clientId had already been applied. */
-export async function createManualReading(
+/** A reading typed in by a partner user on the device page. `created` is false when the clientId had already been applied. */
+export async function createPartnerReading(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   user: SessionUser,
   deviceId: string,
   input: ReadingCreate,
 ): Promise<{ reading: Reading; created: boolean }> {
   const { db, clock } = deps;
-  const device = await getDevice(db, user, deviceId);
-  if (input.clientId) {
-    const reading = await replayed(db, user, deviceId, input.clientId);
-    if (reading) return { reading, created: false };
-  }
-  const takenAt = new Date(input.takenAt);
-  if (takenAt > clock()) throw new DomainError('bad_request', 'A reading cannot be taken in the future.', { field: 'takenAt' });
+  const device = await getDeviceDetail(db, user, deviceId);
   if (!device.active) throw new DomainError('bad_request', 'This device is deactivated and takes no readings.', { field: 'deviceId' });
-  const inserted = await db.transaction(async (tx) => {
-    const counter = await lockCounter(tx, user.partnerId, input.counterId);
-    if (!counter || counter.deviceId !== deviceId) throw new DomainError('bad_request', 'This counter is not one of the device.', { field: 'counterId' });
-    if (!counter.active) throw new DomainError('bad_request', 'This counter is deactivated and takes no readings.', { field: 'counterId' });
-    await assertMonotonic(tx, counter.id, takenAt, input.value);
-    return insertReading(tx, user.partnerId, {
-      deviceId,
-      counterId: counter.id,
-      value: input.value,
-      takenAt,
-      source: 'manual',
-      enteredBy: user.email,
-      clientId: input.clientId ?? null,
-      note: input.note ?? null,
-    });
-  });
-  if (!inserted) {
-    // A concurrent request with the same clientId won the insert.
-    const reading = await replayed(db, user, deviceId, input.clientId!);
-    return { reading: reading!, created: false };
-  }
-  return { reading: toReading(await getReading(db, user, inserted.id)), created: true };
+  const counter = device.counters.find((row) => row.id === input.counterId);
+  if (!counter) throw new DomainError('bad_request', 'This counter is not one of the device.', { field: 'counterId' });
+  if (!counter.active) throw new DomainError('bad_request', 'This counter is deactivated and takes no readings.', { field: 'counterId' });
+  const recorded = await db.transaction((tx) =>
+    recordReading(
+      tx,
+      {
+        partnerId: user.partnerId,
+        deviceId,
+        counter: counter.kind,
+        value: input.value,
+        takenAt: new Date(input.takenAt),
+        source: 'partner',
+        actor: user.email,
+        idempotencyKey: input.clientId ?? null,
+        note: input.note ?? null,
+      },
+      clock(),
+    ),
+  );
+  if (!recorded.reading) throw refusedFor(user, recorded);
+  return { reading: await getReading(db, user, recorded.reading.id), created: !recorded.replayed };
 }
 
-/** Value and note stay editable until the reading is locked (billed). */
-export async function changeReading(db: Db, user: SessionUser, id: string, input: ReadingUpdate): Promise<Reading> {
-  await db.transaction(async (tx) => {
-    const current = await getReading(tx, user, id);
-    await lockCounter(tx, user.partnerId, current.counterId);
-    if (current.lockedAt) throw new DomainError('locked', 'This reading is locked (already billed) and can no longer be changed.');
-    if (input.value !== undefined) await assertMonotonic(tx, current.counterId, current.takenAt, input.value, id);
-    await updateReading(tx, user.partnerId, id, input);
+/** Value and note stay editable until the reading is locked; every change is kept as a revision. */
+export async function changeReading(deps: Pick<AppDeps, 'db' | 'clock'>, user: SessionUser, id: string, input: ReadingUpdate): Promise<Reading> {
+  await getReading(deps.db, user, id);
+  const change = { partnerId: user.partnerId, readingId: id, actor: user.email };
+  await inUserLanguage(user, () =>
+    deps.db.transaction((tx) =>
+      input.value !== undefined
+        ? correctReading(tx, { ...change, value: input.value, note: input.note }, deps.clock())
+        : annotateReading(tx, { ...change, note: input.note ?? null }, deps.clock()),
+    ),
+  );
+  return getReading(deps.db, user, id);
+}
+
+export async function removeReading(deps: Pick<AppDeps, 'db' | 'clock'>, user: SessionUser, id: string, input: ReadingDelete): Promise<Reading> {
+  await getReading(deps.db, user, id);
+  await deps.db.transaction((tx) => deleteReading(tx, { partnerId: user.partnerId, readingId: id, actor: user.email, note: input.note }, deps.clock()));
+  return getReading(deps.db, user, id);
+}
+
+export async function listResets(db: Db, user: SessionUser, deviceId: string): Promise<CounterReset[]> {
+  await getDevice(db, user, deviceId);
+  const rows = await findResets(db, user.partnerId, [deviceId]);
+  return rows.map(({ resetId, deviceId: _device, at, ...row }) => ({ id: resetId, ...row, at: at.toISOString() }));
+}
+
+/** The dealer declares a counter reset or board replacement on the device page. */
+export async function declarePartnerReset(deps: Pick<AppDeps, 'db' | 'clock'>, user: SessionUser, deviceId: string, input: CounterResetCreate): Promise<{ resets: CounterReset[]; created: boolean }> {
+  const device = await getDeviceDetail(deps.db, user, deviceId);
+  const counters = input.counters.map((entry, index) => {
+    const counter = device.counters.find((row) => row.id === entry.counterId);
+    if (!counter) throw new DomainError('bad_request', 'This counter is not one of the device.', { field: `counters.${index}.counterId` });
+    return { counter: counter.kind, finalValue: entry.finalValue, startValue: entry.startValue };
   });
-  return toReading(await getReading(db, user, id));
+  const declared = await inUserLanguage(user, () =>
+    deps.db.transaction((tx) =>
+      declareReset(
+        tx,
+        { partnerId: user.partnerId, deviceId, kind: input.kind, at: new Date(input.at), counters, source: 'partner', actor: user.email, note: input.note ?? null, idempotencyKey: input.clientId },
+        deps.clock(),
+      ),
+    ),
+  );
+  const ids = new Set(declared.counters.map((entry) => entry.resetId));
+  return { resets: (await listResets(deps.db, user, deviceId)).filter((reset) => ids.has(reset.id)), created: !declared.replayed };
 }

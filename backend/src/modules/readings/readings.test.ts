@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readings } from '../../db/schema/index.ts';
+import { reasonMessage } from '@parc/shared';
+import { readings, users } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { partnerWithDevice, signedIn, type Json } from '../customers/test-client.ts';
 
@@ -31,7 +32,7 @@ describe('readings API', () => {
       counterKind: 'total',
       value: 1200,
       takenAt: '2026-11-19T10:00:00.000Z',
-      source: 'manual',
+      source: 'partner',
       status: 'entered',
       note: 'From the display',
       lockedAt: null,
@@ -69,7 +70,6 @@ describe('readings API', () => {
     ['value', { value: 1.5 }],
     ['value', { value: 10_000_000_001 }],
     ['takenAt', { takenAt: 'yesterday' }],
-    ['takenAt', { takenAt: '2026-11-21T00:00:00Z' }],
     ['clientId', { clientId: 'not-a-uuid' }],
     ['counterId', { counterId: randomUUID() }],
   ])('refuses a bad %s with a 400 naming it', async (field, overrides) => {
@@ -148,5 +148,103 @@ describe('readings API', () => {
       expect((await caller.request('POST', `/devices/${device.id}/readings`, { counterId: reading.counterId, value: 20, takenAt: '2026-11-19T01:00:00Z' })).status).toBe(403);
       expect((await caller.request('PATCH', `/readings/${reading.id}`, { value: 20 })).status).toBe(403);
     }
+  });
+
+  describe('the partner path goes through the one acceptance policy', () => {
+    it.each([
+      ['lower than the last reading', 900, '2026-11-15T00:00:00Z', 'below_last'],
+      ['backdated above a later reading', 1_500, '2026-10-01T00:00:00Z', 'above_next'],
+      ['dated in the future', 1_100, '2026-11-21T00:00:00Z', 'in_future'],
+      ['dated before the install', 10, '2025-12-31T00:00:00Z', 'before_install'],
+    ])('refuses a value %s with 422 and the reason', async (_name, value, takenAt, code) => {
+      const { enter } = await setup();
+      await enter(1_000, '2026-11-01T00:00:00Z');
+      const response = await enter(value, takenAt);
+      expect(response.status).toBe(422);
+      expect(response.body).toMatchObject({ code: 'reading_refused', field: 'value', reason: { code } });
+    });
+
+    it('keeps a value far above usual typed by the dealer, with the reason shown', async () => {
+      const { enter } = await setup();
+      await enter(1_000, '2026-10-01T00:00:00Z');
+      const response = await enter(900_000, '2026-11-19T00:00:00Z');
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ source: 'partner', status: 'accepted', reason: { code: 'above_class_cap' } });
+    });
+
+    it('answers refusals in the user’s language', async () => {
+      const { enter, partner } = await setup();
+      await enter(1_000, '2026-11-01T00:00:00Z');
+      await t.database.db.update(users).set({ language: 'de' }).where(eq(users.partnerId, partner.id));
+      const response = await enter(900, '2026-11-15T00:00:00Z');
+      expect(response.body.reason).toMatchObject({ code: 'below_last' });
+      expect(response.body.message).toBe(reasonMessage(response.body.reason, 'de'));
+    });
+  });
+
+  describe('history with provenance', () => {
+    it('edits keep the old value as a revision and become corrections of someone else’s value', async () => {
+      const { enter, admin, device, total } = await setup();
+      await enter(1_000, '2026-10-01T00:00:00Z');
+      const own = (await enter(2_000, '2026-11-01T00:00:00Z')).body;
+      const edited = (await admin.request('PATCH', `/readings/${own.id}`, { value: 1_900, note: 'Typo' })).body;
+      expect(edited).toMatchObject({ value: 1_900, source: 'partner', note: 'Typo' });
+      expect(edited.revisions).toEqual([expect.objectContaining({ action: 'edit', oldValue: 2_000, newValue: 1_900, note: 'Typo', by: own.enteredBy })]);
+      await t.database.db.update(readings).set({ source: 'agent', enteredBy: 'agent:x' }).where(eq(readings.id, own.id));
+      const corrected = (await admin.request('PATCH', `/readings/${own.id}`, { value: 1_950, note: 'Read on the display' })).body;
+      expect(corrected).toMatchObject({ value: 1_950, source: 'correction', status: 'corrected' });
+      expect(corrected.revisions.map((revision: Json) => [revision.action, revision.oldValue, revision.newValue])).toEqual([['edit', 2_000, 1_900], ['correct', 1_900, 1_950]]);
+      const list = (await admin.request('GET', `/devices/${device.id}/readings?counterId=${total.id}`)).body.items;
+      expect(list[0]).toMatchObject({ id: own.id, reason: { code: expect.any(String) }, revisions: expect.any(Array) });
+    });
+
+    it('deletes with a note: kept in the history, no longer the current counter nor a bound', async () => {
+      const { enter, admin, device } = await setup();
+      await enter(1_000, '2026-10-01T00:00:00Z');
+      const wrong = (await enter(50_000, '2026-11-01T00:00:00Z')).body;
+      expect((await admin.request('DELETE', `/readings/${wrong.id}`, {})).status).toBe(400);
+      const deleted = await admin.request('DELETE', `/readings/${wrong.id}`, { note: 'Entered on the wrong machine' });
+      expect(deleted.body).toMatchObject({ status: 'deleted', revisions: [expect.objectContaining({ action: 'delete', oldStatus: wrong.status, newStatus: 'deleted', note: 'Entered on the wrong machine' })] });
+      expect((await enter(1_800, '2026-11-10T00:00:00Z')).status).toBe(201);
+      const page = (await admin.request('GET', `/devices/${device.id}/console`)).body;
+      expect(page.counters.find((counter: Json) => counter.kind === 'total').latest.value).toBe(1_800);
+      expect((await admin.request('PATCH', `/readings/${wrong.id}`, { value: 3 })).status).toBe(409);
+    });
+  });
+
+  describe('declared resets', () => {
+    it('a board replacement restarts the counter and the volume continues across it', async () => {
+      const { enter, admin, device, total, customer } = await setup();
+      await enter(10_000, '2026-09-01T10:00:00Z');
+      await enter(14_000, '2026-10-01T10:00:00Z');
+      const clientId = randomUUID();
+      const declaration = { kind: 'board_replaced', at: '2026-10-20T10:00:00Z', counters: [{ counterId: total.id, finalValue: 16_000, startValue: 0 }], note: 'Main board replaced', clientId };
+      const declared = await admin.request('POST', `/devices/${device.id}/resets`, declaration);
+      expect(declared.status).toBe(201);
+      expect(declared.body.items).toEqual([expect.objectContaining({ counterKind: 'total', kind: 'board_replaced', finalValue: 16_000, startValue: 0 })]);
+      expect((await admin.request('POST', `/devices/${device.id}/resets`, declaration)).status).toBe(200);
+      // The new board counts from 0: 1,500 is an ordinary value, not "below the last" 16,000.
+      const after = await enter(1_500, '2026-11-01T10:00:00Z');
+      expect(after.body).toMatchObject({ status: 'entered' });
+      expect((await enter(1_400, '2026-11-02T10:00:00Z')).body.reason).toMatchObject({ code: 'below_last', params: { lastValue: 1_500 } });
+      const statistics = (await admin.request('GET', `/devices/${device.id}/console`)).body.statistics;
+      // October: 10,000 → 14,000 (the reading of 1 October) → 16,000 on the old board; November: 0 → 1,500 on the new one.
+      expect(statistics.find((month: Json) => month.month === '2026-10').total).toBe(6_000);
+      expect(statistics.find((month: Json) => month.month === '2026-11').total).toBe(1_500);
+      const volumes = (await admin.request('GET', `/statistics/volumes?from=2026-11-01&to=2026-11-30&customerId=${customer.id}`)).body;
+      expect(volumes.series[0]).toMatchObject({ mono: 1_500 });
+      expect((await admin.request('GET', `/devices/${device.id}/resets`)).body.items).toHaveLength(1);
+    });
+
+    it('refuses a reset declared before a reading already taken after it, and a final value below the last', async () => {
+      const { enter, admin, device, total } = await setup();
+      await enter(10_000, '2026-11-01T10:00:00Z');
+      const before = await admin.request('POST', `/devices/${device.id}/resets`, { kind: 'counter_reset', at: '2026-10-20T10:00:00Z', counters: [{ counterId: total.id, finalValue: 9_000, startValue: 0 }], clientId: randomUUID() });
+      expect(before.body).toMatchObject({ code: 'conflict', field: 'at' });
+      const lower = await admin.request('POST', `/devices/${device.id}/resets`, { kind: 'counter_reset', at: '2026-11-10T10:00:00Z', counters: [{ counterId: total.id, finalValue: 9_000, startValue: 0 }], clientId: randomUUID() });
+      expect(lower.status).toBe(422);
+      expect(lower.body).toMatchObject({ code: 'reading_refused', field: 'counters.0.finalValue', reason: { code: 'below_last' } });
+      expect((await admin.request('GET', `/devices/${device.id}/resets`)).body.items).toEqual([]);
+    });
   });
 });

@@ -1,13 +1,12 @@
-import { and, desc, eq, gte, inArray, lt, notInArray, type SQL } from 'drizzle-orm';
-import type { CounterKind } from '@parc/shared';
+import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { continuousValues, type CounterKind } from '@parc/shared';
 import type { Db } from '../../db/client.ts';
 import { counters, customers, devices, partners, readings, sites } from '../../db/schema/index.ts';
 import { visibleTo, type Scope } from '../customers/scope.ts';
+import { findResetsOfCounters, isCountingReading } from '../readings/readings.repo.ts';
 
 /** Counters that make up printed pages; scans and large-format sheets are reported apart. */
 const PRINTED_KINDS: CounterKind[] = ['total', 'mono', 'colour'];
-/** Readings nobody vouched for yet, or refused, never count in a volume. */
-const UNCONFIRMED: ('to_check' | 'refused')[] = ['to_check', 'refused'];
 
 export interface ReadingRow {
   counterId: string;
@@ -47,7 +46,7 @@ function matching(scope: Scope, filter: ReadingFilter, period: SQL | undefined):
   return and(
     visibleTo(scope, { partnerId: devices.partnerId, customerId: devices.customerId }),
     inArray(counters.kind, PRINTED_KINDS),
-    notInArray(readings.status, UNCONFIRMED),
+    isCountingReading(),
     filter.customerIds ? inArray(devices.customerId, filter.customerIds) : undefined,
     filter.siteId ? eq(devices.siteId, filter.siteId) : undefined,
     filter.deviceId ? eq(devices.id, filter.deviceId) : undefined,
@@ -80,7 +79,17 @@ export async function readingsForVolumes(db: Db, scope: Scope, filter: ReadingFi
       .where(matching(scope, filter, lt(readings.takenAt, from)))
       .orderBy(readings.counterId, desc(readings.takenAt)),
   ]);
-  return [...baselines, ...inWindow];
+  return onContinuousSeries(db, [...baselines, ...inWindow]);
+}
+
+/** Values moved onto each counter's continuous series, so volumes continue across declared resets. */
+async function onContinuousSeries(db: Db, rows: ReadingRow[]): Promise<ReadingRow[]> {
+  const resets = await findResetsOfCounters(db, [...new Set(rows.map((row) => row.counterId))]);
+  if (resets.length === 0) return rows;
+  return rows.map((row) => {
+    const own = resets.filter((reset) => reset.counterId === row.counterId);
+    return own.length > 0 ? continuousValues([row], own)[0]! : row;
+  });
 }
 
 export async function partnerTimeZone(db: Db, partnerId: string): Promise<string> {

@@ -13,7 +13,7 @@ async function addReadings(t: TestApp, device: Json, kind: string, values: [stri
       counterId: counter.id,
       value,
       takenAt: new Date(takenAt),
-      source: 'manual' as const,
+      source: 'link' as const,
       status: (status ?? 'entered') as 'entered',
       enteredBy: 'test',
     })),

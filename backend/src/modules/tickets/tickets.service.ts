@@ -36,7 +36,8 @@ import {
 import type { AppDeps } from '../../deps.ts';
 import { contactLanguage } from '../../mail/dealer.ts';
 import type { SessionUser } from '../auth/access.ts';
-import { checkAndRecordReading } from '../readings/readings.checks.ts';
+import { COUNTING_STATUS_LIST } from '../readings/readings.repo.ts';
+import { recordReading } from '../readings/readings.writer.ts';
 import { checkedAttachment } from './attachments.ts';
 import { findErrorDevice, findRequestRow, insertEvent, loadRequest, selectErrors, type RequestRow } from './tickets.repo.ts';
 
@@ -313,16 +314,20 @@ async function applyOp(tx: Db, deps: AppDeps, user: SessionUser, by: string, op:
     }
     case 'reading': {
       await requireTechnicianDevice(tx, user, op.deviceId);
-      const recorded = await checkAndRecordReading(tx, {
-        partnerId: user.partnerId,
-        deviceId: op.deviceId,
-        counter: op.counter,
-        value: op.value,
-        takenAt: new Date(op.takenAt),
-        source: 'technician',
-        enteredBy: user.email,
-        clientId: op.opId,
-      });
+      const recorded = await recordReading(
+        tx,
+        {
+          partnerId: user.partnerId,
+          deviceId: op.deviceId,
+          counter: op.counter,
+          value: op.value,
+          takenAt: new Date(op.takenAt),
+          source: 'technician',
+          actor: user.email,
+          idempotencyKey: op.opId,
+        },
+        deps.clock(),
+      );
       if (!recorded.reading) {
         const reason = reasonMessage(recorded.reason, contactLanguage(user.language));
         return { outcome: { status: 'rejected', code: 'reading_refused', reason, readingReason: recorded.reason }, change: null };
@@ -379,7 +384,7 @@ export async function fieldDevices(db: Db, partnerId: string, deviceIds: string[
     db.execute(sql`
       select c.device_id as "deviceId", c.kind, r.value as "lastValue", r.taken_at as "lastTakenAt"
       from counters c
-      left join lateral (select value, taken_at from readings where counter_id = c.id and status <> 'refused' order by taken_at desc limit 1) r on true
+      left join lateral (select value, taken_at from readings where counter_id = c.id and status in ${COUNTING_STATUS_LIST} order by taken_at desc limit 1) r on true
       where c.partner_id = ${partnerId} and c.active and c.device_id in (${sql.join(deviceIds.map((id) => sql`${id}`), sql`, `)})
       order by c.kind`),
     db.select().from(deviceSupplies).where(and(eq(deviceSupplies.partnerId, partnerId), inArray(deviceSupplies.deviceId, deviceIds))).orderBy(deviceSupplies.supplyIndex),

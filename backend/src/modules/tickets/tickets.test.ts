@@ -167,6 +167,18 @@ describe('maintenance requests, technician sync and coordinator view', () => {
     expect(refused.reason).toContain('5000');
   });
 
+  it('refuses, through the one policy, a backdated value above a later reading and a reading dated in the future', async () => {
+    const clientId = randomUUID();
+    const reading = (value: number, takenAt: string) => ({ opId: randomUUID(), createdAt: '2026-11-20T07:30:00Z', kind: 'reading', deviceId: device.id, counter: 'total', value, takenAt });
+    expect((await technician.request('POST', '/tech/sync', { clientId, ops: [reading(9_000_000, '2026-11-20T07:20:00Z')] })).body.results[0].status).toBe('applied');
+    const [backdated, future] = (await technician.request('POST', '/tech/sync', { clientId, ops: [reading(9_100_000, '2026-11-19T07:00:00Z'), reading(9_000_500, '2026-11-22T07:00:00Z')] })).body.results;
+    expect(backdated).toMatchObject({ status: 'rejected', code: 'reading_refused', readingReason: { code: 'above_next', params: { nextDate: '2026-11-20' } } });
+    expect(future).toMatchObject({ status: 'rejected', code: 'reading_refused', readingReason: { code: 'in_future' } });
+    const stored = (await admin.request('GET', `/devices/${device.id}/readings?pageSize=100`)).body.items.filter((row: Json) => row.counterKind === 'total');
+    expect(stored.map((row: Json) => [row.value, row.source])).toContainEqual([9_000_000, 'technician']);
+    expect(stored.map((row: Json) => row.value)).not.toContain(9_100_000);
+  });
+
   it('opens one request per problem report, however often the coordinator\'s phone sends it', async () => {
     const report = { clientId: randomUUID(), deviceId: device.id, subject: 'Jams on tray 2' };
     const first = await coordinator.request('POST', '/coordinator/problems', report);
