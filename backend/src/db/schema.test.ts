@@ -46,7 +46,7 @@ describe.each(TESTABLE_KINDS)('schema on %s', (kind) => {
 
   it('is migrated to the latest level', async () => {
     expect(database.kind).toBe(kind);
-    expect(await migrationLevel(database.db)).toMatchObject({ applied: 2, latest: '0001_problem_report_client_id' });
+    expect(await migrationLevel(database.db)).toMatchObject({ applied: 3, latest: '0002_readings_one_writer' });
   });
 
   it('keeps device IDs unique per customer', async () => {

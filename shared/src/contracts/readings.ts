@@ -108,7 +108,7 @@ export const counterResetSchema = z.object({
 export type CounterReset = z.infer<typeof counterResetSchema>;
 export const counterResetListSchema = z.object({ items: z.array(counterResetSchema) });
 
-/** A device swap: the old device is retired with its final counters, a new one (new serial) takes its place. */
+/** A device swap: the old device is retired with its final counters, a new one (new serial) takes its place. Sent again, it answers the same new device. */
 export const deviceSwapSchema = z.strictObject({
   serial: z.string().trim().min(1).max(100),
   manufacturer: z.string().trim().min(1).max(100).optional(),
@@ -119,6 +119,5 @@ export const deviceSwapSchema = z.strictObject({
     .min(1)
     .max(COUNTER_KINDS.length),
   note: optionalText(500),
-  clientId: z.uuid(),
 });
 export type DeviceSwap = z.infer<typeof deviceSwapSchema>;

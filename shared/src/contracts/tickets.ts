@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNTER_KINDS } from '../meters/counters.ts';
+import { COUNTER_KINDS, RESET_KINDS } from '../meters/counters.ts';
 import { readingReasonSchema } from '../meters/reasons.ts';
 import { COMPLEXITIES } from '../tickets/complexity.ts';
 import { MAX_COMMENT_LENGTH, REQUEST_STATES } from '../tickets/states.ts';
@@ -296,6 +296,24 @@ export const syncOpSchema = z.discriminatedUnion('kind', [
     supplyType: requiredText(100),
     colour: optionalText(50),
     replacedAt: instantSchema,
+    note: optionalText(1000),
+    requestId: z.uuid().optional(),
+  }),
+  /**
+   * A counter reset or board replacement seen on site: per counter, what it showed before and what
+   * it shows after. Declared through the readings writer (source `technician`); refused values are
+   * answered `rejected` with the reason.
+   */
+  z.strictObject({
+    ...opBase,
+    kind: z.literal('counter.reset'),
+    deviceId: z.uuid(),
+    resetKind: z.enum(RESET_KINDS),
+    at: instantSchema,
+    counters: z
+      .array(z.strictObject({ counter: z.enum(COUNTER_KINDS), finalValue: readingValueSchema, startValue: readingValueSchema }))
+      .min(1)
+      .max(COUNTER_KINDS.length),
     note: optionalText(1000),
     requestId: z.uuid().optional(),
   }),

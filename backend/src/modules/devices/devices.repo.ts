@@ -57,3 +57,14 @@ export async function updateDevice(db: Db, scope: Scope, id: string, values: Par
   const [row] = await db.update(devices).set(values).where(and(ofScope(scope), eq(devices.id, id))).returning();
   return row ?? null;
 }
+
+/** The device that replaced this one in a swap, if any. */
+export async function findReplacement(db: Db, scope: Scope, id: string): Promise<DeviceRow | null> {
+  const [row] = await db.select().from(devices).where(and(ofScope(scope), eq(devices.replacesDeviceId, id)));
+  return row ?? null;
+}
+
+/** Retired by a swap: inactive (its serial free for others), history kept. */
+export async function retireDevice(db: Db, scope: Scope, id: string, at: Date): Promise<void> {
+  await db.update(devices).set({ active: false, retiredAt: at }).where(and(ofScope(scope), eq(devices.id, id)));
+}

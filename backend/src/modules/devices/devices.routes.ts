@@ -1,13 +1,26 @@
 import { createRoute } from '@hono/zod-openapi';
+import { deviceSwapSchema } from '@parc/shared/contracts/readings';
 import { deviceCreateSchema, deviceDetailSchema, deviceListQuerySchema, devicePageSchema, deviceSchema, deviceUpdateSchema } from '@parc/shared/contracts/devices';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requirePermission } from '../auth/access.ts';
 import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
-import { changeDevice, createDevice, deactivateDevice, getDeviceDetail, listDevices } from './devices.service.ts';
+import { changeDevice, createDevice, deactivateDevice, getDeviceDetail, listDevices, swapDevice } from './devices.service.ts';
 
 const tags = ['devices'];
 
 export const deviceRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/devices/{id}/swap',
+      tags,
+      summary: 'Replace a device by another (new serial): the old one is retired with its final counters, the new one starts from the declared values',
+      middleware: [requirePermission('devices', 'edit')] as const,
+      request: { params: idParams, body: jsonBody(deviceSwapSchema) },
+      responses: { 201: json(deviceDetailSchema, 'The new device'), ...conflictResponse, ...errorResponses },
+    }),
+    async (c) => c.json(await swapDevice(c.get('deps'), c.get('user'), c.req.valid('param').id, c.req.valid('json')), 201),
+  )
   .openapi(
     createRoute({
       method: 'get',

@@ -1,6 +1,7 @@
-import { DomainError } from '@parc/shared';
+import { DomainError, reasonMessage } from '@parc/shared';
 import { countersForNewDevice } from '@parc/shared/contracts/counters';
 import type { Device, DeviceCreate, DeviceDetail, DeviceListQuery, DeviceUpdate } from '@parc/shared/contracts/devices';
+import type { DeviceSwap } from '@parc/shared/contracts/readings';
 import type { Page } from '@parc/shared/contracts/paging';
 import type { Db } from '../../db/client.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -11,7 +12,8 @@ import { takeDeviceNumber } from '../customers/customers.repo.ts';
 import { getCustomer } from '../customers/customers.service.ts';
 import { isUniqueViolation, type Scope } from '../customers/scope.ts';
 import { assertSiteOfCustomer } from '../sites/sites.service.ts';
-import { findActiveBySerial, findDevice, findDevices, insertDevice, toDevice, updateDevice } from './devices.repo.ts';
+import { recordReading } from '../readings/readings.writer.ts';
+import { findActiveBySerial, findDevice, findDevices, findReplacement, insertDevice, retireDevice, toDevice, updateDevice } from './devices.repo.ts';
 
 const notFound = () => new DomainError('not_found', 'No such device.');
 
@@ -105,4 +107,66 @@ export async function deactivateDevice(db: Db, user: SessionUser, id: string): P
   const row = await updateDevice(db, user, id, { active: false });
   if (!row) throw notFound();
   return toDevice(row);
+}
+
+/**
+ * A device swap: the old device is retired (its history kept) with its final counters, and a new
+ * device (new serial, next PREFIX-n) takes its place at the same customer, site and coordinator,
+ * with the same counters starting from the declared values. Both values go through the readings
+ * writer; a period's volume is the sum over both devices. Repeating the swap returns the same new device.
+ */
+export async function swapDevice(deps: Pick<AppDeps, 'db' | 'clock'>, user: SessionUser, id: string, input: DeviceSwap): Promise<DeviceDetail> {
+  const { db } = deps;
+  const old = await getDeviceDetail(db, user, id);
+  const replacement = await findReplacement(db, user, old.id);
+  if (replacement) return withCounters(db, user, toDevice(replacement));
+  if (!old.active) throw new DomainError('bad_request', 'This device is deactivated; only an active device can be swapped.', { field: 'id' });
+  await assertSerialFree(db, user.partnerId, input.serial, old.id);
+  const at = new Date(input.at);
+  const kinds = old.counters.filter((counter) => counter.active).map((counter) => counter.kind);
+  input.counters.forEach((entry, index) => {
+    if (!kinds.includes(entry.kind)) throw new DomainError('bad_request', `This device has no ${entry.kind} counter.`, { field: `counters.${index}.kind` });
+  });
+  const now = deps.clock();
+  const created = await db
+    .transaction(async (tx) => {
+      for (const [index, entry] of input.counters.entries()) {
+        const final = await recordReading(
+          tx,
+          { partnerId: user.partnerId, deviceId: old.id, counter: entry.kind, value: entry.finalValue, takenAt: new Date(at.getTime() - 1), source: 'partner', actor: user.email, idempotencyKey: null, note: input.note ?? null },
+          now,
+        );
+        if (!final.reading) throw new DomainError('reading_refused', reasonMessage(final.reason, 'en'), { field: `counters.${index}.finalValue`, reason: final.reason });
+      }
+      await retireDevice(tx, user, old.id, at);
+      const taken = await takeDeviceNumber(tx, user, old.customerId);
+      if (!taken) throw new DomainError('not_found', 'No such customer.');
+      const row = await insertDevice(tx, user.partnerId, {
+        customerId: old.customerId,
+        serial: input.serial,
+        manufacturer: input.manufacturer ?? old.manufacturer,
+        model: input.model ?? old.model,
+        internalNumber: old.internalNumber,
+        location: old.location,
+        siteId: old.siteId,
+        coordinatorId: old.coordinatorId,
+        colourCapable: old.colourCapable,
+        deviceNumber: taken.number,
+        deviceCode: `${taken.prefix}-${taken.number}`,
+        installedAt: at,
+        replacesDeviceId: old.id,
+      });
+      await upsertCounters(tx, user.partnerId, row.id, kinds);
+      for (const [index, entry] of input.counters.entries()) {
+        const start = await recordReading(
+          tx,
+          { partnerId: user.partnerId, deviceId: row.id, counter: entry.kind, value: entry.startValue, takenAt: at, source: 'partner', actor: user.email, idempotencyKey: null, note: input.note ?? null },
+          now,
+        );
+        if (!start.reading) throw new DomainError('reading_refused', reasonMessage(start.reason, 'en'), { field: `counters.${index}.startValue`, reason: start.reason });
+      }
+      return row;
+    })
+    .catch((error) => explainDuplicate(error, input.serial));
+  return withCounters(db, user, toDevice(created));
 }

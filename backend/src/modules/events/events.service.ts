@@ -17,7 +17,7 @@ interface RawEvent {
 
 /**
  * A device's history, newest first, read from where each fact already lives: the device row (added),
- * the readings (flagged, refused, corrected), the agent's alerts and supply levels, and the event log
+ * the readings (flagged, refused) and their revisions (corrected, accepted, deleted), declared resets, the agent's alerts and supply levels, and the event log
  * for what no other table records (activation, settings).
  */
 export async function listDeviceEvents(db: Db, user: SessionUser, deviceId: string): Promise<{ items: DeviceEvent[] }> {
@@ -30,10 +30,18 @@ export async function listDeviceEvents(db: Db, user: SessionUser, deviceId: stri
       union all
       select e.kind, e.at, e.by, e.detail from device_events e where e.partner_id = ${partnerId} and e.device_id = ${deviceId}
       union all
-      select case r.status when 'to_check' then 'reading_flagged' when 'refused' then 'reading_refused' else 'reading_corrected' end,
-        r.created_at, r.entered_by, c.kind || ': ' || r.value::text
+      select case r.status when 'refused' then 'reading_refused' else 'reading_flagged' end, r.created_at, r.entered_by, c.kind || ': ' || r.value::text
       from readings r join counters c on c.id = r.counter_id
-      where r.partner_id = ${partnerId} and r.device_id = ${deviceId} and r.status in ('to_check', 'refused', 'corrected')
+      where r.partner_id = ${partnerId} and r.device_id = ${deviceId} and r.status in ('to_check', 'refused')
+      union all
+      select case v.action when 'delete' then 'reading_deleted' when 'accept' then 'reading_accepted' else 'reading_corrected' end,
+        v.at, v.by, c.kind || ': ' || v.old_value::text || ' → ' || v.new_value::text || coalesce(' · ' || v.note, '')
+      from reading_revisions v join readings r on r.id = v.reading_id join counters c on c.id = r.counter_id
+      where v.partner_id = ${partnerId} and r.device_id = ${deviceId} and v.action in ('correct', 'edit', 'delete', 'accept')
+      union all
+      select 'counter_reset', z.at, z.declared_by, c.kind || ': ' || z.final_value::text || ' → ' || z.start_value::text || coalesce(' · ' || z.note, '')
+      from counter_resets z join counters c on c.id = z.counter_id
+      where z.partner_id = ${partnerId} and z.device_id = ${deviceId}
       union all
       select 'error', a.opened_at, null, a.description from device_alerts a where a.partner_id = ${partnerId} and a.device_id = ${deviceId}
       union all

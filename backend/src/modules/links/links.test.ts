@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { base64url, decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -118,8 +118,7 @@ async function linkEntries(counterId: string) {
   return t.database.db
     .select()
     .from(readings)
-    .where(and(eq(readings.counterId, counterId), eq(readings.source, 'link')))
-    .then((rows) => rows.filter((row) => row.enteredBy.startsWith('link:')));
+    .where(and(eq(readings.counterId, counterId), isNotNull(readings.linkId)));
 }
 
 describe('issuing', () => {
@@ -363,6 +362,26 @@ describe('the partner’s review of values to check', () => {
     expect(lower.status).toBe(422);
     const response = await asPartner(`/readings/${mono!.id}/correct`, { method: 'POST', body: JSON.stringify({ value: 347_000, note: 'Checked by phone' }) });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'corrected', value: 347_000, note: 'Checked by phone' });
+    expect(await response.json()).toMatchObject({
+      status: 'corrected',
+      source: 'correction',
+      value: 347_000,
+      note: 'Checked by phone',
+      // The customer's changes of the period's value, then the dealer's correction: nothing changed silently.
+      revisions: expect.arrayContaining([expect.objectContaining({ action: 'replace', by: expect.stringMatching(/^link:/) }), expect.objectContaining({ action: 'correct', oldValue: 500_000, newValue: 347_000, note: 'Checked by phone' })]),
+    });
+    expect(((await lower.json()) as { reason: { code: string } }).reason.code).toBe('below_last');
+  });
+
+  it('settles what the dealer accepted or corrected: the customer can no longer overwrite it through the link', async () => {
+    const { token } = await issue();
+    const [colour, mono] = await submit(token, [
+      { deviceId: mfp, counter: 'colour', value: 61_000 },
+      { deviceId: mfp, counter: 'mono', value: 348_000 },
+    ]);
+    expect(colour).toMatchObject({ status: 'refused', reason: { code: 'settled', params: { value: 60_000 } } });
+    expect(mono).toMatchObject({ status: 'refused', reason: { code: 'settled', params: { value: 347_000 } } });
+    const [stored] = await linkEntries(await counterId(mfp, 'mono'));
+    expect(stored).toMatchObject({ value: 347_000, status: 'corrected' });
   });
 });

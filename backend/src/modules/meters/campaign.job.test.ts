@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaignContacts, counters, customers, devices, meterLinks, readings } from '../../db/schema/index.ts';
+import { campaignContacts, counters, customers, devices, meterLinks, readingChecks, readings } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { runCampaign } from './campaign.job.ts';
 
@@ -135,6 +135,10 @@ describe('the campaign job', () => {
     expect(estimates).toHaveLength(1);
     expect(estimates[0]!.note).toMatch(/^Estimate: 110000 on 2026-10-20/);
     expect(estimates[0]!.value).toBeGreaterThan(110_000);
+    // Through the one writer: judged by the acceptance policy, its verdict kept beside it.
+    const [check] = await t.database.db.select().from(readingChecks).where(eq(readingChecks.readingId, estimates[0]!.id));
+    expect(check).toMatchObject({ verdict: 'plausible', reason: { code: 'estimate' } });
+    expect(estimates[0]).toMatchObject({ status: 'entered', enteredBy: expect.stringMatching(/^estimate:/), createdAt: AFTER_DEADLINE });
     expect((await runCampaign(t.deps, new Date(AFTER_DEADLINE.getTime() + 3_600_000))).estimatesCreated).toBe(0);
   });
 

@@ -247,4 +247,33 @@ describe('readings API', () => {
       expect((await admin.request('GET', `/devices/${device.id}/resets`)).body.items).toEqual([]);
     });
   });
+
+  describe('device swaps', () => {
+    it('retires the old device with its final counter and puts a new one in its place; the month sums both', async () => {
+      const { enter, admin, device, customer } = await setup();
+      await enter(10_000, '2026-11-02T10:00:00Z');
+      const swap = { serial: 'NEW-SERIAL-1', model: 'iR-ADV C5840i', at: '2026-11-10T10:00:00Z', counters: [{ kind: 'total', finalValue: 11_000, startValue: 20 }], note: 'Replaced after the fuser failure' };
+      const created = await admin.request('POST', `/devices/${device.id}/swap`, swap);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ serial: 'NEW-SERIAL-1', model: 'iR-ADV C5840i', customerId: customer.id, replacesDeviceId: device.id, installedAt: '2026-11-10T10:00:00.000Z', active: true });
+      expect((await admin.request('POST', `/devices/${device.id}/swap`, swap)).body.id).toBe(created.body.id);
+      expect((await admin.request('GET', `/devices/${device.id}`)).body).toMatchObject({ active: false, retiredAt: '2026-11-10T10:00:00.000Z' });
+      const total = created.body.counters.find((counter: Json) => counter.kind === 'total');
+      const next = await admin.request('POST', `/devices/${created.body.id}/readings`, { counterId: total.id, value: 1_020, takenAt: '2026-11-19T10:00:00Z' });
+      expect(next.body).toMatchObject({ status: 'entered', source: 'partner' });
+      // 10,000 → 11,000 on the old device, 20 → 1,020 on the new one.
+      const volumes = (await admin.request('GET', `/statistics/volumes?from=2026-11-01&to=2026-11-30&customerId=${customer.id}`)).body;
+      expect(volumes.series[0]).toMatchObject({ mono: 2_000 });
+      const before = await admin.request('POST', `/devices/${created.body.id}/readings`, { counterId: total.id, value: 5, takenAt: '2026-11-09T10:00:00Z' });
+      expect(before.body.reason).toMatchObject({ code: 'before_install' });
+    });
+
+    it('refuses a final value below the old device’s last reading, changing nothing', async () => {
+      const { enter, admin, device } = await setup();
+      await enter(10_000, '2026-11-02T10:00:00Z');
+      const refused = await admin.request('POST', `/devices/${device.id}/swap`, { serial: 'NEW-SERIAL-2', at: '2026-11-10T10:00:00Z', counters: [{ kind: 'total', finalValue: 9_000, startValue: 0 }] });
+      expect(refused.body).toMatchObject({ code: 'reading_refused', field: 'counters.0.finalValue', reason: { code: 'below_last' } });
+      expect((await admin.request('GET', `/devices/${device.id}`)).body.active).toBe(true);
+    });
+  });
 });

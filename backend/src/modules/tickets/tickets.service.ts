@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { DomainError } from '@parc/shared';
+import { DomainError, readingReasonSchema } from '@parc/shared';
 import type {
   AttachmentUpload,
   DeviceHistoryEntry,
@@ -37,7 +37,7 @@ import type { AppDeps } from '../../deps.ts';
 import { contactLanguage } from '../../mail/dealer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { COUNTING_STATUS_LIST } from '../readings/readings.repo.ts';
-import { recordReading } from '../readings/readings.writer.ts';
+import { declareReset, recordReading } from '../readings/readings.writer.ts';
 import { checkedAttachment } from './attachments.ts';
 import { findErrorDevice, findRequestRow, insertEvent, loadRequest, selectErrors, type RequestRow } from './tickets.repo.ts';
 
@@ -334,6 +334,31 @@ async function applyOp(tx: Db, deps: AppDeps, user: SessionUser, by: string, op:
       }
       const verdict = recorded.verdict === 'to_check' ? 'to_check' : 'ok';
       return { outcome: { status: 'applied', request: null, reading: { id: recorded.reading.id, verdict, reason: recorded.reason } }, change: null };
+    }
+    case 'counter.reset': {
+      await requireTechnicianDevice(tx, user, op.deviceId);
+      if (op.requestId) await requireVisibleRow(tx, user, op.requestId);
+      try {
+        // A savepoint: a refused counter undoes the values already recorded for the others.
+        const declaration = {
+          partnerId: user.partnerId,
+          deviceId: op.deviceId,
+          kind: op.resetKind,
+          at: new Date(op.at),
+          counters: op.counters,
+          source: 'technician' as const,
+          actor: user.email,
+          note: op.note ?? null,
+          idempotencyKey: op.opId,
+        };
+        await tx.transaction((savepoint) => declareReset(savepoint, declaration, deps.clock()));
+      } catch (error) {
+        if (!(error instanceof DomainError) || !['reading_refused', 'conflict', 'bad_request'].includes(error.code)) throw error;
+        const readingReason = readingReasonSchema.safeParse(error.meta.reason);
+        const reason = readingReason.success ? reasonMessage(readingReason.data, contactLanguage(user.language)) : error.message;
+        return { outcome: { status: 'rejected', code: error.code, reason, ...(readingReason.success ? { readingReason: readingReason.data } : {}) }, change: null };
+      }
+      return { outcome: { status: 'applied', request: null, reading: null }, change: null };
     }
     case 'supply.replacement': {
       await requireTechnicianDevice(tx, user, op.deviceId);

@@ -179,6 +179,34 @@ describe('maintenance requests, technician sync and coordinator view', () => {
     expect(stored.map((row: Json) => row.value)).not.toContain(9_100_000);
   });
 
+  it('declares a board replacement from the field once, and refuses one whose final value is below the last reading', async () => {
+    const clientId = randomUUID();
+    const fixture = await partnerWithDevice(t);
+    const fieldTechnician = await signedIn(t, fixture.partner.id, 'technician');
+    await fixture.admin.request('POST', '/requests', { deviceId: fixture.device.id, subject: 'Board swap', technicianId: fieldTechnician.userId });
+    const reading = { opId: randomUUID(), createdAt: '2026-11-19T09:00:00Z', kind: 'reading', deviceId: fixture.device.id, counter: 'total', value: 80_000, takenAt: '2026-11-19T09:00:00Z' };
+    const reset = (finalValue: number) => ({
+      opId: randomUUID(),
+      createdAt: '2026-11-20T07:40:00Z',
+      kind: 'counter.reset',
+      deviceId: fixture.device.id,
+      resetKind: 'board_replaced',
+      at: '2026-11-20T07:30:00Z',
+      counters: [{ counter: 'total', finalValue, startValue: 0 }],
+      note: 'Controller board replaced',
+    });
+    await fieldTechnician.request('POST', '/tech/sync', { clientId, ops: [reading] });
+    const refused = (await fieldTechnician.request('POST', '/tech/sync', { clientId, ops: [reset(70_000)] })).body.results[0];
+    expect(refused).toMatchObject({ status: 'rejected', code: 'reading_refused', readingReason: { code: 'below_last', params: { lastValue: 80_000 } } });
+    const op = reset(80_400);
+    expect((await fieldTechnician.request('POST', '/tech/sync', { clientId, ops: [op] })).body.results[0]).toMatchObject({ status: 'applied' });
+    expect((await fieldTechnician.request('POST', '/tech/sync', { clientId, ops: [op] })).body.results[0]).toMatchObject({ status: 'duplicate' });
+    const resets = (await fixture.admin.request('GET', `/devices/${fixture.device.id}/resets`)).body.items;
+    expect(resets).toEqual([expect.objectContaining({ kind: 'board_replaced', finalValue: 80_400, startValue: 0, declaredBy: expect.stringMatching(/^technician/) })]);
+    const values = (await fixture.admin.request('GET', `/devices/${fixture.device.id}/readings?pageSize=100`)).body.items.map((row: Json) => [row.value, row.source]);
+    expect(values).toEqual([[0, 'technician'], [80_400, 'technician'], [80_000, 'technician']]);
+  });
+
   it('opens one request per problem report, however often the coordinator\'s phone sends it', async () => {
     const report = { clientId: randomUUID(), deviceId: device.id, subject: 'Jams on tray 2' };
     const first = await coordinator.request('POST', '/coordinator/problems', report);
