@@ -26,6 +26,7 @@ import { parameterRoutes } from './modules/parameters/parameters.routes.ts';
 import { profileRoutes } from './modules/profiles/profiles.routes.ts';
 import { appearanceRoutes } from './modules/appearance/appearance.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
+import { locationRequestRoutes } from './modules/locations/locations.routes.ts';
 
 export interface AppOptions {
   /** Overrides of the link routes' wiring (a benchmark raises the token endpoints' rate limits). */
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   // Before deviceRoutes: its /devices/{id} would otherwise take /devices/pending.
   api.route('/', agentConsoleRoutes);
   api.route('/', deviceRoutes);
+  api.route('/', locationRequestRoutes);
   api.route('/', counterRoutes);
   api.route('/', dashboardRoutes);
   api.route('/', statisticsRoutes);

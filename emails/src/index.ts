@@ -9,3 +9,4 @@ export { passwordReset, type PasswordResetProps } from './templates/passwordRese
 export { userInvite, type UserInviteProps } from './templates/userInvite.ts';
 export { agentInstructions, type AgentInstructionsProps } from './templates/agentInstructions.ts';
 export { requestAssigned, requestChanged, type RequestNoticeProps } from './templates/requestNotifications.ts';
+export { locationRequested, type LocationRequestedProps } from './templates/locationRequested.ts';

@@ -9,6 +9,7 @@ import { meterReminder } from './templates/meterReminder.ts';
 import { passwordReset } from './templates/passwordReset.ts';
 import { userInvite } from './templates/userInvite.ts';
 import { agentInstructions } from './templates/agentInstructions.ts';
+import { locationRequested } from './templates/locationRequested.ts';
 
 /** Every user-supplied value carries markup: none of it may come out as HTML. */
 const HOSTILE = '<script>alert("x")</script>';
@@ -33,6 +34,22 @@ interface TemplateCase {
 }
 
 const cases: TemplateCase[] = [
+  {
+    name: 'locationRequested',
+    template: locationRequested as EmailTemplate<never>,
+    props: {
+      branding,
+      customerNumber: '10452',
+      customerName: `ACME ${HOSTILE}`,
+      deviceCode: 'DF-3',
+      deviceModel: 'Ricoh IM C3000',
+      currentLocation: null,
+      requestedLocation: `2e étage ${HOSTILE}`,
+      message: `Moved last week ${HOSTILE}`,
+      consoleUrl: 'https://parc.example/console/customers/1?tab=locations&x=1',
+    },
+    url: 'https://parc.example/console/customers/1?tab=locations&x=1',
+  },
   {
     name: 'meterCampaign',
     template: meterCampaign as EmailTemplate<never>,

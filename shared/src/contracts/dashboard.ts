@@ -13,6 +13,8 @@ export const dashboardSummarySchema = z.object({
   agentsDisconnected: z.number().int().nonnegative(),
   /** Device alerts still reported. */
   openAlerts: z.number().int().nonnegative(),
+  /** Customers' location change requests the dealer has not applied or dismissed yet. */
+  locationRequests: z.number().int().nonnegative(),
 });
 export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
 

@@ -24,6 +24,8 @@ export const counterEntryStateSchema = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('refused'), value: counterValue, enteredAt: instant, reason: readingReasonSchema.nullable() }),
   /** Passed on to the dealer (the night after entry): can no longer be changed. */
   z.strictObject({ state: z.literal('sent'), value: counterValue, enteredAt: instant }),
+  /** The dealer accepted or corrected the value: settled, only the dealer changes it now (the page shows the dealer's contact). */
+  z.strictObject({ state: z.literal('settled'), value: counterValue, enteredAt: instant }),
 ]);
 export type CounterEntryState = z.infer<typeof counterEntryStateSchema>;
 
@@ -45,6 +47,8 @@ export const meterEntryMachineSchema = z.strictObject({
   internalNumber: z.string().nullable(),
   /** Where the machine stands ("REZ - COMPTABILITÉ"). */
   location: z.string().nullable(),
+  /** The location the customer asked for, while the dealer has not applied or dismissed it ("requested"). */
+  requestedLocation: z.string().nullable(),
   serial: z.string(),
   counters: z.array(meterEntryCounterSchema).min(1),
 });

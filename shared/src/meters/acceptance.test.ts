@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { judgeReading, type AcceptanceInput, type HistoryReading } from './acceptance.ts';
 import type { ReadingSource, ReadingStatus } from './counters.ts';
-import { historyAt, valueAfter } from './usage.testing.ts';
+import { historyAt, steadyOffice, valueAfter } from './usage.testing.ts';
 
 const at = (date: string, time = '16:00:00') => new Date(`${date}T${time}Z`);
 
 /** An office MFP read monthly at ~400 pages per working day; last real reading 344805 on 2026-08-31. */
-const monthly = historyAt({ value: 337_000, date: '2026-02-27' }, [
-  ['2026-03-31', 410],
-  ['2026-04-30', 380],
-  ['2026-05-29', 420],
-  ['2026-06-30', 395],
-  ['2026-07-31', 405],
-  ['2026-08-31', 400],
-]);
+const monthly = steadyOffice;
 const last = monthly.at(-1)!;
 const counted = (readings: readonly { value: number; takenAt: Date; source: ReadingSource }[], status: ReadingStatus = 'entered'): HistoryReading[] =>
   readings.map((reading) => ({ ...reading, status }));

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlausibility, type PlausibilityInput } from './plausibility.ts';
 import type { CounterReading } from './usage.ts';
-import { historyAt, valueAfter } from './usage.testing.ts';
+import { historyAt, steadyOffice, valueAfter } from './usage.testing.ts';
 
 const at = (date: string) => new Date(`${date}T16:00:00Z`);
-
-/** Office MFP printing ~400 pages per working day, read monthly, last read 344805 on 2026-08-31. */
-const steadyOfficeFromZero = historyAt({ value: 0, date: '2026-02-27' }, [
-  ['2026-03-31', 410],
-  ['2026-04-30', 380],
-  ['2026-05-29', 420],
-  ['2026-06-30', 395],
-  ['2026-07-31', 405],
-  ['2026-08-31', 400],
-]);
-const steadyOffice = steadyOfficeFromZero.map((reading) => ({ ...reading, value: reading.value + 344_805 - steadyOfficeFromZero.at(-1)!.value }));
 
 /** School copier: ~600 pages per working day in term, nearly nothing in July and August. */
 const school = historyAt({ value: 40_000, date: '2026-01-30' }, [

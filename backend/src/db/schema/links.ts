@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { MeterEntryResult } from '@parc/shared';
+import { LOCATION_REQUEST_OUTCOMES } from '@parc/shared/contracts/locations';
 import { customers } from './customers.ts';
 import { devices, readings } from './devices.ts';
 
@@ -79,9 +80,14 @@ export const locationRequests = pgTable(
     message: text('message').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     handledAt: timestamp('handled_at', { withTimezone: true }),
+    /** What the dealer decided: the device's location changed to the request's, or left as it was. */
+    outcome: text('outcome', { enum: LOCATION_REQUEST_OUTCOMES }),
+    handledBy: text('handled_by'),
   },
   (t) => [
     foreignKey({ columns: [t.partnerId, t.deviceId], foreignColumns: [devices.partnerId, devices.id] }),
     index('location_requests_partner_open').on(t.partnerId).where(sql`${t.handledAt} is null`),
+    index('location_requests_device').on(t.deviceId),
+    check('location_requests_outcome', sql`(${t.outcome} is null) = (${t.handledAt} is null) and (${t.outcome} is null or ${t.outcome} in ('applied', 'dismissed'))`),
   ],
 );

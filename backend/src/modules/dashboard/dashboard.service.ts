@@ -5,14 +5,16 @@ import type { SessionUser } from '../auth/access.ts';
 import { listAgents } from '../agents/agents.service.ts';
 import { monthPagesByCustomer } from '../statistics/statistics.service.ts';
 import { partnerTimeZone } from '../statistics/statistics.repo.ts';
+import { countOpenLocationRequests } from '../locations/locations.repo.ts';
 import { countTotals, findCustomerOverview } from './dashboard.repo.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
 export async function dashboardSummary(deps: Deps, user: SessionUser): Promise<DashboardSummary> {
-  const [totals, agents] = await Promise.all([countTotals(deps.db, user), listAgents(deps, user, undefined)]);
+  const [totals, agents, locationRequests] = await Promise.all([countTotals(deps.db, user), listAgents(deps, user, undefined), countOpenLocationRequests(deps.db, user)]);
   return {
     ...totals,
+    locationRequests,
     // An ambiguous agent is heard from (twice over); a new one was never installed, so it is neither.
     agentsConnected: agents.filter((agent) => agent.status === 'connected' || agent.status === 'ambiguous').length,
     agentsDisconnected: agents.filter((agent) => agent.status === 'disconnected').length,

@@ -34,28 +34,28 @@ const COPY: Translations<Copy> = {
     customerNumber: 'N° du client',
     period: 'Période',
     serial: 'NS',
-    states: { to_enter: 'À saisir', entered: 'Saisie effectuée', to_check: 'À vérifier', refused: 'Refusé', sent: 'Transmis' },
+    states: { to_enter: 'À saisir', entered: 'Saisie effectuée', to_check: 'À vérifier', refused: 'Refusé', sent: 'Transmis', settled: 'Validé par le fournisseur' },
   },
   de: {
     title: 'Zählerstände',
     customerNumber: 'Kundennummer',
     period: 'Periode',
     serial: 'SN',
-    states: { to_enter: 'Zu erfassen', entered: 'Erfasst', to_check: 'Zu prüfen', refused: 'Abgelehnt', sent: 'Übermittelt' },
+    states: { to_enter: 'Zu erfassen', entered: 'Erfasst', to_check: 'Zu prüfen', refused: 'Abgelehnt', sent: 'Übermittelt', settled: 'Vom Händler bestätigt' },
   },
   it: {
     title: 'Rilevamento dei contatori',
     customerNumber: 'N. cliente',
     period: 'Periodo',
     serial: 'NS',
-    states: { to_enter: 'Da inserire', entered: 'Inserito', to_check: 'Da verificare', refused: 'Rifiutato', sent: 'Trasmesso' },
+    states: { to_enter: 'Da inserire', entered: 'Inserito', to_check: 'Da verificare', refused: 'Rifiutato', sent: 'Trasmesso', settled: 'Convalidato dal fornitore' },
   },
   en: {
     title: 'Meter readings',
     customerNumber: 'Customer no.',
     period: 'Period',
     serial: 'S/N',
-    states: { to_enter: 'To enter', entered: 'Entered', to_check: 'To check', refused: 'Refused', sent: 'Sent' },
+    states: { to_enter: 'To enter', entered: 'Entered', to_check: 'To check', refused: 'Refused', sent: 'Sent', settled: 'Confirmed by your dealer' },
   },
 };
 

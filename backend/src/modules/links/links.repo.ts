@@ -127,6 +127,8 @@ export interface SheetRow {
   last: ReadingRow | null;
   /** The period's latest entry on the counter, with the reason of its plausibility check. */
   entry: EntryRow | null;
+  /** The location the customer asked for, while the dealer has not handled the request. */
+  requestedLocation: string | null;
 }
 
 /** The subquery's columns named as a reading's, to select them as one nested object. */
@@ -172,12 +174,27 @@ export async function findSheetRows(db: Db, link: { partnerId: string; customerI
     .orderBy(desc(entryReadings.takenAt))
     .limit(1)
     .as('entry');
+  const requested = db
+    .select({ location: locationRequests.location })
+    .from(locationRequests)
+    .where(and(eq(locationRequests.deviceId, devices.id), isNull(locationRequests.handledAt)))
+    .orderBy(desc(locationRequests.createdAt))
+    .limit(1)
+    .as('requested');
   const rows = await db
-    .select({ device: devices, counterId: counters.id, kind: counters.kind, last: readingColumnsOf(last), entry: { ...readingColumnsOf(entry), reason: readingChecks.reason } })
+    .select({
+      device: devices,
+      counterId: counters.id,
+      kind: counters.kind,
+      last: readingColumnsOf(last),
+      entry: { ...readingColumnsOf(entry), reason: readingChecks.reason },
+      requestedLocation: requested.location,
+    })
     .from(devices)
     .innerJoin(counters, and(eq(counters.deviceId, devices.id), eq(counters.active, true)))
     .leftJoinLateral(last, sql`true`)
     .leftJoinLateral(entry, sql`true`)
+    .leftJoinLateral(requested, sql`true`)
     .leftJoin(readingChecks, eq(readingChecks.readingId, entry.id))
     .where(isDeviceToRead(db, link.partnerId, link.customerId, now))
     .orderBy(asc(devices.deviceNumber));
@@ -187,6 +204,7 @@ export async function findSheetRows(db: Db, link: { partnerId: string; customerI
     kind: row.kind,
     last: row.last?.id ? (row.last as ReadingRow) : null,
     entry: row.entry?.id ? (row.entry as EntryRow) : null,
+    requestedLocation: row.requestedLocation ?? null,
   }));
 }
 
@@ -201,6 +219,3 @@ export async function storeEntry(db: Db, values: typeof meterLinkEntries.$inferI
   return rows.length > 0;
 }
 
-export async function insertLocationRequest(db: Db, values: typeof locationRequests.$inferInsert): Promise<void> {
-  await db.insert(locationRequests).values(values);
-}

@@ -73,7 +73,8 @@ describe('entryState', () => {
   it.each([
     ['no entry', null, { state: 'to_enter' }],
     ['entered', entry({}), { state: 'entered', ...saved }],
-    ['accepted by the dealer', entry({ status: 'accepted' }), { state: 'entered', ...saved }],
+    ['accepted by the dealer', entry({ status: 'accepted' }), { state: 'settled', ...saved }],
+    ['corrected by the dealer', entry({ status: 'corrected', value: 12 }), { state: 'settled', value: 12, enteredAt: BEFORE.toISOString() }],
     ['to check', entry({ status: 'to_check', reason }), { state: 'to_check', ...saved, reason }],
     ['refused on review', entry({ status: 'refused' }), { state: 'refused', ...saved, reason: null }],
     ['deleted by the dealer: to enter again', entry({ status: 'deleted' }), { state: 'to_enter' }],

@@ -26,6 +26,7 @@ import {
 } from '@parc/shared';
 import type { Db } from '../../db/client.ts';
 import type { AppDeps } from '../../deps.ts';
+import { receiveLocationRequest } from '../locations/locations.service.ts';
 import { recordReading } from '../readings/readings.writer.ts';
 import {
   findCustomers,
@@ -38,7 +39,6 @@ import {
   findSolePartnerId,
   findStoredEntry,
   insertLinks,
-  insertLocationRequest,
   markLinkEvent,
   storeEntry,
   type DeviceRow,
@@ -327,6 +327,8 @@ export interface SheetCounter {
 export interface SheetMachine {
   device: DeviceRow;
   counters: SheetCounter[];
+  /** An open location change request's location. */
+  requestedLocation: string | null;
 }
 
 /** Every machine the customer is asked to read this period, with last readings and this period's entries. */
@@ -340,6 +342,7 @@ export async function entrySheet(db: Db, opened: OpenedLink, now: Date): Promise
   return [...machines.values()]
     .map(({ device, rows }) => ({
       device,
+      requestedLocation: rows[0]?.requestedLocation ?? null,
       counters: countersToAsk(rows.map((row) => row.kind)).map((kind) => {
         const { last, entry } = rows.find((row) => row.kind === kind)!;
         return { kind, last, entry };
@@ -354,6 +357,9 @@ export function entryState(entry: EntryRow | null): CounterEntryState {
   const saved = { value: entry.value, enteredAt: entry.takenAt.toISOString() };
   if (entry.lockedAt) return { state: 'sent', ...saved };
   switch (entry.status) {
+    case 'accepted':
+    case 'corrected':
+      return { state: 'settled', ...saved };
     case 'to_check':
       return entry.reason ? { state: 'to_check', ...saved, reason: entry.reason } : { state: 'entered', ...saved };
     case 'refused':
@@ -379,13 +385,14 @@ export function pageFrom(opened: OpenedLink, sheet: SheetMachine[]): MeterEntryP
     expiresAt: opened.link.expiresAt.toISOString(),
     lastValidDay: lastValidDayOf(opened.link, opened.customer.timeZone),
     timeZone: opened.customer.timeZone,
-    machines: sheet.map(({ device, counters }) => ({
+    machines: sheet.map(({ device, counters, requestedLocation }) => ({
       deviceId: device.id,
       deviceCode: device.deviceCode,
       manufacturer: device.manufacturer,
       model: device.model,
       internalNumber: device.internalNumber,
       location: device.location,
+      requestedLocation,
       serial: device.serial,
       counters: counters.map(({ kind, last, entry }) => ({
         counter: kind,
@@ -503,9 +510,9 @@ async function applyEntry(db: Db, opened: OpenedLink, sheet: SheetMachine[], ent
   }
 }
 
-/** Stores the customer's request to change a machine's location text, for the dealer. */
+/** The customer's request to change a machine's location text: stored for the dealer, who is told. */
 export async function requestLocationChange(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'mailer' | 'publicUrl'>,
   opened: OpenedLink,
   input: LocationChangeRequest,
 ): Promise<void> {
@@ -514,5 +521,5 @@ export async function requestLocationChange(
   if (!sheet.some((machine) => machine.device.id === input.deviceId)) {
     throw new DomainError('bad_request', 'This machine is not on the page.', { field: 'deviceId' });
   }
-  await insertLocationRequest(deps.db, { partnerId: opened.link.partnerId, deviceId: input.deviceId, linkId: opened.link.id, location: input.location, message: input.message, createdAt: now });
+  await receiveLocationRequest(deps, { partnerId: opened.link.partnerId, deviceId: input.deviceId, linkId: opened.link.id, location: input.location, message: input.message });
 }
