@@ -34,6 +34,7 @@ const page = {
       model: 'MP2550CSP',
       internalNumber: '0002',
       location: 'REZ - COMPTABILITÉ',
+      requestedLocation: null,
       serial: '6594501067',
       counters: [
         { counter: 'mono', last: { value: 344_805, takenAt: '2014-01-24T09:00:00.000Z' }, entry: { state: 'to_enter' } },

@@ -76,19 +76,18 @@ export type ReadingListQuery = z.infer<typeof readingListQuerySchema>;
 
 export const readingPageSchema = pageSchema(readingSchema);
 
-const resetCounterSchema = z.strictObject({
-  counterId: z.uuid(),
-  /** What the counter showed last, before the reset. */
-  finalValue: readingValueSchema,
-  /** What it shows right after (0 for a new board, or the replacement's own counter). */
-  startValue: readingValueSchema,
-});
+/**
+ * One counter across a break (reset, board replacement, device swap): what it showed last, before,
+ * and what it shows right after (0 for a new board, or the replacement's own counter).
+ */
+export const counterBreakSchema = z.strictObject({ counter: z.enum(COUNTER_KINDS), finalValue: readingValueSchema, startValue: readingValueSchema });
+export const counterBreaksSchema = z.array(counterBreakSchema).min(1).max(COUNTER_KINDS.length);
 
 /** A counter reset or board replacement declared on the device page or by a technician. */
 export const counterResetCreateSchema = z.strictObject({
   kind: z.enum(RESET_KINDS),
   at: instantSchema,
-  counters: z.array(resetCounterSchema).min(1).max(COUNTER_KINDS.length),
+  counters: counterBreaksSchema,
   note: optionalText(500),
   clientId: z.uuid(),
 });
@@ -114,10 +113,7 @@ export const deviceSwapSchema = z.strictObject({
   manufacturer: z.string().trim().min(1).max(100).optional(),
   model: z.string().trim().min(1).max(100).optional(),
   at: instantSchema,
-  counters: z
-    .array(z.strictObject({ kind: z.enum(COUNTER_KINDS), finalValue: readingValueSchema, startValue: readingValueSchema }))
-    .min(1)
-    .max(COUNTER_KINDS.length),
+  counters: counterBreaksSchema,
   note: optionalText(500),
 });
 export type DeviceSwap = z.infer<typeof deviceSwapSchema>;

@@ -5,7 +5,7 @@ import { COMPLEXITIES } from '../tickets/complexity.ts';
 import { MAX_COMMENT_LENGTH, REQUEST_STATES } from '../tickets/states.ts';
 import { ALERT_SEVERITIES } from './device-console.ts';
 import { instantSchema, optionalText, pageQuerySchema, pageSchema, requiredText } from './paging.ts';
-import { readingValueSchema } from './readings.ts';
+import { counterBreaksSchema, readingValueSchema } from './readings.ts';
 
 /**
  * Maintenance (issue 6): current errors from the agents' alerts, maintenance requests, the
@@ -310,10 +310,7 @@ export const syncOpSchema = z.discriminatedUnion('kind', [
     deviceId: z.uuid(),
     resetKind: z.enum(RESET_KINDS),
     at: instantSchema,
-    counters: z
-      .array(z.strictObject({ counter: z.enum(COUNTER_KINDS), finalValue: readingValueSchema, startValue: readingValueSchema }))
-      .min(1)
-      .max(COUNTER_KINDS.length),
+    counters: counterBreaksSchema,
     note: optionalText(1000),
     requestId: z.uuid().optional(),
   }),

@@ -125,7 +125,7 @@ export async function swapDevice(deps: Pick<AppDeps, 'db' | 'clock'>, user: Sess
   const at = new Date(input.at);
   const kinds = old.counters.filter((counter) => counter.active).map((counter) => counter.kind);
   input.counters.forEach((entry, index) => {
-    if (!kinds.includes(entry.kind)) throw new DomainError('bad_request', `This device has no ${entry.kind} counter.`, { field: `counters.${index}.kind` });
+    if (!kinds.includes(entry.counter)) throw new DomainError('bad_request', `This device has no ${entry.counter} counter.`, { field: `counters.${index}.counter` });
   });
   const now = deps.clock();
   const created = await db
@@ -133,7 +133,7 @@ export async function swapDevice(deps: Pick<AppDeps, 'db' | 'clock'>, user: Sess
       for (const [index, entry] of input.counters.entries()) {
         const final = await recordReading(
           tx,
-          { partnerId: user.partnerId, deviceId: old.id, counter: entry.kind, value: entry.finalValue, takenAt: new Date(at.getTime() - 1), source: 'partner', actor: user.email, idempotencyKey: null, note: input.note ?? null },
+          { partnerId: user.partnerId, deviceId: old.id, counter: entry.counter, value: entry.finalValue, takenAt: new Date(at.getTime() - 1), source: 'partner', actor: user.email, idempotencyKey: null, note: input.note ?? null },
           now,
         );
         if (!final.reading) throw new DomainError('reading_refused', reasonMessage(final.reason, 'en'), { field: `counters.${index}.finalValue`, reason: final.reason });
@@ -160,7 +160,7 @@ export async function swapDevice(deps: Pick<AppDeps, 'db' | 'clock'>, user: Sess
       for (const [index, entry] of input.counters.entries()) {
         const start = await recordReading(
           tx,
-          { partnerId: user.partnerId, deviceId: row.id, counter: entry.kind, value: entry.startValue, takenAt: at, source: 'partner', actor: user.email, idempotencyKey: null, note: input.note ?? null },
+          { partnerId: user.partnerId, deviceId: row.id, counter: entry.counter, value: entry.startValue, takenAt: at, source: 'partner', actor: user.email, idempotencyKey: null, note: input.note ?? null },
           now,
         );
         if (!start.reading) throw new DomainError('reading_refused', reasonMessage(start.reason, 'en'), { field: `counters.${index}.startValue`, reason: start.reason });

@@ -103,17 +103,12 @@ export async function listResets(db: Db, user: SessionUser, deviceId: string): P
 
 /** The dealer declares a counter reset or board replacement on the device page. */
 export async function declarePartnerReset(deps: Pick<AppDeps, 'db' | 'clock'>, user: SessionUser, deviceId: string, input: CounterResetCreate): Promise<{ resets: CounterReset[]; created: boolean }> {
-  const device = await getDeviceDetail(deps.db, user, deviceId);
-  const counters = input.counters.map((entry, index) => {
-    const counter = device.counters.find((row) => row.id === entry.counterId);
-    if (!counter) throw new DomainError('bad_request', 'This counter is not one of the device.', { field: `counters.${index}.counterId` });
-    return { counter: counter.kind, finalValue: entry.finalValue, startValue: entry.startValue };
-  });
+  await getDevice(deps.db, user, deviceId);
   const declared = await inUserLanguage(user, () =>
     deps.db.transaction((tx) =>
       declareReset(
         tx,
-        { partnerId: user.partnerId, deviceId, kind: input.kind, at: new Date(input.at), counters, source: 'partner', actor: user.email, note: input.note ?? null, idempotencyKey: input.clientId },
+        { partnerId: user.partnerId, deviceId, kind: input.kind, at: new Date(input.at), counters: input.counters, source: 'partner', actor: user.email, note: input.note ?? null, idempotencyKey: input.clientId },
         deps.clock(),
       ),
     ),

@@ -218,7 +218,7 @@ describe('readings API', () => {
       await enter(10_000, '2026-09-01T10:00:00Z');
       await enter(14_000, '2026-10-01T10:00:00Z');
       const clientId = randomUUID();
-      const declaration = { kind: 'board_replaced', at: '2026-10-20T10:00:00Z', counters: [{ counterId: total.id, finalValue: 16_000, startValue: 0 }], note: 'Main board replaced', clientId };
+      const declaration = { kind: 'board_replaced', at: '2026-10-20T10:00:00Z', counters: [{ counter: 'total', finalValue: 16_000, startValue: 0 }], note: 'Main board replaced', clientId };
       const declared = await admin.request('POST', `/devices/${device.id}/resets`, declaration);
       expect(declared.status).toBe(201);
       expect(declared.body.items).toEqual([expect.objectContaining({ counterKind: 'total', kind: 'board_replaced', finalValue: 16_000, startValue: 0 })]);
@@ -239,9 +239,9 @@ describe('readings API', () => {
     it('refuses a reset declared before a reading already taken after it, and a final value below the last', async () => {
       const { enter, admin, device, total } = await setup();
       await enter(10_000, '2026-11-01T10:00:00Z');
-      const before = await admin.request('POST', `/devices/${device.id}/resets`, { kind: 'counter_reset', at: '2026-10-20T10:00:00Z', counters: [{ counterId: total.id, finalValue: 9_000, startValue: 0 }], clientId: randomUUID() });
+      const before = await admin.request('POST', `/devices/${device.id}/resets`, { kind: 'counter_reset', at: '2026-10-20T10:00:00Z', counters: [{ counter: 'total', finalValue: 9_000, startValue: 0 }], clientId: randomUUID() });
       expect(before.body).toMatchObject({ code: 'conflict', field: 'at' });
-      const lower = await admin.request('POST', `/devices/${device.id}/resets`, { kind: 'counter_reset', at: '2026-11-10T10:00:00Z', counters: [{ counterId: total.id, finalValue: 9_000, startValue: 0 }], clientId: randomUUID() });
+      const lower = await admin.request('POST', `/devices/${device.id}/resets`, { kind: 'counter_reset', at: '2026-11-10T10:00:00Z', counters: [{ counter: 'total', finalValue: 9_000, startValue: 0 }], clientId: randomUUID() });
       expect(lower.status).toBe(422);
       expect(lower.body).toMatchObject({ code: 'reading_refused', field: 'counters.0.finalValue', reason: { code: 'below_last' } });
       expect((await admin.request('GET', `/devices/${device.id}/resets`)).body.items).toEqual([]);
@@ -252,7 +252,7 @@ describe('readings API', () => {
     it('retires the old device with its final counter and puts a new one in its place; the month sums both', async () => {
       const { enter, admin, device, customer } = await setup();
       await enter(10_000, '2026-11-02T10:00:00Z');
-      const swap = { serial: 'NEW-SERIAL-1', model: 'iR-ADV C5840i', at: '2026-11-10T10:00:00Z', counters: [{ kind: 'total', finalValue: 11_000, startValue: 20 }], note: 'Replaced after the fuser failure' };
+      const swap = { serial: 'NEW-SERIAL-1', model: 'iR-ADV C5840i', at: '2026-11-10T10:00:00Z', counters: [{ counter: 'total', finalValue: 11_000, startValue: 20 }], note: 'Replaced after the fuser failure' };
       const created = await admin.request('POST', `/devices/${device.id}/swap`, swap);
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ serial: 'NEW-SERIAL-1', model: 'iR-ADV C5840i', customerId: customer.id, replacesDeviceId: device.id, installedAt: '2026-11-10T10:00:00.000Z', active: true });
@@ -271,7 +271,7 @@ describe('readings API', () => {
     it('refuses a final value below the old device’s last reading, changing nothing', async () => {
       const { enter, admin, device } = await setup();
       await enter(10_000, '2026-11-02T10:00:00Z');
-      const refused = await admin.request('POST', `/devices/${device.id}/swap`, { serial: 'NEW-SERIAL-2', at: '2026-11-10T10:00:00Z', counters: [{ kind: 'total', finalValue: 9_000, startValue: 0 }] });
+      const refused = await admin.request('POST', `/devices/${device.id}/swap`, { serial: 'NEW-SERIAL-2', at: '2026-11-10T10:00:00Z', counters: [{ counter: 'total', finalValue: 9_000, startValue: 0 }] });
       expect(refused.body).toMatchObject({ code: 'reading_refused', field: 'counters.0.finalValue', reason: { code: 'below_last' } });
       expect((await admin.request('GET', `/devices/${device.id}`)).body.active).toBe(true);
     });

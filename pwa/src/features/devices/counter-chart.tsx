@@ -1,7 +1,8 @@
 /**
  * The counter history chart (uPlot): one line per counter, and each reading drawn on top by where
- * it came from — filled dot for the agent, hollow dot for a manual entry — with flagged (to check,
- * refused) readings as red diamonds. Refused readings are marked but kept off the lines.
+ * it came from — filled dot for the agent, hollow dot for an entry by hand — with flagged (to check,
+ * refused) readings as red diamonds. Lines join counting readings only: flagged readings are marked
+ * but kept off them, deleted ones are not drawn at all.
  */
 import { createEffect, onCleanup, Show } from 'solid-js';
 import uPlot from 'uplot';
@@ -9,7 +10,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { HistoryReading } from '@parc/shared/contracts/device-console';
 import type { CounterKind } from '@parc/shared/meters/counters';
 import { useI18n } from '../../app-context.tsx';
-import { chartData, isFlagged } from './counter-chart.data.ts';
+import { chartData, isFlagged, markedReadings } from './counter-chart.data.ts';
 
 const COLOURS: Record<CounterKind, string> = { total: '#1d4f7c', mono: '#444c56', colour: '#c2185b', scan: '#2e7d32', large: '#ef6c00' };
 const FLAGGED = '#b42318';
@@ -61,7 +62,7 @@ export function CounterChart(props: { history: readonly HistoryReading[]; kindLa
         height: 280,
         series: [{}, ...kinds.map((kind) => ({ label: props.kindLabel(kind), stroke: COLOURS[kind], width: 2, spanGaps: true, points: { show: false } }))],
         axes: [{}, { size: 70, values: (_u, ticks) => ticks.map((tick) => tick.toLocaleString()) }],
-        hooks: { draw: [(u) => drawReadings(u, history)] },
+        hooks: { draw: [(u) => drawReadings(u, markedReadings(history))] },
       },
       [xs, ...series],
       container,

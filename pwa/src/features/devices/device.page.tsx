@@ -1,20 +1,33 @@
-/** The device page: general information, counters with their history chart, supplies, alerts, history, statistics, custom parameters, settings. */
+/**
+ * The device page: general information, counters with their history chart, readings (enter, correct,
+ * delete), resets and swap, supplies, alerts, history, statistics, custom parameters, settings.
+ * Writing actions on readings are offered only when the user's profile allows editing readings.
+ */
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import type { DeviceConsole, DeviceSettingsUpdate, SnmpSettingsInput } from '@parc/shared/contracts/device-console';
 import { SNMP_AUTH_PROTOCOLS, SNMP_PRIV_PROTOCOLS, SNMP_SECURITY_LEVELS, SNMP_VERSIONS } from '@parc/shared/contracts/device-console';
+import { allows } from '@parc/shared/contracts/profiles';
 import type { CounterKind } from '@parc/shared/meters/counters';
 import { createApiClient } from '../../api/client.ts';
 import { useI18n } from '../../app-context.tsx';
+import { formatBucket } from '../console/format.ts';
 import { useBrand } from '../settings/brand.ts';
 import { CounterChart } from './counter-chart.tsx';
 import { CustomParameters } from './custom-parameters.tsx';
 import { StateBadge } from './device-bits.tsx';
 import { SupplyBars } from './supply-bars.tsx';
 import { createDevicesApi, type NamedOption } from './devices.api.ts';
+import { createReadingsApi } from './readings.api.ts';
+import { ReadingsSection } from './readings-section.tsx';
+import { ResetsSection } from './resets-section.tsx';
+import { SwapSection } from './swap-section.tsx';
 import './devices.css';
+import './readings.css';
 
-const api = createDevicesApi(createApiClient());
+const client = createApiClient();
+const api = createDevicesApi(client);
+const readingsApi = createReadingsApi(client);
 
 export function DevicePage() {
   const { t, language } = useI18n();
@@ -33,6 +46,29 @@ export function DevicePage() {
     const result = page();
     return result && !result.ok ? result.error : undefined;
   };
+  // Until the permissions are known, nothing that writes is offered.
+  const [permissions] = createResource(async () => {
+    const result = await readingsApi.myPermissions();
+    return result.ok ? result.data.permissions : null;
+  });
+  const canEditReadings = () => {
+    const granted = permissions();
+    return !!granted && allows(granted.readings, 'edit');
+  };
+  const canSwap = () => {
+    const granted = permissions();
+    return !!granted && allows(granted.readings, 'edit') && allows(granted.devices, 'edit');
+  };
+  /** Bumped after a reset so the readings and resets lists load again. */
+  const [readingsVersion, setReadingsVersion] = createSignal(0);
+  const readingsChanged = () => {
+    void refetch();
+    void refetchEvents();
+  };
+  const resetDeclared = () => {
+    setReadingsVersion(readingsVersion() + 1);
+    readingsChanged();
+  };
   const kindLabel = (kind: CounterKind) => t(`devices.counter.${kind}`);
   const number = (value: number) => value.toLocaleString(language());
   const dateTime = (iso: string) => new Date(iso).toLocaleString(language(), { dateStyle: 'medium', timeStyle: 'short' });
@@ -43,144 +79,176 @@ export function DevicePage() {
         ← {t('device.back')}
       </A>
       <Show when={failure()}>{(error) => <p role="alert" class="form__error">{t('device.loadFailed', { message: error().message })}</p>}</Show>
-      <Show when={data()}>
-        {(view) => (
-          <>
-            <header class="page__heading device__heading">
-              <h1 id="device-title">
-                {view().device.deviceCode} <small>{view().device.manufacturer} {view().device.model}</small>
-              </h1>
-              <StateBadge state={view().state} />
-              <span class={`connection connection--${view().connection}`}>{t(`devices.connection.${view().connection}`)}</span>
-            </header>
-            <div class="device__grid">
-              <section class="card" aria-labelledby="general">
-                <h2 id="general">{t('device.section.general')}</h2>
-                <dl class="facts">
-                  <dt>{t('device.field.customer')}</dt>
-                  <dd>{view().customerName}</dd>
-                  <dt>{t('device.settings.site')}</dt>
-                  <dd>{view().siteName ?? '—'}</dd>
-                  <dt>{t('device.field.coordinator')}</dt>
-                  <dd>{view().coordinatorName ?? '—'}</dd>
-                  <dt>{t('device.field.serial')}</dt>
-                  <dd>{view().device.serial}</dd>
-                  <dt>{t('device.field.internalNumber')}</dt>
-                  <dd>{view().device.internalNumber ?? '—'}</dd>
-                  <dt>{t('device.field.location')}</dt>
-                  <dd>{view().device.location ?? '—'}</dd>
-                  <dt>{t('device.field.ip')}</dt>
-                  <dd>{view().device.ip ?? '—'}</dd>
-                  <dt>{t('device.field.added')}</dt>
-                  <dd>{new Date(view().device.createdAt).toLocaleDateString(language())}</dd>
-                </dl>
-              </section>
+      {/* Keyed by the device: moving to another device (after a swap) starts its forms afresh; a refresh of the same one keeps them. */}
+      <Show when={data()?.device.id} keyed>
+        {(_deviceId: string) => (
+          <Show when={data()}>
+            {(view) => (
+              <>
+                <header class="page__heading device__heading">
+                  <h1 id="device-title">
+                    {view().device.deviceCode} <small>{view().device.manufacturer} {view().device.model}</small>
+                  </h1>
+                  <StateBadge state={view().state} />
+                  <span class={`connection connection--${view().connection}`}>{t(`devices.connection.${view().connection}`)}</span>
+                </header>
+                <div class="device__grid">
+                  <section class="card" aria-labelledby="general">
+                    <h2 id="general">{t('device.section.general')}</h2>
+                    <dl class="facts">
+                      <dt>{t('device.field.customer')}</dt>
+                      <dd>{view().customerName}</dd>
+                      <dt>{t('device.settings.site')}</dt>
+                      <dd>{view().siteName ?? '—'}</dd>
+                      <dt>{t('device.field.coordinator')}</dt>
+                      <dd>{view().coordinatorName ?? '—'}</dd>
+                      <dt>{t('device.field.serial')}</dt>
+                      <dd>{view().device.serial}</dd>
+                      <dt>{t('device.field.internalNumber')}</dt>
+                      <dd>{view().device.internalNumber ?? '—'}</dd>
+                      <dt>{t('device.field.location')}</dt>
+                      <dd>{view().device.location ?? '—'}</dd>
+                      <dt>{t('device.field.ip')}</dt>
+                      <dd>{view().device.ip ?? '—'}</dd>
+                      <dt>{t('device.field.added')}</dt>
+                      <dd>{new Date(view().device.createdAt).toLocaleDateString(language())}</dd>
+                      <dt>{t('device.field.installed')}</dt>
+                      <dd>{new Date(view().device.installedAt).toLocaleDateString(language())}</dd>
+                    </dl>
+                    <Show when={view().device.retiredAt}>{(at) => <p class="notice" data-testid="device-retired">{t('device.retired', { date: new Date(at()).toLocaleDateString(language()) })}</p>}</Show>
+                    <Show when={view().device.replacesDeviceId}>
+                      {(previous) => (
+                        <p>
+                          <A href={`/console/devices/${previous()}`}>{t('device.replaces')}</A>
+                        </p>
+                      )}
+                    </Show>
+                  </section>
 
-              <section class="card" aria-labelledby="counters">
-                <h2 id="counters">{t('device.section.counters')}</h2>
-                <dl class="facts">
-                  <For each={view().counters}>
-                    {(counter) => (
-                      <>
-                        <dt>{kindLabel(counter.kind)}</dt>
-                        <dd>
-                          {counter.latest
-                            ? t('device.latestBy', { value: number(counter.latest.value), date: dateTime(counter.latest.takenAt), source: t(`device.source.${counter.latest.source}`) })
-                            : t('device.noReading')}
-                        </dd>
-                      </>
-                    )}
-                  </For>
-                </dl>
-              </section>
+                  <section class="card" aria-labelledby="counters">
+                    <h2 id="counters">{t('device.section.counters')}</h2>
+                    <dl class="facts">
+                      <For each={view().counters}>
+                        {(counter) => (
+                          <>
+                            <dt>{kindLabel(counter.kind)}</dt>
+                            <dd>
+                              {counter.latest
+                                ? t('device.latestBy', { value: number(counter.latest.value), date: dateTime(counter.latest.takenAt), source: t(`device.source.${counter.latest.source}`) })
+                                : t('device.noReading')}
+                            </dd>
+                          </>
+                        )}
+                      </For>
+                    </dl>
+                  </section>
 
-              <section class="card device__wide" aria-labelledby="history">
-                <h2 id="history">{t('device.section.history')}</h2>
-                <CounterChart history={view().history} kindLabel={kindLabel} />
-              </section>
+                  <section class="card device__wide" aria-labelledby="history">
+                    <h2 id="history">{t('device.section.history')}</h2>
+                    <CounterChart history={view().history} kindLabel={kindLabel} />
+                  </section>
 
-              <section class="card" aria-labelledby="supplies">
-                <h2 id="supplies">{t('device.section.supplies')}</h2>
-                <SupplyBars supplies={view().supplies} wide emptyText={t('device.supplies.none')} />
-              </section>
+                  <section class="card device__wide" aria-labelledby="readings">
+                    <h2 id="readings">{t('device.section.readings')}</h2>
+                    <ReadingsSection view={view()} api={readingsApi} canEdit={canEditReadings()} version={readingsVersion()} onChanged={readingsChanged} />
+                  </section>
 
-              <section class="card" aria-labelledby="alerts">
-                <h2 id="alerts">{t('device.section.alerts')}</h2>
-                <ul class="plain-list">
-                  <For each={view().alerts} fallback={<li class="muted">{t('device.alerts.none')}</li>}>
-                    {(alert) => (
-                      <li>
-                        <span class={`alert-chip alert-chip--${alert.severity}`}>{t(`device.alert.${alert.severity}`)}</span> {alert.message}{' '}
-                        <small class="muted">{dateTime(alert.since)}</small>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </section>
+                  <section class="card device__wide" aria-labelledby="resets">
+                    <h2 id="resets">{t('device.section.resets')}</h2>
+                    <ResetsSection view={view()} api={readingsApi} canEdit={canEditReadings()} version={readingsVersion()} onDeclared={resetDeclared} />
+                  </section>
 
-              <section class="card" aria-labelledby="statistics">
-                <h2 id="statistics">{t('device.section.statistics')}</h2>
-                <Show when={view().statistics.length} fallback={<p class="muted">{t('device.stats.none')}</p>}>
-                  <div class="table-scroll">
-                    <table class="table">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('device.stats.month')}</th>
-                          <th scope="col">{t('device.stats.mono')}</th>
-                          <th scope="col">{t('device.stats.colour')}</th>
-                          <th scope="col">{t('device.stats.large')}</th>
-                          <th scope="col">{t('device.stats.total')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <For each={[...view().statistics].reverse().slice(0, 12)}>
-                          {(month) => (
+                  <Show when={canSwap() && view().device.active && !view().device.retiredAt}>
+                    <section class="card device__wide" aria-labelledby="swap">
+                      <h2 id="swap">{t('device.swap.title')}</h2>
+                      <SwapSection view={view()} api={readingsApi} />
+                    </section>
+                  </Show>
+
+                  <section class="card" aria-labelledby="supplies">
+                    <h2 id="supplies">{t('device.section.supplies')}</h2>
+                    <SupplyBars supplies={view().supplies} wide emptyText={t('device.supplies.none')} />
+                  </section>
+
+                  <section class="card" aria-labelledby="alerts">
+                    <h2 id="alerts">{t('device.section.alerts')}</h2>
+                    <ul class="plain-list">
+                      <For each={view().alerts} fallback={<li class="muted">{t('device.alerts.none')}</li>}>
+                        {(alert) => (
+                          <li>
+                            <span class={`alert-chip alert-chip--${alert.severity}`}>{t(`device.alert.${alert.severity}`)}</span> {alert.message}{' '}
+                            <small class="muted">{dateTime(alert.since)}</small>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </section>
+
+                  <section class="card" aria-labelledby="statistics">
+                    <h2 id="statistics">{t('device.section.statistics')}</h2>
+                    <Show when={view().statistics.length} fallback={<p class="muted">{t('device.stats.none')}</p>}>
+                      <div class="table-scroll">
+                        <table class="table">
+                          <thead>
                             <tr>
-                              <td>{month.month}</td>
-                              <td>{number(month.mono)}</td>
-                              <td>{number(month.colour)}</td>
-                              <td>{number(month.large)}</td>
-                              <td>{number(month.total)}</td>
+                              <th scope="col">{t('device.stats.month')}</th>
+                              <th scope="col">{t('device.stats.mono')}</th>
+                              <th scope="col">{t('device.stats.colour')}</th>
+                              <th scope="col">{t('device.stats.large')}</th>
+                              <th scope="col">{t('device.stats.total')}</th>
                             </tr>
-                          )}
-                        </For>
-                      </tbody>
-                    </table>
-                  </div>
-                </Show>
-              </section>
+                          </thead>
+                          <tbody>
+                            <For each={[...view().statistics].reverse().slice(0, 12)}>
+                              {(month) => (
+                                <tr data-month={month.month} data-total={month.total}>
+                                  <td>{formatBucket(language(), month.month)}</td>
+                                  <td>{number(month.mono)}</td>
+                                  <td>{number(month.colour)}</td>
+                                  <td>{number(month.large)}</td>
+                                  <td>{number(month.total)}</td>
+                                </tr>
+                              )}
+                            </For>
+                          </tbody>
+                        </table>
+                      </div>
+                    </Show>
+                  </section>
 
-              <section class="card" aria-labelledby="events">
-                <h2 id="events">{t('device.section.events')}</h2>
-                <ol class="plain-list events">
-                  <For each={events()} fallback={<li class="muted">{t('device.events.none')}</li>}>
-                    {(event) => (
-                      <li>
-                        <strong>{t(`device.event.${event.kind}`)}</strong>
-                        <Show when={event.detail}> — {event.detail}</Show> <small class="muted">{dateTime(event.at)}{event.by ? ` · ${event.by}` : ''}</small>
-                      </li>
-                    )}
-                  </For>
-                </ol>
-              </section>
+                  <section class="card" aria-labelledby="events">
+                    <h2 id="events">{t('device.section.events')}</h2>
+                    <ol class="plain-list events">
+                      <For each={events()} fallback={<li class="muted">{t('device.events.none')}</li>}>
+                        {(event) => (
+                          <li>
+                            <strong>{t(`device.event.${event.kind}`)}</strong>
+                            <Show when={event.detail}> — {event.detail}</Show> <small class="muted">{dateTime(event.at)}{event.by ? ` · ${event.by}` : ''}</small>
+                          </li>
+                        )}
+                      </For>
+                    </ol>
+                  </section>
 
-              <section class="card" aria-labelledby="parameters">
-                <h2 id="parameters">{t('device.section.parameters')}</h2>
-                <CustomParameters target="device" entityId={view().device.id} api={api} />
-              </section>
+                  <section class="card" aria-labelledby="parameters">
+                    <h2 id="parameters">{t('device.section.parameters')}</h2>
+                    <CustomParameters target="device" entityId={view().device.id} api={api} />
+                  </section>
 
-              <section class="card device__wide" aria-labelledby="settings">
-                <h2 id="settings">{t('device.section.settings')}</h2>
-                <DeviceSettingsForm
-                  view={view()}
-                  onSaved={() => {
-                    void refetch();
-                    void refetchEvents();
-                  }}
-                />
-              </section>
-            </div>
-          </>
+                  <section class="card device__wide" aria-labelledby="settings">
+                    <h2 id="settings">{t('device.section.settings')}</h2>
+                    <DeviceSettingsForm
+                      view={view()}
+                      onSaved={() => {
+                        void refetch();
+                        void refetchEvents();
+                      }}
+                    />
+                  </section>
+                </div>
+              </>
+            )}
+          </Show>
         )}
       </Show>
     </section>
