@@ -20,6 +20,14 @@ function withEvent(request: MaintenanceRequest, op: LocalOp, authorName: string,
   return { ...request, updatedAt: op.createdAt, events: [...request.events, { ...base, kind: 'note', ...event }] };
 }
 
+type ResetOp = Extract<LocalOp, { kind: 'counter.reset' }>;
+
+/** The history line of a declared reset, in codes and numbers like the server's reading lines: `↺ mono 1250 → 0 · colour 300 → 0`. */
+function resetText(op: ResetOp): string {
+  const counters = op.counters.map((entry) => `${entry.counter} ${entry.finalValue} → ${entry.startValue}`).join(' · ');
+  return [`↺ ${counters}`, op.note].filter(Boolean).join(' · ');
+}
+
 /** One op applied to the bundle, as the server will apply it if nobody else changed the same request meanwhile. */
 export function applyOp(bundle: TechBundle, op: LocalOp): TechBundle {
   const author = bundle.technician.name;
@@ -49,6 +57,16 @@ export function applyOp(bundle: TechBundle, op: LocalOp): TechBundle {
         ...device,
         supplies: device.supplies.map((supply) => (supply.supplyIndex === op.supplyIndex ? { ...supply, percent: 100, readAt: op.replacedAt } : supply)),
         history: [{ kind: 'supply_replacement', at: op.replacedAt, text: [op.supplyType, op.colour].filter(Boolean).join(' '), requestId: op.requestId ?? null }, ...device.history],
+      }));
+    case 'counter.reset':
+      return updateDevice(bundle, op.deviceId, (device) => ({
+        ...device,
+        // The counters restart at the declared start value; the server keeps the volumes across the break.
+        counters: device.counters.map((counter) => {
+          const declared = op.counters.find((entry) => entry.counter === counter.kind);
+          return declared ? { ...counter, lastValue: declared.startValue, lastTakenAt: op.at } : counter;
+        }),
+        history: [{ kind: 'reading', at: op.at, text: resetText(op), requestId: op.requestId ?? null }, ...device.history],
       }));
   }
 }

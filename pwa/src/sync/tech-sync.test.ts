@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { MaintenanceRequest, SyncBatchResponse, SyncOp, SyncOutcome, SyncResult } from '@parc/shared/contracts/tickets';
 import { runBatch, type BatchPort } from '@parc/shared/sync/index';
 import { entityKeyOf } from '@parc/shared/tickets/sync-ops';
@@ -30,6 +30,7 @@ function fakeServer() {
   let loseAnswer = false;
   let current = sampleRequest();
   let hook = async (): Promise<unknown> => undefined;
+  let bundleCount = 0;
   const port: BatchPort<SyncOp, SyncOutcome> = {
     recall: async (opId) => answered.get(opId),
     async apply(op) {
@@ -40,7 +41,10 @@ function fakeServer() {
     blocked: async (_op, blockedBy) => ({ status: 'conflict', fields: [], blockedBy, server: current }),
   };
   const api: TechSyncApi = {
-    bundle: async () => (reachable ? { ok: true, data: { ...sampleBundle(), requests: [current] } } : { ok: false, error: { code: 'offline', message: 'offline' } }),
+    async bundle() {
+      bundleCount += 1;
+      return reachable ? { ok: true, data: { ...sampleBundle(), requests: [current] } } : { ok: false, error: { code: 'offline', message: 'offline' } };
+    },
     async sync(batch): Promise<ApiResult<SyncBatchResponse>> {
       if (!reachable) return { ok: false, error: { code: 'offline', message: 'offline' } };
       batches.push(batch.ops);
@@ -58,6 +62,7 @@ function fakeServer() {
     batches,
     sentIds: () => batches.flat().map((op) => op.opId),
     appliedIds: () => [...answered.keys()],
+    bundleCount: () => bundleCount,
     answerWith: (next: Answer) => (answer = next),
     setReachable: (next: boolean) => (reachable = next),
     loseNextAnswer: () => (loseAnswer = true),
@@ -88,6 +93,15 @@ async function setUp(options: { online?: boolean; storage?: LocalStorage; server
 const transition = { kind: 'request.transition', requestId, baseVersion: 1, to: 'in_progress', comment: 'On site' } as const;
 const note = { kind: 'request.note', requestId, text: 'Fuser replaced' } as const;
 const reading = { kind: 'reading', deviceId, counter: 'mono', value: 1200, takenAt: '2026-03-02T10:00:00.000Z' } as const;
+const counterReset: Omit<Extract<SyncOp, { kind: 'counter.reset' }>, 'opId' | 'createdAt'> = {
+  kind: 'counter.reset',
+  deviceId,
+  resetKind: 'board_replaced',
+  at: '2026-03-02T10:00:00.000Z',
+  counters: [{ counter: 'mono', finalValue: 1250, startValue: 0 }],
+  note: 'New board',
+  requestId,
+};
 
 describe('the technician sync engine', () => {
   it('keeps changes made offline, shows them at once, and sends them in order once online', async () => {
@@ -191,6 +205,49 @@ describe('the technician sync engine', () => {
       { opId: refused.opId, outcome: 'rejected', code: 'reading_refused', readingReason: belowLast },
       { opId: checked.opId, outcome: 'reading', verdict: 'to_check', reason: firstReading },
     ]);
+  });
+});
+
+describe('a counter reset declared on site', () => {
+  it('is kept offline, shown at once, sent once, and told as declared', async () => {
+    const { server, network, sync } = await setUp();
+    await sync.start();
+    network.set(false);
+    const op = await sync.record(counterReset);
+    expect(sync.view()?.devices[0]?.counters[0]).toEqual({ kind: 'mono', lastValue: 0, lastTakenAt: '2026-03-02T10:00:00.000Z' });
+    expect(sync.view()?.devices[0]?.history[0]).toMatchObject({ kind: 'reading', at: '2026-03-02T10:00:00.000Z', requestId });
+
+    network.set(true);
+    await sync.syncNow();
+    await sync.syncNow();
+    expect(server.sentIds()).toEqual([op.opId]);
+    expect(server.batches[0]).toEqual([{ ...counterReset, opId: op.opId, createdAt: op.createdAt }]);
+    expect(sync.state.pending).toEqual([]);
+    expect(sync.state.records).toMatchObject([{ opId: op.opId, outcome: 'applied' }]);
+  });
+
+  it('keeps a refusal with its reason and what was declared', async () => {
+    const belowLast = { code: 'below_last', params: { lastValue: 1300, lastDate: '2026-03-01', otherCounter: null } } as const;
+    const { server, sync } = await setUp();
+    await sync.start();
+    server.answerWith((op) => ({ opId: op.opId, status: 'rejected', code: 'reading_refused', reason: 'Sous le dernier relevé', readingReason: belowLast }));
+    const op = await sync.record(counterReset);
+    await sync.syncNow();
+    expect(sync.state.records).toMatchObject([{ opId: op.opId, outcome: 'rejected', code: 'reading_refused', reason: 'Sous le dernier relevé', readingReason: belowLast, op: { counters: counterReset.counters } }]);
+    // No longer queued: the view is the server's again.
+    expect(sync.view()?.devices[0]?.counters[0]?.lastValue).toBe(1000);
+  });
+
+  it('downloads the day again once a device change went through, so the view does not fall back to the old counters', async () => {
+    const { server, sync } = await setUp();
+    await sync.start();
+    const before = server.bundleCount();
+    await sync.record(counterReset);
+    await vi.waitFor(() => expect(server.bundleCount()).toBe(before + 1));
+    await sync.record(note);
+    await vi.waitFor(() => expect(sync.state.pending).toEqual([]));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(server.bundleCount()).toBe(before + 1);
   });
 });
 

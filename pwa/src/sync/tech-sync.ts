@@ -41,6 +41,8 @@ export type SyncRecord =
   | { opId: string; op: LocalOp; at: string; outcome: 'reading'; verdict: 'ok' | 'to_check'; reason: ReadingReason | null }
   /** `readingReason` says why a reading was refused. */
   | { opId: string; op: LocalOp; at: string; outcome: 'rejected'; code: string; reason: string; readingReason?: ReadingReason }
+  /** A declared counter reset that went through: it has no reading verdict, but the technician is told it is recorded. */
+  | { opId: string; op: LocalOp; at: string; outcome: 'applied' }
   /** Resolved by keeping the server's version: the technician's change was dropped on purpose. */
   | { opId: string; op: LocalOp; at: string; outcome: 'dropped'; server: MaintenanceRequest };
 
@@ -116,6 +118,13 @@ export function createTechSync(deps: TechSyncDeps): TechSync {
     error: null,
   });
 
+  /**
+   * Set when the server applied a device op: once it leaves the outbox the view falls back to the
+   * bundle, whose counters predate it (a declared reset would show the old values again), so the
+   * day is downloaded again after the pass.
+   */
+  let devicesChanged = false;
+
   async function clientId(): Promise<string> {
     const known = await storage.get<string>(keys.clientId);
     if (known) return known;
@@ -172,7 +181,9 @@ export function createTechSync(deps: TechSyncDeps): TechSync {
     for (const { op, outcome } of settled) {
       if (outcome.status === 'applied') {
         if (outcome.request) await takeRequest(outcome.request);
+        if (op.kind === 'reading' || op.kind === 'supply.replacement' || op.kind === 'counter.reset') devicesChanged = true;
         if (outcome.reading) records.push({ opId: op.opId, op, at, outcome: 'reading', verdict: outcome.reading.verdict, reason: outcome.reading.reason });
+        else if (op.kind === 'counter.reset') records.push({ opId: op.opId, op, at, outcome: 'applied' });
       } else if (outcome.status === 'rejected') {
         records.push({ opId: op.opId, op, at, outcome: 'rejected', code: outcome.code, reason: outcome.reason, readingReason: outcome.readingReason });
       }
@@ -245,6 +256,7 @@ export function createTechSync(deps: TechSyncDeps): TechSync {
       if (!state.bundle) setState('status', 'unavailable');
       return false;
     }
+    devicesChanged = false;
     await saveBundle(result.data);
     setState('status', 'ready');
     return true;
@@ -281,7 +293,7 @@ export function createTechSync(deps: TechSyncDeps): TechSync {
       const op = { ...change, opId: deps.newId(), createdAt: deps.now().toISOString() } as LocalOp;
       await storage.enqueue({ id: op.opId, kind: keys.opKind, payload: op, createdAt: op.createdAt });
       await refreshOutbox();
-      void flush();
+      void flush().then(() => (devicesChanged ? download() : undefined));
       return op;
     },
 

@@ -1,7 +1,8 @@
 /**
  * Conflicts waiting for the technician: their change beside the server's version of the request,
  * and the two ways out. Below them, the changes that did not go through (dropped by "keep theirs",
- * refused by the server), so nothing disappears unseen; readings show theirs beside their counter.
+ * refused by the server), so nothing disappears unseen; readings and counter resets show theirs in
+ * the device panel.
  */
 import { For, Show } from 'solid-js';
 import type { MaintenanceRequest } from '@parc/shared/contracts/tickets';
@@ -61,7 +62,9 @@ function ConflictCard(props: { conflict: HeldConflict }) {
 }
 
 type Notice = Extract<SyncRecord, { outcome: 'dropped' | 'rejected' }>;
-const isNotice = (record: SyncRecord): record is Notice => record.outcome === 'dropped' || (record.outcome === 'rejected' && record.op.kind !== 'reading');
+/** Refused readings and counter resets are shown beside their counters, with what was typed. */
+const isNotice = (record: SyncRecord): record is Notice =>
+  record.outcome === 'dropped' || (record.outcome === 'rejected' && record.op.kind !== 'reading' && record.op.kind !== 'counter.reset');
 
 function SyncNotice(props: { record: Notice }) {
   const { t } = useI18n();

@@ -1,10 +1,12 @@
-/** A request's device on site: its details, counters to read, supplies to replace and its recent history. */
-import { createSignal, For, Show } from 'solid-js';
+/** A request's device on site: its details, counters to read, supplies to replace, resets to declare and its recent history. */
+import { createSignal, For, Index, Show } from 'solid-js';
 import type { TechBundle } from '@parc/shared/contracts/tickets';
-import type { CounterKind } from '@parc/shared/meters/counters';
+import { RESET_KINDS, type CounterKind, type ResetKind } from '@parc/shared/meters/counters';
 import { COUNTER_LABELS } from '@parc/shared/meters/messages';
 import { useI18n } from '../../app-context.tsx';
 import { bundleSupplyViews, SupplyBars } from '../devices/supply-bars.tsx';
+import { FormError } from '../shell/form-error.tsx';
+import { draftOf, emptyResetDraft, resetChange, resetRows, resetStatus, type ResetDraft, type ResetRow, type ResetStatus } from './counter-reset.ts';
 import { useTechSync } from './tech-context.tsx';
 import { formatCount, formatDateTime, readingReasonText, readingStatus } from './tech.format.ts';
 
@@ -120,6 +122,178 @@ function SupplyReplacement(props: { device: Device; requestId: string }) {
   );
 }
 
+/** What became of the last reset declared here, with what was typed, so a refused one can be corrected. */
+function ResetStatusView(props: { status: ResetStatus; onCorrect(): void }) {
+  const { t, language } = useI18n();
+  const refusal = () => {
+    const status = props.status;
+    if (status.state !== 'refused') return null;
+    if (status.code === 'conflict') return t('tech.reset.conflict');
+    return readingReasonText(status.readingReason, language()) ?? t('tech.rejected', { reason: status.reason ?? '' });
+  };
+  return (
+    <div class={`reset-status reset-status--${props.status.state}`} data-testid="reset-status" data-state={props.status.state} role="status">
+      <p>
+        <strong>{t(`tech.reset.${props.status.state}`)}</strong> · {t(`tech.reset.kind.${props.status.op.resetKind}`)} · {formatDateTime(language(), props.status.op.at)}
+      </p>
+      <ul class="plain-list">
+        <For each={props.status.op.counters}>
+          {(entry) => (
+            <li data-counter={entry.counter}>
+              {t('tech.reset.values', {
+                counter: COUNTER_LABELS[entry.counter][language()],
+                final: formatCount(language(), entry.finalValue),
+                start: formatCount(language(), entry.startValue),
+              })}
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={props.status.op.note}>{(note) => <p class="muted">« {note()} »</p>}</Show>
+      <Show when={refusal()}>
+        {(text) => (
+          <>
+            <p class="reset-status__reason" data-testid="reset-refusal">
+              {text()}
+            </p>
+            <button type="button" class="button" data-testid="reset-correct" onClick={() => props.onCorrect()}>
+              {t('tech.reset.correct')}
+            </button>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}
+
+/** A counter reset or board replacement seen on site: per counter, the value before and the one it restarts at. */
+function CounterReset(props: { device: Device; requestId: string }) {
+  const { t, language } = useI18n();
+  const sync = useTechSync();
+  const [open, setOpen] = createSignal(false);
+  const [draft, setDraft] = createSignal<ResetDraft>(emptyResetDraft());
+  const [saving, setSaving] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  // Untouched values follow the phone's view of the counters, queued readings included.
+  const rows = () => resetRows(props.device.counters, draft().edits);
+  const status = () => resetStatus(props.device.id, sync.state.pending, sync.state.records);
+  const label = (counter: CounterKind) => COUNTER_LABELS[counter][language()];
+
+  function change(next: Partial<ResetDraft>) {
+    setDraft({ ...draft(), ...next });
+    setError(null);
+  }
+
+  function edit(counter: CounterKind, row: Partial<Omit<ResetRow, 'counter'>>) {
+    const edits = draft().edits;
+    change({ edits: { ...edits, [counter]: { ...edits[counter], ...row } } });
+  }
+
+  function correct(current: ResetStatus) {
+    setDraft(draftOf(current.op, props.device.counters, props.requestId));
+    setError(null);
+    setOpen(true);
+  }
+
+  async function save(event: SubmitEvent) {
+    event.preventDefault();
+    // A second tap while the first is being written queues nothing.
+    if (saving()) return;
+    const built = resetChange(draft(), rows(), { deviceId: props.device.id, requestId: props.requestId, at: new Date().toISOString() });
+    if (!built.ok) {
+      setError(built.error.code === 'noCounter' ? t('tech.reset.noCounter') : t('tech.reset.invalidValue', { counter: label(built.error.counter) }));
+      return;
+    }
+    setSaving(true);
+    try {
+      await sync.record(built.change);
+      setDraft(emptyResetDraft());
+      setOpen(false);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section class="card counter-reset" aria-labelledby="reset-title" data-testid="counter-reset">
+      <h2 id="reset-title">{t('tech.reset.title')}</h2>
+      <Show when={status()}>{(current) => <ResetStatusView status={current()} onCorrect={() => correct(current())} />}</Show>
+      <Show
+        when={open()}
+        fallback={
+          <button type="button" class="button" data-testid="reset-open" onClick={() => (setError(null), setOpen(true))}>
+            {t('tech.reset.open')}
+          </button>
+        }
+      >
+        <form class="form" data-testid="reset-form" novalidate onSubmit={(event) => void save(event)}>
+          <p class="muted">{t('tech.reset.explain')}</p>
+          <label class="field">
+            <span>{t('tech.reset.kind')}</span>
+            <select name="resetKind" value={draft().resetKind} onChange={(event) => change({ resetKind: event.currentTarget.value as ResetKind })}>
+              <For each={RESET_KINDS}>{(kind) => <option value={kind}>{t(`tech.reset.kind.${kind}`)}</option>}</For>
+            </select>
+          </label>
+          <Index each={rows()}>
+            {(row) => (
+              <fieldset class="counter-reset__counter" data-counter={row().counter}>
+                <legend>
+                  <label class="check">
+                    <input type="checkbox" name="included" checked={row().included} onChange={(event) => edit(row().counter, { included: event.currentTarget.checked })} />{' '}
+                    {label(row().counter)}
+                  </label>
+                </legend>
+                <label class="field">
+                  <span>{t('tech.reset.final')}</span>
+                  <input
+                    name="finalValue"
+                    type="number"
+                    inputmode="numeric"
+                    min="0"
+                    step="1"
+                    disabled={!row().included}
+                    value={row().finalValue}
+                    onInput={(event) => edit(row().counter, { finalValue: event.currentTarget.value })}
+                  />
+                </label>
+                <label class="field">
+                  <span>{t('tech.reset.start')}</span>
+                  <input
+                    name="startValue"
+                    type="number"
+                    inputmode="numeric"
+                    min="0"
+                    step="1"
+                    disabled={!row().included}
+                    value={row().startValue}
+                    onInput={(event) => edit(row().counter, { startValue: event.currentTarget.value })}
+                  />
+                </label>
+              </fieldset>
+            )}
+          </Index>
+          <label class="field">
+            <span>{t('tech.reset.note')}</span>
+            <input name="note" maxLength={1000} value={draft().note} onInput={(event) => change({ note: event.currentTarget.value })} />
+          </label>
+          <label class="check">
+            <input type="checkbox" name="linkRequest" checked={draft().linkRequest} onChange={(event) => change({ linkRequest: event.currentTarget.checked })} /> {t('tech.reset.link')}
+          </label>
+          <FormError message={error()} />
+          <div class="button-row">
+            <button type="submit" class="button button--primary" data-testid="reset-save" disabled={saving()}>
+              {saving() ? t('tech.reset.saving') : t('tech.reset.save')}
+            </button>
+            <button type="button" class="button button--quiet" onClick={() => setOpen(false)}>
+              {t('tech.action.cancel')}
+            </button>
+          </div>
+        </form>
+      </Show>
+    </section>
+  );
+}
+
 export function DevicePanel(props: { device: Device; requestId: string }) {
   const { t, language } = useI18n();
   return (
@@ -158,6 +332,9 @@ export function DevicePanel(props: { device: Device; requestId: string }) {
         </ul>
       </section>
       <SupplyReplacement device={props.device} requestId={props.requestId} />
+      <Show when={props.device.counters.length > 0}>
+        <CounterReset device={props.device} requestId={props.requestId} />
+      </Show>
       <section class="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('tech.history')}</h2>
         <Show when={props.device.history.length > 0} fallback={<p class="muted">{t('tech.history.none')}</p>}>

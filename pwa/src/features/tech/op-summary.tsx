@@ -19,6 +19,18 @@ export function OpSummary(props: { op: LocalOp }) {
         {(op) => t('op.reading', { counter: COUNTER_LABELS[op().counter][language()], value: formatCount(language(), op().value) })}
       </Match>
       <Match when={props.op.kind === 'supply.replacement' && props.op}>{(op) => t('op.supply.replacement', { type: op().supplyType })}</Match>
+      <Match when={props.op.kind === 'counter.reset' && props.op}>
+        {(op) =>
+          t('op.counter.reset', {
+            kind: t(`tech.reset.kind.${op().resetKind}`),
+            counters: op()
+              .counters.map((entry) =>
+                t('tech.reset.values', { counter: COUNTER_LABELS[entry.counter][language()], final: formatCount(language(), entry.finalValue), start: formatCount(language(), entry.startValue) }),
+              )
+              .join(', '),
+          })
+        }
+      </Match>
     </Switch>
   );
 }
