@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
 import { createTestApp, type TestApp } from './test/app.ts';
 
 describe('app', () => {
@@ -38,5 +39,23 @@ describe('app', () => {
     const response = await t.app.request('/api/no-such-thing');
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ code: 'not_found' });
+  });
+
+  it.each(['/api/health', '/api/links/not.a.token', '/api/no-such-thing'])('sends the security headers and no-store on %s', async (path) => {
+    const response = await t.app.request(path);
+    const header = (name: string) => response.headers.get(name);
+    expect(header('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(header('content-security-policy')).toContain("script-src 'self'");
+    expect(header('x-content-type-options')).toBe('nosniff');
+    expect(header('referrer-policy')).toBe('no-referrer');
+    expect(header('x-frame-options')).toBe('DENY');
+    expect(header('cache-control')).toBe('no-store');
+    // Served over http here: no HSTS, which would lock a plain-http installation out.
+    expect(header('strict-transport-security')).toBeNull();
+  });
+
+  it('asks browsers for https only when the public address is https', async () => {
+    const app = createApp({ ...t.deps, publicUrl: 'https://parc.example' });
+    expect((await app.request('/api/health')).headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
   });
 });

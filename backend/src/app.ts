@@ -26,6 +26,7 @@ import { parameterRoutes } from './modules/parameters/parameters.routes.ts';
 import { profileRoutes } from './modules/profiles/profiles.routes.ts';
 import { appearanceRoutes } from './modules/appearance/appearance.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
+import { securityHeaders } from './http/security.ts';
 import { locationRequestRoutes } from './modules/locations/locations.routes.ts';
 
 export interface AppOptions {
@@ -44,9 +45,12 @@ const LINK_ROUTES: LinkRoutesOptions = {
 /** The whole HTTP API, with no server attached: main.ts serves it, tests call `app.request`. */
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const api = new OpenAPIHono<AppEnv>();
+  api.use('*', securityHeaders({ https: deps.publicUrl.startsWith('https:') }));
   api.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
+    // API answers carry tenants' data and signed-link pages: never kept by a browser or a proxy.
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   });
   api.onError(toErrorResponse);
   api.route('/', healthRoutes);

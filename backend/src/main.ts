@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { securityHeaders } from './http/security.ts';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { createApp } from './app.ts';
@@ -48,6 +49,7 @@ if (demoLink) demoLogins.push(`Demo customer ${DEMO_METER_CUSTOMER}'s meter link
 
 const root = new Hono();
 root.onError(toErrorResponse);
+root.use('*', securityHeaders({ https: deps.publicUrl.startsWith('https:') }));
 // Phones on a poor connection are the customers' and technicians' normal case: compress what is text.
 root.use('*', compress());
 root.route('/', createApp(deps));

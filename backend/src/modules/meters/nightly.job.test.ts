@@ -103,7 +103,7 @@ describe('the nightly job', () => {
   });
 
   it('writes the night’s CSV once', async () => {
-    const path = join(dataDir, 'exports', 'readings-2026-11-20.csv');
+    const path = join(dataDir, 'exports', partnerId, 'readings-2026-11-20.csv');
     expect(readFileSync(path, 'utf8')).toBe(
       'customer_number,device_id,serial,counter,value,taken_at,source,status\r\n' + `999999,FS-1,6594501067,mono,344805,${minutes(CUTOFF, -30).toISOString()},link,entered\r\n`,
     );
@@ -124,7 +124,7 @@ describe('the nightly job', () => {
     const failed = await nightly(minutes(CUTOFF, 24 * 60 + 1));
     expect(failed.partners[0]).toMatchObject({ night: '2026-11-21', locked: 1, webhook: { status: 'failed', rows: 1 } });
     // The file does not depend on the webhook.
-    expect(readdirSync(join(dataDir, 'exports')).sort()).toEqual(['readings-2026-11-20.csv', 'readings-2026-11-21.csv']);
+    expect(readdirSync(join(dataDir, 'exports', partnerId)).sort()).toEqual(['readings-2026-11-20.csv', 'readings-2026-11-21.csv']);
     expect(received).toHaveLength(1);
 
     webhookUp = true;
@@ -144,5 +144,36 @@ describe('the nightly job', () => {
   it('with `since`, skips partners whose cutoff was already handled', async () => {
     const at = minutes(CUTOFF, 2 * 24 * 60 + 10);
     expect((await runNightly({ ...t.deps, dataDir }, at, { since: minutes(at, -1) })).partners).toHaveLength(0);
+  });
+});
+
+describe('several dealers', () => {
+  it('writes one file per dealer, each with its own readings only', async () => {
+    const { id: otherPartner } = await t.createPartner('Other dealer');
+    const [customer] = await t.database.db.insert(customers).values({ partnerId: otherPartner, customerNumber: '777777', name: 'Other', prefix: 'OT' }).returning();
+    const [row] = await t.database.db
+      .insert(devices)
+      .values({ partnerId: otherPartner, customerId: customer!.id, deviceNumber: 1, deviceCode: 'OT-1', serial: 'OTHER-SERIAL', manufacturer: 'Canon', model: 'C5535', installedAt: new Date('2025-01-01T00:00:00Z') })
+      .returning();
+    const [counter] = await t.database.db.insert(counters).values({ partnerId: otherPartner, deviceId: row!.id, kind: 'mono' }).returning();
+    const night = minutes(CUTOFF, 5 * 24 * 60);
+    await t.database.db.insert(readings).values({
+      partnerId: otherPartner,
+      deviceId: row!.id,
+      counterId: counter!.id,
+      value: 5_000,
+      takenAt: minutes(night, -60),
+      createdAt: minutes(night, -60),
+      source: 'link',
+      enteredBy: 'link:other',
+      linkId: crypto.randomUUID(),
+    });
+    await addEntry(350_000, minutes(night, -30));
+    await nightly(minutes(night, 10));
+    const fileOf = (partner: string) => readFileSync(join(dataDir, 'exports', partner, 'readings-2026-11-25.csv'), 'utf8');
+    expect(fileOf(otherPartner)).toContain('777777,OT-1,OTHER-SERIAL,mono,5000');
+    expect(fileOf(otherPartner)).not.toContain('999999');
+    expect(fileOf(partnerId)).toContain('999999,FS-1,6594501067,mono,350000');
+    expect(fileOf(partnerId)).not.toContain('777777');
   });
 });

@@ -11,7 +11,8 @@ import { lockForTransmission } from '../readings/readings.writer.ts';
  * The nightly transmission, per partner, once its cutoff (local time) has passed:
  *  - locks every customer entry and estimate made before the cutoff (the API refuses changes after);
  *  - queues them in reading_transmissions, per channel the partner has on;
- *  - appends the pending rows to DATA_DIR/exports/readings-<night>.csv (export folder on);
+ *  - appends the pending rows to DATA_DIR/exports/<partner id>/readings-<night>.csv (export folder on):
+ *    one file per dealer, so one dealer's readings never reach another's file;
  *  - POSTs the pending rows as signed JSON to the partner's webhook; a failure leaves them pending
  *    for the next night.
  * Idempotent: locking skips locked rows, a channel sends only pending rows and marks them sent.
@@ -87,12 +88,12 @@ async function markSent(tx: Db, readingIds: string[], channel: Channel, at: Date
 
 const withoutIds = (rows: (ExportRow & { readingId: string })[]): ExportRow[] => rows.map(({ readingId: _id, ...row }) => row);
 
-/** Appends to the night's file (header when new): a second run the same night adds only new rows. */
-async function writeFile(dataDir: string, night: string, rows: ExportRow[]): Promise<string> {
+/** Appends to the partner's file of the night (header when new): a second run the same night adds only new rows. */
+async function writeFile(dataDir: string, partnerId: string, night: string, rows: ExportRow[]): Promise<string> {
   // Loaded on use: the Workers build has no data folder and never gets here.
   const { appendFile, mkdir, stat } = await import('node:fs/promises');
   const { join } = await import('node:path');
-  const folder = join(dataDir, 'exports');
+  const folder = join(dataDir, 'exports', partnerId);
   await mkdir(folder, { recursive: true });
   const path = join(folder, `readings-${night}.csv`);
   const exists = await stat(path).then(
@@ -126,7 +127,7 @@ async function transmitPartner(deps: NightlyDeps, partnerId: string, defaults: P
 
     const forFile = deps.dataDir ? await pendingRows(tx, partnerId, 'file') : [];
     if (deps.dataDir && forFile.length > 0) {
-      const path = await writeFile(deps.dataDir, night, withoutIds(forFile));
+      const path = await writeFile(deps.dataDir, partnerId, night, withoutIds(forFile));
       await markSent(tx, forFile.map((row) => row.readingId), 'file', asOf);
       summary.file = { path, rows: forFile.length };
     }
