@@ -10,7 +10,7 @@ import { statusLines } from '../commands/status.ts';
 import type { KnownDevice } from '../discovery/registry.ts';
 import { parseReading } from '../readings/read.ts';
 import { FakeBackend } from '../test/fake-backend.ts';
-import { BackendClient } from '../upload/client.ts';
+import { AGENT_ROUTES, BackendClient } from '../upload/client.ts';
 import { Journal } from '../upload/journal.ts';
 import { createSigner } from '../upload/signer.ts';
 import { Daemon, REVOKED_MESSAGE, type DaemonOptions } from './daemon.ts';
@@ -100,9 +100,9 @@ describe('Daemon', () => {
     await until(() => backend.samples.size >= 3, 'a first inspection to arrive');
 
     await backend.stop();
-    await new Promise((resolve) => setTimeout(resolve, 400)); // four scheduled inspections while away
+    // Two more scheduled inspections while away: kept in the journal.
+    await until(() => agent.journalSize() >= 6, 'two inspections journaled while the server is down');
     const waiting = agent.journalSize();
-    expect(waiting).toBeGreaterThanOrEqual(6);
 
     backend.loseResponses = 1; // the first push after the return is stored but its answer is lost
     await backend.start();
@@ -129,9 +129,8 @@ describe('Daemon', () => {
     expect(await running).toBe('revoked');
     expect(agent.out).toEqual([REVOKED_MESSAGE]);
     expect(agent.logs).toContain(`error ${REVOKED_MESSAGE}`);
+    // The daemon returned: nothing of it runs any more, and a new start makes no call either.
     const callsAtRevocation = backend.calls.length;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(backend.calls.length).toBe(callsAtRevocation);
     expect(statusLines(agent.paths).join('\n')).toContain("REVOKED at");
 
     expect(await agent.daemonFor().run()).toBe('revoked');
@@ -148,7 +147,10 @@ describe('Daemon', () => {
     const daemon = agent.daemonFor({ identify });
     const running = daemon.run();
     await until(() => backend.reports.some((report) => report.finishedAt !== null), 'the scan report');
-    await new Promise((resolve) => setTimeout(resolve, 250)); // more config fetches, same request: no second scan
+    // Two more config fetches still carrying the same request: no second scan.
+    const configFetches = () => backend.calls.filter((call) => call === `GET ${AGENT_ROUTES.config}`).length;
+    const fetchedAtReport = configFetches();
+    await until(() => configFetches() >= fetchedAtReport + 2, 'two more config fetches');
     daemon.stop();
     await running;
     const finished = backend.reports.filter((report) => report.finishedAt !== null);

@@ -6,17 +6,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPrinter } from '../snmp/index.ts';
-import { liveAgentWalks, perEndpoint, randomPort, snmpsimAvailable, snmpsimSkipReason, startSnmpsim, WALKS_DIR, type Snmpsim } from '../test/snmpsim.ts';
+import { liveAgentWalks, perEndpoint, randomPort, skipWithoutSnmpsim, snmpsimSkipReason, startSnmpsim, WALKS_DIR, type Snmpsim } from '../test/snmpsim.ts';
 import { parseWalk } from '../walk/index.ts';
 import { identifyFromVarbinds } from './identify.ts';
 import { DeviceRegistry } from './registry.ts';
 import { scan } from './scan.ts';
 
-if (!snmpsimAvailable) console.warn(`[discovery] SKIPPED: ${snmpsimSkipReason}`);
+if (skipWithoutSnmpsim) console.warn(`[discovery] SKIPPED: ${snmpsimSkipReason}`);
 
 const port = randomPort();
 const SUBNET = '127.66.0';
-const walks = snmpsimAvailable ? liveAgentWalks(['detection_only/lexmarkprinter.snmprec']) : [];
+const walks = !skipWithoutSnmpsim ? liveAgentWalks(['detection_only/lexmarkprinter.snmprec']) : [];
 const RICOH = 'ricoh_aficio-mp-c3002.snmprec';
 /** Endpoint n serves hosts[n]: every walk once, the Ricoh twice, and one SNMP host that is not a printer. */
 const hosts = [...walks, RICOH, 'router'];
@@ -43,7 +43,7 @@ const credentials = [
   { version: '2c' as const, community: 'public' },
 ];
 
-describe.skipIf(!snmpsimAvailable)('scan over snmpsimd', () => {
+describe.skipIf(skipWithoutSnmpsim)('scan over snmpsimd', () => {
   let snmpsim: Snmpsim | undefined;
 
   beforeAll(async () => {
@@ -56,9 +56,9 @@ describe.skipIf(!snmpsimAvailable)('scan over snmpsimd', () => {
 
   afterAll(() => snmpsim?.stop());
 
-  it('finds every printer of a /24 once, by serial and MAC, within about one timeout', async () => {
+  // How fast a /24 goes is measured in bench/agent.bench.ts, never asserted here.
+  it('finds every printer of a /24 once, by serial and MAC', async () => {
     const progress: number[] = [];
-    const started = performance.now();
     const { report, devices, newDevices } = await scan({
       ranges: [`${SUBNET}.0/24`],
       credentials,
@@ -69,9 +69,6 @@ describe.skipIf(!snmpsimAvailable)('scan over snmpsimd', () => {
       now: () => new Date(),
       onProgress: ({ probed }) => progress.push(probed),
     });
-    const seconds = (performance.now() - started) / 1000;
-    console.log(`[discovery] /24 with ${hosts.length} SNMP endpoints, ${devices.length} distinct printers, 1 s timeout: ${seconds.toFixed(2)} s`);
-
     expect(devices).toHaveLength(expectedDeviceCount());
     expect(newDevices).toHaveLength(devices.length);
     expect(new Set(devices.map((device) => device.deviceKey)).size).toBe(devices.length);
@@ -81,7 +78,6 @@ describe.skipIf(!snmpsimAvailable)('scan over snmpsimd', () => {
     expect(report.failures).toEqual([{ ip: ipOf(hosts.length - 1), reason: 'unknown_model', message: expect.stringContaining('edge-router') }]);
     expect(report.progress).toEqual({ probed: 254, total: 254 });
     expect(progress.at(-1)).toBe(254);
-    expect(seconds).toBeLessThan(3);
   }, 20_000);
 
   it('two scans running at once over the same registry never create a device twice', async () => {

@@ -4,17 +4,17 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomPort, snmpsimAvailable, snmpsimSkipReason, startSnmpsim, WALKS_DIR, type Snmpsim } from '../test/snmpsim.ts';
+import { randomPort, skipWithoutSnmpsim, snmpsimSkipReason, startSnmpsim, WALKS_DIR, type Snmpsim } from '../test/snmpsim.ts';
 import { readPrinter } from './read-printer.ts';
 import { SnmpFailure } from './session.ts';
 
-if (!snmpsimAvailable) console.warn(`[integration] SKIPPED: ${snmpsimSkipReason}`);
+if (skipWithoutSnmpsim) console.warn(`[integration] SKIPPED: ${snmpsimSkipReason}`);
 
 const port = randomPort();
 const target = { host: '127.0.0.1', port, timeoutMs: 1500, retries: 0 };
 const WALKS = ['ricoh_aficio-mp-c3002', 'hp_laserjet-mfp-m129-m134', 'kyocera_ecosys-pa4000wx'];
 
-describe.skipIf(!snmpsimAvailable)('readPrinter over snmpsimd', () => {
+describe.skipIf(skipWithoutSnmpsim)('readPrinter over snmpsimd', () => {
   let snmpsim: Snmpsim | undefined;
 
   beforeAll(async () => {
