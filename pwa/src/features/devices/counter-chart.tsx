@@ -10,6 +10,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { HistoryReading } from '@parc/shared/contracts/device-console';
 import type { CounterKind } from '@parc/shared/meters/counters';
 import { useI18n } from '../../app-context.tsx';
+import { countLabel, legendInstant, timeTicks } from '../charts/chart-locale.ts';
 import { chartData, isFlagged, markedReadings } from './counter-chart.data.ts';
 
 const COLOURS: Record<CounterKind, string> = { total: '#1d4f7c', mono: '#444c56', colour: '#c2185b', scan: '#2e7d32', large: '#ef6c00' };
@@ -46,7 +47,7 @@ function drawReadings(u: uPlot, readings: readonly HistoryReading[]) {
 }
 
 export function CounterChart(props: { history: readonly HistoryReading[]; kindLabel: (kind: CounterKind) => string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   let container!: HTMLDivElement;
   let chart: uPlot | undefined;
 
@@ -55,13 +56,19 @@ export function CounterChart(props: { history: readonly HistoryReading[]; kindLa
     chart?.destroy();
     if (!history.length) return;
     const { xs, kinds, series } = chartData(history);
+    const ticks = timeTicks(language());
+    const count = countLabel(language());
+    const instant = legendInstant(language());
     const width = () => Math.max(280, container.clientWidth);
     chart = new uPlot(
       {
         width: width(),
         height: 280,
-        series: [{}, ...kinds.map((kind) => ({ label: props.kindLabel(kind), stroke: COLOURS[kind], width: 2, spanGaps: true, points: { show: false } }))],
-        axes: [{}, { size: 70, values: (_u, ticks) => ticks.map((tick) => tick.toLocaleString()) }],
+        series: [
+          { label: t('device.chart.time'), value: (_u, seconds) => instant(seconds) },
+          ...kinds.map((kind) => ({ label: props.kindLabel(kind), stroke: COLOURS[kind], width: 2, spanGaps: true, points: { show: false }, value: (_u: uPlot, value: number | null) => count(value) })),
+        ],
+        axes: [{ values: (_u, values, _axis, _space, increment) => ticks(values, increment) }, { size: 70, values: (_u, values) => values.map((value) => count(value)) }],
         hooks: { draw: [(u) => drawReadings(u, markedReadings(history))] },
       },
       [xs, ...series],

@@ -172,6 +172,7 @@ export const devicesDe: DevicesCatalogue = {
   'device.chart.manual': 'manuell',
   'device.chart.flagged': 'gemeldet',
   'device.chart.empty': 'Noch keine Zählerstände.',
+  'device.chart.time': 'Datum',
   'device.supplies.none': 'Kein Verbrauchsmaterial von einem Agent gemeldet.',
   'device.supplies.unknown': 'Stand unbekannt',
   'device.alerts.none': 'Kein offener Alarm.',

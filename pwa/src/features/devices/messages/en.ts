@@ -172,6 +172,7 @@ export const devicesEn: DevicesCatalogue = {
   'device.chart.manual': 'manual',
   'device.chart.flagged': 'flagged',
   'device.chart.empty': 'No readings yet.',
+  'device.chart.time': 'Date',
   'device.supplies.none': 'No supplies reported by an agent.',
   'device.supplies.unknown': 'level unknown',
   'device.alerts.none': 'No open alert.',

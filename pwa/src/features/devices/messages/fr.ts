@@ -171,6 +171,7 @@ export const devicesFr = {
   'device.chart.manual': 'manuel',
   'device.chart.flagged': 'signalé',
   'device.chart.empty': 'Pas encore de relevés.',
+  'device.chart.time': 'Date',
   'device.supplies.none': 'Aucun consommable remonté par un agent.',
   'device.supplies.unknown': 'niveau inconnu',
   'device.alerts.none': 'Aucune alerte ouverte.',

@@ -172,6 +172,7 @@ export const devicesIt: DevicesCatalogue = {
   'device.chart.manual': 'manuale',
   'device.chart.flagged': 'segnalata',
   'device.chart.empty': 'Ancora nessuna lettura.',
+  'device.chart.time': 'Data',
   'device.supplies.none': 'Nessun materiale di consumo segnalato da un agente.',
   'device.supplies.unknown': 'livello sconosciuto',
   'device.alerts.none': 'Nessun allarme aperto.',
