@@ -27,7 +27,8 @@ export type CounterValues = z.infer<typeof counterValuesSchema>;
 export const supplyLevelSchema = z.object({ name: z.string(), type: z.string(), colour: z.string().nullable(), level: z.number().nullable(), readAt: instantSchema });
 export type SupplyLevel = z.infer<typeof supplyLevelSchema>;
 export const ALERT_SEVERITIES = ['critical', 'warning', 'other'] as const;
-export const deviceAlertSchema = z.object({ severity: z.enum(ALERT_SEVERITIES), message: z.string(), since: instantSchema });
+/** `group` and `code` are the standard ones (RFC 3805, or `status` for the error-state bits): clients word them with `alertText`; `message` is the printer's own text. */
+export const deviceAlertSchema = z.object({ severity: z.enum(ALERT_SEVERITIES), group: z.string(), code: z.string(), message: z.string(), since: instantSchema });
 export type DeviceAlert = z.infer<typeof deviceAlertSchema>;
 
 export const deviceRowSchema = z.object({

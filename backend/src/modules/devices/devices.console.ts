@@ -102,6 +102,8 @@ interface RawRow {
   large: number | null;
   alert_severity: DeviceAlert['severity'] | null;
   alert_description: string | null;
+  alert_group: string | null;
+  alert_code: string | null;
   alert_opened_at: string | Date | null;
   supplies: RawSupply[] | string | null;
   full_count: number;
@@ -145,7 +147,7 @@ function toRow(raw: RawRow): DeviceRow {
     counters: Object.fromEntries(COUNTER_KINDS.map((kind) => [kind, counterValue(kind)])) as DeviceRow['counters'],
     alert:
       raw.alert_severity && raw.alert_description && raw.alert_opened_at
-        ? { severity: raw.alert_severity, message: raw.alert_description, since: instant(raw.alert_opened_at) }
+        ? { severity: raw.alert_severity, group: raw.alert_group ?? '', code: raw.alert_code ?? '', message: raw.alert_description, since: instant(raw.alert_opened_at) }
         : null,
     supplies: toSupplies(raw.supplies),
   };
@@ -158,7 +160,7 @@ function rowsQuery(where: SQL, now: Date): SQL {
     select d.id, d.device_code, d.device_number, d.serial, d.manufacturer, d.model, d.location, d.customer_id, c.name as customer_name,
       d.site_id, s.name as site_name, d.coordinator_id, co.name as coordinator_name, d.active,
       lr.last_at, lr.total, lr.mono, lr.colour, lr.scan, lr.large, ag.has_agent,
-      al.severity as alert_severity, al.description as alert_description, al.opened_at as alert_opened_at, su.supplies,
+      al.severity as alert_severity, al.description as alert_description, al."group" as alert_group, al.code as alert_code, al.opened_at as alert_opened_at, su.supplies,
       case
         when not d.active then 'inactive'
         when al.severity in ('critical', 'warning') then 'alert'
@@ -186,7 +188,7 @@ function rowsQuery(where: SQL, now: Date): SQL {
     ) lr on true
     left join lateral (select exists (select 1 from readings r where r.device_id = d.id and r.source = 'agent') as has_agent) ag on true
     left join lateral (
-      select a.severity, a.description, a.opened_at from device_alerts a
+      select a.severity, a.description, a."group", a.code, a.opened_at from device_alerts a
       where a.device_id = d.id and a.cleared_at is null
       order by ${SEVERITY_RANK}, a.opened_at limit 1
     ) al on true
@@ -309,7 +311,7 @@ export async function getDeviceConsole(db: Db, user: SessionUser, id: string, no
       readAt: toIso(supply.readAt),
     })),
     alerts: alertRows
-      .map((alert) => ({ severity: alert.severity, message: alert.description, since: toIso(alert.openedAt) }))
+      .map((alert) => ({ severity: alert.severity, group: alert.group, code: alert.code, message: alert.description, since: toIso(alert.openedAt) }))
       .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.since.localeCompare(b.since)),
     settings,
   };

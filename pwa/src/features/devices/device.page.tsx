@@ -10,6 +10,7 @@ import { SNMP_AUTH_PROTOCOLS, SNMP_PRIV_PROTOCOLS, SNMP_SECURITY_LEVELS, SNMP_VE
 import { allows } from '@parc/shared/contracts/profiles';
 import type { CounterKind } from '@parc/shared/meters/counters';
 import { createApiClient } from '../../api/client.ts';
+import { alertText } from '@parc/shared/agents/alert-messages';
 import { useI18n } from '../../app-context.tsx';
 import { formatBucket } from '../console/format.ts';
 import { useBrand } from '../settings/brand.ts';
@@ -176,7 +177,7 @@ export function DevicePage() {
                       <For each={view().alerts} fallback={<li class="muted">{t('device.alerts.none')}</li>}>
                         {(alert) => (
                           <li>
-                            <span class={`alert-chip alert-chip--${alert.severity}`}>{t(`device.alert.${alert.severity}`)}</span> {alert.message}{' '}
+                            <span class={`alert-chip alert-chip--${alert.severity}`}>{t(`device.alert.${alert.severity}`)}</span> {alertText(alert, alert.message, language())}{' '}
                             <small class="muted">{dateTime(alert.since)}</small>
                           </li>
                         )}

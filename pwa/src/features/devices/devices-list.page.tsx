@@ -4,6 +4,7 @@ import { A } from '@solidjs/router';
 import { CONNECTION_TYPES, DEVICE_STATES, type DeviceRow, type DeviceSort } from '@parc/shared/contracts/device-console';
 import { ROWS_PER_PAGE, type ListPreferences } from '@parc/shared/contracts/preferences';
 import { createApiClient } from '../../api/client.ts';
+import { alertText } from '@parc/shared/agents/alert-messages';
 import { useI18n } from '../../app-context.tsx';
 import { useBrand } from '../settings/brand.ts';
 import { createDevicesApi, type NamedOption } from './devices.api.ts';
@@ -123,7 +124,7 @@ export function DevicesListPage() {
           </A>
         );
       case 'alert':
-        return row.alert ? <span class={`alert-chip alert-chip--${row.alert.severity}`} title={row.alert.message}>{row.alert.message}</span> : '';
+        return row.alert ? <span class={`alert-chip alert-chip--${row.alert.severity}`} title={row.alert.message}>{alertText(row.alert, row.alert.message, language())}</span> : '';
       case 'supplies':
         return <SupplyBars supplies={row.supplies} />;
       case 'counters':
