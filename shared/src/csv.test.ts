@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
-import { detectCsvDelimiter, parseCsv } from './csv.ts';
+import { decodeCsv, detectCsvDelimiter, parseCsv } from './csv.ts';
 
 describe('parseCsv', () => {
   it.each([
@@ -34,5 +34,23 @@ describe('detectCsvDelimiter', () => {
     ['single', ','],
   ] as const)('%s -> %s', (header, expected) => {
     expect(detectCsvDelimiter(header)).toBe(expected);
+  });
+});
+
+describe('decodeCsv', () => {
+  const latin1 = (text: string) => Uint8Array.from([...text].map((char) => char.charCodeAt(0)));
+  it.each([
+    ['UTF-8', new TextEncoder().encode('name;city\nBureau;Genève'), 'utf-8'],
+    ['UTF-8 with BOM', Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('name;city\nBureau;Genève')]), 'utf-8'],
+    ['Latin-1 from a spreadsheet', latin1('name;city\nBureau;Genève'), 'windows-1252'],
+  ] as const)('%s arrives as Genève', (_name, bytes, encoding) => {
+    const decoded = decodeCsv(bytes);
+    expect(decoded.encoding).toBe(encoding);
+    expect(decoded.text).toBe('name;city\nBureau;Genève');
+    expect(decoded.text).not.toContain('\uFFFD');
+  });
+
+  it('reads Windows-1252 letters beyond Latin-1 (the euro sign, typographic quotes)', () => {
+    expect(decodeCsv(Uint8Array.from([0x80, 0x20, 0x93, 0x41, 0x94])).text).toBe('€ “A”');
   });
 });

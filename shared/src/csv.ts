@@ -67,3 +67,21 @@ export function parseCsv(input: string, delimiter: ',' | ';' = detectCsvDelimite
   if (cell !== '' || cells.length > 0) endRow();
   return rows;
 }
+
+/**
+ * The text of an uploaded CSV file: UTF-8 (with or without BOM) when the bytes are valid UTF-8,
+ * otherwise Windows-1252, what spreadsheet programs on Windows save as "CSV" (Latin-1 is a subset),
+ * so "Genève" arrives as "Genève" and never as "Gen\uFFFDve".
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Node decodes 'windows-1252' as plain Latin-1 (C1 controls for 0x80–0x9F): map those bytes ourselves.
+    const text = Array.from(bytes, (byte) => (byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_C1[byte - 0x80] ?? '') : String.fromCharCode(byte))).join('');
+    return { text, encoding: 'windows-1252' };
+  }
+}
+
+/** Windows-1252's letters at 0x80–0x9F (the five unassigned bytes decode to nothing). */
+const WINDOWS_1252_C1 = ['€', '', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '', 'Ž', '', '', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '', 'ž', 'Ÿ'];

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DataFolderBusyError, lockDataFolder, readLockOwner } from './lock.ts';
+import { DataFolderBusyError, lockDataFolder, processStartOf, readLockOwner } from './lock.ts';
 
 const folders: string[] = [];
 const freshFolder = () => {
@@ -45,5 +45,31 @@ describe('data folder lock', () => {
     expect(JSON.parse(readFileSync(join(folder, 'parc.lock'), 'utf8')).url).toBe('http://127.0.0.1:4000');
     lock.release();
     expect(readLockOwner(folder)).toBeNull();
+  });
+
+  it('takes over a lock whose pid now belongs to another program (pid reused)', () => {
+    const folder = freshFolder();
+    const other = otherProcess();
+    try {
+      // The lock's start time is not the live process's: the pid was given to another program since.
+      writeFileSync(join(folder, 'parc.lock'), JSON.stringify({ pid: other.pid, url: null, startedAt: new Date().toISOString(), processStart: '1' }));
+      expect(readLockOwner(folder)).toBeNull();
+      const lock = lockDataFolder(folder);
+      expect(JSON.parse(readFileSync(join(folder, 'parc.lock'), 'utf8'))).toMatchObject({ pid: process.pid, processStart: processStartOf(process.pid) });
+      lock.release();
+    } finally {
+      other.stop();
+    }
+  });
+
+  it('takes over an old lock (no start time) naming a live program that is not Node', () => {
+    const folder = freshFolder();
+    const sleeper = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      writeFileSync(join(folder, 'parc.lock'), JSON.stringify({ pid: sleeper.pid, url: null, startedAt: new Date().toISOString() }));
+      expect(readLockOwner(folder)).toBeNull();
+    } finally {
+      sleeper.kill();
+    }
   });
 });
