@@ -26,6 +26,7 @@ import { parameterRoutes } from './modules/parameters/parameters.routes.ts';
 import { profileRoutes } from './modules/profiles/profiles.routes.ts';
 import { appearanceRoutes } from './modules/appearance/appearance.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
+import { sameOriginWrites } from './http/same-origin.ts';
 import { securityHeaders } from './http/security.ts';
 import { locationRequestRoutes } from './modules/locations/locations.routes.ts';
 
@@ -46,6 +47,7 @@ const LINK_ROUTES: LinkRoutesOptions = {
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const api = new OpenAPIHono<AppEnv>();
   api.use('*', securityHeaders({ https: deps.publicUrl.startsWith('https:') }));
+  api.use('*', sameOriginWrites(deps.publicUrl));
   api.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
