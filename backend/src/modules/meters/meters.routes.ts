@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
 import { DomainError, type Translations } from '@parc/shared';
 import { clientAddress, consumeAttempt, createRateLimiter } from '../../http/rate-limit.ts';
-import { createRouter } from '../../http/router.ts';
+import { createRouter, type AppEnv } from '../../http/router.ts';
 import { contactLanguage } from '../../mail/dealer.ts';
 import { requirePermission } from '../auth/access.ts';
 import { errorResponses, json, jsonBody } from '../../http/openapi.ts';
@@ -190,17 +190,23 @@ export function createMeterRoutes() {
         tags: ['internal'],
         summary: 'Run a job inside this server (used by `npm run job` when this server holds the data folder)',
         description: 'Authorization: Bearer <the secret in DATA_DIR/parc.job-secret>.',
+        // The secret first: a caller without it learns nothing, not even what a valid body looks like.
+        middleware: [jobCallerOnly] as const,
         request: { params: jobParams, body: jsonBody(jobRunBodySchema) },
         responses: { 200: json(z.object({ job: z.string(), summary: z.unknown() }), 'The job summary'), 404: errorResponses[404] },
       }),
       async (c) => {
         const deps = c.get('deps');
-        if (!isJobCaller(deps.jobSecret, c.req.header('authorization'))) throw new DomainError('not_found', 'No such route.');
         const asOf = parseAsOf(c.req.valid('json').asOf, deps.clock());
         return c.json(await runJob(deps, c.req.valid('param').name, asOf), 200);
       },
     );
 }
+
+const jobCallerOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!isJobCaller(c.get('deps').jobSecret, c.req.header('authorization'))) throw new DomainError('not_found', 'No such route.');
+  await next();
+};
 
 /** Constant-time comparison; without a secret the endpoint does not exist. */
 function isJobCaller(secret: string | null, authorization: string | undefined): boolean {
