@@ -46,6 +46,8 @@ export async function openDevice(name: DeviceName, baseURL: string): Promise<Dev
     baseURL,
     locale: 'fr-CH',
     serviceWorkers: 'allow',
+    // Specs wait with page functions, which the app's CSP (no eval) refuses; the crawler runs under the real CSP.
+    bypassCSP: true,
     ...devices[name],
   });
   const page = context.pages()[0] ?? (await context.newPage());
