@@ -22,6 +22,7 @@ export const consoleRoutes: RouteDefinition = {
         { path: '/customers/:id/:tab?', component: lazy(() => import('../customers/customer.page.tsx')) },
         { path: '/readings/to-check', component: lazy(() => import('../customers/to-check.page.tsx')) },
         { path: '/pending-devices', component: lazy(() => import('../customers/pending-devices.page.tsx')) },
+        { path: '/location-requests', component: lazy(() => import('../customers/location-requests.page.tsx')) },
         { path: '/devices', component: lazy(() => import('../devices/devices-list.page.tsx')) },
         { path: '/devices/:id', component: lazy(() => import('../devices/device.page.tsx')) },
         { path: '/errors', component: lazy(() => import('../tickets/errors.page.tsx')) },

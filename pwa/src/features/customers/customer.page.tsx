@@ -1,6 +1,6 @@
-/** One customer: its name and state, then a tab per concern, each addressable (/console/customers/:id/:tab). */
-import { createResource, For, Match, Show, Switch } from 'solid-js';
-import { A, useParams } from '@solidjs/router';
+/** One customer: its name and state, then a tab per concern, each addressable (/console/customers/:id/:tab, or ?tab= as emails link). */
+import { createEffect, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { A, useParams, useSearchParams } from '@solidjs/router';
 import { useFeatureText } from '../console/feature-text.ts';
 import { Loaded } from '../console/loaded.tsx';
 import { CustomParameters } from '../devices/custom-parameters.tsx';
@@ -11,21 +11,32 @@ import { CampaignTab } from './tabs/campaign-tab.tsx';
 import { CoordinatorsTab } from './tabs/coordinators-tab.tsx';
 import { FloorPlansTab } from './tabs/floorplans-tab.tsx';
 import { InformationTab } from './tabs/information-tab.tsx';
+import { LocationsTab } from './tabs/locations-tab.tsx';
 import { PendingDevices } from './pending-devices.tsx';
 import { PricesTab } from './tabs/prices-tab.tsx';
 import { SitesTab } from './tabs/sites-tab.tsx';
 import { StatisticsTab } from './tabs/statistics-tab.tsx';
 import './customers.css';
 
-const TABS = ['information', 'statistics', 'sites', 'coordinators', 'prices', 'agent', 'campaign', 'pending', 'floorplans', 'parameters'] as const;
+const TABS = ['information', 'statistics', 'sites', 'coordinators', 'prices', 'agent', 'campaign', 'pending', 'locations', 'floorplans', 'parameters'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function CustomerPage() {
   const { t } = useFeatureText(customersText);
   const params = useParams<{ id: string; tab?: string }>();
+  const [search] = useSearchParams<{ tab?: string }>();
   const api = createCustomersApi();
   const [customer, { refetch, mutate }] = createResource(() => params.id, (id) => api.getCustomer(id));
-  const tab = (): Tab => (TABS as readonly string[]).includes(params.tab ?? '') ? (params.tab as Tab) : 'information';
+  const tab = (): Tab => {
+    const wanted = params.tab ?? search.tab ?? '';
+    return (TABS as readonly string[]).includes(wanted) ? (wanted as Tab) : 'information';
+  };
+  // The tabs scroll sideways on narrow screens: the current one is brought into view (a link may open any).
+  const [tabsNav, setTabsNav] = createSignal<HTMLElement>();
+  createEffect(() => {
+    tab();
+    tabsNav()?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  });
 
   return (
     <Loaded result={customer.loading ? undefined : customer()} retry={refetch}>
@@ -39,7 +50,7 @@ export default function CustomerPage() {
           <Show when={!loaded.active}>
             <p class="notice">{t('customer.deactivated')}</p>
           </Show>
-          <nav class="tabs" aria-label={t('customer.tabs')}>
+          <nav class="tabs" aria-label={t('customer.tabs')} ref={setTabsNav}>
             <For each={TABS}>
               {(name) => (
                 <A href={`/console/customers/${loaded.id}/${name}`} aria-current={tab() === name ? 'page' : undefined} data-testid={`tab-${name}`}>
@@ -72,6 +83,9 @@ export default function CustomerPage() {
             </Match>
             <Match when={tab() === 'pending'}>
               <PendingDevices api={api} customerId={loaded.id} />
+            </Match>
+            <Match when={tab() === 'locations'}>
+              <LocationsTab customerId={loaded.id} />
             </Match>
             <Match when={tab() === 'floorplans'}>
               <FloorPlansTab api={api} customerId={loaded.id} />

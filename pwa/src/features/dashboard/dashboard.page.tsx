@@ -8,12 +8,14 @@ import { Loaded } from '../console/loaded.tsx';
 import { createDashboardApi, summaryWithPrefetch } from './dashboard.api.ts';
 import type { DashboardKey } from './messages/fr.ts';
 import { dashboardText } from './messages/index.ts';
+import { plural, type PluralForm } from './plural.ts';
 import { VolumeSection } from './volume-section.tsx';
 import './dashboard.css';
 
 interface Tile {
   key: keyof DashboardSummary;
-  label: DashboardKey;
+  /** One text, or two forms chosen by the count ("1 request", "2 requests"). */
+  label: DashboardKey | Readonly<Record<PluralForm, DashboardKey>>;
   href: string;
   /** Highlighted when not zero: something waits for someone. */
   attention?: boolean;
@@ -33,6 +35,14 @@ const GROUPS: { title: DashboardKey; tiles: Tile[] }[] = [
     tiles: [
       { key: 'readingsToCheck', label: 'dashboard.readingsToCheck', href: '/console/readings/to-check', attention: true },
       { key: 'devicesToAdd', label: 'dashboard.devicesToAdd', href: '/console/pending-devices', attention: true },
+      {
+        key: 'locationRequests',
+        label: { one: 'dashboard.locationRequests.one', other: 'dashboard.locationRequests.other' },
+        // Every customer's open requests on one list, each linking to its customer: a stable place to
+        // come back to, whether one customer asked or several.
+        href: '/console/location-requests',
+        attention: true,
+      },
     ],
   },
   {
@@ -48,6 +58,7 @@ export default function DashboardPage() {
   const { t, language } = useFeatureText(dashboardText);
   const api = createDashboardApi();
   const [summary, { refetch }] = createResource(() => summaryWithPrefetch(api));
+  const label = (tile: Tile, count: number) => t(typeof tile.label === 'string' ? tile.label : plural(language(), count, tile.label));
 
   return (
     <div class="dashboard">
@@ -66,7 +77,7 @@ export default function DashboardPage() {
                       {(tile) => (
                         <A href={tile.href} class="tile" classList={{ 'tile--attention': Boolean(tile.attention) && totals[tile.key] > 0 }} data-testid={`tile-${tile.key}`}>
                           <span class="tile__value">{formatCount(language(), totals[tile.key])}</span>
-                          <span class="tile__label">{t(tile.label)}</span>
+                          <span class="tile__label">{label(tile, totals[tile.key])}</span>
                         </A>
                       )}
                     </For>

@@ -9,6 +9,8 @@ export const dashboardDe: DashboardCatalogue = {
   'dashboard.tasks': 'Offene Aufgaben',
   'dashboard.readingsToCheck': 'Zu prüfende Zählerstände',
   'dashboard.devicesToAdd': 'Hinzuzufügende Geräte',
+  'dashboard.locationRequests.one': 'Standortanfrage',
+  'dashboard.locationRequests.other': 'Standortanfragen',
   'dashboard.agents': 'Agenten',
   'dashboard.agentsConnected': 'Verbunden',
   'dashboard.agentsDisconnected': 'Getrennt',

@@ -9,6 +9,8 @@ export const dashboardEn: DashboardCatalogue = {
   'dashboard.tasks': 'Pending tasks',
   'dashboard.readingsToCheck': 'Readings to check',
   'dashboard.devicesToAdd': 'Devices to add',
+  'dashboard.locationRequests.one': 'Location request',
+  'dashboard.locationRequests.other': 'Location requests',
   'dashboard.agents': 'Agents',
   'dashboard.agentsConnected': 'Connected',
   'dashboard.agentsDisconnected': 'Disconnected',

@@ -7,6 +7,8 @@ export const dashboardFr = {
   'dashboard.tasks': 'Tâches en attente',
   'dashboard.readingsToCheck': 'Relevés à vérifier',
   'dashboard.devicesToAdd': 'Périphériques à ajouter',
+  'dashboard.locationRequests.one': 'Demande d’emplacement',
+  'dashboard.locationRequests.other': 'Demandes d’emplacement',
   'dashboard.agents': 'Agents',
   'dashboard.agentsConnected': 'Connectés',
   'dashboard.agentsDisconnected': 'Déconnectés',

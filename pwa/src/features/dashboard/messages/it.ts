@@ -9,6 +9,8 @@ export const dashboardIt: DashboardCatalogue = {
   'dashboard.tasks': 'Attività in sospeso',
   'dashboard.readingsToCheck': 'Letture da verificare',
   'dashboard.devicesToAdd': 'Periferiche da aggiungere',
+  'dashboard.locationRequests.one': 'Richiesta di ubicazione',
+  'dashboard.locationRequests.other': 'Richieste di ubicazione',
   'dashboard.agents': 'Agenti',
   'dashboard.agentsConnected': 'Connessi',
   'dashboard.agentsDisconnected': 'Disconnessi',
