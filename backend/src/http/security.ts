@@ -8,7 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
  * styles only. HSTS only when the public address is https (a plain-http install must stay reachable).
  */
 export function securityHeaders(options: { https: boolean }): MiddlewareHandler {
-  return secureHeaders({
+  const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
@@ -31,4 +31,13 @@ export function securityHeaders(options: { https: boolean }): MiddlewareHandler 
     crossOriginOpenerPolicy: false,
     crossOriginEmbedderPolicy: false,
   });
+  // A route may set a stricter policy of its own (uploaded floor plans are served sandboxed): keep it.
+  return async (c, next) => {
+    let own: string | null = null;
+    await headers(c, async () => {
+      await next();
+      own = c.res.headers.get('content-security-policy');
+    });
+    if (own) c.res.headers.set('content-security-policy', own);
+  };
 }
