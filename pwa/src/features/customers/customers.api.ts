@@ -3,6 +3,8 @@
  * modules keep their response schemas in the backend, so their shapes are restated here as the
  * fields these screens read.
  */
+import type { CounterKind } from '@parc/shared/meters/counters';
+import type { ReadingReason } from '@parc/shared/meters/reasons';
 import type { CustomerPrices, CustomerPricesInput } from '@parc/shared/contracts/billing';
 import type { Coordinator, CoordinatorCreate, CoordinatorUpdate } from '@parc/shared/contracts/coordinators';
 import type { Customer, CustomerCreate, CustomerUpdate } from '@parc/shared/contracts/customers';
@@ -45,9 +47,12 @@ export interface ToCheckItem {
   readingId: string;
   customerId: string;
   customerNumber: string;
+  deviceId: string;
   deviceCode: string;
   model: string;
-  counter: string;
+  counter: CounterKind;
+  /** The acceptance policy's coded reason (the explanation is the server's wording of it). */
+  reason: ReadingReason | null;
   value: number;
   takenAt: string;
   previous: { value: number; takenAt: string } | null;

@@ -1,4 +1,6 @@
 /** Readings flagged "to check": why, the previous value; accept as is or correct with a reason. */
+import { A } from '@solidjs/router';
+import { COUNTER_LABELS } from '@parc/shared/meters/messages';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { formatCount, formatDateTime } from '../console/format.ts';
 import { useFeatureText } from '../console/feature-text.ts';
@@ -48,13 +50,20 @@ export function ToCheckQueue(props: { api: CustomersApi; customerId?: string }) 
                           {item.deviceCode}
                           <div class="muted">{item.model}</div>
                         </th>
-                        <td>{item.counter}</td>
+                        <td>{COUNTER_LABELS[item.counter][language()]}</td>
                         <td class="number">
                           {formatCount(language(), item.value)}
                           <div class="muted">{formatDateTime(language(), item.takenAt)}</div>
                         </td>
                         <td class="number">{item.previous ? formatCount(language(), item.previous.value) : '—'}</td>
-                        <td>{item.explanation ?? '—'}</td>
+                        <td>
+                          {item.explanation ?? '—'}
+                          <Show when={item.reason?.code === 'suspected_reset'}>
+                            <div>
+                              <A href={`/console/devices/${item.deviceId}`}>{t('toCheck.declareReset')}</A>
+                            </div>
+                          </Show>
+                        </td>
                         <td>
                           <Show
                             when={correcting() === item.readingId}

@@ -162,6 +162,7 @@ export const customersDe: CustomersCatalogue = {
   'toCheck.newValue': 'Neuer Wert',
   'toCheck.note': 'Begründung',
   'toCheck.accepted': 'Zählerstand akzeptiert.',
+  'toCheck.declareReset': 'Vermutlich ein Zählerreset: auf der Geräteseite erfassen',
   'pending.empty': 'Kein Gerät zu ergänzen.',
   'pending.serial': 'Seriennr.',
   'pending.model': 'Modell',

@@ -162,6 +162,7 @@ export const customersEn: CustomersCatalogue = {
   'toCheck.newValue': 'New value',
   'toCheck.note': 'Reason',
   'toCheck.accepted': 'Reading accepted.',
+  'toCheck.declareReset': 'Probably a counter reset: declare it on the device page',
   'pending.empty': 'No device to complete.',
   'pending.serial': 'Serial no.',
   'pending.model': 'Model',

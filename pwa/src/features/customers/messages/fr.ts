@@ -160,6 +160,7 @@ export const customersFr = {
   'toCheck.newValue': 'Nouvelle valeur',
   'toCheck.note': 'Motif',
   'toCheck.accepted': 'Relevé accepté.',
+  'toCheck.declareReset': 'Remise à zéro probable : la déclarer sur la page du périphérique',
   'pending.empty': 'Aucun périphérique à compléter.',
   'pending.serial': 'N° de série',
   'pending.model': 'Modèle',

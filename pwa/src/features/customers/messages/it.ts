@@ -162,6 +162,7 @@ export const customersIt: CustomersCatalogue = {
   'toCheck.newValue': 'Nuovo valore',
   'toCheck.note': 'Motivo',
   'toCheck.accepted': 'Lettura accettata.',
+  'toCheck.declareReset': 'Probabile azzeramento: dichiararlo nella pagina della periferica',
   'pending.empty': 'Nessuna periferica da completare.',
   'pending.serial': 'N. di serie',
   'pending.model': 'Modello',
