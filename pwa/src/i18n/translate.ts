@@ -1,5 +1,6 @@
 import { DEFAULT_LANGUAGE, isLanguage, type Language, type Translations } from '@parc/shared/languages';
 import type { Catalogue, MessageKey } from './catalogue.ts';
+import { fromCatalogue } from './pseudo.ts';
 import { fr } from './messages/fr.ts';
 import { de } from './messages/de.ts';
 import { it } from './messages/it.ts';
@@ -25,5 +26,5 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** Fills `{name}` placeholders; a placeholder without a value stays visible so the gap is noticed. */
 export function translate(catalogue: Catalogue, key: MessageKey, params: MessageParams = {}): string {
-  return catalogue[key].replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in params ? String(params[name]) : placeholder));
+  return fromCatalogue(catalogue[key]).replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in params ? String(params[name]) : placeholder));
 }

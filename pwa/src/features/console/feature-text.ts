@@ -4,6 +4,7 @@
  */
 import type { Language, Translations } from '@parc/shared/languages';
 import { useI18n } from '../../app-context.tsx';
+import { fromCatalogue } from '../../i18n/pseudo.ts';
 import { fillText, type TextParams } from './fill-text.ts';
 
 export type FeatureText<Key extends string> = (key: Key, params?: TextParams) => string;
@@ -11,5 +12,5 @@ export type FeatureText<Key extends string> = (key: Key, params?: TextParams) =>
 /** `t` for one feature's catalogues, following the app's language. */
 export function useFeatureText<Key extends string>(catalogues: Translations<Readonly<Record<Key, string>>>): { t: FeatureText<Key>; language: () => Language } {
   const { language } = useI18n();
-  return { t: (key, params) => fillText(catalogues[language()][key], params), language };
+  return { t: (key, params) => fillText(fromCatalogue(catalogues[language()][key]), params), language };
 }

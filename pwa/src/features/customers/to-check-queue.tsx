@@ -1,6 +1,7 @@
 /** Readings flagged "to check": why, the previous value; accept as is or correct with a reason. */
 import { A } from '@solidjs/router';
 import { COUNTER_LABELS } from '@parc/shared/meters/messages';
+import { fromCatalogue } from '../../i18n/pseudo.ts';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { formatCount, formatDateTime } from '../console/format.ts';
 import { useFeatureText } from '../console/feature-text.ts';
@@ -50,7 +51,7 @@ export function ToCheckQueue(props: { api: CustomersApi; customerId?: string }) 
                           {item.deviceCode}
                           <div class="muted">{item.model}</div>
                         </th>
-                        <td>{COUNTER_LABELS[item.counter][language()]}</td>
+                        <td>{fromCatalogue(COUNTER_LABELS[item.counter][language()])}</td>
                         <td class="number">
                           {formatCount(language(), item.value)}
                           <div class="muted">{formatDateTime(language(), item.takenAt)}</div>

@@ -11,6 +11,7 @@ import { allows } from '@parc/shared/contracts/profiles';
 import type { CounterKind } from '@parc/shared/meters/counters';
 import { createApiClient } from '../../api/client.ts';
 import { alertText } from '@parc/shared/agents/alert-messages';
+import { fromCatalogue } from '../../i18n/pseudo.ts';
 import { useI18n } from '../../app-context.tsx';
 import { formatBucket } from '../console/format.ts';
 import { useBrand } from '../settings/brand.ts';
@@ -177,7 +178,7 @@ export function DevicePage() {
                       <For each={view().alerts} fallback={<li class="muted">{t('device.alerts.none')}</li>}>
                         {(alert) => (
                           <li>
-                            <span class={`alert-chip alert-chip--${alert.severity}`}>{t(`device.alert.${alert.severity}`)}</span> {alertText(alert, alert.message, language())}{' '}
+                            <span class={`alert-chip alert-chip--${alert.severity}`}>{t(`device.alert.${alert.severity}`)}</span> {fromCatalogue(alertText(alert, alert.message, language()))}{' '}
                             <small class="muted">{dateTime(alert.since)}</small>
                           </li>
                         )}

@@ -5,6 +5,7 @@ import { CONNECTION_TYPES, DEVICE_STATES, type DeviceRow, type DeviceSort } from
 import { ROWS_PER_PAGE, type ListPreferences } from '@parc/shared/contracts/preferences';
 import { createApiClient } from '../../api/client.ts';
 import { alertText } from '@parc/shared/agents/alert-messages';
+import { fromCatalogue } from '../../i18n/pseudo.ts';
 import { useI18n } from '../../app-context.tsx';
 import { useBrand } from '../settings/brand.ts';
 import { createDevicesApi, type NamedOption } from './devices.api.ts';
@@ -124,7 +125,7 @@ export function DevicesListPage() {
           </A>
         );
       case 'alert':
-        return row.alert ? <span class={`alert-chip alert-chip--${row.alert.severity}`} title={row.alert.message}>{alertText(row.alert, row.alert.message, language())}</span> : '';
+        return row.alert ? <span class={`alert-chip alert-chip--${row.alert.severity}`} title={row.alert.message}>{fromCatalogue(alertText(row.alert, row.alert.message, language()))}</span> : '';
       case 'supplies':
         return <SupplyBars supplies={row.supplies} />;
       case 'counters':

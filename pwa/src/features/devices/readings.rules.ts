@@ -1,4 +1,5 @@
 /** What the device page's readings section decides without a screen: pure, so tested with tables. */
+import { fromCatalogue } from '../../i18n/pseudo.ts';
 import type { Language } from '@parc/shared/languages';
 import { reasonMessage } from '@parc/shared/meters/messages';
 import { readingReasonSchema } from '@parc/shared/meters/reasons';
@@ -8,7 +9,7 @@ import type { ApiError } from '../../api/client.ts';
 /** A policy reason (from a reading or a 422 body) as a sentence in the reader's language; null when there is none to word. */
 export function reasonText(reason: unknown, language: Language): string | null {
   const parsed = readingReasonSchema.safeParse(reason);
-  return parsed.success ? reasonMessage(parsed.data, language) : null;
+  return parsed.success ? fromCatalogue(reasonMessage(parsed.data, language)) : null;
 }
 
 /** The reason of a refusal (422 reading_refused) in the reader's language, never the server's English; null for any other error. */

@@ -1,0 +1,18 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { enablePseudoLocale, fromCatalogue } from './pseudo.ts';
+import { catalogues, translate } from './translate.ts';
+
+describe('the pseudo-locale', () => {
+  afterEach(() => enablePseudoLocale(false));
+
+  it('wraps every catalogue text, parameters filled inside', () => {
+    enablePseudoLocale(true);
+    expect(fromCatalogue('Total')).toBe('⟦Total⟧');
+    expect(translate(catalogues.en, 'app.loading')).toBe(`⟦${catalogues.en['app.loading']}⟧`);
+  });
+
+  it('changes nothing for everyone else', () => {
+    expect(fromCatalogue('Total')).toBe('Total');
+    expect(translate(catalogues.de, 'app.loading')).toBe(catalogues.de['app.loading']);
+  });
+});
