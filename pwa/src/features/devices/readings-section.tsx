@@ -3,6 +3,7 @@
  * who entered it, its status, the acceptance policy's reason and its revisions; a form to enter one
  * by hand, and per row an edit and a delete (with a reason) for users allowed to change readings.
  */
+import { FormError } from '../shell/form-error.tsx';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { DeviceConsole } from '@parc/shared/contracts/device-console';
 import type { Reading, ReadingRevision } from '@parc/shared/contracts/readings';
@@ -11,9 +12,9 @@ import type { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app-context.tsx';
 import { randomId } from '../../platform/ids.ts';
 import { formatCount, formatDateTime } from '../console/format.ts';
-import { FormError } from '../shell/form-error.tsx';
 import type { ReadingsApi } from './readings.api.ts';
 import { fromLocalInput, isChangeable, parseCount, readingChange, reasonText, refusalText, toLocalInput, whoOf } from './readings.rules.ts';
+import { SubmitOrCancel } from './submit-or-cancel.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -119,6 +120,7 @@ export function ReadingsSection(props: ReadingsSectionProps) {
       <Show when={loaded()}>
         {(data) => (
           <Show when={data().items.length > 0} fallback={<p class="muted">{t('device.readings.none')}</p>}>
+            <div class="table-scroll">
             <table class="table readings-table" data-testid="readings-table">
               <thead>
                 <tr>
@@ -143,6 +145,7 @@ export function ReadingsSection(props: ReadingsSectionProps) {
                 </For>
               </tbody>
             </table>
+            </div>
             <Show when={data().items.length < data().total}>
               <div class="readings__more">
                 <button type="button" class="button" disabled={list.loading} onClick={() => setPages(pages() + 1)}>
@@ -378,15 +381,7 @@ function EditReading(props: { reading: Reading; api: ReadingsApi; onDone(text: s
           <input name="note" maxLength={500} value={note()} onInput={(event) => setNote(event.currentTarget.value)} />
         </label>
       </div>
-      <FormError message={error()} />
-      <div class="actions">
-        <button type="submit" class="button button--primary" disabled={busy()}>
-          {busy() ? t('common.saving') : t('device.edit.save')}
-        </button>
-        <button type="button" class="button button--quiet" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel error={error()} busy={busy()} label={t('device.edit.save')} onCancel={props.onCancel} />
     </form>
   );
 }
@@ -416,15 +411,7 @@ function DeleteReading(props: { reading: Reading; api: ReadingsApi; onDone(text:
         <span>{t('device.delete.note')}</span>
         <input name="note" required maxLength={500} value={note()} onInput={(event) => setNote(event.currentTarget.value)} />
       </label>
-      <FormError message={error()} />
-      <div class="actions">
-        <button type="submit" class="button button--primary button--danger" disabled={busy() || !note().trim()}>
-          {t('device.delete.confirm')}
-        </button>
-        <button type="button" class="button button--quiet" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel error={error()} busy={busy()} disabled={!note().trim()} danger label={t('device.delete.confirm')} onCancel={props.onCancel} />
     </form>
   );
 }

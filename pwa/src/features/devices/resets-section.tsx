@@ -9,9 +9,9 @@ import type { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app-context.tsx';
 import { randomId } from '../../platform/ids.ts';
 import { formatCount, formatDateTime } from '../console/format.ts';
-import { FormError } from '../shell/form-error.tsx';
 import type { ReadingsApi } from './readings.api.ts';
 import { fromLocalInput, parseCount, reasonText, toLocalInput } from './readings.rules.ts';
+import { SubmitOrCancel } from './submit-or-cancel.tsx';
 
 interface CounterRow {
   kind: CounterKind;
@@ -197,15 +197,7 @@ function DeclareReset(props: { view: DeviceConsole; api: ReadingsApi; onDeclared
             <span>{t('device.resets.note')}</span>
             <input name="note" maxLength={500} value={note()} onInput={(event) => setNote(event.currentTarget.value)} />
           </label>
-          <FormError message={error()} />
-          <div class="actions">
-            <button type="submit" class="button button--primary" disabled={busy()}>
-              {busy() ? t('common.saving') : t('device.resets.submit')}
-            </button>
-            <button type="button" class="button button--quiet" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <SubmitOrCancel error={error()} busy={busy()} label={t('device.resets.submit')} onCancel={() => setOpen(false)} />
         </form>
       </Show>
     </>

@@ -8,9 +8,9 @@ import type { DeviceConsole } from '@parc/shared/contracts/device-console';
 import type { CounterKind } from '@parc/shared/meters/counters';
 import type { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app-context.tsx';
-import { FormError } from '../shell/form-error.tsx';
 import type { ReadingsApi } from './readings.api.ts';
 import { fromLocalInput, parseCount, reasonText, toLocalInput } from './readings.rules.ts';
+import { SubmitOrCancel } from './submit-or-cancel.tsx';
 
 interface SwapRow {
   kind: CounterKind;
@@ -140,15 +140,7 @@ export function SwapSection(props: { view: DeviceConsole; api: ReadingsApi }) {
             <span>{t('device.resets.note')}</span>
             <input name="note" maxLength={500} value={note()} onInput={(event) => (setNote(event.currentTarget.value), changed())} />
           </label>
-          <FormError message={error()} />
-          <div class="actions">
-            <button type="submit" class="button button--primary" disabled={busy()}>
-              {busy() ? t('common.saving') : t('device.swap.submit')}
-            </button>
-            <button type="button" class="button button--quiet" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <SubmitOrCancel error={error()} busy={busy()} label={t('device.swap.submit')} onCancel={() => setOpen(false)} />
         </form>
       </Show>
     </div>
