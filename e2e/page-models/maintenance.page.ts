@@ -42,18 +42,41 @@ export class NewRequestPage {
   }
 }
 
-/** One request: assignment, state changes with their comment, history. */
+/** Who may read a comment or note: the dealer's side only, or the customer too. */
+export type Visibility = 'internal' | 'shared';
+
+/** One request: assignment, state changes with their comment, notes, history. */
 export class RequestPage {
   readonly state: Locator;
   readonly assignment: Locator;
   readonly transitions: Locator;
+  readonly noteForm: Locator;
   readonly history: Locator;
 
   constructor(readonly page: Page) {
     this.state = page.locator('.request__heading [data-state]');
     this.assignment = page.getByTestId('assignment');
     this.transitions = page.getByTestId('transitions');
+    this.noteForm = page.getByTestId('note-form');
     this.history = page.getByTestId('history');
+  }
+
+  /** The visibility chosen in a form (the transitions or the note form). */
+  async visibilityIn(form: Locator): Promise<string | null> {
+    return form.locator('[data-testid="visibility-choice"] input:checked').getAttribute('value');
+  }
+
+  private async choose(form: Locator, visibility: Visibility | undefined): Promise<void> {
+    if (visibility) await form.locator(`[data-testid="visibility-choice"] input[value="${visibility}"]`).check();
+  }
+
+  /** Adds a note, leaving its visibility as offered unless one is given; waits until the history shows it. */
+  async addNote(text: string, visibility?: Visibility): Promise<void> {
+    const before = await this.history.locator('li[data-kind="note"]').count();
+    await this.noteForm.locator('textarea[name="note"]').fill(text);
+    await this.choose(this.noteForm, visibility);
+    await this.noteForm.locator('button[type="submit"]').click();
+    await this.history.locator('li[data-kind="note"]').nth(before).waitFor();
   }
 
   async goto(requestId: string): Promise<void> {
@@ -74,8 +97,9 @@ export class RequestPage {
     return this.transitions.locator('button[data-to]').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-to') ?? ''));
   }
 
-  async move(to: string, comment: string): Promise<void> {
+  async move(to: string, comment: string, visibility?: Visibility): Promise<void> {
     await this.transitions.locator('textarea[name="comment"]').fill(comment);
+    await this.choose(this.transitions, visibility);
     await this.transitions.locator(`button[data-to="${to}"]`).click();
     const moved = this.page.locator(`.request__heading [data-state="${to}"]`);
     const refused = this.page.locator('.request [role="alert"]');

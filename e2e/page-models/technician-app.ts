@@ -9,6 +9,8 @@ export class TechnicianApp {
   readonly requestCards: Locator;
   readonly conflicts: Locator;
   readonly requestState: Locator;
+  /** On a request's page: a change to it that did not go through, until read. */
+  readonly changeNotice: Locator;
 
   constructor(readonly page: Page) {
     this.syncNetwork = page.getByTestId('sync-network');
@@ -18,6 +20,7 @@ export class TechnicianApp {
     this.requestCards = page.getByTestId('request-card');
     this.conflicts = page.getByTestId('conflict');
     this.requestState = page.locator('main [data-testid="request-state"][data-state]');
+    this.changeNotice = page.locator('main [data-testid="change-notice"]');
   }
 
   /** Waits until the day is on the phone: the list shows and a sync went through. */
@@ -35,6 +38,11 @@ export class TechnicianApp {
     await this.page.locator(`[data-testid="sync-pending"][data-count="${count}"]`).waitFor();
   }
 
+  /** Waits until the sync bar shows the phone on or off line. */
+  async waitForNetwork(online: boolean): Promise<void> {
+    await this.page.locator(`section.sync-status[data-online="${online}"]`).waitFor();
+  }
+
   async waitForConflicts(count: number): Promise<void> {
     if (count === 0) await this.conflicts.first().waitFor({ state: 'detached' });
     else await this.page.locator(`[data-testid="sync-conflicts"][data-count="${count}"]`).waitFor();
@@ -42,6 +50,19 @@ export class TechnicianApp {
 
   card(requestId: string): Locator {
     return this.page.locator(`[data-testid="request-card"][data-request-id="${requestId}"]`);
+  }
+
+  /** The line of a request's card telling that a change to it did not go through. */
+  cardNotice(requestId: string): Locator {
+    return this.card(requestId).getByTestId('card-notice');
+  }
+
+  /** "I have read it" on the request's page: the notice goes, and with it a request that left the day. */
+  async readNotice(): Promise<void> {
+    const count = await this.changeNotice.count();
+    await this.changeNotice.first().getByTestId('notice-read').click();
+    // One fewer: the last place is gone.
+    await this.changeNotice.nth(count - 1).waitFor({ state: 'detached' });
   }
 
   async openRequest(requestId: string): Promise<void> {

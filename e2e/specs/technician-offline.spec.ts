@@ -11,7 +11,8 @@ import { LoginPage } from '../page-models/login.page.ts';
 import { TechnicianApp } from '../page-models/technician-app.ts';
 import { openDevice, type Device } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { demoAdmin, demoTechnician, sessionCookie } from '../support/accounts.ts';
+import { demoAdmin, demoTechnician } from '../support/accounts.ts';
+import { signedIn, type Caller } from '../page-models/maintenance-api.ts';
 
 
 /** A 1×1 PNG: the smallest photo the server's magic-number check accepts. */
@@ -24,25 +25,15 @@ const photo = {
 let server: RunningServer;
 let device: Device;
 let app: TechnicianApp;
-let partnerCookie = '';
+let partnerApi: Caller;
 /** The request the technician works on offline, and the one the partner changes meanwhile. */
 let worked: RequestSummary;
 let contested: RequestSummary;
 let readingValue: number;
 
-async function partnerApi<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.baseURL}/api${path}`, {
-    method,
-    headers: { cookie: partnerCookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.status, `${method} ${path}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
-
 beforeAll(async () => {
   server = await startServer();
-  partnerCookie = await sessionCookie(server.baseURL, demoAdmin);
+  partnerApi = await signedIn(server.baseURL, demoAdmin);
   const open = await partnerApi<{ items: RequestSummary[] }>('GET', '/requests?state=open&pageSize=50');
   const assigned = open.items.filter((request) => request.technicianName !== null && request.state === 'unresolved');
   expect(assigned.length, 'the demo gives the technician two requests').toBeGreaterThanOrEqual(2);

@@ -46,7 +46,7 @@ describe.each(TESTABLE_KINDS)('schema on %s', (kind) => {
 
   it('is migrated to the latest level', async () => {
     expect(database.kind).toBe(kind);
-    expect(await migrationLevel(database.db)).toMatchObject({ applied: 4, latest: '0003_location_request_outcome' });
+    expect(await migrationLevel(database.db)).toMatchObject({ applied: 5, latest: '0004_request_note_visibility' });
   });
 
   it('keeps device IDs unique per customer', async () => {

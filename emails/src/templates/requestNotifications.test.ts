@@ -9,7 +9,7 @@ const props = {
   customerName: 'Acme <SA>',
   subject: 'Bourrage <four>',
   state: 'in_progress' as const,
-  comment: 'En route',
+  comments: ['En route', 'Tambour commandé'],
   requestUrl: 'https://parc.example/requests/1',
 };
 
@@ -20,5 +20,11 @@ describe('request notification emails', () => {
     expect(mail.html).toContain('https://parc.example/requests/1');
     expect(mail.html).not.toContain('<four>');
     expect(mail.text).toContain('En route');
+    expect(mail.text).toContain('Tambour commandé');
+  });
+
+  it('writes no comment line when the reader may read none', () => {
+    const mail = requestChanged({ ...props, comments: [], language: 'en' });
+    expect(mail.text).not.toContain('Comment');
   });
 });

@@ -9,8 +9,11 @@ export interface RequestNoticeProps extends CommonProps {
   subject: string;
   /** Translated by the template from the request's state. */
   state: 'unresolved' | 'in_progress' | 'done' | 'resolved' | 'rejected';
-  /** The comment or note that came with the change, if any. */
-  comment: string | null;
+  /**
+   * What was written with the change (a state change's comment, notes), oldest first: only what this
+   * reader may read (a coordinator gets the shared ones), so it may be empty.
+   */
+  comments: readonly string[];
   requestUrl: string;
 }
 
@@ -98,7 +101,7 @@ function requestNotice(kind: 'assigned' | 'changed') {
       [copy.customer, props.customerName],
       [copy.request, props.subject],
       [copy.state, copy.states[props.state]],
-      ...(props.comment ? ([[copy.comment, props.comment]] as [string, string][]) : []),
+      ...props.comments.map((comment): [string, string] => [copy.comment, comment]),
     ];
     return {
       subject,

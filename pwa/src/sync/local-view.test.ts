@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TechBundle } from '@parc/shared/contracts/tickets';
-import { applyOp, localView } from './local-view.ts';
+import { applyOp, localView, noticesOf, withUnread } from './local-view.ts';
 import type { LocalOp } from './tech-ops.ts';
-import { deviceId, requestId, sampleBundle } from './tech-sync.testing.ts';
+import type { SyncRecord } from './tech-sync.ts';
+import { deviceId, requestId, sampleBundle, sampleRequest } from './tech-sync.testing.ts';
 
 const otherDeviceId = '66666666-6666-4666-8666-666666666666';
 
@@ -103,5 +104,38 @@ describe('a declared counter reset in the local view', () => {
     applyOp(day, reset());
     expect(day).toEqual(copy);
     expect(applyOp(day, reset({ deviceId: '99999999-9999-4999-8999-999999999999' }))).toEqual(copy);
+  });
+});
+
+describe('requests kept on the list until their notices are read', () => {
+  const otherRequestId = '99999999-9999-4999-8999-999999999999';
+  const at = '2026-03-02T10:00:00.000Z';
+  const finish: LocalOp = { kind: 'request.transition', opId: 'a0000000-0000-4000-8000-000000000001', createdAt: at, requestId: otherRequestId, baseVersion: 2, to: 'done', comment: 'Drum replaced', visibility: 'internal' };
+  const closed = sampleRequest({ id: otherRequestId, state: 'rejected', version: 5 });
+  const older = sampleRequest({ id: otherRequestId, state: 'in_progress', version: 3 });
+  const refused = (request?: typeof closed): SyncRecord => ({ opId: finish.opId, op: finish, at, outcome: 'rejected', code: 'conflict', reason: 'refused', ...(request ? { request } : {}) });
+  const dropped: SyncRecord = { opId: 'a0000000-0000-4000-8000-000000000002', op: finish, at, outcome: 'dropped', server: older };
+  const readingRefused: SyncRecord = { opId: 'a0000000-0000-4000-8000-000000000003', op: reading(5, at), at, outcome: 'rejected', code: 'reading_refused', reason: 'below' };
+
+  it.each<[string, SyncRecord[], [string, string][]]>([
+    ['no notice', [], [[requestId, 'unresolved']]],
+    ['a refusal about a request that left the day', [refused(closed)], [[requestId, 'unresolved'], [otherRequestId, 'rejected']]],
+    ['a refusal kept from an older version, with no request', [refused()], [[requestId, 'unresolved']]],
+    ['a change dropped by "keep theirs"', [dropped], [[requestId, 'unresolved'], [otherRequestId, 'in_progress']]],
+    ['two notices on one request: the newest copy', [refused(closed), dropped], [[requestId, 'unresolved'], [otherRequestId, 'rejected']]],
+    ['a refused reading: not a request notice', [readingRefused], [[requestId, 'unresolved']]],
+  ])('%s', (_case, records, shown) => {
+    expect(withUnread(sampleBundle(), records).requests.map((request) => [request.id, request.state])).toEqual(shown);
+  });
+
+  it('keeps the day’s copy of a request still in the day', () => {
+    const day = sampleBundle();
+    const notice: SyncRecord = { ...refused(sampleRequest({ state: 'rejected' })), op: { ...finish, requestId } };
+    expect(withUnread(day, [notice])).toBe(day);
+  });
+
+  it('finds the notices of one request', () => {
+    expect(noticesOf(otherRequestId, [readingRefused, refused(closed), dropped]).map((record) => record.outcome)).toEqual(['rejected', 'dropped']);
+    expect(noticesOf(requestId, [refused(closed)])).toEqual([]);
   });
 });

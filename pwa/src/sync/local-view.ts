@@ -1,9 +1,11 @@
 /**
- * The technician's day as the phone shows it: the last bundle from the server with the changes
- * still waiting in the outbox applied on top. Pure: the same bundle and ops give the same view.
+ * The technician's day as the phone shows it: the last bundle from the server, the requests of
+ * changes not yet read about kept in it, and the changes still waiting in the outbox applied on
+ * top. Pure: the same bundle, records and ops give the same view.
  */
 import type { MaintenanceRequest, TechBundle } from '@parc/shared/contracts/tickets';
-import type { LocalOp } from './tech-ops.ts';
+import { isRequestOp, type LocalOp } from './tech-ops.ts';
+import type { SyncRecord } from './tech-sync.ts';
 
 type Device = TechBundle['devices'][number];
 
@@ -16,7 +18,7 @@ function updateDevice(bundle: TechBundle, deviceId: string, change: (device: Dev
 }
 
 function withEvent(request: MaintenanceRequest, op: LocalOp, authorName: string, event: Partial<MaintenanceRequest['events'][number]>): MaintenanceRequest {
-  const base = { id: op.opId, at: op.createdAt, authorName, comment: null, fromState: null, toState: null, technicianId: null, fields: [] };
+  const base = { id: op.opId, at: op.createdAt, authorName, comment: null, visibility: 'internal' as const, fromState: null, toState: null, technicianId: null, fields: [] };
   return { ...request, updatedAt: op.createdAt, events: [...request.events, { ...base, kind: 'note', ...event }] };
 }
 
@@ -34,7 +36,7 @@ export function applyOp(bundle: TechBundle, op: LocalOp): TechBundle {
   switch (op.kind) {
     case 'request.transition':
       return updateRequest(bundle, op.requestId, (request) => ({
-        ...withEvent(request, op, author, { kind: 'state', comment: op.comment, fromState: request.state, toState: op.to }),
+        ...withEvent(request, op, author, { kind: 'state', comment: op.comment, visibility: op.visibility, fromState: request.state, toState: op.to }),
         state: op.to,
       }));
     case 'request.edit':
@@ -43,7 +45,7 @@ export function applyOp(bundle: TechBundle, op: LocalOp): TechBundle {
         ...op.changes,
       }));
     case 'request.note':
-      return updateRequest(bundle, op.requestId, (request) => withEvent(request, op, author, { kind: 'note', comment: op.text }));
+      return updateRequest(bundle, op.requestId, (request) => withEvent(request, op, author, { kind: 'note', comment: op.text, visibility: op.visibility }));
     case 'request.attachment':
       return updateRequest(bundle, op.requestId, (request) => withEvent(request, op, author, { kind: 'attachment', comment: op.attachment.fileName }));
     case 'reading':
@@ -73,4 +75,38 @@ export function applyOp(bundle: TechBundle, op: LocalOp): TechBundle {
 
 export function localView(bundle: TechBundle, ops: readonly LocalOp[]): TechBundle {
   return ops.reduce(applyOp, bundle);
+}
+
+/** A record the technician has to read about a request: a change to it the server refused, or one dropped by "keep theirs". */
+export function isRequestNotice(record: SyncRecord): boolean {
+  return record.outcome === 'dropped' || (record.outcome === 'rejected' && isRequestOp(record.op));
+}
+
+/** The request a notice is about, as last known with it (records kept from older versions may have none). */
+export function noticeRequest(record: SyncRecord): MaintenanceRequest | undefined {
+  if (record.outcome === 'dropped') return record.server;
+  return record.outcome === 'rejected' && isRequestNotice(record) ? record.request : undefined;
+}
+
+/** The unread notices about one request, newest first. */
+export function noticesOf(requestId: string, records: readonly SyncRecord[]): SyncRecord[] {
+  return records.filter((record) => isRequestNotice(record) && isRequestOp(record.op) && record.op.requestId === requestId);
+}
+
+/**
+ * The bundle with the requests of unread notices kept in it: a request the dealer closed or
+ * reassigned after refusing the technician's change stays on the list, as the notice knew it,
+ * until the technician has read why.
+ */
+export function withUnread(bundle: TechBundle, records: readonly SyncRecord[]): TechBundle {
+  const known = new Set(bundle.requests.map((request) => request.id));
+  const kept: MaintenanceRequest[] = [];
+  // Newest first: the first copy met is the latest.
+  for (const record of records) {
+    const request = noticeRequest(record);
+    if (!request || known.has(request.id)) continue;
+    known.add(request.id);
+    kept.push(request);
+  }
+  return kept.length ? { ...bundle, requests: [...bundle.requests, ...kept] } : bundle;
 }

@@ -15,6 +15,11 @@ export interface LocalPhoto {
 
 export type LocalOp = Exclude<SyncOp, AttachmentOp> | (Omit<AttachmentOp, 'attachment'> & { attachment: LocalPhoto });
 
+/** Whether the op changes or adds to a request (its state, fields, notes, photos), rather than a device. */
+export function isRequestOp(op: LocalOp): op is Extract<LocalOp, { kind: `request.${string}` }> {
+  return op.kind.startsWith('request.');
+}
+
 /** The outbox kind of the technician's ops. */
 export const TECH_OP_KIND = 'tech.op';
 

@@ -29,6 +29,7 @@ function fakeServer() {
   let reachable = true;
   let loseAnswer = false;
   let current = sampleRequest();
+  let inDay = true;
   let hook = async (): Promise<unknown> => undefined;
   let bundleCount = 0;
   const port: BatchPort<SyncOp, SyncOutcome> = {
@@ -43,7 +44,7 @@ function fakeServer() {
   const api: TechSyncApi = {
     async bundle() {
       bundleCount += 1;
-      return reachable ? { ok: true, data: { ...sampleBundle(), requests: [current] } } : { ok: false, error: { code: 'offline', message: 'offline' } };
+      return reachable ? { ok: true, data: { ...sampleBundle(), requests: inDay ? [current] : [] } } : { ok: false, error: { code: 'offline', message: 'offline' } };
     },
     async sync(batch): Promise<ApiResult<SyncBatchResponse>> {
       if (!reachable) return { ok: false, error: { code: 'offline', message: 'offline' } };
@@ -69,6 +70,8 @@ function fakeServer() {
     beforeAnswer: (next: () => Promise<unknown>) => (hook = next),
     /** The partner changed the request meanwhile. */
     setCurrent: (request: MaintenanceRequest) => (current = request),
+    /** The partner closed or reassigned the request: the day no longer has it. */
+    leaveDay: () => (inDay = false),
   };
 }
 
@@ -90,8 +93,8 @@ async function setUp(options: { online?: boolean; storage?: LocalStorage; server
   return { server, storage, network, sync };
 }
 
-const transition = { kind: 'request.transition', requestId, baseVersion: 1, to: 'in_progress', comment: 'On site' } as const;
-const note = { kind: 'request.note', requestId, text: 'Fuser replaced' } as const;
+const transition = { kind: 'request.transition', requestId, baseVersion: 1, to: 'in_progress', comment: 'On site', visibility: 'internal' } as const;
+const note = { kind: 'request.note', requestId, text: 'Fuser replaced', visibility: 'internal' } as const;
 const reading = { kind: 'reading', deviceId, counter: 'mono', value: 1200, takenAt: '2026-03-02T10:00:00.000Z' } as const;
 const counterReset: Omit<Extract<SyncOp, { kind: 'counter.reset' }>, 'opId' | 'createdAt'> = {
   kind: 'counter.reset',
@@ -205,6 +208,36 @@ describe('the technician sync engine', () => {
       { opId: refused.opId, outcome: 'rejected', code: 'reading_refused', readingReason: belowLast },
       { opId: checked.opId, outcome: 'reading', verdict: 'to_check', reason: firstReading },
     ]);
+  });
+});
+
+describe('a change the server refused', () => {
+  it('is kept with the request as the server answered and why; the request stays on the list until read', async () => {
+    const { server, sync } = await setUp();
+    await sync.start();
+    const closed = sampleRequest({ state: 'rejected', version: 4 });
+    server.answerWith((op) => ({ opId: op.opId, status: 'rejected', code: 'conflict', reason: 'A request cannot go from rejected to in_progress.', server: closed, keptAsNote: true }));
+    server.leaveDay();
+    const op = await sync.record(transition);
+    await sync.syncNow();
+    expect(sync.state.records).toMatchObject([{ opId: op.opId, outcome: 'rejected', code: 'conflict', keptAsNote: true, request: { state: 'rejected', version: 4 }, op: { comment: 'On site' } }]);
+    // The day no longer has it, the list still does.
+    expect(sync.state.bundle?.requests).toEqual([]);
+    expect(sync.view()?.requests.map((request) => [request.id, request.state])).toEqual([[requestId, 'rejected']]);
+    await sync.dismiss(op.opId);
+    expect(sync.view()?.requests).toEqual([]);
+  });
+
+  it('keeps the phone’s copy of the request when the server sends none', async () => {
+    const { server, sync } = await setUp();
+    await sync.start();
+    server.answerWith((op) => ({ opId: op.opId, status: 'rejected', code: 'not_found', reason: 'No such maintenance request.' }));
+    server.leaveDay();
+    const op = await sync.record(note);
+    await sync.syncNow();
+    expect(sync.state.records).toMatchObject([{ opId: op.opId, outcome: 'rejected', code: 'not_found', request: { id: requestId, state: 'unresolved' } }]);
+    expect(sync.state.records[0]).not.toHaveProperty('keptAsNote');
+    expect(sync.view()?.requests.map((request) => request.id)).toEqual([requestId]);
   });
 });
 

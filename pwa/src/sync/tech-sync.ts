@@ -5,6 +5,9 @@
  * only once the server answered for it; a resend gets `duplicate` and is harmless. A conflict
  * (someone changed the same request meanwhile) stays in the outbox, held, until the technician
  * keeps their version (a new op on the server's version) or the server's (a record says so).
+ * A change that did not go through (refused, or dropped by "keep theirs") is kept as a record with
+ * the request it was about: the request stays on the technician's list, even once it left the day,
+ * until they have read why (`dismiss`).
  */
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import { MAX_SYNC_OPS, type MaintenanceRequest, type SyncBatchResponse, type SyncOutcome, type SyncResult, type TechBundle } from '@parc/shared/contracts/tickets';
@@ -14,9 +17,9 @@ import { entityKeyOf, rebaseOp } from '@parc/shared/tickets/sync-ops';
 import type { ApiErrorCode, ApiResult } from '../api/client.ts';
 import type { NetworkStatus } from '../platform/network.ts';
 import type { LocalStorage, StoredOutboxItem } from '../platform/storage.ts';
-import { localView } from './local-view.ts';
+import { localView, withUnread } from './local-view.ts';
 import { singleFlight } from './single-flight.ts';
-import { TECH_OP_KIND, toWireOp, type LocalOp } from './tech-ops.ts';
+import { isRequestOp, TECH_OP_KIND, toWireOp, type LocalOp } from './tech-ops.ts';
 
 export interface TechSyncApi {
   bundle(): Promise<ApiResult<TechBundle>>;
@@ -39,8 +42,12 @@ export interface HeldConflict {
 /** What the technician is told about an op that left the outbox without simply being applied. */
 export type SyncRecord =
   | { opId: string; op: LocalOp; at: string; outcome: 'reading'; verdict: 'ok' | 'to_check'; reason: ReadingReason | null }
-  /** `readingReason` says why a reading was refused. */
-  | { opId: string; op: LocalOp; at: string; outcome: 'rejected'; code: string; reason: string; readingReason?: ReadingReason }
+  /**
+   * `readingReason` says why a reading was refused. For an op on a request: `request` is that request
+   * as the server answered with it (else as the phone last knew it), `keptAsNote` that the server
+   * added the refused change's comment to its history.
+   */
+  | { opId: string; op: LocalOp; at: string; outcome: 'rejected'; code: string; reason: string; readingReason?: ReadingReason; request?: MaintenanceRequest; keptAsNote?: boolean }
   /** A declared counter reset that went through: it has no reading verdict, but the technician is told it is recorded. */
   | { opId: string; op: LocalOp; at: string; outcome: 'applied' }
   /** Resolved by keeping the server's version: the technician's change was dropped on purpose. */
@@ -64,7 +71,7 @@ export interface TechSyncState {
 
 export interface TechSync {
   state: TechSyncState;
-  /** The bundle with pending ops applied: what the screens show. */
+  /** The bundle, with the requests of unread records kept in it and pending ops applied: what the screens show. */
   view(): TechBundle | null;
   /** Shows what this phone has, then downloads the day and sends what is pending. */
   start(): Promise<void>;
@@ -73,7 +80,7 @@ export interface TechSync {
   /** Sends what is pending, then downloads the day again. */
   syncNow(): Promise<void>;
   resolve(opId: string, keep: 'mine' | 'theirs'): Promise<void>;
-  /** Forgets a record once the technician has read it. */
+  /** Forgets a record once the technician has read it (a request that left the day leaves the list with it). */
   dismiss(opId: string): Promise<void>;
   dispose(): void;
 }
@@ -158,6 +165,12 @@ export function createTechSync(deps: TechSyncDeps): TechSync {
     setState('bundle', reconcile(bundle));
   }
 
+  /** The phone's copy of a request, detached from the store (a record keeps it as it was). */
+  const knownRequest = (id: string) => {
+    const known = unwrap(state.bundle)?.requests.find((request) => request.id === id);
+    return known && structuredClone(known);
+  };
+
   /** The server's copy of a request replaces ours (it is newer: it answered after our change). */
   async function takeRequest(request: MaintenanceRequest) {
     if (!state.bundle) return;
@@ -185,7 +198,19 @@ export function createTechSync(deps: TechSyncDeps): TechSync {
         if (outcome.reading) records.push({ opId: op.opId, op, at, outcome: 'reading', verdict: outcome.reading.verdict, reason: outcome.reading.reason });
         else if (op.kind === 'counter.reset') records.push({ opId: op.opId, op, at, outcome: 'applied' });
       } else if (outcome.status === 'rejected') {
-        records.push({ opId: op.opId, op, at, outcome: 'rejected', code: outcome.code, reason: outcome.reason, readingReason: outcome.readingReason });
+        if (outcome.server) await takeRequest(outcome.server);
+        const request = outcome.server ?? (isRequestOp(op) ? knownRequest(op.requestId) : undefined);
+        records.push({
+          opId: op.opId,
+          op,
+          at,
+          outcome: 'rejected',
+          code: outcome.code,
+          reason: outcome.reason,
+          readingReason: outcome.readingReason,
+          ...(request ? { request } : {}),
+          ...(outcome.keptAsNote ? { keptAsNote: true } : {}),
+        });
       }
     }
     const wasHeld = new Set(before.filter((item) => item.conflict).map((item) => item.op.opId));
@@ -274,7 +299,7 @@ export function createTechSync(deps: TechSyncDeps): TechSync {
 
   return {
     state,
-    view: () => (state.bundle ? localView(state.bundle, state.pending) : null),
+    view: () => (state.bundle ? localView(withUnread(state.bundle, state.records), state.pending) : null),
 
     async start() {
       const [bundle, records, lastSyncAt] = await Promise.all([
@@ -307,7 +332,7 @@ export function createTechSync(deps: TechSyncDeps): TechSync {
       const at = deps.now().toISOString();
       if (keep === 'mine') {
         // Based on the newest server version we know, which may be newer than the conflict's.
-        const server = unwrap(state.bundle)?.requests.find((request) => request.id === held.detail.server.id) ?? held.detail.server;
+        const server = knownRequest(held.detail.server.id) ?? held.detail.server;
         const again = held.op.kind === 'request.attachment' ? held.op : rebaseOp(held.op, server.version, deps.newId(), at);
         // In the conflicted op's place (the shared `resolveConflict`, made durable): later ops on the request stay behind it.
         await storage.replace(opId, { id: again.opId, kind: keys.opKind, payload: again, createdAt: at });

@@ -3,6 +3,7 @@ import { COUNTER_KINDS, RESET_KINDS } from '../meters/counters.ts';
 import { readingReasonSchema } from '../meters/reasons.ts';
 import { COMPLEXITIES } from '../tickets/complexity.ts';
 import { MAX_COMMENT_LENGTH, REQUEST_STATES } from '../tickets/states.ts';
+import { DEFAULT_VISIBILITY, NOTE_VISIBILITIES } from '../tickets/visibility.ts';
 import { ALERT_SEVERITIES } from './device-console.ts';
 import { instantSchema, optionalText, pageQuerySchema, pageSchema, requiredText } from './paging.ts';
 import { counterBreaksSchema, readingValueSchema } from './readings.ts';
@@ -20,8 +21,10 @@ import { counterBreaksSchema, readingValueSchema } from './readings.ts';
  *     GET   /requests/{id}                                                                          -> maintenanceRequest
  *     PATCH /requests/{id}                   requestUpdate (409 conflict body: requestConflict)       -> maintenanceRequest
  *     POST  /requests/{id}/transition        requestTransition                                        -> maintenanceRequest
+ *     POST  /requests/{id}/notes             requestNote                                              -> 201 maintenanceRequest
  *     POST  /requests/{id}/attachments       attachmentUpload                                         -> 201 attachmentMeta
- *   partner, technician (assigned), coordinator (their customers)
+ *   partner, technician (assigned), coordinator (their customers: `customerView`, shared notes only)
+ *     GET   /requests/{id}                                                                          -> maintenanceRequest
  *     GET   /requests/{id}/attachments/{attachmentId}   -> the bytes with their Content-Type
  *   technician
  *     GET   /tech/bundle                                                                          -> techBundle
@@ -80,6 +83,8 @@ export const errorPageSchema = pageSchema(currentErrorSchema);
 export const MAX_STEPS = 20;
 export const stepsSchema = z.array(requiredText(500)).max(MAX_STEPS);
 export const commentSchema = requiredText(MAX_COMMENT_LENGTH);
+/** Who may read a comment or note (see `tickets/visibility`); absent, it stays internal. */
+export const visibilitySchema = z.enum(NOTE_VISIBILITIES).default(DEFAULT_VISIBILITY);
 
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
@@ -121,6 +126,8 @@ export const requestEventSchema = z.object({
   authorName: z.string(),
   /** The state-change comment, the note, or a short description of what changed. */
   comment: z.string().nullable(),
+  /** Whether the customer's coordinators may read the comment (`shared`) or only the dealer and its technicians. */
+  visibility: z.enum(NOTE_VISIBILITIES),
   fromState: z.enum(REQUEST_STATES).nullable(),
   toState: z.enum(REQUEST_STATES).nullable(),
   /** For `assignment`: the new technician (null: unassigned). */
@@ -206,8 +213,11 @@ export const requestConflictSchema = z.object({
 });
 export type RequestConflict = z.infer<typeof requestConflictSchema>;
 
-export const requestTransitionSchema = z.strictObject({ to: z.enum(REQUEST_STATES), comment: commentSchema });
+export const requestTransitionSchema = z.strictObject({ to: z.enum(REQUEST_STATES), comment: commentSchema, visibility: visibilitySchema });
 export type RequestTransition = z.infer<typeof requestTransitionSchema>;
+
+export const requestNoteSchema = z.strictObject({ comment: commentSchema, visibility: visibilitySchema });
+export type RequestNote = z.infer<typeof requestNoteSchema>;
 
 export const requestListQuerySchema = pageQuerySchema.extend({
   /** One state, or `open` for unresolved, in_progress and done. */
@@ -274,7 +284,15 @@ export type TechBundle = z.infer<typeof techBundleSchema>;
 const opBase = { opId: z.uuid(), createdAt: instantSchema };
 
 export const syncOpSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ ...opBase, kind: z.literal('request.transition'), requestId: z.uuid(), baseVersion: z.number().int().min(1), to: z.enum(REQUEST_STATES), comment: commentSchema }),
+  z.strictObject({
+    ...opBase,
+    kind: z.literal('request.transition'),
+    requestId: z.uuid(),
+    baseVersion: z.number().int().min(1),
+    to: z.enum(REQUEST_STATES),
+    comment: commentSchema,
+    visibility: visibilitySchema,
+  }),
   z.strictObject({
     ...opBase,
     kind: z.literal('request.edit'),
@@ -283,7 +301,7 @@ export const syncOpSchema = z.discriminatedUnion('kind', [
     changes: z.strictObject({ description: editableFields.description, userCanFix: editableFields.userCanFix, steps: editableFields.steps }).partial(),
   }),
   /** Notes and photos only add: they never conflict and need no base version. */
-  z.strictObject({ ...opBase, kind: z.literal('request.note'), requestId: z.uuid(), text: commentSchema }),
+  z.strictObject({ ...opBase, kind: z.literal('request.note'), requestId: z.uuid(), text: commentSchema, visibility: visibilitySchema }),
   z.strictObject({ ...opBase, kind: z.literal('request.attachment'), requestId: z.uuid(), attachment: attachmentUploadSchema }),
   /** Recorded with source `technician`, plausibility-checked; a refused value is answered `rejected`. */
   z.strictObject({ ...opBase, kind: z.literal('reading'), deviceId: z.uuid(), counter: z.enum(COUNTER_KINDS), value: readingValueSchema, takenAt: instantSchema, requestId: z.uuid().optional() }),
@@ -354,6 +372,10 @@ const rejectedOutcome = {
   reason: z.string(),
   /** For a refused reading (`reading_refused`): why, structured like an applied reading's reason. */
   readingReason: readingReasonSchema.optional(),
+  /** For a refused op on a request the technician still sees: the request as it is now, to say why. */
+  server: maintenanceRequestSchema.optional(),
+  /** For a refused change of state: its comment was added to the request's history as a note, so it is not lost. */
+  keptAsNote: z.boolean().optional(),
 };
 
 /** The first answer an op got; a resent op gets it again wrapped in `duplicate`. */

@@ -11,6 +11,8 @@ describe('request state machine', () => {
     ['unresolved', 'in_progress', 'coordinator', false, 'forbidden'],
     ['in_progress', 'done', 'technician', true, true],
     ['in_progress', 'done', 'partner', false, 'forbidden'],
+    ['in_progress', 'resolved', 'partner', false, true],
+    ['in_progress', 'resolved', 'technician', true, 'forbidden'],
     ['done', 'resolved', 'partner', false, true],
     ['done', 'resolved', 'technician', true, 'forbidden'],
     ['done', 'rejected', 'partner', false, true],
@@ -34,6 +36,7 @@ describe('request state machine', () => {
   it.each<[RequestState, RequestActor, boolean, RequestState[]]>([
     ['unresolved', 'partner', false, ['in_progress', 'rejected']],
     ['in_progress', 'technician', true, ['done']],
+    ['in_progress', 'partner', false, ['resolved', 'rejected']],
     ['in_progress', 'technician', false, []],
     ['done', 'partner', false, ['in_progress', 'resolved', 'rejected']],
     ['resolved', 'partner', false, []],

@@ -4,15 +4,18 @@ import { DomainError } from '../errors.ts';
  * A maintenance request's life (the seed's "Demandes en cours"):
  *
  *   unresolved ──start──▶ in_progress ──finish──▶ done ──confirm──▶ resolved
- *        │                  ▲     │               │  │
- *        │                  │     └────reject─────┼──┼──▶ rejected
- *        └──────reject──────┼─────────────────────┘  │       │
- *                           ├──────reopen (tech)─────┘       │
- *                           └──────reopen (partner)──────────┘
+ *        │                  ▲  │  │               │  │               ▲
+ *        │                  │  │  └────reject─────┼──┼──▶ rejected   │
+ *        └──────reject──────┼──┼──────────────────┘  │       │       │
+ *                           ├──┼───reopen (tech)─────┘       │       │
+ *                           └──┼───reopen (partner)──────────┘       │
+ *                              └──────complete (partner)─────────────┘
  *
  * Rejected means the partner refused the request or the technician's repair. It is a closed state
  * that the partner may reopen (back to in_progress) when the refusal was a "do it again"; that keeps
- * one request per problem instead of a chain of copies. Resolved is final.
+ * one request per problem instead of a chain of copies. Resolved is final. The partner may also
+ * complete a request still in progress (repaired without the technician declaring it done, or by
+ * phone): that closes it as resolved in one step.
  * Every change carries a comment: the history is what the device's file shows.
  */
 export const REQUEST_STATES = ['unresolved', 'in_progress', 'done', 'resolved', 'rejected'] as const;
@@ -37,6 +40,7 @@ interface TransitionRule {
 export const REQUEST_TRANSITIONS: readonly TransitionRule[] = [
   { from: 'unresolved', to: 'in_progress', actors: ['partner', 'technician'] },
   { from: 'in_progress', to: 'done', actors: ['technician'] },
+  { from: 'in_progress', to: 'resolved', actors: ['partner'] },
   // The technician takes back a "done" (a part is missing after all) before the partner confirms.
   { from: 'done', to: 'in_progress', actors: ['technician', 'partner'] },
   { from: 'done', to: 'resolved', actors: ['partner'] },

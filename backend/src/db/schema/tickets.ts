@@ -4,6 +4,7 @@ import type { SyncOutcome } from '@parc/shared/contracts/tickets';
 import type { FieldStamp } from '@parc/shared/sync/merge';
 import { REQUEST_STATES } from '@parc/shared/tickets/states';
 import { COMPLEXITIES } from '@parc/shared/tickets/complexity';
+import { NOTE_VISIBILITIES } from '@parc/shared/tickets/visibility';
 import { REQUEST_EVENT_KINDS } from '@parc/shared/contracts/tickets';
 import { customers } from './customers.ts';
 import { devices } from './devices.ts';
@@ -69,12 +70,14 @@ export const requestEvents = pgTable(
     authorId: uuid('author_id'),
     authorName: text('author_name').notNull(),
     comment: text('comment'),
+    /** Who may read the comment: `shared` reaches the customer's coordinators (emails, their screens), `internal` stays with the dealer. */
+    visibility: text('visibility', { enum: NOTE_VISIBILITIES }).notNull().default('internal'),
     fromState: text('from_state', { enum: REQUEST_STATES }),
     toState: text('to_state', { enum: REQUEST_STATES }),
     technicianId: uuid('technician_id'),
     fields: jsonb('fields').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   },
-  (t) => [index('request_events_request').on(t.requestId, t.at)],
+  (t) => [index('request_events_request').on(t.requestId, t.at), check('request_events_visibility', sql`${t.visibility} in (${inList(NOTE_VISIBILITIES)})`)],
 );
 
 export const requestAttachments = pgTable(

@@ -107,6 +107,7 @@ export async function selectRequests(db: Db, where: SQL | undefined): Promise<Ma
           at: iso(event.at),
           authorName: event.authorName,
           comment: event.comment,
+          visibility: event.visibility,
           fromState: event.fromState,
           toState: event.toState,
           technicianId: event.technicianId,

@@ -13,6 +13,7 @@ import {
   requestConflictSchema,
   requestCreateSchema,
   requestListQuerySchema,
+  requestNoteSchema,
   requestPageSchema,
   requestTransitionSchema,
   requestUpdateSchema,
@@ -20,9 +21,12 @@ import {
   syncBatchResponseSchema,
   techBundleSchema,
   type CoordinatorOverview,
+  type MaintenanceRequest,
+  type RequestSummary,
   type TechBundle,
 } from '@parc/shared/contracts/tickets';
 import { MANUALLY_REPAIRED_STATES, OPEN_REQUEST_STATES } from '@parc/shared/tickets/states';
+import { customerView } from '@parc/shared/tickets/visibility';
 import type { Db } from '../../db/client.ts';
 import { customers, deviceAlerts, devices, maintenanceRequests, requestAttachments } from '../../db/schema/index.ts';
 import { createRouter } from '../../http/router.ts';
@@ -222,10 +226,10 @@ export const ticketRoutes = createRouter()
       const deps = c.get('deps');
       const user = c.get('user');
       const id = idOf(c.req.valid('param').id);
-      const { to, comment } = c.req.valid('json');
+      const { to, comment, visibility } = c.req.valid('json');
       await committed(deps, user, async (tx, changes) => {
         const row = await requireVisibleRow(tx, user, id, true);
-        const changed = await changeRequest(tx, deps, user, row, { by: `user:${user.id}`, fields: { state: to }, comment });
+        const changed = await changeRequest(tx, deps, user, row, { by: `user:${user.id}`, fields: { state: to }, comment, visibility });
         if (changed.status === 'applied' && changed.change) changes.push(changed.change);
       });
       return c.json(await requireRequest(deps.db, user, id), 200);
@@ -236,20 +240,19 @@ export const ticketRoutes = createRouter()
       method: 'post',
       path: '/requests/{id}/notes',
       tags,
-      summary: "Add a note to a request's history",
+      summary: "Add a note to a request's history, internal or shared with the customer",
       middleware: [partnerOrTechnician] as const,
-      request: { params: requestParams, body: jsonBody(requestTransitionSchema.pick({ comment: true })) },
+      request: { params: requestParams, body: jsonBody(requestNoteSchema) },
       responses: { 201: requestResponse('The request with the note'), ...errorResponses },
     }),
     async (c) => {
       const deps = c.get('deps');
       const user = c.get('user');
       const id = idOf(c.req.valid('param').id);
-      const { comment } = c.req.valid('json');
+      const { comment, visibility } = c.req.valid('json');
       await committed(deps, user, async (tx, changes) => {
         const row = await requireVisibleRow(tx, user, id, true);
-        await addNote(tx, deps, user, row, comment);
-        changes.push({ requestId: id, assignedTo: null, comment });
+        changes.push(await addNote(tx, deps, user, row, comment, visibility));
       });
       return c.json(await requireRequest(deps.db, user, id), 201);
     },
@@ -371,15 +374,15 @@ export const ticketRoutes = createRouter()
           .from(devices)
           .where(and(eq(devices.partnerId, user.partnerId), inArray(devices.customerId, customerIds), eq(devices.active, true)))
           .orderBy(devices.deviceCode),
-        selectSummaries(db, and(scopeOf(user), inArray(maintenanceRequests.state, [...OPEN_REQUEST_STATES]))),
+        selectRequests(db, and(scopeOf(user), inArray(maintenanceRequests.state, [...OPEN_REQUEST_STATES]))),
       ]);
       const fieldList = await fieldDevices(db, user.partnerId, deviceRows.map((row) => row.id));
       const overview: CoordinatorOverview = {
         customers: customerRows,
         devices: fieldList
           .sort((a, b) => a.deviceCode.localeCompare(b.deviceCode, undefined, { numeric: true }))
-          .map((device) => ({ ...device, openRequestCount: open.items.filter((request) => request.device.id === device.id).length })),
-        openRequests: open.items,
+          .map((device) => ({ ...device, openRequestCount: open.filter((request) => request.device.id === device.id).length })),
+        openRequests: open.map((request) => summaryOf(customerView(request))),
       };
       return c.json(overview, 200);
     },
@@ -405,6 +408,10 @@ export const ticketRoutes = createRouter()
       return c.json(await requireRequest(deps.db, user, requestId), created ? 201 : 200);
     },
   );
+
+function summaryOf({ events: _events, attachments: _attachments, ...summary }: MaintenanceRequest): RequestSummary {
+  return summary;
+}
 
 /** Malformed ids are as absent as other tenants' ones. */
 function idOf(value: string): string {

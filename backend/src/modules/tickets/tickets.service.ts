@@ -15,7 +15,8 @@ import type {
 import { TECHNICIAN_EDITABLE_FIELDS } from '@parc/shared/contracts/tickets';
 import { reasonMessage } from '@parc/shared/meters/messages';
 import { classifyAlert } from '@parc/shared/tickets/complexity';
-import { assertTransition, type RequestActor } from '@parc/shared/tickets/states';
+import { assertTransition, checkTransition, type RequestActor, type TransitionVerdict } from '@parc/shared/tickets/states';
+import { customerView, DEFAULT_VISIBILITY, type NoteVisibility } from '@parc/shared/tickets/visibility';
 import { entityKeyOf } from '@parc/shared/tickets/sync-ops';
 import { runBatch, type BatchResult } from '@parc/shared/sync/batch';
 import { mergeChange, type VersionedRecord } from '@parc/shared/sync/merge';
@@ -54,13 +55,24 @@ export function canSee(user: SessionUser, row: Pick<RequestRow, 'technicianId' |
   return true;
 }
 
+/** A comment or note as written, with who may read it. */
+export interface WrittenComment {
+  text: string;
+  visibility: NoteVisibility;
+}
+
 /** A change that happened, to tell people about once it is committed. */
 export interface Change {
   requestId: string;
   /** The technician now assigned (they get `requestAssigned`), when the assignment changed. */
   assignedTo: string | null;
-  comment: string | null;
+  comment: WrittenComment | null;
+  /** False when the news is the dealer's only (an internal note): the customer's coordinators are not written to. */
+  toCustomer: boolean;
 }
+
+/** What is written by a coordinator is the customer's own: shared. What the dealer's side writes is as they chose. */
+const visibilityOf = (user: SessionUser, chosen: NoteVisibility = DEFAULT_VISIBILITY): NoteVisibility => (actorOf(user) === 'coordinator' ? 'shared' : chosen);
 
 type Editable = Pick<RequestRow, RequestEditableField | 'state'>;
 
@@ -111,8 +123,10 @@ export async function createRequest(tx: Db, deps: Pick<AppDeps, 'clock'>, user: 
       updatedAt: now,
     })
     .returning();
-  await insertEvent(tx, row!, { kind: 'created', at: now, authorId: user.id, authorName: user.name, comment: input.description || null, toState: 'unresolved', technicianId: row!.technicianId });
-  return { requestId: row!.id, assignedTo: row!.technicianId, comment: input.description || null };
+  // A description the dealer writes stays internal; a coordinator's report is theirs to read.
+  const visibility = visibilityOf(user);
+  await insertEvent(tx, row!, { kind: 'created', at: now, authorId: user.id, authorName: user.name, comment: input.description || null, visibility, toState: 'unresolved', technicianId: row!.technicianId });
+  return { requestId: row!.id, assignedTo: row!.technicianId, comment: input.description ? { text: input.description, visibility } : null, toCustomer: true };
 }
 
 export async function saveAttachment(tx: Db, deps: Pick<AppDeps, 'clock'>, user: SessionUser, request: RequestRow, upload: AttachmentUpload): Promise<void> {
@@ -134,7 +148,7 @@ export async function saveAttachment(tx: Db, deps: Pick<AppDeps, 'clock'>, user:
     uploadedBy: user.name,
     createdAt: now,
   });
-  await insertEvent(tx, request, { kind: 'attachment', at: now, authorId: user.id, authorName: user.name, comment: upload.fileName });
+  await insertEvent(tx, request, { kind: 'attachment', at: now, authorId: user.id, authorName: user.name, comment: upload.fileName, visibility: visibilityOf(user) });
   await touch(tx, request, now);
 }
 
@@ -157,7 +171,7 @@ export async function changeRequest(
   deps: Pick<AppDeps, 'clock'>,
   user: SessionUser,
   row: RequestRow,
-  change: { baseVersion?: number; by: string; fields: Partial<Editable>; comment?: string },
+  change: { baseVersion?: number; by: string; fields: Partial<Editable>; comment?: string; visibility?: NoteVisibility },
 ): Promise<ChangeResult> {
   const actor = actorOf(user);
   if (actor === 'coordinator') throw new DomainError('forbidden', 'Coordinators report problems; they do not change requests.');
@@ -179,8 +193,9 @@ export async function changeRequest(
     .set({ ...merged.record.fields, version: merged.record.version, stamps: merged.record.stamps as Record<string, { version: number; by: string }>, updatedAt: now })
     .where(eq(maintenanceRequests.id, row.id));
   const author = { at: now, authorId: user.id, authorName: user.name };
+  const comment = change.comment ? { text: change.comment, visibility: visibilityOf(user, change.visibility) } : null;
   if (merged.changed.includes('state')) {
-    await insertEvent(tx, row, { ...author, kind: 'state', comment: change.comment ?? null, fromState: row.state, toState: change.fields.state! });
+    await insertEvent(tx, row, { ...author, kind: 'state', comment: comment?.text ?? null, visibility: comment?.visibility, fromState: row.state, toState: change.fields.state! });
   }
   if (merged.changed.includes('technicianId')) {
     await insertEvent(tx, row, { ...author, kind: 'assignment', technicianId: change.fields.technicianId ?? null });
@@ -189,14 +204,17 @@ export async function changeRequest(
   if (edited.length) await insertEvent(tx, row, { ...author, kind: 'edit', fields: edited });
   return {
     status: 'applied',
-    change: { requestId: row.id, assignedTo: merged.changed.includes('technicianId') ? (change.fields.technicianId ?? null) : null, comment: change.comment ?? null },
+    change: { requestId: row.id, assignedTo: merged.changed.includes('technicianId') ? (change.fields.technicianId ?? null) : null, comment, toCustomer: true },
   };
 }
 
-export async function addNote(tx: Db, deps: Pick<AppDeps, 'clock'>, user: SessionUser, row: RequestRow, text: string): Promise<void> {
+/** A note in the request's history; an internal one is news for the dealer's side only. */
+export async function addNote(tx: Db, deps: Pick<AppDeps, 'clock'>, user: SessionUser, row: RequestRow, text: string, chosen: NoteVisibility): Promise<Change> {
   const now = deps.clock();
-  await insertEvent(tx, row, { kind: 'note', at: now, authorId: user.id, authorName: user.name, comment: text });
+  const visibility = visibilityOf(user, chosen);
+  await insertEvent(tx, row, { kind: 'note', at: now, authorId: user.id, authorName: user.name, comment: text, visibility });
   await touch(tx, row, now);
+  return { requestId: row.id, assignedTo: null, comment: { text, visibility }, toCustomer: visibility === 'shared' };
 }
 
 export async function requireVisibleRow(db: Db, user: SessionUser, id: string, lock = false): Promise<RequestRow> {
@@ -205,9 +223,11 @@ export async function requireVisibleRow(db: Db, user: SessionUser, id: string, l
   return row;
 }
 
+/** The request as `user` may read it: whole for the dealer's side, `customerView` for a coordinator. */
 export async function requireRequest(db: Db, user: SessionUser, id: string): Promise<MaintenanceRequest> {
   await requireVisibleRow(db, user, id);
-  return (await loadRequest(db, user.partnerId, id))!;
+  const request = (await loadRequest(db, user.partnerId, id))!;
+  return actorOf(user) === 'coordinator' ? customerView(request) : request;
 }
 
 /**
@@ -294,9 +314,16 @@ async function applyOp(tx: Db, deps: AppDeps, user: SessionUser, by: string, op:
     case 'request.transition':
     case 'request.edit': {
       const row = await requireVisibleRow(tx, user, op.requestId, true);
+      if (op.kind === 'request.transition') {
+        // Already where the technician wanted it (the dealer moved it there meanwhile): nothing to refuse, the comment joins the history.
+        if (row.state === op.to) return applied(row.id, await addNote(tx, deps, user, row, op.comment, op.visibility));
+        const verdict = checkTransition({ from: row.state, to: op.to, actor: actorOf(user), isAssignee: row.technicianId === user.id, comment: op.comment });
+        if (!verdict.allowed && verdict.code !== 'bad_request') return refuseTransition(tx, deps, user, row, op, verdict);
+      }
       const fields = op.kind === 'request.transition' ? { state: op.to } : op.changes;
       const comment = op.kind === 'request.transition' ? op.comment : undefined;
-      const result = await changeRequest(tx, deps, user, row, { baseVersion: op.baseVersion, by, fields, comment });
+      const visibility = op.kind === 'request.transition' ? op.visibility : undefined;
+      const result = await changeRequest(tx, deps, user, row, { baseVersion: op.baseVersion, by, fields, comment, visibility });
       if (result.status === 'conflict') {
         return { outcome: { status: 'conflict', fields: result.fields, blockedBy: null, server: (await loadRequest(tx, user.partnerId, row.id))! }, change: null };
       }
@@ -304,8 +331,7 @@ async function applyOp(tx: Db, deps: AppDeps, user: SessionUser, by: string, op:
     }
     case 'request.note': {
       const row = await requireVisibleRow(tx, user, op.requestId, true);
-      await addNote(tx, deps, user, row, op.text);
-      return applied(row.id, { requestId: row.id, assignedTo: null, comment: op.text });
+      return applied(row.id, await addNote(tx, deps, user, row, op.text, op.visibility));
     }
     case 'request.attachment': {
       const row = await requireVisibleRow(tx, user, op.requestId, true);
@@ -384,6 +410,24 @@ async function applyOp(tx: Db, deps: AppDeps, user: SessionUser, by: string, op:
       return { outcome: { status: 'applied', request: null, reading: null }, change: null };
     }
   }
+}
+
+/**
+ * A change of state the request no longer allows (the dealer moved it meanwhile, typically while
+ * the technician was offline) is refused, with the request as it now is so the app can say why;
+ * its comment, written on site, is not lost: it goes into the history as a note, as visible as chosen.
+ */
+async function refuseTransition(
+  tx: Db,
+  deps: AppDeps,
+  user: SessionUser,
+  row: RequestRow,
+  op: Extract<SyncOp, { kind: 'request.transition' }>,
+  verdict: Extract<TransitionVerdict, { allowed: false }>,
+): Promise<{ outcome: SyncOutcome; change: Change }> {
+  const change = await addNote(tx, deps, user, row, op.comment, op.visibility);
+  const server = (await loadRequest(tx, user.partnerId, row.id))!;
+  return { outcome: { status: 'rejected', code: verdict.code, reason: verdict.reason, server, keptAsNote: true }, change };
 }
 
 /** A technician records on devices of requests assigned to them, open or not. */

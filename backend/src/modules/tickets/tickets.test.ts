@@ -235,4 +235,89 @@ describe('maintenance requests, technician sync and coordinator view', () => {
     await technician.request('POST', '/tech/sync', { clientId, ops: [op] });
     expect(t.mailer.sent.length - count).toBe(1);
   });
+
+  it('lets the partner complete a request still in progress, which the technician cannot', async () => {
+    const request = await newRequest();
+    const move = (caller: Caller, to: string, comment: string) => caller.request('POST', `/requests/${request.id}/transition`, { to, comment });
+    expect((await move(technician, 'in_progress', 'On site')).status).toBe(200);
+    expect((await move(technician, 'resolved', 'All good')).status).toBe(403);
+    const completed = await move(admin, 'resolved', 'Repaired by phone with the customer');
+    expect(completed).toMatchObject({ status: 200, body: { state: 'resolved' } });
+    expect(completed.body.events.at(-1)).toMatchObject({ kind: 'state', fromState: 'in_progress', toState: 'resolved', visibility: 'internal' });
+  });
+
+  it('shows the coordinator and emails them the shared notes only, whoever wrote the internal ones', async () => {
+    const mailsTo = (to: string, requestId: string, from: number) => t.mailer.sent.slice(from).filter((mail) => mail.to === to && mail.html.includes(requestId));
+    const reported = (await coordinator.request('POST', '/coordinator/problems', { clientId: randomUUID(), deviceId: device.id, subject: 'Cyan streaks', description: 'Cyan streaks on every page' })).body;
+    await admin.request('PATCH', `/requests/${reported.id}`, { technicianId: technician.userId });
+    const before = t.mailer.sent.length;
+    // Internal by default, from the console and from the field.
+    expect((await admin.request('POST', `/requests/${reported.id}/notes`, { comment: 'cyan drum probably scratched' })).status).toBe(201);
+    const note = (text: string, visibility?: string) => ({ opId: randomUUID(), createdAt: '2026-11-20T08:00:00Z', kind: 'request.note', requestId: reported.id, text, ...(visibility ? { visibility } : {}) });
+    await technician.request('POST', '/tech/sync', { clientId: randomUUID(), ops: [note('drum at cost price for this customer')] });
+    expect(mailsTo('coord@customer.test', reported.id, before)).toEqual([]);
+    await admin.request('POST', `/requests/${reported.id}/notes`, { comment: 'A technician comes on Tuesday morning', visibility: 'shared' });
+    await technician.request('POST', '/tech/sync', { clientId: randomUUID(), ops: [note('Drum replaced, test page clean', 'shared')] });
+    await admin.request('POST', `/requests/${reported.id}/transition`, { to: 'in_progress', comment: 'Drum ordered at cost', visibility: 'internal' });
+    const mails = mailsTo('coord@customer.test', reported.id, before);
+    expect(mails).toHaveLength(3);
+    expect(mails.map((mail) => mail.text).join('\n')).toContain('A technician comes on Tuesday morning');
+    expect(mails.map((mail) => mail.text).join('\n')).toContain('Drum replaced, test page clean');
+    for (const mail of mails) expect(`${mail.text}${mail.html}`).not.toMatch(/scratched|cost/);
+
+    const seen = (await coordinator.request('GET', `/requests/${reported.id}`)).body;
+    expect(seen).toMatchObject({ state: 'in_progress', subject: 'Cyan streaks', description: 'Cyan streaks on every page', attachments: [] });
+    expect(seen.events.map((event: Json) => [event.kind, event.comment])).toEqual([
+      ['created', 'Cyan streaks on every page'],
+      ['note', 'A technician comes on Tuesday morning'],
+      ['note', 'Drum replaced, test page clean'],
+      ['state', null],
+    ]);
+    const overview = (await coordinator.request('GET', '/coordinator/overview')).body;
+    expect(JSON.stringify([seen, overview])).not.toMatch(/scratched|cost/);
+    const whole = (await admin.request('GET', `/requests/${reported.id}`)).body;
+    expect(whole.events.filter((event: Json) => event.kind === 'note').map((event: Json) => [event.comment, event.visibility])).toEqual([
+      ['cyan drum probably scratched', 'internal'],
+      ['drum at cost price for this customer', 'internal'],
+      ['A technician comes on Tuesday morning', 'shared'],
+      ['Drum replaced, test page clean', 'shared'],
+    ]);
+  });
+
+  it("hides from the coordinator the description of a request the dealer opened", async () => {
+    const request = await newRequest({ description: 'Known fuser fault on this series' });
+    const seen = (await coordinator.request('GET', `/requests/${request.id}`)).body;
+    expect(seen.description).toBe('');
+    expect(seen.events).toEqual([expect.objectContaining({ kind: 'created', comment: null })]);
+    const listed = (await coordinator.request('GET', '/coordinator/overview')).body.openRequests.find((item: Json) => item.id === request.id);
+    expect(listed).toMatchObject({ subject: 'Jam in the fuser', description: '' });
+    expect(listed.events).toBeUndefined();
+  });
+
+  it('refuses a change of state the request no longer allows, keeps its comment as a note and says how the request now is', async () => {
+    const request = await newRequest();
+    const clientId = randomUUID();
+    const started = await technician.request('POST', '/tech/sync', { clientId, ops: [{ opId: randomUUID(), createdAt: '2026-11-20T07:00:00Z', kind: 'request.transition', requestId: request.id, baseVersion: 1, to: 'in_progress', comment: 'On my way' }] });
+    const version = started.body.results[0].request.version;
+    await admin.request('POST', `/requests/${request.id}/transition`, { to: 'rejected', comment: 'Customer cancelled' });
+    const finish = { opId: randomUUID(), createdAt: '2026-11-20T09:00:00Z', kind: 'request.transition', requestId: request.id, baseVersion: version, to: 'done', comment: 'Drum replaced, test page clean', visibility: 'shared' };
+    const [refused] = (await technician.request('POST', '/tech/sync', { clientId, ops: [finish] })).body.results;
+    expect(refused).toMatchObject({ status: 'rejected', code: 'conflict', keptAsNote: true, server: { id: request.id, state: 'rejected' } });
+    expect(refused.server.events.at(-1)).toMatchObject({ kind: 'note', comment: 'Drum replaced, test page clean', visibility: 'shared' });
+    const [again] = (await technician.request('POST', '/tech/sync', { clientId, ops: [finish] })).body.results;
+    expect(again).toMatchObject({ status: 'duplicate', original: { status: 'rejected', keptAsNote: true } });
+    const stored = (await admin.request('GET', `/requests/${request.id}`)).body;
+    expect(stored.state).toBe('rejected');
+    expect(stored.events.filter((event: Json) => event.comment === 'Drum replaced, test page clean')).toHaveLength(1);
+  });
+
+  it('takes a change of state to where the dealer already moved the request as done, keeping its comment', async () => {
+    const request = await newRequest();
+    await admin.request('POST', `/requests/${request.id}/transition`, { to: 'in_progress', comment: 'Workshop takes it' });
+    const start = { opId: randomUUID(), createdAt: '2026-11-20T07:00:00Z', kind: 'request.transition', requestId: request.id, baseVersion: 1, to: 'in_progress', comment: 'Coming this afternoon' };
+    const [answer] = (await technician.request('POST', '/tech/sync', { clientId: randomUUID(), ops: [start] })).body.results;
+    expect(answer).toMatchObject({ status: 'applied', request: { state: 'in_progress' } });
+    expect(answer.request.events.filter((event: Json) => event.kind === 'state')).toHaveLength(1);
+    expect(answer.request.events.at(-1)).toMatchObject({ kind: 'note', comment: 'Coming this afternoon', visibility: 'internal' });
+  });
 });

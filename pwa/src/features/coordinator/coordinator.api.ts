@@ -5,11 +5,14 @@ import type { ApiClient, ApiResult } from '../../api/client.ts';
 export interface CoordinatorApi {
   overview(): Promise<ApiResult<CoordinatorOverview>>;
   reportProblem(report: ProblemReport): Promise<ApiResult<MaintenanceRequest>>;
+  /** One request as a coordinator reads it (the server leaves out what the dealer kept internal). */
+  request(id: string): Promise<ApiResult<MaintenanceRequest>>;
 }
 
 export function createCoordinatorApi(client: ApiClient): CoordinatorApi {
   return {
     overview: () => client.request('GET', '/api/coordinator/overview'),
     reportProblem: (report) => client.request('POST', '/api/coordinator/problems', report),
+    request: (id) => client.request('GET', `/api/requests/${encodeURIComponent(id)}`),
   };
 }

@@ -1,45 +1,59 @@
-/** `/coordinator`: the coordinator's devices with their supply levels, the open requests, and "report a problem". */
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+/**
+ * `/coordinator`: the coordinator's requests (reports still on the device first, then the open
+ * ones, each opening in detail), "report a problem", and their devices with their supply levels.
+ */
+import { createSignal, For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
 import type { CoordinatorOverview } from '@parc/shared/contracts/tickets';
-import { useI18n, useServices, useSession } from '../../app-context.tsx';
-import { createApiClient } from '../../api/client.ts';
+import { useI18n } from '../../app-context.tsx';
 import { randomId } from '../../platform/ids.ts';
-import { Loading } from '../shell/loading.tsx';
+import type { RefusedReport } from '../../sync/report-outbox.ts';
 import { bundleSupplyViews, SupplyBars } from '../devices/supply-bars.tsx';
-import '../tech/tech.css';
-import { createCoordinatorApi } from './coordinator.api.ts';
-import { createCoordinatorStore, type CoordinatorStore } from './coordinator.store.ts';
+import { Loading } from '../shell/loading.tsx';
+import { useCoordinator } from './coordinator-context.tsx';
 
-function ReportProblem(props: { store: CoordinatorStore; devices: CoordinatorOverview['devices'] }) {
+type Devices = CoordinatorOverview['devices'];
+
+const deviceText = (device: { manufacturer: string; model: string; deviceCode: string }) => `${device.manufacturer} ${device.model} · ${device.deviceCode}`;
+
+function ReportProblem(props: { devices: Devices }) {
   const { t } = useI18n();
+  const store = useCoordinator();
   const [deviceId, setDeviceId] = createSignal('');
   const [subject, setSubject] = createSignal('');
   const [description, setDescription] = createSignal('');
-  const [outcome, setOutcome] = createSignal<{ ok: boolean; text: string } | null>(null);
-  const [sending, setSending] = createSignal(false);
-  // One id per report, kept until it is sent: resending after a lost answer opens no second request.
-  const [clientId, setClientId] = createSignal(randomId());
+  /** The last report sent from this form: what became of it is told below the button. */
+  const [sent, setSent] = createSignal<string | null>(null);
+  const [saving, setSaving] = createSignal(false);
   const chosenDevice = () => deviceId() || props.devices[0]?.id || '';
+  const ready = () => !saving() && subject().trim() !== '' && chosenDevice() !== '';
+  const sentState = () => {
+    const clientId = sent();
+    if (!clientId) return null;
+    if (store.reports.state.pending.some((queued) => queued.report.clientId === clientId)) return 'queued';
+    return store.reports.state.refused.some((refused) => refused.report.clientId === clientId) ? null : 'sent';
+  };
 
   async function send(event: SubmitEvent) {
     event.preventDefault();
-    setSending(true);
-    const error = await props.store.report({ clientId: clientId(), deviceId: chosenDevice(), subject: subject().trim(), description: description().trim(), attachments: [] });
-    setSending(false);
-    if (error) {
-      setOutcome({ ok: false, text: error.code === 'offline' ? t('coordinator.report.offline') : t('coordinator.report.failed', { message: error.message }) });
-      return;
+    // Checked before anything awaits: a second tap while the first is being saved sends nothing.
+    if (!ready()) return;
+    setSaving(true);
+    const clientId = randomId();
+    try {
+      await store.report({ clientId, deviceId: chosenDevice(), subject: subject().trim(), description: description().trim(), attachments: [] });
+      setSubject('');
+      setDescription('');
+      setSent(clientId);
+    } finally {
+      setSaving(false);
     }
-    setClientId(randomId());
-    setSubject('');
-    setDescription('');
-    setOutcome({ ok: true, text: t('coordinator.report.sent') });
   }
 
   return (
-    <form class="card form" data-testid="report-form" onSubmit={(event) => void send(event)}>
+    <form class="card form" data-testid="report-form" onSubmit={(event) => void send(event)} onInput={() => setSent(null)}>
       <h2>{t('coordinator.report.title')}</h2>
-      <Show when={!props.store.state.online}>
+      <Show when={!store.state.online}>
         <p class="notice" data-testid="report-offline">
           {t('coordinator.report.offline')}
         </p>
@@ -50,7 +64,7 @@ function ReportProblem(props: { store: CoordinatorStore; devices: CoordinatorOve
           <For each={props.devices}>
             {(device) => (
               <option value={device.id}>
-                {device.manufacturer} {device.model} · {device.deviceCode}
+                {deviceText(device)}
                 {device.location ? ` · ${device.location}` : ''}
               </option>
             )}
@@ -65,13 +79,13 @@ function ReportProblem(props: { store: CoordinatorStore; devices: CoordinatorOve
         <span>{t('coordinator.report.description')}</span>
         <textarea name="description" rows="3" value={description()} onInput={(event) => setDescription(event.currentTarget.value)} />
       </label>
-      <button type="submit" class="button button--primary" disabled={sending() || !props.store.state.online || subject().trim() === '' || chosenDevice() === ''}>
+      <button type="submit" class="button button--primary" disabled={!ready()}>
         {t('coordinator.report.send')}
       </button>
-      <Show when={outcome()}>
-        {(shown) => (
-          <p class={shown().ok ? 'notice' : 'form__error'} role={shown().ok ? 'status' : 'alert'} data-testid="report-outcome">
-            {shown().text}
+      <Show when={sentState()}>
+        {(state) => (
+          <p class="notice" role="status" data-testid="report-outcome" data-state={state()}>
+            {state() === 'queued' ? t('coordinator.report.queued') : t('coordinator.report.sent')}
           </p>
         )}
       </Show>
@@ -79,13 +93,68 @@ function ReportProblem(props: { store: CoordinatorStore; devices: CoordinatorOve
   );
 }
 
+function RefusedReportNotice(props: { refused: RefusedReport }) {
+  const { t } = useI18n();
+  const store = useCoordinator();
+  const subject = () => props.refused.report.subject;
+  return (
+    <div class="form__error" role="alert" data-testid="report-refused">
+      <p>{props.refused.code === 'not_found' ? t('coordinator.report.refused.not_found', { subject: subject() }) : t('coordinator.report.refused.other', { subject: subject() })}</p>
+      <Show when={props.refused.report.description}>
+        <p class="muted">{props.refused.report.description}</p>
+      </Show>
+      <button type="button" class="button button--quiet" onClick={() => void store.reports.dismiss(props.refused.report.clientId)}>
+        {t('app.dismiss')}
+      </button>
+    </div>
+  );
+}
+
+function Requests(props: { overview: CoordinatorOverview }) {
+  const { t } = useI18n();
+  const store = useCoordinator();
+  const deviceOf = (id: string) => props.overview.devices.find((device) => device.id === id);
+  const none = () => props.overview.openRequests.length === 0 && store.reports.state.pending.length === 0;
+  return (
+    <section aria-labelledby="open-title">
+      <h2 id="open-title">{t('coordinator.openRequests')}</h2>
+      <For each={store.reports.state.refused}>{(refused) => <RefusedReportNotice refused={refused} />}</For>
+      <Show when={!none()} fallback={<p class="muted">{t('coordinator.openRequests.none')}</p>}>
+        <ul class="plain-list">
+          <For each={store.reports.state.pending}>
+            {(queued) => (
+              <li class="card request-card" data-testid="queued-report" data-client-id={queued.report.clientId}>
+                <span class="request-card__top">
+                  <span class="state-badge state-badge--queued">{t('coordinator.report.waiting')}</span>
+                  <span class="pending-dot" aria-hidden="true" />
+                </span>
+                <strong class="request-card__subject">{queued.report.subject}</strong>
+                <Show when={deviceOf(queued.report.deviceId)}>{(device) => <span class="muted">{deviceText(device())}</span>}</Show>
+              </li>
+            )}
+          </For>
+          <For each={props.overview.openRequests}>
+            {(request) => (
+              <li>
+                <A class="card request-card" href={`/coordinator/requests/${request.id}`} data-testid="open-request" data-request-id={request.id} data-state={request.state}>
+                  <span class="request-card__top">
+                    <span class={`state-badge state-badge--${request.state}`}>{t(`tech.state.${request.state}`)}</span>
+                  </span>
+                  <strong class="request-card__subject">{request.subject}</strong>
+                  <span class="muted">{deviceText(request.device)}</span>
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}
+
 export default function CoordinatorPage() {
   const { t } = useI18n();
-  const { storage, network } = useServices();
-  const session = useSession();
-  const store = createCoordinatorStore({ owner: session.state.user?.id ?? 'unknown', api: createCoordinatorApi(createApiClient()), storage, network });
-  onCleanup(store.dispose);
-  void store.load();
+  const store = useCoordinator();
 
   return (
     <section class="page tech" aria-labelledby="page-title">
@@ -97,27 +166,8 @@ export default function CoordinatorPage() {
         <Show when={store.state.overview} fallback={<Loading />}>
           {(overview) => (
             <>
-              <section aria-labelledby="open-title">
-                <h2 id="open-title">{t('coordinator.openRequests')}</h2>
-                <Show when={overview().openRequests.length > 0} fallback={<p class="muted">{t('coordinator.openRequests.none')}</p>}>
-                  <ul class="plain-list">
-                    <For each={overview().openRequests}>
-                      {(request) => (
-                        <li class="card request-card" data-testid="open-request" data-state={request.state}>
-                          <span class="request-card__top">
-                            <span class={`state-badge state-badge--${request.state}`}>{t(`tech.state.${request.state}`)}</span>
-                          </span>
-                          <strong class="request-card__subject">{request.subject}</strong>
-                          <span class="muted">
-                            {request.device.manufacturer} {request.device.model} · {request.device.deviceCode}
-                          </span>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </Show>
-              </section>
-              <ReportProblem store={store} devices={overview().devices} />
+              <Requests overview={overview()} />
+              <ReportProblem devices={overview().devices} />
               <section aria-labelledby="devices-title">
                 <h2 id="devices-title">{t('coordinator.devices')}</h2>
                 <Show when={overview().devices.length > 0} fallback={<p class="muted">{t('coordinator.devices.none')}</p>}>

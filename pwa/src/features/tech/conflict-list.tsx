@@ -1,13 +1,14 @@
 /**
  * Conflicts waiting for the technician: their change beside the server's version of the request,
- * and the two ways out. Below them, the changes that did not go through (dropped by "keep theirs",
- * refused by the server), so nothing disappears unseen; readings and counter resets show theirs in
- * the device panel.
+ * and the two ways out. Below them, the refused changes that no request's page shows (a supply
+ * replacement), so nothing disappears unseen.
  */
 import { For, Show } from 'solid-js';
 import type { MaintenanceRequest } from '@parc/shared/contracts/tickets';
 import { useI18n } from '../../app-context.tsx';
+import { isRequestNotice } from '../../sync/local-view.ts';
 import type { HeldConflict, SyncRecord } from '../../sync/tech-sync.ts';
+import { ChangeNotice } from './change-notice.tsx';
 import { OpSummary } from './op-summary.tsx';
 import { useTechSync } from './tech-context.tsx';
 import { formatDateTime } from './tech.format.ts';
@@ -61,27 +62,12 @@ function ConflictCard(props: { conflict: HeldConflict }) {
   );
 }
 
-type Notice = Extract<SyncRecord, { outcome: 'dropped' | 'rejected' }>;
-/** Refused readings and counter resets are shown beside their counters, with what was typed. */
-const isNotice = (record: SyncRecord): record is Notice =>
-  record.outcome === 'dropped' || (record.outcome === 'rejected' && record.op.kind !== 'reading' && record.op.kind !== 'counter.reset');
-
-function SyncNotice(props: { record: Notice }) {
-  const { t } = useI18n();
-  const sync = useTechSync();
-  const text = () => (props.record.outcome === 'dropped' ? t('conflict.dropped', { subject: props.record.server.subject }) : t('tech.rejected', { reason: props.record.reason }));
-  return (
-    <div class="notice sync-notice" role="status" data-testid={`sync-${props.record.outcome}`}>
-      <p>{text()}</p>
-      <p class="muted">
-        <OpSummary op={props.record.op} />
-      </p>
-      <button type="button" class="button button--quiet" onClick={() => void sync.dismiss(props.record.opId)}>
-        {t('app.dismiss')}
-      </button>
-    </div>
-  );
-}
+/**
+ * Changes that did not go through and belong to no request's page: a request's notices show on it
+ * (its card says so), refused readings and counter resets beside their counters.
+ */
+const isGlobalNotice = (record: SyncRecord): boolean =>
+  record.outcome === 'rejected' && !isRequestNotice(record) && record.op.kind !== 'reading' && record.op.kind !== 'counter.reset';
 
 export function ConflictList() {
   const { t } = useI18n();
@@ -96,7 +82,7 @@ export function ConflictList() {
           </ul>
         </section>
       </Show>
-      <For each={sync.state.records.filter(isNotice)}>{(record) => <SyncNotice record={record} />}</For>
+      <For each={sync.state.records.filter(isGlobalNotice)}>{(record) => <ChangeNotice record={record} />}</For>
     </>
   );
 }

@@ -1,10 +1,16 @@
-/** What the technician does on a request: change its state with a comment, add a note, add a photo. Each goes to the outbox first. */
+/**
+ * What the technician does on a request: change its state with a comment, add a note, add a photo.
+ * Each goes to the outbox first. Comments and notes stay internal unless the technician shares them
+ * with the customer.
+ */
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type { MaintenanceRequest } from '@parc/shared/contracts/tickets';
 import { nextStates, type RequestState } from '@parc/shared/tickets/states';
+import { DEFAULT_VISIBILITY, type NoteVisibility } from '@parc/shared/tickets/visibility';
 import { useI18n } from '../../app-context.tsx';
 import { FormError } from '../shell/form-error.tsx';
 import { randomId } from '../../platform/ids.ts';
+import { VisibilityChoice } from '../tickets/visibility-choice.tsx';
 import { preparePhoto } from './photo.ts';
 import { useTechSync } from './tech-context.tsx';
 
@@ -20,45 +26,52 @@ export function StateChange(props: { request: MaintenanceRequest }) {
   const baseVersion = useServerVersion(() => props.request.id);
   const [target, setTarget] = createSignal<RequestState | null>(null);
   const [comment, setComment] = createSignal('');
+  const [visibility, setVisibility] = createSignal<NoteVisibility>(DEFAULT_VISIBILITY);
 
   async function save(event: SubmitEvent) {
     event.preventDefault();
     const to = target();
     if (!to || comment().trim() === '') return;
-    await sync.record({ kind: 'request.transition', requestId: props.request.id, baseVersion: baseVersion(), to, comment: comment().trim() });
+    await sync.record({ kind: 'request.transition', requestId: props.request.id, baseVersion: baseVersion(), to, comment: comment().trim(), visibility: visibility() });
     setTarget(null);
     setComment('');
+    setVisibility(DEFAULT_VISIBILITY);
   }
 
+  // A request the technician can no longer move (closed by the dealer) offers no empty card.
+  const targets = () => nextStates(props.request.state, 'technician', true);
   return (
-    <section class="card" aria-labelledby="state-change-title">
-      <h2 id="state-change-title">{t('tech.action.changeState')}</h2>
-      <div class="button-row">
-        <For each={nextStates(props.request.state, 'technician', true)}>
-          {(state) => (
-            <button type="button" class="button" classList={{ 'is-active': target() === state }} data-testid={`to-${state}`} onClick={() => setTarget(state)}>
-              {t('tech.action.to', { state: t(`tech.state.${state}`) })}
-            </button>
-          )}
-        </For>
-      </div>
-      <Show when={target()}>
-        <form class="form" data-testid="state-form" onSubmit={(event) => void save(event)}>
-          <label class="field">
-            <span>{t('tech.action.comment')}</span>
-            <textarea name="comment" required rows="3" value={comment()} onInput={(event) => setComment(event.currentTarget.value)} />
-          </label>
-          <div class="button-row">
-            <button type="submit" class="button button--primary" disabled={comment().trim() === ''}>
-              {t('tech.action.confirm')}
-            </button>
-            <button type="button" class="button button--quiet" onClick={() => setTarget(null)}>
-              {t('tech.action.cancel')}
-            </button>
-          </div>
-        </form>
-      </Show>
-    </section>
+    <Show when={targets().length > 0}>
+      <section class="card" aria-labelledby="state-change-title">
+        <h2 id="state-change-title">{t('tech.action.changeState')}</h2>
+        <div class="button-row">
+          <For each={targets()}>
+            {(state) => (
+              <button type="button" class="button" classList={{ 'is-active': target() === state }} data-testid={`to-${state}`} onClick={() => setTarget(state)}>
+                {t('tech.action.to', { state: t(`tech.state.${state}`) })}
+              </button>
+            )}
+          </For>
+        </div>
+        <Show when={target()}>
+          <form class="form" data-testid="state-form" onSubmit={(event) => void save(event)}>
+            <label class="field">
+              <span>{t('tech.action.comment')}</span>
+              <textarea name="comment" required rows="3" value={comment()} onInput={(event) => setComment(event.currentTarget.value)} />
+            </label>
+            <VisibilityChoice name="state-visibility" value={visibility()} onChange={setVisibility} />
+            <div class="button-row">
+              <button type="submit" class="button button--primary" disabled={comment().trim() === ''}>
+                {t('tech.action.confirm')}
+              </button>
+              <button type="button" class="button button--quiet" onClick={() => setTarget(null)}>
+                {t('tech.action.cancel')}
+              </button>
+            </div>
+          </form>
+        </Show>
+      </section>
+    </Show>
   );
 }
 
@@ -66,11 +79,13 @@ export function NoteForm(props: { requestId: string }) {
   const { t } = useI18n();
   const sync = useTechSync();
   const [text, setText] = createSignal('');
+  const [visibility, setVisibility] = createSignal<NoteVisibility>(DEFAULT_VISIBILITY);
   async function save(event: SubmitEvent) {
     event.preventDefault();
     if (text().trim() === '') return;
-    await sync.record({ kind: 'request.note', requestId: props.requestId, text: text().trim() });
+    await sync.record({ kind: 'request.note', requestId: props.requestId, text: text().trim(), visibility: visibility() });
     setText('');
+    setVisibility(DEFAULT_VISIBILITY);
   }
   return (
     <form class="card form" data-testid="note-form" onSubmit={(event) => void save(event)}>
@@ -79,6 +94,7 @@ export function NoteForm(props: { requestId: string }) {
         <span>{t('tech.note.text')}</span>
         <textarea name="note" rows="3" value={text()} onInput={(event) => setText(event.currentTarget.value)} />
       </label>
+      <VisibilityChoice name="note-visibility" value={visibility()} onChange={setVisibility} />
       <button type="submit" class="button button--primary" disabled={text().trim() === ''}>
         {t('tech.note.save')}
       </button>

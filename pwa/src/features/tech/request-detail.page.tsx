@@ -1,9 +1,15 @@
-/** `/tech/requests/:id`: one request on site, from the phone's copy with the queued changes applied. */
+/**
+ * `/tech/requests/:id`: one request on site, from the phone's copy with the queued changes applied,
+ * and on top what became of changes to it that did not go through, until read.
+ */
 import { For, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import type { MaintenanceRequest } from '@parc/shared/contracts/tickets';
 import { useI18n } from '../../app-context.tsx';
+import { noticesOf } from '../../sync/local-view.ts';
 import { Loading } from '../shell/loading.tsx';
+import { VisibilityTag } from '../tickets/visibility-choice.tsx';
+import { ChangeNotice } from './change-notice.tsx';
 import { DevicePanel } from './device-panel.tsx';
 import { NoteForm, PendingPhoto, PhotoInput, StateChange } from './request-actions.tsx';
 import { useTechSync } from './tech-context.tsx';
@@ -20,7 +26,7 @@ function Events(props: { request: MaintenanceRequest }) {
         <ol class="plain-list events">
           <For each={[...props.request.events].reverse()}>
             {(event) => (
-              <li class="event" data-testid="event" data-kind={event.kind} classList={{ 'is-pending': pendingIds().has(event.id) }}>
+              <li class="event" data-testid="event" data-kind={event.kind} data-visibility={event.visibility} classList={{ 'is-pending': pendingIds().has(event.id) }}>
                 <span class="muted">
                   {formatDateTime(language(), event.at)} · {event.authorName}
                   <Show when={pendingIds().has(event.id)}> · {t('tech.pendingChange')}</Show>
@@ -31,7 +37,9 @@ function Events(props: { request: MaintenanceRequest }) {
                     : t(`tech.event.${event.kind}`)}
                 </strong>
                 <Show when={event.comment}>
-                  <span>{event.comment}</span>
+                  <span>
+                    {event.comment} <VisibilityTag visibility={event.visibility} />
+                  </span>
                 </Show>
               </li>
             )}
@@ -104,6 +112,7 @@ export function RequestDetailPage() {
                 </span>
                 <Show when={current().complexity}>{(complexity) => <span class={`priority priority--${complexity()}`}>{t(`tech.complexity.${complexity()}`)}</span>}</Show>
               </p>
+              <For each={noticesOf(current().id, sync.state.records)}>{(record) => <ChangeNotice record={record} />}</For>
               <Show when={current().description}>
                 <p>{current().description}</p>
               </Show>

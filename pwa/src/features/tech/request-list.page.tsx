@@ -3,15 +3,24 @@ import { For, Match, Show, Switch } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { MaintenanceRequest, TechBundle } from '@parc/shared/contracts/tickets';
 import { useI18n } from '../../app-context.tsx';
+import { noticesOf } from '../../sync/local-view.ts';
 import { Loading } from '../shell/loading.tsx';
 import { useTechSync } from './tech-context.tsx';
 
-function RequestCard(props: { request: MaintenanceRequest; device: TechBundle['devices'][number] | undefined; pending: boolean }) {
+function RequestCard(props: { request: MaintenanceRequest; device: TechBundle['devices'][number] | undefined; pending: boolean; unread: boolean }) {
   const { t } = useI18n();
   const device = () => props.request.device;
   return (
     <li>
-      <A class="card request-card" href={`/tech/requests/${props.request.id}`} data-testid="request-card" data-request-id={props.request.id} data-state={props.request.state}>
+      <A
+        class="card request-card"
+        classList={{ 'request-card--notice': props.unread }}
+        href={`/tech/requests/${props.request.id}`}
+        data-testid="request-card"
+        data-request-id={props.request.id}
+        data-state={props.request.state}
+        data-notice={props.unread ? 'unread' : undefined}
+      >
         <span class="request-card__top">
           <span class={`state-badge state-badge--${props.request.state}`} data-testid="request-state">
             {t(`tech.state.${props.request.state}`)}
@@ -30,6 +39,11 @@ function RequestCard(props: { request: MaintenanceRequest; device: TechBundle['d
           <Show when={props.device?.siteName}>{(site) => <> · {site()}</>}</Show>
           <Show when={device().location}>{(location) => <> · {location()}</>}</Show>
         </span>
+        <Show when={props.unread}>
+          <span class="request-card__notice" data-testid="card-notice">
+            {t('tech.refused.card')}
+          </span>
+        </Show>
       </A>
     </li>
   );
@@ -55,6 +69,7 @@ export function RequestListPage() {
                       request={request}
                       device={bundle().devices.find((device) => device.id === request.device.id)}
                       pending={pendingRequests().has(request.id)}
+                      unread={noticesOf(request.id, sync.state.records).length > 0}
                     />
                   )}
                 </For>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncRecord } from '../../sync/tech-sync.ts';
 import type { LocalOp } from '../../sync/tech-ops.ts';
-import { readingReasonText, readingStatus, type ReadingState } from './tech.format.ts';
+import { sampleRequest } from '../../sync/tech-sync.testing.ts';
+import { lastStateChange, readingReasonText, readingStatus, refusalReason, type ReadingState, type RefusalReason } from './tech.format.ts';
 
 const deviceId = 'd1';
 const reading = (opId: string, value: number, counter: 'mono' | 'colour' = 'mono'): LocalOp => ({
@@ -46,5 +47,31 @@ describe('readingReasonText', () => {
     const text = readingReasonText(reason, 'fr');
     if (expected?.startsWith('contains:')) expect(text).toContain(expected.slice('contains:'.length));
     else expect(text).toBe(expected);
+  });
+});
+
+describe('why a change to a request did not go through', () => {
+  const requestId = '11111111-1111-4111-8111-111111111111';
+  const finish: LocalOp = { kind: 'request.transition', opId: 'f', createdAt: at, requestId, baseVersion: 2, to: 'done', comment: 'Drum replaced', visibility: 'internal' };
+  const note: LocalOp = { kind: 'request.note', opId: 'n', createdAt: at, requestId, text: 'Drum replaced', visibility: 'shared' };
+  const rejected = sampleRequest({ state: 'rejected' });
+  const refused = (op: LocalOp, code: string, request?: typeof rejected): SyncRecord => ({ opId: op.opId, op, at, outcome: 'rejected', code, reason: 'in English', ...(request ? { request } : {}) });
+
+  it.each<[string, SyncRecord, RefusalReason]>([
+    ['dropped by "keep theirs"', { opId: 'f', op: finish, at, outcome: 'dropped', server: rejected }, { kind: 'dropped' }],
+    ['a change of state the moved request no longer allows', refused(finish, 'conflict', rejected), { kind: 'moved', state: 'rejected', to: 'done' }],
+    ['a change of state a technician may no longer make', refused(finish, 'forbidden', rejected), { kind: 'moved', state: 'rejected', to: 'done' }],
+    ['a change of state refused without the request (an older record)', refused(finish, 'conflict'), { kind: 'other', code: 'conflict' }],
+    ['a note on a request reassigned to someone else', refused(note, 'not_found'), { kind: 'not_yours' }],
+    ['a note refused for another reason', refused(note, 'bad_request', rejected), { kind: 'other', code: 'bad_request' }],
+  ])('%s', (_case, record, reason) => {
+    expect(refusalReason(record)).toEqual(reason);
+  });
+
+  it('finds who last moved the request', () => {
+    const event = (id: string, kind: 'state' | 'note', comment: string) => ({ id, kind, at, authorName: 'Claire', comment, visibility: 'internal' as const, fromState: null, toState: null, technicianId: null, fields: [] });
+    expect(lastStateChange(sampleRequest({ events: [event('1', 'state', 'Started'), event('2', 'state', 'Customer cancelled'), event('3', 'note', 'Call first')] }))?.comment).toBe('Customer cancelled');
+    expect(lastStateChange(sampleRequest())).toBeUndefined();
+    expect(lastStateChange(undefined)).toBeUndefined();
   });
 });

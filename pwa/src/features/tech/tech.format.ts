@@ -1,8 +1,10 @@
 /** What the technician's screens say about readings and queued changes; pure, so tested with tables. */
+import type { MaintenanceRequest, RequestEvent } from '@parc/shared/contracts/tickets';
 import { LANGUAGE_LOCALES, type Language } from '@parc/shared/languages';
 import type { CounterKind } from '@parc/shared/meters/counters';
 import { reasonMessage } from '@parc/shared/meters/messages';
 import { readingReasonSchema } from '@parc/shared/meters/reasons';
+import type { RequestState } from '@parc/shared/tickets/states';
 import type { SyncRecord } from '../../sync/tech-sync.ts';
 import type { LocalOp } from '../../sync/tech-ops.ts';
 
@@ -46,4 +48,29 @@ export function readingStatus(deviceId: string, counter: CounterKind, pending: r
   if (answered.outcome === 'reading') return { state: answered.verdict === 'ok' ? 'entered' : 'to_check', value: answered.op.value, reason: answered.reason };
   if (answered.outcome === 'rejected') return { state: 'refused', value: answered.op.value, reason: answered.readingReason ?? null };
   return null;
+}
+
+/** Why a change to a request did not go through, in terms the screens word in the technician's language. */
+export type RefusalReason =
+  /** Dropped on purpose by "keep theirs". */
+  | { kind: 'dropped' }
+  /** A change of state the request, moved meanwhile by the dealer, no longer allows. */
+  | { kind: 'moved'; state: RequestState; to: RequestState }
+  /** The request is no longer the technician's (reassigned). */
+  | { kind: 'not_yours' }
+  | { kind: 'other'; code: string };
+
+export function refusalReason(record: SyncRecord): RefusalReason {
+  if (record.outcome === 'dropped') return { kind: 'dropped' };
+  const code = record.outcome === 'rejected' ? record.code : '';
+  if (code === 'not_found') return { kind: 'not_yours' };
+  if (record.outcome === 'rejected' && record.op.kind === 'request.transition' && record.request && (code === 'conflict' || code === 'forbidden')) {
+    return { kind: 'moved', state: record.request.state, to: record.op.to };
+  }
+  return { kind: 'other', code };
+}
+
+/** The last change of state someone made: who moved the request where it is now, and what they said. */
+export function lastStateChange(request: MaintenanceRequest | undefined): RequestEvent | undefined {
+  return request?.events.filter((event) => event.kind === 'state').at(-1);
 }

@@ -7,6 +7,7 @@ import { createEffect, createResource, createSignal, For, Show } from 'solid-js'
 import { A, useParams } from '@solidjs/router';
 import type { MaintenanceRequest, RequestEvent } from '@parc/shared/contracts/tickets';
 import type { RequestState } from '@parc/shared/tickets/states';
+import { DEFAULT_VISIBILITY, type NoteVisibility } from '@parc/shared/tickets/visibility';
 import { createApiClient } from '../../api/client.ts';
 import { useI18n } from '../../app-context.tsx';
 import { formatDateTime } from '../console/format.ts';
@@ -15,6 +16,7 @@ import { attachmentUrl, createTicketsApi, technicianOptions } from './tickets.ap
 import { createRequestStore, type RequestStore } from './request.store.ts';
 import { ComplexityLabel, CustomerCell, DeviceCell, RequestStateBadge } from './tickets-bits.tsx';
 import { partnerTransitions } from './tickets.rules.ts';
+import { VisibilityChoice, VisibilityTag } from './visibility-choice.tsx';
 import './tickets.css';
 
 const api = createTicketsApi(createApiClient());
@@ -156,9 +158,12 @@ function Assignment(props: { request: MaintenanceRequest; store: RequestStore })
 function Transitions(props: { request: MaintenanceRequest; store: RequestStore }) {
   const { t } = useI18n();
   const [comment, setComment] = createSignal('');
+  const [visibility, setVisibility] = createSignal<NoteVisibility>(DEFAULT_VISIBILITY);
   const targets = () => partnerTransitions(props.request.state);
   const move = async (to: RequestState) => {
-    if (await props.store.transition(to, comment().trim())) setComment('');
+    if (!(await props.store.transition(to, comment().trim(), visibility()))) return;
+    setComment('');
+    setVisibility(DEFAULT_VISIBILITY);
   };
   return (
     <section class="card form" data-testid="transitions" aria-labelledby="transitions-title">
@@ -168,6 +173,7 @@ function Transitions(props: { request: MaintenanceRequest; store: RequestStore }
           <span>{t('tickets.field.comment')}</span>
           <textarea name="comment" rows={3} required maxLength={2000} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
         </label>
+        <VisibilityChoice name="transition-visibility" value={visibility()} onChange={setVisibility} />
         <div class="actions">
           <For each={targets()}>
             {(to) => (
@@ -185,9 +191,12 @@ function Transitions(props: { request: MaintenanceRequest; store: RequestStore }
 function NoteForm(props: { store: RequestStore }) {
   const { t } = useI18n();
   const [note, setNote] = createSignal('');
+  const [visibility, setVisibility] = createSignal<NoteVisibility>(DEFAULT_VISIBILITY);
   const add = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (await props.store.addNote(note().trim())) setNote('');
+    if (!(await props.store.addNote(note().trim(), visibility()))) return;
+    setNote('');
+    setVisibility(DEFAULT_VISIBILITY);
   };
   return (
     <form class="card form" data-testid="note-form" aria-labelledby="notes-title" onSubmit={(event) => void add(event)}>
@@ -196,6 +205,7 @@ function NoteForm(props: { store: RequestStore }) {
         <span>{t('tickets.detail.note')}</span>
         <textarea name="note" rows={2} required maxLength={2000} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
+      <VisibilityChoice name="note-visibility" value={visibility()} onChange={setVisibility} />
       <button type="submit" class="button" disabled={props.store.busy() || note().trim() === ''}>
         {t('tickets.detail.addNote')}
       </button>
@@ -252,14 +262,16 @@ function History(props: { events: RequestEvent[] }) {
       <ol class="request__history" data-testid="history">
         <For each={newestFirst()}>
           {(event) => (
-            <li data-kind={event.kind} data-to={event.toState ?? undefined}>
+            <li data-kind={event.kind} data-to={event.toState ?? undefined} data-visibility={event.visibility}>
               <strong>{title(event)}</strong>
               <small class="muted">
                 {' '}
                 {formatDateTime(language(), event.at)} · {event.authorName}
               </small>
               <Show when={event.comment}>
-                <p>{event.comment}</p>
+                <p>
+                  {event.comment} <VisibilityTag visibility={event.visibility} />
+                </p>
               </Show>
             </li>
           )}

@@ -7,6 +7,7 @@ import { createSignal } from 'solid-js';
 import type { ApiError } from '../../api/client.ts';
 import type { MaintenanceRequest } from '@parc/shared/contracts/tickets';
 import type { RequestState } from '@parc/shared/tickets/states';
+import type { NoteVisibility } from '@parc/shared/tickets/visibility';
 import { randomId } from '../../platform/ids.ts';
 import { preparePhoto } from '../tech/photo.ts';
 import type { TicketsApi } from './tickets.api.ts';
@@ -80,8 +81,8 @@ export function createRequestStore(api: TicketsApi, id: string) {
     return pending ? assign(pending.wanted) : false;
   }
 
-  const transition = (to: RequestState, comment: string) => run(() => api.transition(id, { to, comment }));
-  const addNote = (comment: string) => run(() => api.addNote(id, comment));
+  const transition = (to: RequestState, comment: string, visibility: NoteVisibility) => run(() => api.transition(id, { to, comment, visibility }));
+  const addNote = (comment: string, visibility: NoteVisibility) => run(() => api.addNote(id, { comment, visibility }));
 
   async function attach(file: File): Promise<boolean> {
     const photo = await preparePhoto(file);

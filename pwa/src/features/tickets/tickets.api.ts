@@ -7,6 +7,7 @@ import type {
   CurrentError,
   MaintenanceRequest,
   RequestCreate,
+  RequestNote,
   RequestSummary,
   RequestTransition,
   RequestUpdate,
@@ -30,7 +31,7 @@ export interface TicketsApi {
   /** A 409 answers `conflict` with `details.fields` and `details.server` (see `readConflict`). */
   update(id: string, change: RequestUpdate): Promise<ApiResult<MaintenanceRequest>>;
   transition(id: string, change: RequestTransition): Promise<ApiResult<MaintenanceRequest>>;
-  addNote(id: string, comment: string): Promise<ApiResult<MaintenanceRequest>>;
+  addNote(id: string, note: RequestNote): Promise<ApiResult<MaintenanceRequest>>;
   upload(id: string, attachment: AttachmentUpload): Promise<ApiResult<AttachmentMeta>>;
   customers(): Promise<ApiResult<{ items: NamedOption[] }>>;
   users(): Promise<ApiResult<{ items: UserView[] }>>;
@@ -48,7 +49,7 @@ export function createTicketsApi(client: ApiClient): TicketsApi {
     create: (input) => client.request('POST', '/api/requests', input),
     update: (id, change) => client.request('PATCH', `/api/requests/${id}`, change),
     transition: (id, change) => client.request('POST', `/api/requests/${id}/transition`, change),
-    addNote: (id, comment) => client.request('POST', `/api/requests/${id}/notes`, { comment }),
+    addNote: (id, note) => client.request('POST', `/api/requests/${id}/notes`, note),
     upload: (id, attachment) => client.request('POST', `/api/requests/${id}/attachments`, attachment),
     customers: () => client.request('GET', '/api/customers?pageSize=200'),
     users: () => client.request('GET', '/api/users?pageSize=200'),

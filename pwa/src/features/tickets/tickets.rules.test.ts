@@ -63,8 +63,8 @@ const serverRequest: MaintenanceRequest = {
 describe('partnerTransitions', () => {
   it.each<[RequestState, RequestState[]]>([
     ['unresolved', ['in_progress', 'rejected']],
-    // Done is the technician's to declare, never the partner's.
-    ['in_progress', ['rejected']],
+    // Done is the technician's to declare; the partner completes a request in progress by resolving it.
+    ['in_progress', ['resolved', 'rejected']],
     ['done', ['in_progress', 'resolved', 'rejected']],
     ['rejected', ['in_progress']],
     ['resolved', []],
@@ -171,7 +171,7 @@ describe('requestPathFor', () => {
     ['partner_admin', `/console/requests/${requestId}`],
     ['partner_staff', `/console/requests/${requestId}`],
     ['technician', `/tech/requests/${requestId}`],
-    ['coordinator', '/coordinator'],
+    ['coordinator', `/coordinator/requests/${requestId}`],
   ] as const)('%s -> %s', (role, path) => {
     expect(requestPathFor(role, requestId)).toBe(path);
   });

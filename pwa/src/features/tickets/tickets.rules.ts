@@ -133,7 +133,6 @@ export function requestPathFor(role: Role, requestId: string): string {
     case 'tech':
       return `/tech/requests/${requestId}`;
     case 'coordinator':
-      // The coordinator's one screen lists their open requests.
-      return '/coordinator';
+      return `/coordinator/requests/${requestId}`;
   }
 }

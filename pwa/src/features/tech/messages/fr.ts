@@ -115,6 +115,16 @@ export const techFr = {
   'op.reading': 'Relevé {counter} : {value}',
   'op.supply.replacement': 'Remplacement : {type}',
   'op.counter.reset': '{kind} : {counters}',
+  'tech.refused.title': 'Votre modification n’a pas été appliquée',
+  'tech.refused.moved': 'La demande est maintenant « {state} » : elle ne peut plus passer à « {to} ».',
+  'tech.refused.notYours': 'Cette demande ne vous est plus assignée.',
+  'tech.refused.other': 'Le serveur a refusé cette modification (code {code}).',
+  'tech.refused.lastChange': 'Changement par {name} le {date} : « {comment} »',
+  'tech.refused.lastChangeNoComment': 'Changement par {name} le {date}.',
+  'tech.refused.mine': 'Votre modification',
+  'tech.refused.keptAsNote': 'Votre commentaire a été conservé comme note dans le suivi de la demande.',
+  'tech.refused.read': 'J’ai lu',
+  'tech.refused.card': 'Modification non appliquée : ouvrir pour lire pourquoi',
 } as const;
 
 export type TechCatalogue = { readonly [Key in keyof typeof techFr]: string };

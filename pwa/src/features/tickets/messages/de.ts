@@ -92,4 +92,9 @@ export const ticketsDe: TicketsCatalogue = {
   'tickets.event.attachment': 'Datei hinzugefügt',
   'tickets.event.reading': 'Zählerstand',
   'tickets.event.supply': 'Verbrauchsmaterial ersetzt',
+  'tickets.visibility.label': 'Wer darf diesen Text lesen?',
+  'tickets.visibility.internal': 'Intern: Händler und Techniker',
+  'tickets.visibility.shared': 'Mit dem Kunden geteilt (E-Mail und Ansichten des Koordinators)',
+  'tickets.visibility.tag.internal': 'Intern',
+  'tickets.visibility.tag.shared': 'Mit dem Kunden geteilt',
 };

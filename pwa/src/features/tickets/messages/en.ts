@@ -92,4 +92,9 @@ export const ticketsEn: TicketsCatalogue = {
   'tickets.event.attachment': 'File added',
   'tickets.event.reading': 'Counter reading',
   'tickets.event.supply': 'Supply replaced',
+  'tickets.visibility.label': 'Who may read this?',
+  'tickets.visibility.internal': 'Internal: dealer and technicians',
+  'tickets.visibility.shared': 'Shared with the customer (the coordinator’s email and screens)',
+  'tickets.visibility.tag.internal': 'Internal',
+  'tickets.visibility.tag.shared': 'Shared with the customer',
 };

@@ -91,6 +91,11 @@ export const ticketsFr = {
   'tickets.event.attachment': 'Fichier ajouté',
   'tickets.event.reading': 'Relevé de compteur',
   'tickets.event.supply': 'Remplacement de consommable',
+  'tickets.visibility.label': 'Qui peut lire ce texte ?',
+  'tickets.visibility.internal': 'Interne : revendeur et techniciens',
+  'tickets.visibility.shared': 'Partagé avec le client (e-mail et écrans du coordinateur)',
+  'tickets.visibility.tag.internal': 'Interne',
+  'tickets.visibility.tag.shared': 'Partagé avec le client',
 } as const;
 
 export type TicketsCatalogue = { readonly [Key in keyof typeof ticketsFr]: string };

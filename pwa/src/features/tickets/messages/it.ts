@@ -92,4 +92,9 @@ export const ticketsIt: TicketsCatalogue = {
   'tickets.event.attachment': 'File aggiunto',
   'tickets.event.reading': 'Lettura del contatore',
   'tickets.event.supply': 'Consumabile sostituito',
+  'tickets.visibility.label': 'Chi può leggere questo testo?',
+  'tickets.visibility.internal': 'Interno: rivenditore e tecnici',
+  'tickets.visibility.shared': 'Condiviso con il cliente (e-mail e schermate del coordinatore)',
+  'tickets.visibility.tag.internal': 'Interno',
+  'tickets.visibility.tag.shared': 'Condiviso con il cliente',
 };

@@ -1,0 +1,4 @@
+ALTER TABLE "request_events" ADD COLUMN "visibility" text DEFAULT 'internal' NOT NULL;--> statement-breakpoint
+ALTER TABLE "request_events" ADD CONSTRAINT "request_events_visibility" CHECK ("request_events"."visibility" in ('internal', 'shared'));--> statement-breakpoint
+-- Everything written before stays internal (nothing reaches a customer unless someone chose so), except the coordinators' own reports, which were theirs to read.
+UPDATE "request_events" SET "visibility" = 'shared' WHERE "kind" IN ('created', 'attachment') AND "author_id" IN (SELECT "id" FROM "users" WHERE "role" = 'coordinator');
