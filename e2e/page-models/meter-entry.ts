@@ -1,7 +1,14 @@
 import type { Download, Locator, Page } from 'playwright-core';
 
 /** A counter's state as the page shows it (the `data-state` of its row). */
-export type CounterState = 'to_enter' | 'pending' | 'entered' | 'to_check' | 'refused' | 'rejected' | 'sent';
+export type CounterState = 'to_enter' | 'pending' | 'entered' | 'to_check' | 'refused' | 'rejected' | 'sent' | 'settled';
+
+/** The meter page's demo link as the server prints it at start-up. */
+export function demoMeterToken(serverOutput: string): string {
+  const match = serverOutput.match(/\/m\/([A-Za-z0-9_\-.]+)/);
+  if (!match) throw new Error(`no demo meter link in the server's output:\n${serverOutput}`);
+  return match[1]!;
+}
 
 /** The customer's meter entry page `/m/:token`: machines by their device ID, counters by kind. */
 export class MeterEntryPage {
@@ -13,6 +20,9 @@ export class MeterEntryPage {
   readonly pendingNotice: Locator;
   readonly linkInvalid: Locator;
   readonly language: Locator;
+  readonly receipt: Locator;
+  /** What the page says when the receipt cannot be made (no connection...). */
+  readonly receiptNotice: Locator;
   /** The staff app's top bar, which a customer's page must not show. */
   readonly staffTopBar: Locator;
 
@@ -25,6 +35,8 @@ export class MeterEntryPage {
     this.pendingNotice = page.getByTestId('pending-notice');
     this.linkInvalid = page.getByTestId('link-invalid');
     this.language = page.locator('.language-switcher select');
+    this.receipt = page.getByTestId('receipt');
+    this.receiptNotice = page.getByTestId('receipt-notice');
     this.staffTopBar = page.locator('header.topbar');
   }
 
@@ -40,6 +52,23 @@ export class MeterEntryPage {
 
   counter(deviceCode: string, counter: string): Locator {
     return this.machine(deviceCode).locator(`li.counter[data-counter="${counter}"]`);
+  }
+
+  /** The counter's input, opened first when the counter already shows a value. */
+  async input(deviceCode: string, counter: string): Promise<Locator> {
+    const row = this.counter(deviceCode, counter);
+    const input = row.locator('input[name="value"]');
+    if (!(await input.isVisible())) await row.locator('.counter__edit').click();
+    return input;
+  }
+
+  saveButton(deviceCode: string, counter: string): Locator {
+    return this.counter(deviceCode, counter).locator('button[type="submit"]');
+  }
+
+  /** The line "Last reading: <value> on <date>" of a counter. */
+  async lastReadingOf(deviceCode: string, counter: string): Promise<string> {
+    return (await this.counter(deviceCode, counter).locator('.counter__last').innerText()).trim();
   }
 
   /** Types a value and saves it, opening the input first when the counter already has one. */
@@ -95,7 +124,17 @@ export class MeterEntryPage {
 
   /** Clicks "print for your records" and returns the PDF download. */
   async downloadReceipt(): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('receipt').click()]);
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.receipt.click()]);
     return download;
+  }
+
+  /**
+   * Slows every request of the page down as a weak mobile connection does (Chromium's network
+   * emulation through CDP): each answer arrives `latencyMs` after the request at the earliest.
+   */
+  async throttle(latencyMs: number): Promise<void> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: latencyMs, downloadThroughput: -1, uploadThroughput: -1 });
   }
 }

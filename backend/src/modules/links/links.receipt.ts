@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import pdfmake, { type Content, type FontFiles } from 'pdfmake';
 import {
   COUNTER_LABELS,
+  LANGUAGE_LOCALES,
   localDateKey,
   messageFormat,
   type CounterEntryState,
@@ -10,7 +11,11 @@ import {
   type Translations,
 } from '@parc/shared';
 
-/** "Print for your records" (seed: "Exemple d'impression"): the page's machines and counters, server side. */
+/**
+ * "Print for your records" (seed: "Exemple d'impression"): the page's machines and counters, server
+ * side, in the language the customer reads the page in (the page sends it), with that language's
+ * punctuation and a period written out ("Dezember 2026", not "2026-12").
+ */
 
 const require = createRequire(import.meta.url);
 const roboto = (require('pdfmake/fonts/Roboto.js') as { Roboto: FontFiles }).Roboto;
@@ -24,8 +29,26 @@ interface Copy {
   title: string;
   customerNumber: string;
   period: string;
+  deviceCode: string;
   serial: string;
   states: Record<CounterEntryState['state'], string>;
+}
+
+/** "Label: value" as each language writes it: French puts a no-break space before the colon, the others none. */
+const LABELLED: Translations<(label: string, value: string) => string> = {
+  fr: (label, value) => `${label}\u00a0: ${value}`,
+  de: (label, value) => `${label}: ${value}`,
+  it: (label, value) => `${label}: ${value}`,
+  en: (label, value) => `${label}: ${value}`,
+};
+
+export function labelled(language: Language, label: string, value: string): string {
+  return LABELLED[language](label, value);
+}
+
+/** A period '2026-11' as the language names it: 'novembre 2026', 'November 2026', 'novembre 2026', 'November 2026'. */
+export function periodName(period: string, language: Language): string {
+  return new Intl.DateTimeFormat(LANGUAGE_LOCALES[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
 }
 
 const COPY: Translations<Copy> = {
@@ -33,6 +56,7 @@ const COPY: Translations<Copy> = {
     title: 'Relevé des compteurs',
     customerNumber: 'N° du client',
     period: 'Période',
+    deviceCode: 'ID',
     serial: 'NS',
     states: { to_enter: 'À saisir', entered: 'Saisie effectuée', to_check: 'À vérifier', refused: 'Refusé', sent: 'Transmis', settled: 'Validé par le fournisseur' },
   },
@@ -40,6 +64,7 @@ const COPY: Translations<Copy> = {
     title: 'Zählerstände',
     customerNumber: 'Kundennummer',
     period: 'Periode',
+    deviceCode: 'ID',
     serial: 'SN',
     states: { to_enter: 'Zu erfassen', entered: 'Erfasst', to_check: 'Zu prüfen', refused: 'Abgelehnt', sent: 'Übermittelt', settled: 'Vom Händler bestätigt' },
   },
@@ -47,6 +72,7 @@ const COPY: Translations<Copy> = {
     title: 'Rilevamento dei contatori',
     customerNumber: 'N. cliente',
     period: 'Periodo',
+    deviceCode: 'ID',
     serial: 'NS',
     states: { to_enter: 'Da inserire', entered: 'Inserito', to_check: 'Da verificare', refused: 'Rifiutato', sent: 'Trasmesso', settled: 'Convalidato dal fornitore' },
   },
@@ -54,6 +80,7 @@ const COPY: Translations<Copy> = {
     title: 'Meter readings',
     customerNumber: 'Customer no.',
     period: 'Period',
+    deviceCode: 'ID',
     serial: 'S/N',
     states: { to_enter: 'To enter', entered: 'Entered', to_check: 'To check', refused: 'Refused', sent: 'Sent', settled: 'Confirmed by your dealer' },
   },
@@ -81,9 +108,9 @@ function machineBlock(machine: MeterEntryPage['machines'][number], input: Receip
     stack: [
       { text: `${machine.manufacturer} ${machine.model}`.trim(), style: 'machine' },
       ...(place ? [place] : []),
-      `ID : ${machine.deviceCode}    ${copy.serial} : ${machine.serial}`,
+      `${labelled(input.language, copy.deviceCode, machine.deviceCode)}    ${labelled(input.language, copy.serial, machine.serial)}`,
       {
-        table: { widths: ['*', 80, 100, 70], body: machine.counters.map((counter) => counterRow(counter, input)) },
+        table: { widths: ['*', 70, 130, 65], body: machine.counters.map((counter) => counterRow(counter, input)) },
         layout: 'lightHorizontalLines',
         margin: [0, 4, 0, 0],
       },
@@ -95,10 +122,11 @@ function machineBlock(machine: MeterEntryPage['machines'][number], input: Receip
 
 export function renderReceipt(input: ReceiptInput): Promise<Buffer> {
   const copy = COPY[input.language];
-  const { page } = input;
+  const { page, language } = input;
+  const period = periodName(page.period, language);
   return pdfmake
     .createPdf({
-      info: { title: `${copy.title} ${page.period} – ${page.customerNumber}`, author: input.dealerName },
+      info: { title: `${copy.title} ${period} – ${page.customerNumber}`, author: input.dealerName },
       language: input.language,
       pageSize: 'A4',
       pageMargins: [40, 40, 40, 40],
@@ -107,8 +135,8 @@ export function renderReceipt(input: ReceiptInput): Promise<Buffer> {
       content: [
         { text: input.dealerName, style: 'dealer' },
         { text: copy.title, style: 'title', margin: [0, 4, 0, 4] },
-        { text: `${copy.customerNumber} : ${page.customerNumber}`, bold: true },
-        { text: `${copy.period} : ${page.period}`, margin: [0, 0, 0, 14] },
+        { text: labelled(language, copy.customerNumber, page.customerNumber), bold: true },
+        { text: labelled(language, copy.period, period), margin: [0, 0, 0, 14] },
         ...page.machines.map((machine) => machineBlock(machine, input)),
       ],
     })

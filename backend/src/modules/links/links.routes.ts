@@ -4,6 +4,7 @@ import {
   DomainError,
   linkInvalidBodySchema,
   locationChangeRequestSchema,
+  LANGUAGES,
   LINK_STATES,
   meterEntryPageSchema,
   meterEntryResultsSchema,
@@ -21,13 +22,15 @@ import { createRouter, type AppEnv } from '../../http/router.ts';
 import { clientAddress, consumeAttempt, createRateLimiter, type RateLimiter } from '../../http/rate-limit.ts';
 import { requirePermission } from '../auth/access.ts';
 import { errorResponses, errorSchema, idParams, json, jsonBody } from '../../http/openapi.ts';
+import { renderReceipt } from './links.receipt.ts';
 import { acceptFlagged, correctFlagged, toCheckQueue } from './links.review.ts';
 import {
   dealerForInvalidLink,
   listLinks,
+  entrySheet,
   meterEntryPage,
-  meterEntryReceipt,
   openLink,
+  pageFrom,
   requestLocationChange,
   resendLink,
   revokeLink,
@@ -54,6 +57,7 @@ export interface LinkRoutesOptions {
 
 const tags = ['links'];
 const tokenParams = z.object({ token: z.string().min(1).max(4096) });
+const receiptQuery = z.object({ lang: z.enum(LANGUAGES).optional() });
 const INVALID_MESSAGE = 'This link is incorrect or no longer valid. Please try again or contact your dealer.';
 
 /**
@@ -153,16 +157,25 @@ export function createLinkRoutes(options: LinkRoutesOptions = {}) {
           method: 'get',
           path: '/links/{token}/receipt.pdf',
           tags,
-          summary: 'The receipt to print for the records (PDF)',
+          summary: 'The receipt to print for the records (PDF), in the language the page is read in',
           middleware: [readGate] as const,
-          request: { params: tokenParams },
-          responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...invalidLink },
+          request: { params: tokenParams, query: receiptQuery },
+          responses: {
+            200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } },
+            400: json(errorSchema, 'A language Parc does not speak'),
+            ...invalidLink,
+          },
         }),
         async (c) => {
+          const deps = c.get('deps');
           const opened = c.get('opened');
-          const pdf = await meterEntryReceipt(c.get('deps'), opened);
+          // The page's language (the customer may have switched it), else the customer's stored one.
+          const language = c.req.valid('query').lang ?? opened.customer.language;
+          const page = pageFrom(opened, await entrySheet(deps.db, opened, deps.clock()));
+          const pdf = await renderReceipt({ dealerName: opened.dealer.name, page, language });
           return c.body(new Uint8Array(pdf), 200, {
             'Content-Type': 'application/pdf',
+            'Content-Language': language,
             'Content-Disposition': `attachment; filename="receipt-${opened.customer.customerNumber.replace(/[^\w-]/g, '')}-${opened.link.period}.pdf"`,
             'Cache-Control': 'no-store',
           });

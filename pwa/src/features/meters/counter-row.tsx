@@ -1,5 +1,12 @@
-/** One counter of a machine: last reading, state badge, and the input to save a new value. */
-import { createSignal, Match, Show, Switch } from 'solid-js';
+/**
+ * One counter of a machine: last reading, state badge, and the input to save a new value.
+ *
+ * The row owns what is typed in it (its draft): the server's answers change the badge and the
+ * stored value, never the field, so a save of another counter (or of this one) arriving while the
+ * customer types cannot erase or cut what they are typing. The only value the row puts in its field
+ * by itself is one the server refused, and only into an empty field.
+ */
+import { createEffect, createSignal, Match, on, Show, Switch } from 'solid-js';
 import type { MeterEntryCounter } from '@parc/shared/contracts/meters';
 import { reasonMessage } from '@parc/shared/meters/messages';
 import type { ReadingReason } from '@parc/shared/meters/reasons';
@@ -13,19 +20,38 @@ export interface CounterRowProps {
   row: MeterEntryCounter;
   view: CounterView;
   format: EntryFormat;
+  /** Whom to ask about a settled value (the dealer's contacts are at the foot of the page, `#dealer-contacts`). */
+  dealerName: string;
+  /** Whether the browser has a network: a pending entry is being sent, or waits for it. */
+  online: boolean;
   onSave(value: number): Promise<void>;
 }
 
 /** States that show a value already taken: the input opens on demand ("change"). */
 const STORED_STATES: ReadonlySet<CounterView['state']> = new Set(['pending', 'entered', 'to_check']);
 
+/** The value of a refused or rejected view, which the row offers back for correction. */
+const returnedValue = (view: CounterView): number | null => (view.state === 'refused' || view.state === 'rejected' ? view.value : null);
+
 export function CounterRow(props: CounterRowProps) {
   const { t, language } = useI18n();
   const [editing, setEditing] = createSignal(false);
+  const [draft, setDraft] = createSignal('');
   const [localReason, setLocalReason] = createSignal<ReadingReason | null>(null);
   const [saving, setSaving] = createSignal(false);
-  const showInput = () => isEditable(props.view) && (editing() || !STORED_STATES.has(props.view.state));
+  // A field with something typed in it stays open whatever the server says meanwhile.
+  const showInput = () => isEditable(props.view) && (editing() || draft() !== '' || !STORED_STATES.has(props.view.state));
   const shownValue = () => ('value' in props.view ? props.format.count(props.view.value) : null);
+
+  // A refused value comes back for correction, into an empty field only: never over what is being typed.
+  createEffect(
+    on(
+      () => returnedValue(props.view),
+      (value) => {
+        if (value !== null && draft() === '') setDraft(String(value));
+      },
+    ),
+  );
 
   const badge = () => {
     const view = props.view;
@@ -33,7 +59,7 @@ export function CounterRow(props: CounterRowProps) {
       case 'to_enter':
         return t('meters.state.to_enter');
       case 'pending':
-        return t('meters.state.pending');
+        return props.online ? t('meters.state.sending') : t('meters.state.pending');
       case 'entered':
         return t('meters.state.entered', { date: props.format.dayOf(view.enteredAt) });
       case 'to_check':
@@ -44,21 +70,30 @@ export function CounterRow(props: CounterRowProps) {
         return t('meters.state.rejected');
       case 'sent':
         return t('meters.state.sent', { date: props.format.dayOf(view.enteredAt) });
+      case 'settled':
+        return t('meters.state.settled', { dealer: props.dealerName });
     }
+  };
+
+  const lastLine = () => {
+    const last = props.row.last;
+    return last
+      ? t('meters.counter.lastLine', { value: props.format.count(last.value), date: props.format.dayOf(last.takenAt) })
+      : t('meters.counter.lastLineNone');
   };
 
   async function submit(event: SubmitEvent & { currentTarget: HTMLFormElement }) {
     event.preventDefault();
     const input = event.currentTarget.elements.namedItem('value') as HTMLInputElement;
-    const parsed = parseCounterInput(input.value);
+    const parsed = parseCounterInput(draft());
     if (parsed.ok === 'empty') return input.focus();
     if (parsed.ok === false) return setLocalReason(parsed.reason);
     setLocalReason(null);
     setSaving(true);
     const saved = props.onSave(parsed.value);
-    // The entry is in the outbox once onSave has written it; the network part may take longer.
+    // The value now belongs to the outbox: the field is free again (a second tap finds it empty).
     setEditing(false);
-    input.value = '';
+    setDraft('');
     await saved;
     setSaving(false);
   }
@@ -71,12 +106,7 @@ export function CounterRow(props: CounterRowProps) {
           {badge()}
         </span>
       </div>
-      <p class="counter__last">
-        {t('meters.counter.last')}:{' '}
-        <Show when={props.row.last} fallback={t('meters.counter.lastNone')}>
-          {(last) => t('meters.counter.lastValue', { value: props.format.count(last().value), date: props.format.dayOf(last().takenAt) })}
-        </Show>
-      </p>
+      <p class="counter__last">{lastLine()}</p>
       <Show when={shownValue() !== null && !showInput()}>
         <p class="counter__value">
           <span data-testid="counter-value">{shownValue()}</span>
@@ -102,7 +132,11 @@ export function CounterRow(props: CounterRowProps) {
               autocomplete="off"
               enterkeyhint="done"
               class="counter__input"
-              value={props.view.state === 'refused' || props.view.state === 'rejected' ? String(props.view.value) : ''}
+              value={draft()}
+              onInput={(event) => {
+                setDraft(event.currentTarget.value);
+                setLocalReason(null);
+              }}
               aria-invalid={props.view.state === 'refused' || localReason() !== null}
               aria-describedby={`${props.inputId}-message`}
             />
@@ -115,11 +149,21 @@ export function CounterRow(props: CounterRowProps) {
       <div id={`${props.inputId}-message`} class="counter__messages" aria-live="polite">
         <Switch>
           <Match when={localReason()}>{(reason) => <p class="counter__message counter__message--refused">{reasonMessage(reason(), language())}</p>}</Match>
+          <Match when={props.view.state === 'settled' && props.view}>
+            {(view) => (
+              <p class="counter__message counter__message--settled" role={view().refusal ? 'alert' : undefined}>
+                <Show when={view().refusal} fallback={<span>{t('meters.settled.hint', { dealer: props.dealerName })}</span>}>
+                  {(refusal) => <span>{reasonMessage(refusal(), language())}</span>}
+                </Show>{' '}
+                <a href="#dealer-contacts">{t('meters.settled.contact')}</a>
+              </p>
+            )}
+          </Match>
           <Match when={props.view.state === 'refused' && props.view}>
             {(view) => (
               <p class="counter__message counter__message--refused" role="alert">
-                <Show when={view().reason} fallback={t('meters.refused.byDealer')}>
-                  {(reason) => reasonMessage(reason(), language())}
+                <Show when={view().reason} fallback={<span>{t('meters.refused.byDealer')}</span>}>
+                  {(reason) => <span>{reasonMessage(reason(), language())}</span>}
                 </Show>
               </p>
             )}

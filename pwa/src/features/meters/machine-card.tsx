@@ -1,5 +1,5 @@
 /** One machine: what identifies it for the customer, then one row per counter. */
-import { createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { CounterKind } from '@parc/shared/meters/counters';
 import type { MeterEntryMachine } from '@parc/shared/contracts/meters';
 import { useI18n } from '../../app-context.tsx';
@@ -14,6 +14,8 @@ export interface MachineCardProps {
   viewOf(counter: CounterKind): CounterView;
   done: boolean;
   format: EntryFormat;
+  dealerName: string;
+  online: boolean;
   onSave(counter: CounterKind, value: number): Promise<void>;
   onRequestLocation(location: string, message: string): Promise<ApiError | null>;
 }
@@ -22,6 +24,9 @@ export function MachineCard(props: MachineCardProps) {
   const { t } = useI18n();
   const [requestingLocation, setRequestingLocation] = createSignal(false);
   const idPrefix = () => `machine-${props.machine.deviceId}`;
+  // Rows are keyed by counter kind, not by object: new page data never re-creates a row (and its field).
+  const kinds = createMemo(() => props.machine.counters.map((row) => row.counter), [], { equals: sameKinds });
+  const rowOf = (kind: CounterKind) => props.machine.counters.find((row) => row.counter === kind);
 
   return (
     <article class="card machine" classList={{ 'machine--done': props.done }} data-device-code={props.machine.deviceCode} aria-labelledby={`${idPrefix()}-title`}>
@@ -67,18 +72,28 @@ export function MachineCard(props: MachineCardProps) {
         />
       </Show>
       <ul class="machine__counters">
-        <For each={props.machine.counters}>
-          {(row) => (
-            <CounterRow
-              inputId={`${idPrefix()}-${row.counter}`}
-              row={row}
-              view={props.viewOf(row.counter)}
-              format={props.format}
-              onSave={(value) => props.onSave(row.counter, value)}
-            />
+        <For each={kinds()}>
+          {(kind) => (
+            <Show when={rowOf(kind)}>
+              {(row) => (
+                <CounterRow
+                  inputId={`${idPrefix()}-${kind}`}
+                  row={row()}
+                  view={props.viewOf(kind)}
+                  format={props.format}
+                  dealerName={props.dealerName}
+                  online={props.online}
+                  onSave={(value) => props.onSave(kind, value)}
+                />
+              )}
+            </Show>
           )}
         </For>
       </ul>
     </article>
   );
+}
+
+function sameKinds(a: readonly CounterKind[], b: readonly CounterKind[]): boolean {
+  return a.length === b.length && a.every((kind, index) => kind === b[index]);
 }

@@ -1,4 +1,5 @@
 /** The signed-link endpoints of the meter campaign, typed with the shared contracts. */
+import type { Language } from '@parc/shared/languages';
 import type { ApiClient, ApiResult } from '../../api/client.ts';
 import type {
   LocationChangeRequest,
@@ -11,8 +12,8 @@ export interface MeterEntryApi {
   page(token: string): Promise<ApiResult<MeterEntryPage>>;
   submit(token: string, submission: MeterEntrySubmission): Promise<ApiResult<MeterEntryResults>>;
   requestLocationChange(token: string, request: LocationChangeRequest): Promise<ApiResult<void>>;
-  /** A plain link (not a fetch): the browser downloads the PDF itself. */
-  receiptUrl(token: string): string;
+  /** A plain link (not a fetch): the browser downloads the PDF itself, in the page's language. */
+  receiptUrl(token: string, language: Language): string;
 }
 
 const linkPath = (token: string) => `/api/links/${encodeURIComponent(token)}`;
@@ -22,6 +23,6 @@ export function createMeterEntryApi(client: ApiClient): MeterEntryApi {
     page: (token) => client.request('GET', linkPath(token)),
     submit: (token, submission) => client.request('POST', `${linkPath(token)}/entries`, submission),
     requestLocationChange: (token, request) => client.request('POST', `${linkPath(token)}/location-requests`, request),
-    receiptUrl: (token) => `${linkPath(token)}/receipt.pdf`,
+    receiptUrl: (token, language) => `${linkPath(token)}/receipt.pdf?lang=${language}`,
   };
 }

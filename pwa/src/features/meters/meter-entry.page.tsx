@@ -2,15 +2,17 @@
  * The customer's meter entry page, reached without an account through the signed link `/m/:token`
  * of the monthly e-mail. Anonymous by design: the customer number is the only customer datum shown.
  */
-import { createEffect, createMemo, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { useParams } from '@solidjs/router';
 import type { MeterEntryMachine, MeterEntryPage as PageData } from '@parc/shared/contracts/meters';
 import type { CounterKind } from '@parc/shared/meters/counters';
+import type { Language } from '@parc/shared/languages';
 import { useServices } from '../../app-context.tsx';
 import { createApiClient } from '../../api/client.ts';
 import { pickLanguage } from '../../i18n/translate.ts';
 import { randomId } from '../../platform/ids.ts';
 import { LanguageSwitcher } from '../auth/language-switcher.tsx';
+import { plural } from '../dashboard/plural.ts';
 import { Loading } from '../shell/loading.tsx';
 import { DealerContacts } from './dealer-contacts.tsx';
 import { LinkInvalid } from './link-invalid.tsx';
@@ -18,6 +20,7 @@ import { MachineCard } from './machine-card.tsx';
 import { createMeterEntryApi, type MeterEntryApi } from './meter-entry.api.ts';
 import { entryFormat } from './meter-entry.format.ts';
 import { createMeterEntryStore, type MeterEntryStore } from './meter-entry.store.ts';
+import { deviceStore, openingLanguage, rememberLanguage } from './meter-entry.language.ts';
 import { brandTheme, counterKey, counterView, isMachineDone, latestPendingByCounter, progress } from './meter-entry.state.ts';
 import './meters.css';
 
@@ -46,17 +49,29 @@ function LinkPage(props: { token: string }) {
   onCleanup(store.actions.dispose);
   void store.actions.load();
 
-  // The page opens in the customer's language once; the switcher may change it afterwards.
-  let languageApplied = false;
+  // The page opens once in the language chosen earlier on this device, else the customer's; we don't
+  // know who holds an invalid link: the browser's then. The switcher's choices are remembered.
+  const device = deviceStore();
+  let applied: Language | null = null;
   createEffect(() => {
+    if (applied !== null) return;
     const page = store.state.page;
-    if (page && !languageApplied) {
-      languageApplied = true;
-      i18n.setLanguage(page.language);
-    }
-    // We don't know who holds an invalid link: speak the browser's language.
-    if (store.state.status === 'invalid') i18n.setLanguage(pickLanguage(null, navigator.languages));
+    const fallback = page ? page.language : store.state.status === 'invalid' ? pickLanguage(null, navigator.languages) : null;
+    if (fallback === null) return;
+    applied = openingLanguage(device, fallback);
+    i18n.setLanguage(applied);
   });
+  createEffect(
+    on(
+      i18n.language,
+      (language) => {
+        if (applied === null || language === applied) return;
+        applied = language;
+        rememberLanguage(device, language);
+      },
+      { defer: true },
+    ),
+  );
 
   return (
     <div class="meter-entry">
@@ -86,12 +101,53 @@ function LinkPage(props: { token: string }) {
 /** Only http(s) or same-site images: the logo address comes from the dealer's settings. */
 const safeImage = (url: string | null) => (url && /^(https?:\/\/|\/)/i.test(url) ? url : null);
 
+type ReceiptStatus = 'idle' | 'preparing' | 'offline' | 'failed';
+
 function EntryView(props: { page: PageData; store: MeterEntryStore; api: MeterEntryApi; token: string }) {
-  const { i18n } = useServices();
+  const { i18n, network } = useServices();
   const { t } = i18n;
   const state = props.store.state;
   const actions = props.store.actions;
   const [onlyToRead, setOnlyToRead] = createSignal(false);
+  const [online, setOnline] = createSignal(network.isOnline());
+  const [receipt, setReceipt] = createSignal<ReceiptStatus>('idle');
+  onCleanup(
+    network.subscribe((isOnline) => {
+      setOnline(isOnline);
+      if (isOnline && receipt() === 'offline') setReceipt('idle');
+    }),
+  );
+
+  // The tab names the dealer, not Parc.
+  const previousTitle = document.title;
+  createEffect(() => {
+    document.title = t('meters.documentTitle', { title: t('meters.entry.title'), dealer: props.page.dealer.name });
+  });
+  onCleanup(() => {
+    document.title = previousTitle;
+  });
+
+  const receiptUrl = () => props.api.receiptUrl(props.token, i18n.language());
+  /**
+   * The receipt is made by the server: without it, say so instead of failing silently. Entries still
+   * waiting are sent first so the receipt shows them; that answer also tells whether the server is there.
+   */
+  async function downloadReceipt(event: MouseEvent) {
+    event.preventDefault();
+    if (receipt() === 'preparing') return;
+    if (!network.isOnline()) return setReceipt('offline');
+    setReceipt('preparing');
+    await actions.flush();
+    const reachable = await props.api.page(props.token);
+    if (!reachable.ok) return setReceipt(reachable.error.code === 'offline' ? 'offline' : 'failed');
+    setReceipt('idle');
+    const link = document.createElement('a');
+    link.href = receiptUrl();
+    link.download = '';
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
 
   const format = createMemo(() => entryFormat(i18n.language(), props.page.timeZone));
   const themeStyle = createMemo(() => {
@@ -107,6 +163,11 @@ function EntryView(props: { page: PageData; store: MeterEntryStore; api: MeterEn
   const isDone = (machine: MeterEntryMachine) => isMachineDone(machine.counters.map((row) => viewOf(machine, row.counter)));
   const counts = createMemo(() => progress(props.page.machines.map(isDone)));
   const shownMachines = () => (onlyToRead() ? props.page.machines.filter((machine) => !isDone(machine)) : props.page.machines);
+  // Machines are keyed by id, not by object: new page data never re-creates a card (and the fields in it).
+  const shownIds = createMemo(() => shownMachines().map((machine) => machine.deviceId), [], {
+    equals: (a, b) => a.length === b.length && a.every((id, index) => id === b[index]),
+  });
+  const machineById = (deviceId: string) => props.page.machines.find((machine) => machine.deviceId === deviceId);
   const lastValidDay = () => format().date(props.page.lastValidDay);
 
   return (
@@ -129,19 +190,25 @@ function EntryView(props: { page: PageData; store: MeterEntryStore; api: MeterEn
 
       <div class="meter-entry__tools">
         <LanguageSwitcher />
-        <a class="button" href={props.api.receiptUrl(props.token)} download="" data-testid="receipt">
-          {t('meters.receipt')}
+        <a class="button" href={receiptUrl()} download="" data-testid="receipt" aria-busy={receipt() === 'preparing'} onClick={(event) => void downloadReceipt(event)}>
+          {receipt() === 'preparing' ? t('meters.receipt.preparing') : t('meters.receipt')}
         </a>
         <button type="button" class="button button--quiet" onClick={() => window.print()}>
           {t('meters.print')}
         </button>
       </div>
 
+      <Show when={receipt() === 'offline' || receipt() === 'failed'}>
+        <p class="meter-entry__receipt-notice" role="alert" data-testid="receipt-notice">
+          {receipt() === 'offline' ? t('meters.receipt.offline') : t('meters.receipt.failed')}
+        </p>
+      </Show>
+
       <p class="meter-entry__intro">{t('meters.intro', { date: lastValidDay() })}</p>
 
       <Show when={state.pending.length > 0}>
         <p class="meter-entry__sync" role="status" data-testid="pending-notice">
-          <span>{t('meters.pending', { count: state.pending.length })}</span>
+          <span>{t(plural(i18n.language(), state.pending.length, { one: 'meters.pending.one', other: 'meters.pending.other' }), { count: state.pending.length })}</span>
           <Show when={state.sendError && state.sendError !== 'offline'}>
             <span>{t('meters.sendFailed')}</span>
             <button type="button" class="button" onClick={() => void actions.flush()}>
@@ -154,7 +221,7 @@ function EntryView(props: { page: PageData; store: MeterEntryStore; api: MeterEn
       <Show when={props.page.machines.length > 0} fallback={<p class="card">{t('meters.empty')}</p>}>
         <div class="meter-entry__progress">
           <p data-testid="progress" role="status">
-            <strong>{t('meters.progress', { done: counts().done, total: counts().total })}</strong>
+            <strong>{t(plural(i18n.language(), counts().total, { one: 'meters.progress.one', other: 'meters.progress.other' }), counts())}</strong>
           </p>
           <progress max={counts().total} value={counts().done} aria-hidden="true" />
           <label class="meter-entry__filter">
@@ -168,22 +235,28 @@ function EntryView(props: { page: PageData; store: MeterEntryStore; api: MeterEn
           </p>
         </Show>
         <div class="meter-entry__machines" aria-label={t('meters.machines')}>
-          <For each={shownMachines()}>
-            {(machine) => (
-              <MachineCard
-                machine={machine}
-                viewOf={(counter) => viewOf(machine, counter)}
-                done={isDone(machine)}
-                format={format()}
-                onSave={(counter, value) => actions.save(machine.deviceId, counter, value)}
-                onRequestLocation={(location, message) => actions.requestLocationChange(machine.deviceId, location, message)}
-              />
+          <For each={shownIds()}>
+            {(deviceId) => (
+              <Show when={machineById(deviceId)}>
+                {(machine) => (
+                  <MachineCard
+                    machine={machine()}
+                    viewOf={(counter) => viewOf(machine(), counter)}
+                    done={isDone(machine())}
+                    format={format()}
+                    dealerName={props.page.dealer.name}
+                    online={online()}
+                    onSave={(counter, value) => actions.save(deviceId, counter, value)}
+                    onRequestLocation={(location, message) => actions.requestLocationChange(deviceId, location, message)}
+                  />
+                )}
+              </Show>
             )}
           </For>
         </div>
       </Show>
 
-      <footer class="meter-entry__footer">
+      <footer class="meter-entry__footer" id="dealer-contacts" tabindex="-1">
         <DealerContacts dealer={props.page.dealer} />
       </footer>
     </section>

@@ -7,6 +7,7 @@ import {
   counterKey,
   counterView,
   dealerFromErrorDetails,
+  isEditable,
   isMachineDone,
   latestPendingByCounter,
   parseCounterInput,
@@ -18,6 +19,7 @@ import { ricohColour, ricohMono, seedPage } from './meter-entry.testing.ts';
 
 const belowLast: ReadingReason = { code: 'below_last', params: { lastValue: 344_805, lastDate: '2014-01-24', otherCounter: null } };
 const firstReading: ReadingReason = { code: 'first_reading', params: {} };
+const settledReason = { code: 'settled', params: { value: 358_000 } } as const satisfies ReadingReason;
 const enteredAt = '2014-09-08T10:00:00+02:00';
 const pending = (clientId: string, value: number, deviceId = ricohMono, counter: PendingEntry['counter'] = 'mono'): PendingEntry => ({
   token: 't',
@@ -32,6 +34,8 @@ describe('counterView', () => {
   const sent: CounterEntryState = { state: 'sent', value: 358_965, enteredAt };
   const refused: EntryOutcome = { kind: 'refused', value: 12_305, reason: belowLast };
   const rejected: EntryOutcome = { kind: 'rejected', value: 1, code: 'locked', message: 'already sent' };
+  const settled: CounterEntryState = { state: 'settled', value: 358_000, enteredAt };
+  const settledRefusal: EntryOutcome = { kind: 'refused', value: 360_000, reason: settledReason };
 
   it.each<[string, CounterEntryState, PendingEntry | undefined, EntryOutcome | undefined, CounterView]>([
     ['the server state alone', entered, undefined, undefined, entered],
@@ -41,6 +45,16 @@ describe('counterView', () => {
     ['a rejection', entered, undefined, rejected, { state: 'rejected', value: 1, code: 'locked', message: 'already sent' }],
     ['sent over everything', sent, pending('a', 1), refused, sent],
     ['a dealer refusal from the server', { state: 'refused', value: 5, enteredAt, reason: null }, undefined, undefined, { state: 'refused', value: 5, enteredAt, reason: null }],
+    ['settled by the dealer', settled, undefined, undefined, { ...settled, refusal: null }],
+    ['settled over a pending entry', settled, pending('a', 400_000), undefined, { ...settled, refusal: null }],
+    ['settled with the refusal of a later value', settled, undefined, settledRefusal, { ...settled, refusal: settledReason }],
+    [
+      'a settled refusal on a page that still shows the customer’s value: the dealer’s value at once',
+      { state: 'to_check', value: 400_000, enteredAt, reason: firstReading },
+      undefined,
+      settledRefusal,
+      { state: 'settled', value: 358_000, enteredAt, refusal: settledReason },
+    ],
   ])('%s', (_case, entry, pendingEntry, outcome, expected) => {
     expect(counterView(entry, pendingEntry, outcome)).toEqual(expected);
   });
@@ -52,8 +66,21 @@ describe('isMachineDone', () => {
     ['to check and sent count as done', [{ state: 'to_check', value: 1, enteredAt, reason: firstReading }, { state: 'sent', value: 2, enteredAt }], true],
     ['one counter still to enter', [{ state: 'entered', value: 1, enteredAt }, { state: 'to_enter' }], false],
     ['a refused value is not a reading', [{ state: 'refused', value: 1, reason: belowLast }], false],
+    ['a value the dealer settled is done', [{ state: 'settled', value: 1, enteredAt, refusal: null }], true],
   ])('%s: %s', (_case, views, done) => {
     expect(isMachineDone(views)).toBe(done);
+  });
+});
+
+describe('isEditable', () => {
+  it.each<[CounterView, boolean]>([
+    [{ state: 'to_enter' }, true],
+    [{ state: 'to_check', value: 1, enteredAt, reason: firstReading }, true],
+    [{ state: 'refused', value: 1, reason: belowLast }, true],
+    [{ state: 'sent', value: 1, enteredAt }, false],
+    [{ state: 'settled', value: 1, enteredAt, refusal: null }, false],
+  ])('%j: %s', (view, editable) => {
+    expect(isEditable(view)).toBe(editable);
   });
 });
 
@@ -94,6 +121,12 @@ describe('applyResults', () => {
     expect(applied.needsReload).toBe(true);
     expect(applied.outcomes.get(counterKey(ricohColour, 'mono'))).toEqual({ kind: 'rejected', value: 50_000, code: 'locked', message: 'sent' });
     expect(page).toEqual(seedPage());
+  });
+
+  it('asks for a reload when the dealer settled the counter since the page was loaded', () => {
+    const applied = applyResults(seedPage(), sent, [{ clientId: 'a', status: 'refused', reason: settledReason }]);
+    expect(applied.outcomes.get(counterKey(ricohMono, 'mono'))).toEqual({ kind: 'refused', value: 358_965, reason: settledReason });
+    expect(applied.needsReload).toBe(true);
   });
 
   it('lets the later of two answers for one counter win', () => {

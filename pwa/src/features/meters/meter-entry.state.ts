@@ -34,7 +34,18 @@ export type CounterView =
   /** Not stored for a reason unrelated to the value (already sent, unknown machine...). */
   | { state: 'rejected'; value: number; code: string; message: string }
   /** Passed on to the dealer: no longer editable. */
-  | { state: 'sent'; value: number; enteredAt: string };
+  | { state: 'sent'; value: number; enteredAt: string }
+  /**
+   * The dealer accepted or corrected the value (`value` is the dealer's): only the dealer changes it
+   * now. `refusal` is the server's answer to a value the customer typed afterwards, if any.
+   */
+  | { state: 'settled'; value: number; enteredAt?: string; refusal: SettledReason | null };
+
+/** The reason the server gives for a customer's value on a counter the dealer settled. */
+export type SettledReason = Extract<ReadingReason, { code: 'settled' }>;
+
+const isSettledRefusal = (outcome: EntryOutcome | undefined): outcome is { kind: 'refused'; value: number; reason: SettledReason } =>
+  outcome?.kind === 'refused' && outcome.reason.code === 'settled';
 
 export type CounterKey = `${string}:${CounterKind}`;
 
@@ -52,17 +63,24 @@ export function latestPendingByCounter(entries: readonly PendingEntry[]): Map<Co
 export function counterView(entry: CounterEntryState, pending: PendingEntry | undefined, outcome: EntryOutcome | undefined): CounterView {
   // A sent counter is final: a pending edit of it can only come back rejected.
   if (entry.state === 'sent') return entry;
+  // Settled by the dealer: a value the customer sends can only come back refused, and the dealer's value stays.
+  if (entry.state === 'settled') return { ...entry, refusal: isSettledRefusal(outcome) ? outcome.reason : null };
   if (pending) return { state: 'pending', value: pending.value };
+  // The server says the dealer settled it before the page knew: show the dealer's value at once.
+  if (isSettledRefusal(outcome)) {
+    return { state: 'settled', value: outcome.reason.params.value, ...('enteredAt' in entry ? { enteredAt: entry.enteredAt } : {}), refusal: outcome.reason };
+  }
   if (outcome?.kind === 'refused') return { state: 'refused', value: outcome.value, reason: outcome.reason };
   if (outcome?.kind === 'rejected') return { state: 'rejected', value: outcome.value, code: outcome.code, message: outcome.message };
   return entry;
 }
 
+/** Sent counters are final; settled ones are the dealer's to change. */
 export function isEditable(view: CounterView): boolean {
-  return view.state !== 'sent';
+  return view.state !== 'sent' && view.state !== 'settled';
 }
 
-const DONE_STATES: ReadonlySet<CounterView['state']> = new Set(['pending', 'entered', 'to_check', 'sent']);
+const DONE_STATES: ReadonlySet<CounterView['state']> = new Set(['pending', 'entered', 'to_check', 'sent', 'settled']);
 
 /** A machine is done when every counter has a value on its way or stored; refused values don't count. */
 export function isMachineDone(views: readonly CounterView[]): boolean {
@@ -79,7 +97,7 @@ export interface ResultsApplied {
   outcomes: Map<CounterKey, EntryOutcome | null>;
   /** Outbox ids the server answered: only these may be forgotten. */
   answered: string[];
-  /** True when something was rejected: the page should be reloaded to learn the counter's real state. */
+  /** True when something was rejected or found settled: the page should be reloaded to learn the counter's real state. */
   needsReload: boolean;
 }
 
@@ -111,6 +129,8 @@ export function applyResults(page: MeterEntryPage, sent: readonly PendingEntry[]
       outcomes.set(key, null);
     } else if (result.status === 'refused') {
       outcomes.set(key, { kind: 'refused', value: entry.value, reason: result.reason });
+      // Settled by the dealer since the page was loaded: the page's state of the counter is stale.
+      if (result.reason.code === 'settled') needsReload = true;
     } else {
       outcomes.set(key, { kind: 'rejected', value: entry.value, code: result.error.code, message: result.error.message });
       needsReload = true;

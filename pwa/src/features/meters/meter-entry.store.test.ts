@@ -42,7 +42,7 @@ function fakeBackend() {
       return answer(submission);
     },
     requestLocationChange: async () => ({ ok: true, data: undefined }),
-    receiptUrl: (linkToken) => `/api/links/${linkToken}/receipt.pdf`,
+    receiptUrl: (linkToken, language) => `/api/links/${linkToken}/receipt.pdf?lang=${language}`,
   };
   return {
     api,
@@ -215,6 +215,50 @@ describe('meter entry store', () => {
     network.set(true);
     await vi.waitFor(async () => expect(await storage.listPending()).toEqual([]));
     expect(sentClientIds(backend.submissions)).toEqual(['00000000-0000-4000-8000-000000000001']);
+  });
+
+  it('queues a value once when Save is tapped twice, even while the first send is in flight', async () => {
+    const { backend, storage, store } = await setUp();
+    await store.actions.load();
+    backend.hold();
+    const taps = [store.actions.save(ricohMono, 'mono', 358_965), store.actions.save(ricohMono, 'mono', 358_965)];
+    await vi.waitFor(() => expect(backend.submissions).toHaveLength(1));
+    // A third tap while the answer is still on its way.
+    const late = store.actions.save(ricohMono, 'mono', 358_965);
+    backend.release();
+    await Promise.all([...taps, late]);
+    expect(sentClientIds(backend.submissions)).toEqual(['00000000-0000-4000-8000-000000000001']);
+    expect(await storage.listPending()).toEqual([]);
+
+    // Once answered, the same value may be saved again on purpose (it is a new entry).
+    await store.actions.save(ricohMono, 'mono', 358_965);
+    expect(sentClientIds(backend.submissions)).toEqual(['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002']);
+  });
+
+  it('queues a corrected value typed while the first is in flight', async () => {
+    const { backend, store } = await setUp();
+    await store.actions.load();
+    backend.hold();
+    const first = store.actions.save(ricohMono, 'mono', 358_965);
+    await vi.waitFor(() => expect(backend.submissions).toHaveLength(1));
+    const corrected = store.actions.save(ricohMono, 'mono', 359_000);
+    backend.release();
+    await Promise.all([first, corrected]);
+    expect(backend.submissions.flatMap((submission) => submission.entries.map((entry) => entry.value))).toEqual([358_965, 359_000]);
+    expect(store.state.page?.machines[0]?.counters[0]?.entry).toMatchObject({ state: 'entered', value: 359_000 });
+  });
+
+  it('reloads the page when the dealer settled a counter since it was loaded, and keeps the refusal to show', async () => {
+    const { backend, store } = await setUp();
+    await store.actions.load();
+    const settledPage = seedPage();
+    settledPage.machines[0]!.counters[0]!.entry = { state: 'settled', value: 350_000, enteredAt };
+    backend.setPage({ ok: true, data: settledPage });
+    const reason = { code: 'settled', params: { value: 350_000 } } as const;
+    backend.answerWith((submission) => ({ ok: true, data: { results: submission.entries.map((entry) => ({ clientId: entry.clientId, status: 'refused', reason })) } }));
+    await store.actions.save(ricohMono, 'mono', 360_000);
+    expect(store.state.page?.machines[0]?.counters[0]?.entry).toEqual({ state: 'settled', value: 350_000, enteredAt });
+    expect(store.state.outcomes[`${ricohMono}:mono`]).toEqual({ kind: 'refused', value: 360_000, reason });
   });
 
   it('never sends an entry twice when flush is called again while a send is in flight', async () => {

@@ -13,7 +13,15 @@ import type { NetworkStatus } from '../../platform/network.ts';
 import type { LocalStorage, StoredOutboxItem } from '../../platform/storage.ts';
 import { singleFlight } from '../../sync/single-flight.ts';
 import type { MeterEntryApi } from './meter-entry.api.ts';
-import { applyResults, counterKey, dealerFromErrorDetails, type CounterKey, type EntryOutcome, type PendingEntry } from './meter-entry.state.ts';
+import {
+  applyResults,
+  counterKey,
+  dealerFromErrorDetails,
+  latestPendingByCounter,
+  type CounterKey,
+  type EntryOutcome,
+  type PendingEntry,
+} from './meter-entry.state.ts';
 
 export const METER_ENTRY_KIND = 'meters.entry';
 
@@ -43,7 +51,10 @@ export interface MeterEntryState {
 export interface MeterEntryActions {
   /** Shows the cached page at once, then asks the server and sends what is pending. */
   load(): Promise<void>;
-  /** Writes the entry to the outbox, then sends it if the network allows. */
+  /**
+   * Writes the entry to the outbox, then sends it if the network allows. The same value for a
+   * counter whose entry is still on its way (a second tap on Save) is not queued again.
+   */
   save(deviceId: string, counter: CounterKind, value: number): Promise<void>;
   /** Sends every pending entry of this link once; concurrent calls share one run. */
   flush(): Promise<void>;
@@ -80,6 +91,12 @@ export function createMeterEntryStore(deps: MeterEntryStoreDeps): MeterEntryStor
     outcomes: {},
     sendError: null,
   });
+
+  /**
+   * The latest entry this page queued per counter, known as soon as save() starts (the outbox is
+   * read back asynchronously): two taps in a row must not both queue the value.
+   */
+  const queued = new Map<CounterKey, PendingEntry>();
 
   async function readPending(): Promise<PendingEntry[]> {
     const items = await storage.listPending();
@@ -137,6 +154,7 @@ export function createMeterEntryStore(deps: MeterEntryStoreDeps): MeterEntryStor
       const page = unwrap(state.page);
       const applied = applyResults(page, batch, result.data.results);
       await storage.confirm(applied.answered);
+      for (const [key, entry] of queued) if (applied.answered.includes(entry.clientId)) queued.delete(key);
       await showPage(applied.page);
       for (const [key, outcome] of applied.outcomes) setState('outcomes', key, outcome ?? undefined);
       setState('sendError', null);
@@ -164,9 +182,16 @@ export function createMeterEntryStore(deps: MeterEntryStoreDeps): MeterEntryStor
     },
 
     async save(deviceId, counter, value) {
+      const key = counterKey(deviceId, counter);
+      const waiting = queued.get(key) ?? latestPendingByCounter(state.pending).get(key);
+      if (waiting?.value === value) {
+        await flush();
+        return;
+      }
       const entry: PendingEntry = { token, clientId: deps.newId(), deviceId, counter, value };
+      queued.set(key, entry);
       await storage.enqueue({ id: entry.clientId, kind: METER_ENTRY_KIND, payload: entry, createdAt: deps.now().toISOString() });
-      setState('outcomes', counterKey(deviceId, counter), undefined);
+      setState('outcomes', key, undefined);
       await refreshPending();
       await flush();
     },

@@ -21,6 +21,7 @@ export function seedPage(): MeterEntryPage {
         model: 'MP2550CSP',
         internalNumber: '0002',
         location: 'REZ - COMPTABILITÉ',
+        requestedLocation: null,
         serial: '6594501067',
         counters: [{ counter: 'mono', last: { value: 344_805, takenAt: '2014-01-24T09:00:00.000Z' }, entry: { state: 'to_enter' } }],
       },
@@ -31,6 +32,7 @@ export function seedPage(): MeterEntryPage {
         model: 'MPC2051',
         internalNumber: '0014',
         location: '1ER - COMMERCIAL',
+        requestedLocation: null,
         serial: 'V9713800086',
         counters: [
           { counter: 'colour', last: { value: 27_827, takenAt: '2014-01-06T09:00:00.000Z' }, entry: { state: 'to_enter' } },
