@@ -9,6 +9,7 @@ import { FormError } from '../shell/form-error.tsx';
 import { draftOf, emptyResetDraft, resetChange, resetRows, resetStatus, type ResetDraft, type ResetRow, type ResetStatus } from './counter-reset.ts';
 import { useTechSync } from './tech-context.tsx';
 import { formatCount, formatDateTime, readingReasonText, readingStatus } from './tech.format.ts';
+import { fromCatalogue } from '../../i18n/pseudo.ts';
 
 type Device = TechBundle['devices'][number];
 
@@ -30,7 +31,7 @@ function CounterReading(props: { device: Device; counter: Device['counters'][num
     <li class="counter-reading" data-testid="counter-reading" data-counter={props.counter.kind} data-last={props.counter.lastValue ?? ''} data-state={status()?.state ?? 'none'}>
       <form class="form" onSubmit={(event) => void save(event)}>
         <label class="field">
-          <span>{COUNTER_LABELS[props.counter.kind as CounterKind][language()]}</span>
+          <span>{fromCatalogue(COUNTER_LABELS[props.counter.kind as CounterKind][language()])}</span>
           <span class="muted">
             {props.counter.lastValue !== null && props.counter.lastTakenAt
               ? t('tech.reading.last', { value: formatCount(language(), props.counter.lastValue), date: formatDateTime(language(), props.counter.lastTakenAt) })
@@ -141,7 +142,7 @@ function ResetStatusView(props: { status: ResetStatus; onCorrect(): void }) {
           {(entry) => (
             <li data-counter={entry.counter}>
               {t('tech.reset.values', {
-                counter: COUNTER_LABELS[entry.counter][language()],
+                counter: fromCatalogue(COUNTER_LABELS[entry.counter][language()]),
                 final: formatCount(language(), entry.finalValue),
                 start: formatCount(language(), entry.startValue),
               })}
@@ -177,7 +178,7 @@ function CounterReset(props: { device: Device; requestId: string }) {
   // Untouched values follow the phone's view of the counters, queued readings included.
   const rows = () => resetRows(props.device.counters, draft().edits);
   const status = () => resetStatus(props.device.id, sync.state.pending, sync.state.records);
-  const label = (counter: CounterKind) => COUNTER_LABELS[counter][language()];
+  const label = (counter: CounterKind) => fromCatalogue(COUNTER_LABELS[counter][language()]);
 
   function change(next: Partial<ResetDraft>) {
     setDraft({ ...draft(), ...next });

@@ -7,6 +7,7 @@ import { readingReasonSchema } from '@parc/shared/meters/reasons';
 import type { RequestState } from '@parc/shared/tickets/states';
 import type { SyncRecord } from '../../sync/tech-sync.ts';
 import type { LocalOp } from '../../sync/tech-ops.ts';
+import { fromCatalogue } from '../../i18n/pseudo.ts';
 
 export function formatDateTime(language: Language, iso: string): string {
   return new Intl.DateTimeFormat(LANGUAGE_LOCALES[language], { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
@@ -23,7 +24,7 @@ export function formatCount(language: Language, value: number): string {
  */
 export function readingReasonText(reason: unknown, language: Language): string | null {
   const parsed = readingReasonSchema.safeParse(reason);
-  return parsed.success ? reasonMessage(parsed.data, language) : null;
+  return parsed.success ? fromCatalogue(reasonMessage(parsed.data, language)) : null;
 }
 
 export type ReadingState = 'pending' | 'entered' | 'to_check' | 'refused';
