@@ -13,6 +13,7 @@ import type { ReadingReason } from '@parc/shared/meters/reasons';
 import { useI18n } from '../../app-context.tsx';
 import type { EntryFormat } from './meter-entry.format.ts';
 import { isEditable, parseCounterInput, type CounterView } from './meter-entry.state.ts';
+import { fromCatalogue } from '../../i18n/pseudo.ts';
 
 export interface CounterRowProps {
   /** Makes the input's id unique on the page. */
@@ -101,7 +102,7 @@ export function CounterRow(props: CounterRowProps) {
   return (
     <li class="counter" data-counter={props.row.counter} data-state={props.view.state}>
       <div class="counter__head">
-        <span class="counter__label">{props.format.counter(props.row.counter)}</span>
+        <span class="counter__label">{fromCatalogue(props.format.counter(props.row.counter))}</span>
         <span class={`badge badge--${props.view.state}`} data-testid="counter-state">
           {badge()}
         </span>
@@ -148,12 +149,12 @@ export function CounterRow(props: CounterRowProps) {
       </Show>
       <div id={`${props.inputId}-message`} class="counter__messages" aria-live="polite">
         <Switch>
-          <Match when={localReason()}>{(reason) => <p class="counter__message counter__message--refused">{reasonMessage(reason(), language())}</p>}</Match>
+          <Match when={localReason()}>{(reason) => <p class="counter__message counter__message--refused">{fromCatalogue(reasonMessage(reason(), language()))}</p>}</Match>
           <Match when={props.view.state === 'settled' && props.view}>
             {(view) => (
               <p class="counter__message counter__message--settled" role={view().refusal ? 'alert' : undefined}>
                 <Show when={view().refusal} fallback={<span>{t('meters.settled.hint', { dealer: props.dealerName })}</span>}>
-                  {(refusal) => <span>{reasonMessage(refusal(), language())}</span>}
+                  {(refusal) => <span>{fromCatalogue(reasonMessage(refusal(), language()))}</span>}
                 </Show>{' '}
                 <a href="#dealer-contacts">{t('meters.settled.contact')}</a>
               </p>
@@ -163,7 +164,7 @@ export function CounterRow(props: CounterRowProps) {
             {(view) => (
               <p class="counter__message counter__message--refused" role="alert">
                 <Show when={view().reason} fallback={<span>{t('meters.refused.byDealer')}</span>}>
-                  {(reason) => <span>{reasonMessage(reason(), language())}</span>}
+                  {(reason) => <span>{fromCatalogue(reasonMessage(reason(), language()))}</span>}
                 </Show>
               </p>
             )}
@@ -178,7 +179,7 @@ export function CounterRow(props: CounterRowProps) {
           <Match when={props.view.state === 'to_check' && props.view}>
             {(view) => (
               <p class="counter__message counter__message--to-check">
-                {reasonMessage(view().reason, language())} {t('meters.toCheck.hint')}
+                {fromCatalogue(reasonMessage(view().reason, language()))} {t('meters.toCheck.hint')}
               </p>
             )}
           </Match>

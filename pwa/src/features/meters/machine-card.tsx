@@ -47,7 +47,14 @@ export function MachineCard(props: MachineCardProps) {
           <dt>{t('meters.machine.location')}</dt>
           <dd>
             <span data-testid="machine-location">{props.machine.location ?? t('meters.machine.noLocation')}</span>
-            <Show when={!requestingLocation()}>
+            <Show when={props.machine.requestedLocation}>
+              {(requested) => (
+                <span class="machine__requested" data-testid="location-requested">
+                  {t('meters.location.requested', { location: requested() })}
+                </span>
+              )}
+            </Show>
+            <Show when={!requestingLocation() && !props.machine.requestedLocation}>
               <button type="button" class="link-button" onClick={() => setRequestingLocation(true)}>
                 {t('meters.location.request')}
               </button>

@@ -107,6 +107,18 @@ describe('meter entry store', () => {
     expect(store.state.page).toBeNull();
   });
 
+  it('shows a machine as "requested" once its location change is received, also from the cache', async () => {
+    const { storage, store } = await setUp();
+    await store.actions.load();
+    const deviceId = store.state.page!.machines[0]!.deviceId;
+    expect(await store.actions.requestLocationChange(deviceId, '2E - DIRECTION', '')).toBeNull();
+    expect(store.state.page!.machines[0]!.requestedLocation).toBe('2E - DIRECTION');
+    const { backend: offline, store: reloaded } = await setUp({ storage });
+    offline.setPage(failure('offline'));
+    await reloaded.actions.load();
+    expect(reloaded.state.page!.machines[0]!.requestedLocation).toBe('2E - DIRECTION');
+  });
+
   it('forgets the cached machines of a link that became invalid and keeps the dealer to contact', async () => {
     const { backend, storage, store } = await setUp();
     await store.actions.load();

@@ -200,7 +200,13 @@ export function createMeterEntryStore(deps: MeterEntryStoreDeps): MeterEntryStor
 
     async requestLocationChange(deviceId, location, message) {
       const result = await api.requestLocationChange(token, { deviceId, location, message });
-      return result.ok ? null : result.error;
+      if (!result.ok) return result.error;
+      // The machine shows "requested" until the dealer applies or dismisses it (the next page load says which).
+      if (state.page) {
+        setState('page', 'machines', (machine) => machine.deviceId === deviceId, 'requestedLocation', location);
+        await storage.set(pageKey, unwrap(state.page));
+      }
+      return null;
     },
 
     dispose: unsubscribe,

@@ -17,6 +17,7 @@ export const metersDe: MetersCatalogue = {
   'meters.machine.deviceCode': 'ID',
   'meters.machine.serial': 'SN',
   'meters.location.request': 'Änderung beantragen',
+  'meters.location.requested': 'Änderung angefragt: «{location}»',
   'meters.location.newText': 'Neuer Standort',
   'meters.location.message': 'Nachricht (optional)',
   'meters.location.send': 'Anfrage senden',

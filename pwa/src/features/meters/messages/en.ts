@@ -17,6 +17,7 @@ export const metersEn: MetersCatalogue = {
   'meters.machine.deviceCode': 'ID',
   'meters.machine.serial': 'SN',
   'meters.location.request': 'Request a change',
+  'meters.location.requested': 'Change requested: “{location}”',
   'meters.location.newText': 'New location',
   'meters.location.message': 'Message (optional)',
   'meters.location.send': 'Send the request',

@@ -16,6 +16,7 @@ export const metersFr = {
   'meters.machine.deviceCode': 'ID',
   'meters.machine.serial': 'NS',
   'meters.location.request': 'Demander une modification',
+  'meters.location.requested': 'Changement demandé : « {location} »',
   'meters.location.newText': 'Nouvel emplacement',
   'meters.location.message': 'Message (facultatif)',
   'meters.location.send': 'Envoyer la demande',

@@ -17,6 +17,7 @@ export const metersIt: MetersCatalogue = {
   'meters.machine.deviceCode': 'ID',
   'meters.machine.serial': 'NS',
   'meters.location.request': 'Chiedere una modifica',
+  'meters.location.requested': 'Modifica richiesta: «{location}»',
   'meters.location.newText': 'Nuova ubicazione',
   'meters.location.message': 'Messaggio (facoltativo)',
   'meters.location.send': 'Invia la richiesta',
