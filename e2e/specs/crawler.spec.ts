@@ -225,7 +225,7 @@ describe('the crawler', () => {
   });
 
   it('visited every route of the router', () => {
-    console.log(`[crawler] visited ${visited.size} routes:\\n  ${[...visited].sort().join('\\n  ')}`);
+    console.log(`[crawler] visited ${visited.size} routes:\n  ${[...visited].sort().join('\n  ')}`);
     expect(declaredRoutes().filter((route) => !visited.has(route))).toEqual([]);
   });
 });
