@@ -17,7 +17,7 @@ function bundle(): TechBundle {
       {
         ...device,
         counters: [...device.counters, { kind: 'colour', lastValue: 400, lastTakenAt: '2026-02-01T08:00:00.000Z' }],
-        history: [{ kind: 'reading', at: '2026-02-01T08:00:00.000Z', text: 'mono 1000 (technician)', requestId: null }],
+        history: [{ kind: 'reading', at: '2026-02-01T08:00:00.000Z', requestId: null, counter: 'mono', value: 1000, source: 'technician' }],
       },
       { ...device, id: otherDeviceId, counters: [{ kind: 'mono', lastValue: 77, lastTakenAt: null }], history: [] },
     ],
@@ -88,14 +88,23 @@ describe('a declared counter reset in the local view', () => {
     );
     const history = view.devices[0]!.history;
     expect(history).toHaveLength(2);
-    expect(history[0]).toEqual({ kind: 'reading', at: '2026-03-02T10:00:00.000Z', text: '↺ mono 1250 → 0 · colour 480 → 0 · Main board swapped', requestId });
+    expect(history[0]).toEqual({
+      kind: 'counter_reset',
+      at: '2026-03-02T10:00:00.000Z',
+      requestId,
+      counters: [
+        { counter: 'mono', finalValue: 1250, startValue: 0 },
+        { counter: 'colour', finalValue: 480, startValue: 0 },
+      ],
+      note: 'Main board swapped',
+    });
     expect(applyOp(bundle(), reset({ requestId: undefined })).devices[0]!.history[0]?.requestId).toBeNull();
   });
 
   it('applies in queue order: a reading taken after the reset counts from the new start', () => {
     const view = localView(bundle(), [reading(1250, '2026-03-02T09:59:00.000Z'), reset(), reading(15, '2026-03-02T10:05:00.000Z')]);
     expect(counters(view)?.[0]).toEqual({ kind: 'mono', lastValue: 15, lastTakenAt: '2026-03-02T10:05:00.000Z' });
-    expect(view.devices[0]!.history.map((entry) => entry.text)).toEqual(['mono: 15', '↺ mono 1250 → 0', 'mono: 1250', 'mono 1000 (technician)']);
+    expect(view.devices[0]!.history.map((entry) => (entry.kind === 'reading' ? `${entry.counter} ${entry.value}` : entry.kind))).toEqual(['mono 15', 'counter_reset', 'mono 1250', 'mono 1000']);
   });
 
   it('leaves the bundle it was given alone and ignores a device not in the day', () => {

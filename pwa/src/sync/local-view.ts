@@ -22,14 +22,6 @@ function withEvent(request: MaintenanceRequest, op: LocalOp, authorName: string,
   return { ...request, updatedAt: op.createdAt, events: [...request.events, { ...base, kind: 'note', ...event }] };
 }
 
-type ResetOp = Extract<LocalOp, { kind: 'counter.reset' }>;
-
-/** The history line of a declared reset, in codes and numbers like the server's reading lines: `↺ mono 1250 → 0 · colour 300 → 0`. */
-function resetText(op: ResetOp): string {
-  const counters = op.counters.map((entry) => `${entry.counter} ${entry.finalValue} → ${entry.startValue}`).join(' · ');
-  return [`↺ ${counters}`, op.note].filter(Boolean).join(' · ');
-}
-
 /** One op applied to the bundle, as the server will apply it if nobody else changed the same request meanwhile. */
 export function applyOp(bundle: TechBundle, op: LocalOp): TechBundle {
   const author = bundle.technician.name;
@@ -52,13 +44,13 @@ export function applyOp(bundle: TechBundle, op: LocalOp): TechBundle {
       return updateDevice(bundle, op.deviceId, (device) => ({
         ...device,
         counters: device.counters.map((counter) => (counter.kind === op.counter ? { ...counter, lastValue: op.value, lastTakenAt: op.takenAt } : counter)),
-        history: [{ kind: 'reading', at: op.takenAt, text: `${op.counter}: ${op.value}`, requestId: op.requestId ?? null }, ...device.history],
+        history: [{ kind: 'reading', at: op.takenAt, requestId: op.requestId ?? null, counter: op.counter, value: op.value, source: 'technician' }, ...device.history],
       }));
     case 'supply.replacement':
       return updateDevice(bundle, op.deviceId, (device) => ({
         ...device,
         supplies: device.supplies.map((supply) => (supply.supplyIndex === op.supplyIndex ? { ...supply, percent: 100, readAt: op.replacedAt } : supply)),
-        history: [{ kind: 'supply_replacement', at: op.replacedAt, text: [op.supplyType, op.colour].filter(Boolean).join(' '), requestId: op.requestId ?? null }, ...device.history],
+        history: [{ kind: 'supply_replacement', at: op.replacedAt, requestId: op.requestId ?? null, supplyType: op.supplyType, colour: op.colour ?? null, note: op.note ?? null }, ...device.history],
       }));
     case 'counter.reset':
       return updateDevice(bundle, op.deviceId, (device) => ({
@@ -68,7 +60,7 @@ export function applyOp(bundle: TechBundle, op: LocalOp): TechBundle {
           const declared = op.counters.find((entry) => entry.counter === counter.kind);
           return declared ? { ...counter, lastValue: declared.startValue, lastTakenAt: op.at } : counter;
         }),
-        history: [{ kind: 'reading', at: op.at, text: resetText(op), requestId: op.requestId ?? null }, ...device.history],
+        history: [{ kind: 'counter_reset', at: op.at, requestId: op.requestId ?? null, counters: op.counters, note: op.note ?? null }, ...device.history],
       }));
   }
 }

@@ -248,7 +248,7 @@ describe('a counter reset declared on site', () => {
     network.set(false);
     const op = await sync.record(counterReset);
     expect(sync.view()?.devices[0]?.counters[0]).toEqual({ kind: 'mono', lastValue: 0, lastTakenAt: '2026-03-02T10:00:00.000Z' });
-    expect(sync.view()?.devices[0]?.history[0]).toMatchObject({ kind: 'reading', at: '2026-03-02T10:00:00.000Z', requestId });
+    expect(sync.view()?.devices[0]?.history[0]).toMatchObject({ kind: 'counter_reset', at: '2026-03-02T10:00:00.000Z', requestId });
 
     network.set(true);
     await sync.syncNow();

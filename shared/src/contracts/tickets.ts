@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNTER_KINDS, RESET_KINDS } from '../meters/counters.ts';
+import { COUNTER_KINDS, READING_SOURCES, RESET_KINDS } from '../meters/counters.ts';
 import { readingReasonSchema } from '../meters/reasons.ts';
 import { COMPLEXITIES } from '../tickets/complexity.ts';
 import { MAX_COMMENT_LENGTH, REQUEST_STATES } from '../tickets/states.ts';
@@ -248,14 +248,18 @@ export const bundleCounterSchema = z.object({
   lastTakenAt: instantSchema.nullable(),
 });
 
-export const DEVICE_HISTORY_KINDS = ['request', 'reading', 'supply_replacement', 'alert'] as const;
-/** The device's recent history, newest first: request events, readings, supply replacements, alerts. */
-export const deviceHistoryEntrySchema = z.object({
-  kind: z.enum(DEVICE_HISTORY_KINDS),
-  at: instantSchema,
-  text: z.string(),
-  requestId: z.uuid().nullable(),
-});
+/**
+ * The device's recent history, newest first: request events, readings, declared resets, supply
+ * replacements, alerts. Data, not sentences: the app words each entry in its user's language.
+ */
+const historyBase = { at: instantSchema, requestId: z.uuid().nullable() };
+export const deviceHistoryEntrySchema = z.discriminatedUnion('kind', [
+  z.object({ ...historyBase, kind: z.literal('request'), subject: z.string(), event: z.enum(REQUEST_EVENT_KINDS), toState: z.enum(REQUEST_STATES).nullable(), comment: z.string().nullable() }),
+  z.object({ ...historyBase, kind: z.literal('reading'), counter: z.enum(COUNTER_KINDS), value: z.number().int(), source: z.enum(READING_SOURCES) }),
+  z.object({ ...historyBase, kind: z.literal('counter_reset'), counters: counterBreaksSchema, note: z.string().nullable() }),
+  z.object({ ...historyBase, kind: z.literal('supply_replacement'), supplyType: z.string(), colour: z.string().nullable(), note: z.string().nullable() }),
+  z.object({ ...historyBase, kind: z.literal('alert'), severity: z.enum(ALERT_SEVERITIES), group: z.string(), code: z.string(), description: z.string(), cleared: z.boolean() }),
+]);
 export type DeviceHistoryEntry = z.infer<typeof deviceHistoryEntrySchema>;
 
 export const fieldDeviceSchema = errorDeviceSchema.extend({

@@ -37,7 +37,7 @@ import {
 import type { AppDeps } from '../../deps.ts';
 import { contactLanguage } from '../../mail/dealer.ts';
 import type { SessionUser } from '../auth/access.ts';
-import { COUNTING_STATUS_LIST } from '../readings/readings.repo.ts';
+import { COUNTING_STATUS_LIST, findResets } from '../readings/readings.repo.ts';
 import { declareReset, recordReading } from '../readings/readings.writer.ts';
 import { checkedAttachment } from './attachments.ts';
 import { findErrorDevice, findRequestRow, insertEvent, loadRequest, selectErrors, type RequestRow } from './tickets.repo.ts';
@@ -502,6 +502,18 @@ async function customerNamesOf(db: Db, ids: string[], known: Map<string, string>
 }
 
 /** The device's recent history, newest first: request events, technician readings, supply replacements, alerts. */
+/** One history entry per declaration: the counters reset at the same instant with the same note. */
+function groupResets(resets: Awaited<ReturnType<typeof findResets>>): Extract<DeviceHistoryEntry, { kind: 'counter_reset' }>[] {
+  const byDeclaration = new Map<string, Extract<DeviceHistoryEntry, { kind: 'counter_reset' }>>();
+  for (const reset of resets) {
+    const key = `${reset.at.toISOString()}|${reset.note ?? ''}`;
+    const entry = byDeclaration.get(key) ?? { kind: 'counter_reset' as const, at: reset.at.toISOString(), requestId: null, counters: [], note: reset.note };
+    entry.counters.push({ counter: reset.counterKind, finalValue: reset.finalValue, startValue: reset.startValue });
+    byDeclaration.set(key, entry);
+  }
+  return [...byDeclaration.values()];
+}
+
 export async function deviceHistory(db: Db, partnerId: string, deviceId: string, limit = 30): Promise<DeviceHistoryEntry[]> {
   const [events, replacements, readingRows, alerts] = await Promise.all([
     db
@@ -521,16 +533,30 @@ export async function deviceHistory(db: Db, partnerId: string, deviceId: string,
       .limit(limit),
     db.select().from(deviceAlerts).where(and(eq(deviceAlerts.partnerId, partnerId), eq(deviceAlerts.deviceId, deviceId))).orderBy(desc(deviceAlerts.openedAt)).limit(limit),
   ]);
+  const resets = await findResets(db, partnerId, [deviceId]);
   const entries: DeviceHistoryEntry[] = [
     ...events.map(({ event, subject }) => ({
       kind: 'request' as const,
       at: event.at.toISOString(),
-      text: [subject, event.kind, event.toState, event.comment].filter(Boolean).join(' · '),
       requestId: event.requestId,
+      subject,
+      event: event.kind,
+      toState: event.toState,
+      comment: event.comment,
     })),
-    ...replacements.map((row) => ({ kind: 'supply_replacement' as const, at: row.replacedAt.toISOString(), text: [row.supplyType, row.colour, row.note].filter(Boolean).join(' · '), requestId: row.requestId })),
-    ...readingRows.map((row) => ({ kind: 'reading' as const, at: row.takenAt.toISOString(), text: `${row.kind} ${row.value} (${row.source})`, requestId: null })),
-    ...alerts.map((row) => ({ kind: 'alert' as const, at: row.openedAt.toISOString(), text: `${row.severity} · ${row.description}${row.clearedAt ? ' · cleared' : ''}`, requestId: null })),
+    ...replacements.map((row) => ({ kind: 'supply_replacement' as const, at: row.replacedAt.toISOString(), requestId: row.requestId, supplyType: row.supplyType, colour: row.colour, note: row.note })),
+    ...readingRows.map((row) => ({ kind: 'reading' as const, at: row.takenAt.toISOString(), requestId: null, counter: row.kind, value: row.value, source: row.source })),
+    ...groupResets(resets),
+    ...alerts.map((row) => ({
+      kind: 'alert' as const,
+      at: row.openedAt.toISOString(),
+      requestId: null,
+      severity: row.severity,
+      group: row.group,
+      code: row.code,
+      description: row.description,
+      cleared: row.clearedAt !== null,
+    })),
   ];
   return entries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
 }

@@ -8,7 +8,7 @@ import { bundleSupplyViews, SupplyBars } from '../devices/supply-bars.tsx';
 import { FormError } from '../shell/form-error.tsx';
 import { draftOf, emptyResetDraft, resetChange, resetRows, resetStatus, type ResetDraft, type ResetRow, type ResetStatus } from './counter-reset.ts';
 import { useTechSync } from './tech-context.tsx';
-import { formatCount, formatDateTime, readingReasonText, readingStatus } from './tech.format.ts';
+import { formatCount, formatDateTime, historyText, readingReasonText, readingStatus } from './tech.format.ts';
 import { fromCatalogue } from '../../i18n/pseudo.ts';
 
 type Device = TechBundle['devices'][number];
@@ -343,7 +343,7 @@ export function DevicePanel(props: { device: Device; requestId: string }) {
             <For each={props.device.history.slice(0, 20)}>
               {(entry) => (
                 <li>
-                  <span class="muted">{formatDateTime(language(), entry.at)}</span> {entry.text}
+                  <span class="muted">{formatDateTime(language(), entry.at)}</span> {historyText(entry, t, language())}
                 </li>
               )}
             </For>

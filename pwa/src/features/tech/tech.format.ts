@@ -1,12 +1,14 @@
 /** What the technician's screens say about readings and queued changes; pure, so tested with tables. */
-import type { MaintenanceRequest, RequestEvent } from '@parc/shared/contracts/tickets';
+import { alertText } from '@parc/shared/agents/alert-messages';
+import type { DeviceHistoryEntry, MaintenanceRequest, RequestEvent } from '@parc/shared/contracts/tickets';
 import { LANGUAGE_LOCALES, type Language } from '@parc/shared/languages';
 import type { CounterKind } from '@parc/shared/meters/counters';
-import { reasonMessage } from '@parc/shared/meters/messages';
+import { COUNTER_LABELS, reasonMessage } from '@parc/shared/meters/messages';
 import { readingReasonSchema } from '@parc/shared/meters/reasons';
 import type { RequestState } from '@parc/shared/tickets/states';
 import type { SyncRecord } from '../../sync/tech-sync.ts';
 import type { LocalOp } from '../../sync/tech-ops.ts';
+import type { MessageKey } from '../../i18n/catalogue.ts';
 import { fromCatalogue } from '../../i18n/pseudo.ts';
 
 export function formatDateTime(language: Language, iso: string): string {
@@ -74,4 +76,29 @@ export function refusalReason(record: SyncRecord): RefusalReason {
 /** The last change of state someone made: who moved the request where it is now, and what they said. */
 export function lastStateChange(request: MaintenanceRequest | undefined): RequestEvent | undefined {
   return request?.events.filter((event) => event.kind === 'state').at(-1);
+}
+
+type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
+
+/** One line of the device's history in the reader's language: the server sends data, never sentences. */
+export function historyText(entry: DeviceHistoryEntry, t: Translate, language: Language): string {
+  const counter = (kind: CounterKind) => fromCatalogue(COUNTER_LABELS[kind][language]);
+  switch (entry.kind) {
+    case 'request':
+      return [entry.subject, entry.toState ? t(`tickets.state.${entry.toState}`) : t(`tickets.event.${entry.event}`, { from: '', to: '', fields: '' }), entry.comment].filter(Boolean).join(' · ');
+    case 'reading':
+      return t('tech.history.reading', { counter: counter(entry.counter), value: formatCount(language, entry.value), source: t(`device.source.${entry.source}`) });
+    case 'counter_reset':
+      return [
+        t('tech.reset.title'),
+        ...entry.counters.map((each) => t('tech.reset.values', { counter: counter(each.counter), final: formatCount(language, each.finalValue), start: formatCount(language, each.startValue) })),
+        entry.note,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    case 'supply_replacement':
+      return [t('tickets.event.supply'), entry.supplyType, entry.colour, entry.note].filter(Boolean).join(' · ');
+    case 'alert':
+      return [fromCatalogue(alertText(entry, entry.description, language)), entry.cleared ? t('tech.history.cleared') : null].filter(Boolean).join(' · ');
+  }
 }

@@ -29,6 +29,8 @@ export const techDe: TechCatalogue = {
   'tech.supplies.none': 'Kein Füllstand bekannt.',
   'tech.history': 'Geräteverlauf',
   'tech.history.none': 'Kein neueres Ereignis.',
+  'tech.history.reading': '{counter}: {value} ({source})',
+  'tech.history.cleared': 'behoben',
   'tech.comments': 'Verlauf der Anfrage',
   'tech.comments.none': 'Noch kein Kommentar.',
   'tech.attachments': 'Fotos',

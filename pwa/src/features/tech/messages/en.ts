@@ -29,6 +29,8 @@ export const techEn: TechCatalogue = {
   'tech.supplies.none': 'No known level.',
   'tech.history': 'Device history',
   'tech.history.none': 'No recent event.',
+  'tech.history.reading': '{counter}: {value} ({source})',
+  'tech.history.cleared': 'cleared',
   'tech.comments': 'Request follow-up',
   'tech.comments.none': 'No comment yet.',
   'tech.attachments': 'Photos',

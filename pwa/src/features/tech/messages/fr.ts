@@ -28,6 +28,8 @@ export const techFr = {
   'tech.supplies.none': 'Aucun niveau connu.',
   'tech.history': 'Historique de la machine',
   'tech.history.none': 'Aucun événement récent.',
+  'tech.history.reading': '{counter} : {value} ({source})',
+  'tech.history.cleared': 'résolue',
   'tech.comments': 'Suivi de la demande',
   'tech.comments.none': 'Aucun commentaire pour l’instant.',
   'tech.attachments': 'Photos',

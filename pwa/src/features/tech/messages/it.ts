@@ -29,6 +29,8 @@ export const techIt: TechCatalogue = {
   'tech.supplies.none': 'Nessun livello noto.',
   'tech.history': 'Cronologia della macchina',
   'tech.history.none': 'Nessun evento recente.',
+  'tech.history.reading': '{counter}: {value} ({source})',
+  'tech.history.cleared': 'risolto',
   'tech.comments': 'Seguito della richiesta',
   'tech.comments.none': 'Ancora nessun commento.',
   'tech.attachments': 'Foto',
