@@ -9,6 +9,8 @@ import { createTicketsApi, customerOptions } from './tickets.api.ts';
 import { ComplexityLabel, createPagedFilters, CustomerCell, DeviceCell, FilterSelect, NamedOptions, PAGE_SIZE, PagedTable, RequestStateBadge } from './tickets-bits.tsx';
 import { draftFromError, ERROR_TABS, errorsQuery, newRequestHref, tabFilters, type ErrorFilters, type ErrorTab } from './tickets.rules.ts';
 import './tickets.css';
+import { alertText } from '@parc/shared/agents/alert-messages';
+import { fromCatalogue } from '../../i18n/pseudo.ts';
 
 const api = createTicketsApi(createApiClient());
 const TAB_LABELS = { current: 'tickets.errors.tab.current', auto: 'tickets.errors.tab.auto', manual: 'tickets.errors.tab.manual' } as const;
@@ -116,7 +118,7 @@ export default function ErrorsPage() {
             <tr data-error-id={error.id} data-device-code={error.device.deviceCode}>
               <td><DeviceCell device={error.device} /></td>
               <td><CustomerCell device={error.device} /></td>
-              <td>{error.description || error.code}</td>
+              <td>{fromCatalogue(alertText(error, error.description, language()))}</td>
               <td><span class={`severity severity--${error.severity}`}>{t(`tickets.severity.${error.severity}`)}</span></td>
               <td><ComplexityLabel complexity={error.complexity} /></td>
               <td>{tab() === 'auto' ? date(error.clearedAt) : date(error.openedAt)}</td>
