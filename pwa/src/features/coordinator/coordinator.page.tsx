@@ -11,6 +11,7 @@ import type { RefusedReport } from '../../sync/report-outbox.ts';
 import { bundleSupplyViews, SupplyBars } from '../devices/supply-bars.tsx';
 import { Loading } from '../shell/loading.tsx';
 import { useCoordinator } from './coordinator-context.tsx';
+import { pluralForm } from '../plural/plural.ts';
 
 type Devices = CoordinatorOverview['devices'];
 
@@ -153,7 +154,7 @@ function Requests(props: { overview: CoordinatorOverview }) {
 }
 
 export default function CoordinatorPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const store = useCoordinator();
 
   return (
@@ -184,7 +185,7 @@ export default function CoordinatorPage() {
                             {device.location ? ` · ${device.location}` : ''}
                           </p>
                           <Show when={device.openRequestCount > 0}>
-                            <p>{t('coordinator.openRequestCount', { count: device.openRequestCount })}</p>
+                            <p>{t(`coordinator.openRequestCount.${pluralForm(language(), device.openRequestCount)}`, { count: device.openRequestCount })}</p>
                           </Show>
                           <SupplyBars supplies={bundleSupplyViews(device.supplies)} wide emptyText={t('tech.supplies.none')} />
                         </li>

@@ -13,6 +13,7 @@ import { DisplayOptions } from './display-options.tsx';
 import { pageCount, visibleColumns, type CustomerColumn } from './list-columns.ts';
 import { customersText } from './messages/index.ts';
 import './customers.css';
+import { pluralForm } from '../plural/plural.ts';
 
 export default function CustomersListPage() {
   const { t, language } = useFeatureText(customersText);
@@ -26,14 +27,14 @@ export default function CustomersListPage() {
     <Switch>
       <Match when={column === 'prefix'}>{row.prefix}</Match>
       <Match when={column === 'sites'}>
-        <A href={`/console/customers/${row.id}/sites`}>{t('customers.sitesCount', { count: row.siteCount })}</A>
+        <A href={`/console/customers/${row.id}/sites`}>{t(`customers.sitesCount.${pluralForm(language(), row.siteCount)}`, { count: row.siteCount })}</A>
       </Match>
       <Match when={column === 'billingType'}>{row.billingType ? t('customers.billing.per_page') : <span class="muted">{t('customers.billing.none')}</span>}</Match>
       <Match when={column === 'agent'}>
         <AgentBadge agent={row.agent} />
       </Match>
       <Match when={column === 'devices'}>
-        <A href={`/console/devices?customerId=${row.id}`}>{t('customers.devicesCount', { count: row.deviceCount })}</A>
+        <A href={`/console/devices?customerId=${row.id}`}>{t(`customers.devicesCount.${pluralForm(language(), row.deviceCount)}`, { count: row.deviceCount })}</A>
       </Match>
       <Match when={column === 'lastMonthPages'}>{t('customers.pages', { count: formatCount(language(), row.lastMonthPages) })}</Match>
     </Switch>

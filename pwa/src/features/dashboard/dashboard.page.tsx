@@ -8,7 +8,7 @@ import { Loaded } from '../console/loaded.tsx';
 import { createDashboardApi, summaryWithPrefetch } from './dashboard.api.ts';
 import type { DashboardKey } from './messages/fr.ts';
 import { dashboardText } from './messages/index.ts';
-import { plural, type PluralForm } from './plural.ts';
+import { plural, type PluralForm } from '../plural/plural.ts';
 import { VolumeSection } from './volume-section.tsx';
 import './dashboard.css';
 

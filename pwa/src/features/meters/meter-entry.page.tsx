@@ -12,7 +12,7 @@ import { createApiClient } from '../../api/client.ts';
 import { pickLanguage } from '../../i18n/translate.ts';
 import { randomId } from '../../platform/ids.ts';
 import { LanguageSwitcher } from '../auth/language-switcher.tsx';
-import { plural } from '../dashboard/plural.ts';
+import { plural } from '../plural/plural.ts';
 import { Loading } from '../shell/loading.tsx';
 import { DealerContacts } from './dealer-contacts.tsx';
 import { LinkInvalid } from './link-invalid.tsx';

@@ -3,6 +3,7 @@ import { Show } from 'solid-js';
 import { useI18n } from '../../app-context.tsx';
 import { useTechSync } from './tech-context.tsx';
 import { formatDateTime } from './tech.format.ts';
+import { pluralForm } from '../plural/plural.ts';
 
 export function SyncStatus() {
   const { t, language } = useI18n();
@@ -19,7 +20,7 @@ export function SyncStatus() {
       </span>
       <Show when={state.conflicts.length > 0}>
         <a class="sync-status__conflicts" href="#conflicts" data-testid="sync-conflicts" data-count={state.conflicts.length}>
-          {t('sync.conflicts', { count: state.conflicts.length })}
+          {t(`sync.conflicts.${pluralForm(language(), state.conflicts.length)}`, { count: state.conflicts.length })}
         </a>
       </Show>
       <span class="sync-status__last muted" data-testid="sync-last" data-synced={state.lastSyncAt ? 'true' : 'false'}>

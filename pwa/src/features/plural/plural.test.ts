@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardText } from './messages/index.ts';
+import { dashboardText } from '../dashboard/messages/index.ts';
 import { plural, pluralForm } from './plural.ts';
 
 describe('pluralForm', () => {
