@@ -13,7 +13,14 @@ export function jsonBody<Schema extends z.ZodType>(schema: Schema) {
 export const idParams = z.object({ id: z.uuid() });
 
 export const errorSchema = z
-  .object({ code: z.string(), message: z.string(), field: z.string().optional(), reason: readingReasonSchema.optional() })
+  .object({
+    code: z.string(),
+    key: z.string().optional().openapi({ description: 'The text in the shared error catalogue, for the client to word in its language' }),
+    params: z.record(z.string(), z.unknown()).openapi({ description: 'What the text is made of' }),
+    message: z.string().openapi({ description: "The text in the signed-in user's language, English without a session" }),
+    field: z.string().optional(),
+    reason: readingReasonSchema.optional(),
+  })
   .openapi('Error');
 
 const ERROR_DESCRIPTIONS = {
@@ -27,7 +34,7 @@ const ERROR_DESCRIPTIONS = {
   429: 'Too many attempts; try again later',
 } as const;
 
-/** OpenAPI entries for the error answers a route may give, all shaped `{ code, message, field? }`. */
+/** OpenAPI entries for the error answers a route may give, all shaped `{ code, key, params, message, field? }`. */
 export function errorsFor<S extends keyof typeof ERROR_DESCRIPTIONS>(...statuses: S[]) {
   return Object.fromEntries(statuses.map((status) => [status, json(errorSchema, ERROR_DESCRIPTIONS[status])])) as Record<S, ReturnType<typeof json<typeof errorSchema>>>;
 }

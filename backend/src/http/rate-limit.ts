@@ -56,7 +56,7 @@ export function throwIfLimited(limiter: RateLimiter, key: string, now: Date): vo
   const seconds = limiter.blockedFor(key, now);
   if (seconds === null) return;
   const minutes = Math.ceil(seconds / 60);
-  throw new DomainError('rate_limited', `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, { retryAfterSeconds: seconds });
+  throw new DomainError('auth.too_many_attempts', { minutes, retryAfterSeconds: seconds });
 }
 
 /** Counts one attempt against `key`, refusing it first when the key is already over its limit. */

@@ -21,7 +21,7 @@ export function sameOriginWrites(publicUrl: string): MiddlewareHandler {
     const ownOrigin = new URL(c.req.url).origin;
     const foreignSite = fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none';
     const foreignOrigin = origin !== undefined && origin !== publicOrigin && origin !== ownOrigin;
-    if (foreignSite || foreignOrigin) throw new DomainError('forbidden', 'This change did not come from a Parc page and was refused.');
+    if (foreignSite || foreignOrigin) throw new DomainError('request.foreign_origin');
     return next();
   };
 }

@@ -19,7 +19,7 @@ export class ResendMailer implements Mailer {
       text: mail.text,
       ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
     });
-    if (error || !data) throw new DomainError('internal', `The email to ${mail.to} could not be sent: ${error?.message ?? 'no answer'}`);
+    if (error || !data) throw new DomainError('mail.not_sent', { to: mail.to, detail: error?.message ?? 'no answer' });
     return { id: data.id };
   }
 }

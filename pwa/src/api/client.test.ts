@@ -28,6 +28,21 @@ describe('createApiClient', () => {
       '{"code":"link_invalid","message":"Lien invalide","dealer":{"name":"Devillard"}}',
       { ok: false, error: { code: 'link_invalid', message: 'Lien invalide', details: { dealer: { name: 'Devillard' } } } },
     ],
+    [
+      'the catalogue key and its parameters',
+      409,
+      '{"code":"conflict","key":"device.serial_taken","params":{"serial":"X1","deviceCode":null,"field":"serial"},"message":"Die Seriennummer X1…","field":"serial"}',
+      {
+        ok: false,
+        error: { code: 'conflict', key: 'device.serial_taken', params: { serial: 'X1', deviceCode: null, field: 'serial' }, message: 'Die Seriennummer X1…', field: 'serial' },
+      },
+    ],
+    [
+      'no key or parameters it cannot trust',
+      400,
+      '{"code":"bad_request","key":42,"params":["x"],"message":"Bad"}',
+      { ok: false, error: { code: 'bad_request', message: 'Bad' } },
+    ],
     ['a code from the status when the body is not JSON', 423, '<html>locked</html>', { ok: false, error: { code: 'locked', message: 'HTTP 423' } }],
   ])('returns %s', async (_case, status, body, expected) => {
     const client = createApiClient({ fetchImpl: respondWith(status, body) });

@@ -1,7 +1,8 @@
 /**
  * The only caller of `fetch` in the PWA. Every call resolves (never throws) to a typed result,
- * so screens handle failures as data: an HTTP error carries the server's `{ code, message, field? }`,
- * a network failure is the code 'offline'.
+ * so screens handle failures as data: an HTTP error carries the server's `{ code, key, params,
+ * message, field? }`, a network failure is the code 'offline'. Screens show an error through
+ * `apiErrorText` (i18n/api-error.ts), which words the key in the person's language.
  */
 import type { ErrorCode } from '@parc/shared/errors';
 
@@ -9,6 +10,11 @@ export type ApiErrorCode = ErrorCode | 'offline';
 
 export interface ApiError {
   code: ApiErrorCode;
+  /** The error's text in the shared error catalogue, when the server named one (a key this client may not know yet). */
+  key?: string;
+  /** What that text is made of, as the server sent it. */
+  params?: Readonly<Record<string, unknown>>;
+  /** The server's own wording: only for logs, and for a key this client does not know. */
   message: string;
   field?: string;
   /** Any other fields of the error body (e.g. the dealer's contacts on a 410 link_invalid), untyped: check before use. */
@@ -67,9 +73,11 @@ export function toApiError(status: number, body: unknown): ApiError {
   if (!isRecord(body)) return { code: fallback, message: `HTTP ${status}` };
   const code = typeof body.code === 'string' && knownCodes.has(body.code) ? (body.code as ApiErrorCode) : fallback;
   const message = typeof body.message === 'string' ? body.message : `HTTP ${status}`;
-  const { code: _code, message: _message, field: _field, ...rest } = body;
+  const { code: _code, key: _key, params: _params, message: _message, field: _field, ...rest } = body;
   return {
     code,
+    ...(typeof body.key === 'string' ? { key: body.key } : {}),
+    ...(isRecord(body.params) && !Array.isArray(body.params) ? { params: body.params } : {}),
     message,
     ...(typeof body.field === 'string' ? { field: body.field } : {}),
     ...(Object.keys(rest).length > 0 ? { details: rest } : {}),

@@ -26,10 +26,8 @@ export async function enroll(deps: Deps, request: EnrollRequest, ip: string): Pr
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
     const taken = await consumeKey(tx, request.key, now);
-    if (taken === 'unknown') throw new DomainError('not_found', 'No agent has this key; copy it again from the console (Customer > Agent).', { field: 'key' });
-    if (taken === 'in_use') {
-      throw new DomainError('conflict', 'This key is already used by an enrolled agent; revoke its certificate in the console to enroll again.', { field: 'key' });
-    }
+    if (taken === 'unknown') throw new DomainError('agent.key_unknown', { field: 'key' });
+    if (taken === 'in_use') throw new DomainError('agent.key_in_use', { field: 'key' });
     const before = await findAgentById(tx, taken.agentId);
     const credential = await insertCredential(tx, taken.agentId, request.publicKey, now);
     const settings = await findSettings(tx, before!.partnerId);

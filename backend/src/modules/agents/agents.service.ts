@@ -22,7 +22,7 @@ import type { AgentSettings, AgentUpdate, AgentView } from './agents.schemas.ts'
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
-const notFound = () => new DomainError('not_found', 'No such agent.');
+const notFound = () => new DomainError('agent.not_found');
 const RECENT_DISCOVERY_RUNS = 10;
 
 export function toAgentView(agent: AgentRow, extras: AgentExtras, now: Date): AgentView {

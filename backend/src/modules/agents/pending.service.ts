@@ -15,7 +15,7 @@ import { applyReadingToDevice } from './samples.apply.ts';
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 type PendingRow = typeof pendingDevices.$inferSelect;
 
-const notFound = () => new DomainError('not_found', 'No such device to add.');
+const notFound = () => new DomainError('pending_device.not_found');
 const waiting = (partnerId: string) => and(eq(pendingDevices.partnerId, partnerId), isNull(pendingDevices.assignedAt), isNull(pendingDevices.ignoredAt));
 
 /** A colour machine shows it by a colour page count or colour toners. */
@@ -96,7 +96,7 @@ export async function assignPendingDevice(deps: Deps, user: SessionUser, id: str
       .set({ assignedDeviceId: created.id, assignedAt: deps.clock() })
       .where(and(eq(pendingDevices.id, pending.id), isNull(pendingDevices.assignedAt)))
       .returning({ id: pendingDevices.id });
-    if (marked.length === 0) throw new DomainError('conflict', 'This device was assigned meanwhile.');
+    if (marked.length === 0) throw new DomainError('pending_device.assigned');
     const device = await findDevice(tx, user, created.id);
     if (pending.latestReading && pending.latestSampleId && pending.latestTakenAt && device) {
       await applyReadingToDevice(tx, { agentId: pending.agentId, settings, now: deps.clock() }, device, {

@@ -24,7 +24,7 @@ function toAppearance(partner: PartnerRow): Appearance {
 
 async function partnerOf(db: Db, user: SessionUser): Promise<PartnerRow> {
   const [row] = await db.select().from(partners).where(eq(partners.id, user.partnerId));
-  if (!row) throw new DomainError('not_found', 'No such partner.');
+  if (!row) throw new DomainError('partner.not_found');
   return row;
 }
 
@@ -48,9 +48,9 @@ const SIGNATURES: Record<LogoUpload['contentType'], (bytes: Uint8Array) => boole
 /** Decodes and checks an uploaded logo: size, and that the bytes are what the type says. */
 export function decodeLogo(upload: LogoUpload): Uint8Array {
   const bytes = new Uint8Array(Buffer.from(upload.dataBase64, 'base64'));
-  if (bytes.length === 0) throw new DomainError('bad_request', 'The logo file is empty.', { field: 'dataBase64' });
-  if (bytes.length > MAX_LOGO_BYTES) throw new DomainError('bad_request', 'The logo must be 512 KB or smaller.', { field: 'dataBase64' });
-  if (!SIGNATURES[upload.contentType](bytes)) throw new DomainError('bad_request', `This file is not a ${upload.contentType} image.`, { field: 'contentType' });
+  if (bytes.length === 0) throw new DomainError('logo.empty', { field: 'dataBase64' });
+  if (bytes.length > MAX_LOGO_BYTES) throw new DomainError('logo.too_large', { maximum: MAX_LOGO_BYTES, field: 'dataBase64' });
+  if (!SIGNATURES[upload.contentType](bytes)) throw new DomainError('logo.wrong_type', { contentType: upload.contentType, field: 'contentType' });
   return bytes;
 }
 
@@ -81,6 +81,6 @@ export async function removeLogo(db: Db, user: SessionUser): Promise<Appearance>
 
 export async function readLogo(db: Db, partnerId: string): Promise<{ contentType: string; image: Uint8Array; updatedAt: Date }> {
   const [row] = await db.select().from(partnerLogos).where(eq(partnerLogos.partnerId, partnerId));
-  if (!row) throw new DomainError('not_found', 'No logo.');
+  if (!row) throw new DomainError('logo.not_found');
   return row;
 }

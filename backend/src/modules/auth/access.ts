@@ -38,7 +38,7 @@ function gate(roles: readonly UserRole[], need?: PermissionNeed) {
   return createMiddleware<AppEnv & { Variables: { user: SessionUser } }>(async (c, next) => {
     const { db, clock } = c.get('deps');
     const token = getCookie(c, SESSION_COOKIE);
-    if (!token) throw new DomainError('unauthenticated', 'Please sign in.');
+    if (!token) throw new DomainError('session.required');
     const [row] = await db
       .select({ user: users, permissions: profiles.permissions })
       .from(sessions)
@@ -46,12 +46,10 @@ function gate(roles: readonly UserRole[], need?: PermissionNeed) {
       .leftJoin(userProfiles, eq(userProfiles.userId, users.id))
       .leftJoin(profiles, eq(profiles.id, userProfiles.profileId))
       .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, clock())));
-    if (!row || !row.user.active) throw new DomainError('unauthenticated', 'Your session has ended; please sign in again.');
-    if (!roles.includes(row.user.role)) throw new DomainError('forbidden', 'Your role does not give access to this.');
+    if (!row || !row.user.active) throw new DomainError('session.ended');
+    if (!roles.includes(row.user.role)) throw new DomainError('access.role');
     const permissions = row.user.role === 'partner_staff' && row.permissions ? row.permissions : FULL_ACCESS;
-    if (need && !allows(permissions[need.screen], need.level)) {
-      throw new DomainError('forbidden', `Your profile does not allow ${need.level === 'edit' ? 'changes' : 'access'} to ${need.screen}.`);
-    }
+    if (need && !allows(permissions[need.screen], need.level)) throw new DomainError('access.profile', { screen: need.screen, level: need.level });
     const customerIds =
       row.user.role === 'coordinator'
         ? (await db.select({ id: userCustomers.customerId }).from(userCustomers).where(eq(userCustomers.userId, row.user.id))).map((r) => r.id)
@@ -73,5 +71,5 @@ export function requirePermission(screen: Screen, level: PermissionNeed['level']
 
 /** Throws not_found (never forbidden: no hint that it exists) when the user may not see this customer. */
 export function assertCustomerVisible(user: SessionUser, customerId: string): void {
-  if (user.customerIds && !user.customerIds.includes(customerId)) throw new DomainError('not_found', 'No such customer.');
+  if (user.customerIds && !user.customerIds.includes(customerId)) throw new DomainError('customer.not_found');
 }

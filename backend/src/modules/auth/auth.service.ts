@@ -25,15 +25,11 @@ type UserRow = typeof users.$inferSelect;
 const toAuthUser = ({ id, email, name, role, partnerId, language }: Pick<UserRow, keyof AuthUser>): AuthUser => ({ id, email, name, role, partnerId, language });
 
 /** Same words for an unknown email and a wrong password: the answer must not tell which. */
-const wrongCredentials = () => new DomainError('unauthenticated', 'The email or password is incorrect.');
+const wrongCredentials = () => new DomainError('auth.wrong_credentials');
 
 function lockedError(lockedUntil: Date, now: Date): DomainError {
   const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
-  return new DomainError(
-    'locked',
-    `Too many wrong passwords: this account is locked. Try again in ${minutes} minute${minutes === 1 ? '' : 's'} (after ${lockedUntil.toISOString()}), or reset your password.`,
-    { retryAt: lockedUntil.toISOString() },
-  );
+  return new DomainError('auth.locked', { minutes, retryAt: lockedUntil.toISOString() });
 }
 
 /** Counts one more wrong password in one statement (safe under concurrent attempts); returns the lock end once reached. */
@@ -65,7 +61,7 @@ export async function login(deps: AppDeps, email: string, password: string): Pro
     throw lockedUntil ? lockedError(lockedUntil, now) : wrongCredentials();
   }
   // Said only to someone who knows the password, so it reveals nothing to a guesser.
-  if (!user.active) throw new DomainError('forbidden', 'This account has been deactivated; ask your administrator to reactivate it.');
+  if (!user.active) throw new DomainError('auth.deactivated');
 
   const token = newToken();
   await deps.db.transaction(async (tx) => {
@@ -86,8 +82,6 @@ export async function requestPasswordReset(deps: AppDeps, email: string): Promis
   if (user) await sendPasswordResetLink(deps, deps.db, user);
 }
 
-const badToken = (message: string) => new DomainError('bad_request', message, { field: 'token' });
-
 /** Sets the password from an emailed link: the link is spent, every session of the user ends, any lock is lifted. */
 export async function confirmPasswordReset(deps: AppDeps, token: string, password: string): Promise<void> {
   const now = deps.clock();
@@ -97,11 +91,11 @@ export async function confirmPasswordReset(deps: AppDeps, token: string, passwor
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .where(eq(passwordResets.tokenHash, tokenHash));
-  if (!row || !row.user.active) throw badToken('This password link is not valid. Ask for a new one from the sign-in page.');
-  if (row.reset.usedAt) throw badToken('This password link has already been used. Ask for a new one from the sign-in page.');
-  if (row.reset.expiresAt <= now) throw badToken('This password link has expired. Ask for a new one from the sign-in page.');
+  if (!row || !row.user.active) throw new DomainError('auth.reset_link_invalid', { field: 'token' });
+  if (row.reset.usedAt) throw new DomainError('auth.reset_link_used', { field: 'token' });
+  if (row.reset.expiresAt <= now) throw new DomainError('auth.reset_link_expired', { field: 'token' });
   const problem = passwordProblem(password, row.user);
-  if (problem) throw new DomainError('bad_request', problem, { field: 'password' });
+  if (problem) throw problem;
 
   const passwordHash = await deps.passwords.hash(password);
   await deps.db.transaction(async (tx) => {
@@ -111,7 +105,7 @@ export async function confirmPasswordReset(deps: AppDeps, token: string, passwor
       .set({ usedAt: now })
       .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt)))
       .returning({ userId: passwordResets.userId });
-    if (spent.length === 0) throw badToken('This password link has already been used. Ask for a new one from the sign-in page.');
+    if (spent.length === 0) throw new DomainError('auth.reset_link_used', { field: 'token' });
     await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.user.id));
     await tx.delete(sessions).where(eq(sessions.userId, row.user.id));
   });

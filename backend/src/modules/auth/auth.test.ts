@@ -102,7 +102,8 @@ describe('POST /api/auth/login', () => {
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     const body = await errorOf(wrongPassword);
-    expect(body).toEqual({ code: 'unauthenticated', message: 'The email or password is incorrect.' });
+    // No session: the message is English; clients word the key in their user's language.
+    expect(body).toEqual({ code: 'unauthenticated', key: 'auth.wrong_credentials', params: {}, message: 'The email or password is incorrect.' });
     expect(await unknownEmail.json()).toEqual(body);
     expect(wrongPassword.headers.get('set-cookie')).toBeNull();
   });
@@ -114,9 +115,8 @@ describe('POST /api/auth/login', () => {
     const fifth = await login(user.email, 'wrong password');
     expect(fifth.status).toBe(423);
     const body = await errorOf(fifth);
-    expect(body.code).toBe('locked');
+    expect(body).toMatchObject({ code: 'locked', key: 'auth.locked', params: { minutes: 15, retryAt: '2026-11-20T08:15:00.000Z' } });
     expect(body.message).toContain('Try again in 15 minutes');
-    expect(body.message).toContain('2026-11-20T08:15:00.000Z');
 
     // The right password does not get through a lock either.
     t.setNow(minutesLater(14));
@@ -169,7 +169,12 @@ describe('POST /api/auth/login', () => {
   it('answers 400 when the body is not sent as JSON', async () => {
     const response = await t.app.request('/api/auth/login', { method: 'POST', body: 'email=a@dealer.test' });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ code: 'bad_request', message: 'Unsupported Media Type' });
+    expect(await response.json()).toEqual({
+      code: 'bad_request',
+      key: 'request.unreadable',
+      params: { detail: 'Unsupported Media Type' },
+      message: 'The request could not be read: Unsupported Media Type.',
+    });
   });
 
   it('rate-limits refused sign-ins per address and email', async () => {
@@ -177,7 +182,7 @@ describe('POST /api/auth/login', () => {
     for (let attempt = 1; attempt <= 10; attempt++) expect((await login('guess@dealer.test', `guess ${attempt}`, fromA)).status).toBe(401);
     const limited = await login('guess@dealer.test', 'guess 11', fromA);
     expect(limited.status).toBe(429);
-    expect(await limited.json()).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('15 minutes') });
+    expect(await limited.json()).toMatchObject({ code: 'rate_limited', key: 'auth.too_many_attempts', params: { minutes: 15 }, message: expect.stringContaining('15 minutes') });
     // Another address, or the same address for another email, is not held back.
     expect((await login('guess@dealer.test', 'guess 12', { 'cf-connecting-ip': '203.0.113.2' })).status).toBe(401);
     expect((await login('other@dealer.test', 'guess 13', fromA)).status).toBe(401);
@@ -239,7 +244,7 @@ describe('password reset', () => {
 
     const weak = await confirm(token, '1234567890');
     expect(weak.status).toBe(400);
-    expect(await weak.json()).toMatchObject({ code: 'bad_request', field: 'password' });
+    expect(await weak.json()).toMatchObject({ code: 'bad_request', key: 'password.sequence', field: 'password' });
 
     expect((await confirm(token, 'a much better passphrase')).status).toBe(204);
     expect((await me(oldCookie)).status).toBe(401);
@@ -248,7 +253,7 @@ describe('password reset', () => {
 
     const reused = await confirm(token, 'yet another passphrase');
     expect(reused.status).toBe(400);
-    expect(await reused.json()).toMatchObject({ code: 'bad_request', field: 'token', message: expect.stringContaining('already been used') });
+    expect(await reused.json()).toMatchObject({ code: 'bad_request', key: 'auth.reset_link_used', field: 'token', message: expect.stringContaining('already been used') });
   });
 
   it('refuses an expired link and an unknown one', async () => {

@@ -1,3 +1,5 @@
+import { DomainError } from '@parc/shared';
+
 export const PASSWORD_MIN_LENGTH = 10;
 /** Long enough for any passphrase; the bound keeps one request from costing seconds of hashing. */
 export const PASSWORD_MAX_LENGTH = 200;
@@ -24,17 +26,19 @@ function isSequence(text: string): boolean {
 }
 
 /**
- * Why a new password is refused, or null when it is acceptable. Length first, then the
- * obvious guesses: few distinct characters, sequences, breach-list favourites, the user's own email.
+ * Why a new password is refused (an error on the field `password`), or null when it is acceptable.
+ * Length first, then the obvious guesses: few distinct characters, sequences, breach-list
+ * favourites, the user's own email.
  */
-export function passwordProblem(password: string, owner: { email: string }): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `The password may have at most ${PASSWORD_MAX_LENGTH} characters.`;
+export function passwordProblem(password: string, owner: { email: string }): DomainError | null {
+  const field = 'password';
+  if (password.length < PASSWORD_MIN_LENGTH) return new DomainError('password.too_short', { minimum: PASSWORD_MIN_LENGTH, field });
+  if (password.length > PASSWORD_MAX_LENGTH) return new DomainError('password.too_long', { maximum: PASSWORD_MAX_LENGTH, field });
   const lowered = password.toLowerCase();
-  if (new Set(lowered).size < 4) return 'The password repeats too few characters; choose something harder to guess.';
-  if (isSequence(lowered)) return 'The password is a keyboard or alphabet sequence; choose something harder to guess.';
-  if (COMMON.has(core(lowered))) return 'The password is one of the most common ones; choose something harder to guess.';
+  if (new Set(lowered).size < 4) return new DomainError('password.too_few_characters', { field });
+  if (isSequence(lowered)) return new DomainError('password.sequence', { field });
+  if (COMMON.has(core(lowered))) return new DomainError('password.common', { field });
   const localPart = owner.email.toLowerCase().split('@')[0] ?? '';
-  if (localPart.length >= 4 && lowered.includes(localPart)) return 'The password must not contain your email address.';
+  if (localPart.length >= 4 && lowered.includes(localPart)) return new DomainError('password.contains_email', { field });
   return null;
 }

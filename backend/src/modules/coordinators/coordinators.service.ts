@@ -6,7 +6,7 @@ import { getCustomer } from '../customers/customers.service.ts';
 import type { Scope } from '../customers/scope.ts';
 import { clearMainCoordinator, findCoordinator, findCoordinators, insertCoordinator, toCoordinator, updateCoordinator } from './coordinators.repo.ts';
 
-const notFound = () => new DomainError('not_found', 'No such coordinator.');
+const notFound = () => new DomainError('coordinator.not_found');
 
 export async function listCoordinators(db: Db, user: SessionUser, customerId: string, active?: boolean): Promise<{ items: Coordinator[] }> {
   await getCustomer(db, user, customerId);
@@ -26,7 +26,7 @@ export async function getCoordinator(db: Db, user: SessionUser, id: string): Pro
 export async function assertCoordinatorOfCustomer(db: Db, scope: Scope, coordinatorId: string, customerId: string): Promise<void> {
   const row = await findCoordinator(db, scope, coordinatorId);
   if (!row || row.customerId !== customerId || !row.active) {
-    throw new DomainError('bad_request', 'This coordinator is not an active coordinator of the customer.', { field: 'coordinatorId' });
+    throw new DomainError('coordinator.not_active', { field: 'coordinatorId' });
   }
 }
 
@@ -47,7 +47,7 @@ export async function changeCoordinator(db: Db, user: SessionUser, id: string, i
   return db.transaction(async (tx) => {
     const current = await findCoordinator(tx, user, id);
     if (!current) throw notFound();
-    if (input.isMain && !current.active) throw new DomainError('bad_request', 'A deactivated coordinator cannot be the main one.', { field: 'isMain' });
+    if (input.isMain && !current.active) throw new DomainError('coordinator.main_inactive', { field: 'isMain' });
     if (input.isMain) await clearMainCoordinator(tx, user, current.customerId, id);
     const row = await updateCoordinator(tx, user, id, input);
     return toCoordinator(row!);

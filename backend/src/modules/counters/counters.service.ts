@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth/access.ts';
 import { getDevice } from '../devices/devices.service.ts';
 import { findCounter, findCounters, setCounterActive, toCounter, upsertCounters } from './counters.repo.ts';
 
-const notFound = () => new DomainError('not_found', 'No such counter.');
+const notFound = () => new DomainError('counter.not_found');
 
 export async function listCounters(db: Db, user: SessionUser, deviceId: string): Promise<{ items: Counter[] }> {
   await getDevice(db, user, deviceId);
@@ -22,7 +22,7 @@ export async function getCounter(db: Db, user: SessionUser, id: string): Promise
 export async function addCounter(db: Db, user: SessionUser, deviceId: string, kind: CounterKind): Promise<Counter> {
   await getDevice(db, user, deviceId);
   const existing = (await findCounters(db, user, deviceId)).find((row) => row.kind === kind);
-  if (existing?.active) throw new DomainError('conflict', `The device already has a ${kind} counter.`, { field: 'kind' });
+  if (existing?.active) throw new DomainError('counter.exists', { counter: kind, field: 'kind' });
   const [row] = await upsertCounters(db, user.partnerId, deviceId, [kind]);
   return toCounter(row!);
 }

@@ -6,15 +6,15 @@ import type { SessionUser } from '../auth/access.ts';
 import { countDevicesEver, findCustomer, findCustomers, insertCustomer, partnerDefaults, toCustomer, updateCustomer, type CustomerValues } from './customers.repo.ts';
 import { isUniqueViolation } from './scope.ts';
 
-const notFound = () => new DomainError('not_found', 'No such customer.');
+const notFound = () => new DomainError('customer.not_found');
 
-/** Clear messages for the two values a partner must keep unique across their customers. */
+/** Clear messages for the two values a partner must keep unique across their customers (a violation means the value was written). */
 function explainDuplicate(error: unknown, values: Partial<CustomerValues>): never {
   if (isUniqueViolation(error, 'customers_prefix_unique')) {
-    throw new DomainError('conflict', `Another customer already uses the prefix ${values.prefix}.`, { field: 'prefix' });
+    throw new DomainError('customer.prefix_taken', { prefix: values.prefix!, field: 'prefix' });
   }
   if (isUniqueViolation(error, 'customers_number_unique')) {
-    throw new DomainError('conflict', `Another customer already has the number ${values.customerNumber}.`, { field: 'customerNumber' });
+    throw new DomainError('customer.number_taken', { customerNumber: values.customerNumber!, field: 'customerNumber' });
   }
   throw error;
 }
@@ -40,7 +40,7 @@ export async function createCustomer(db: Db, user: SessionUser, input: CustomerC
 export async function changeCustomer(db: Db, user: SessionUser, id: string, input: CustomerUpdate): Promise<Customer> {
   const current = await getCustomer(db, user, id);
   if (input.prefix !== undefined && input.prefix !== current.prefix && (await countDevicesEver(db, user.partnerId, id)) > 0) {
-    throw new DomainError('conflict', `The prefix stays ${current.prefix}: devices already carry IDs like ${current.prefix}-1.`, { field: 'prefix' });
+    throw new DomainError('customer.prefix_fixed', { prefix: current.prefix, field: 'prefix' });
   }
   const row = await updateCustomer(db, user, id, input).catch((error) => explainDuplicate(error, input));
   if (!row) throw notFound();

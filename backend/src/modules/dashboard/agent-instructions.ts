@@ -18,7 +18,7 @@ export async function sendAgentInstructions(deps: AppDeps, user: SessionUser, cu
     .from(coordinators)
     .where(and(eq(coordinators.partnerId, user.partnerId), eq(coordinators.customerId, customerId), eq(coordinators.isMain, true), eq(coordinators.active, true)));
   const to = input.email ?? main?.email;
-  if (!to) throw new DomainError('bad_request', 'The customer has no main coordinator with an email address; give one.', { field: 'email' });
+  if (!to) throw new DomainError('coordinator.no_main_email', { field: 'email' });
   const { branding, headers } = await loadDealerMail(deps.db, user.partnerId);
   const mail = agentInstructions({
     branding,

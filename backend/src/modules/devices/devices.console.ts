@@ -289,7 +289,7 @@ export async function getDeviceConsole(db: Db, user: SessionUser, id: string, no
     settingsOf(db, user.partnerId, device),
     findResets(db, user.partnerId, [id]),
   ]);
-  if (!row) throw new DomainError('not_found', 'No such device.');
+  if (!row) throw new DomainError('device.not_found');
   const history: HistoryReading[] = historyRows.map((reading) => ({ ...reading, takenAt: toIso(reading.takenAt) }));
   // History is oldest first: the last kept reading of a kind is its latest.
   const latestByKind = new Map(history.filter((reading) => isCounting(reading.status)).map((reading) => [reading.counterKind, reading]));
@@ -337,7 +337,7 @@ export function snmpColumns(input: NonNullable<DeviceSettingsUpdate['snmp']> | n
   if (input === null) return NO_SNMP;
   if (input.version !== 'v3') {
     const community = input.community ?? (stored.snmpVersion !== 'v3' ? stored.snmpCommunity : null);
-    if (!community) throw new DomainError('bad_request', 'SNMP v1/v2c needs a community string.', { field: 'snmp.community' });
+    if (!community) throw new DomainError('device.snmp_community_missing', { field: 'snmp.community' });
     return { ...NO_SNMP, snmpVersion: input.version, snmpCommunity: community };
   }
   const keep = stored.snmpVersion === 'v3';
@@ -345,8 +345,8 @@ export function snmpColumns(input: NonNullable<DeviceSettingsUpdate['snmp']> | n
   const needsPriv = input.securityLevel === 'authPriv';
   const authKey = needsAuth ? (input.authKey ?? (keep ? stored.snmpAuthKey : null)) : null;
   const privKey = needsPriv ? (input.privKey ?? (keep ? stored.snmpPrivKey : null)) : null;
-  if (needsAuth && (!authKey || !input.authProtocol)) throw new DomainError('bad_request', 'This security level needs an authentication protocol and key.', { field: 'snmp.authKey' });
-  if (needsPriv && (!privKey || !input.privProtocol)) throw new DomainError('bad_request', 'authPriv needs a privacy protocol and key.', { field: 'snmp.privKey' });
+  if (needsAuth && (!authKey || !input.authProtocol)) throw new DomainError('device.snmp_auth_missing', { field: 'snmp.authKey' });
+  if (needsPriv && (!privKey || !input.privProtocol)) throw new DomainError('device.snmp_priv_missing', { field: 'snmp.privKey' });
   return {
     ...NO_SNMP,
     snmpVersion: 'v3',
@@ -385,7 +385,7 @@ export async function changeDeviceSettings(db: Db, user: SessionUser, id: string
     if (input.active !== undefined && input.active !== current.active) {
       // Reactivating puts the serial back in use: another active device may have taken it meanwhile.
       const holder = input.active ? await findActiveBySerial(tx, user.partnerId, current.serial, id) : null;
-      if (holder) throw new DomainError('conflict', `The serial number ${current.serial} is used by the active device ${holder.deviceCode}.`, { field: 'active' });
+      if (holder) throw new DomainError('device.serial_in_use', { serial: current.serial, deviceCode: holder.deviceCode, field: 'active' });
       await updateDevice(tx, user, id, { active: input.active });
       await tx.insert(deviceEvents).values({ partnerId: user.partnerId, deviceId: id, kind: input.active ? 'activated' : 'deactivated', at: now, by: user.email });
     }

@@ -1,4 +1,4 @@
-import { DomainError, reasonMessage } from '@parc/shared';
+import { DomainError } from '@parc/shared';
 import { countersForNewDevice } from '@parc/shared/contracts/counters';
 import type { Device, DeviceCreate, DeviceDetail, DeviceListQuery, DeviceUpdate } from '@parc/shared/contracts/devices';
 import type { DeviceSwap } from '@parc/shared/contracts/readings';
@@ -12,16 +12,13 @@ import { takeDeviceNumber } from '../customers/customers.repo.ts';
 import { getCustomer } from '../customers/customers.service.ts';
 import { isUniqueViolation, type Scope } from '../customers/scope.ts';
 import { assertSiteOfCustomer } from '../sites/sites.service.ts';
-import { recordReading } from '../readings/readings.writer.ts';
+import { recordReading, refusal } from '../readings/readings.writer.ts';
 import { findActiveBySerial, findDevice, findDevices, findReplacement, insertDevice, retireDevice, toDevice, updateDevice } from './devices.repo.ts';
 
-const notFound = () => new DomainError('not_found', 'No such device.');
+const notFound = () => new DomainError('device.not_found');
 
-function serialTaken(serial: string, deviceCode?: string): DomainError {
-  const holder = deviceCode ? ` by the active device ${deviceCode}` : ' by another active device';
-  return new DomainError('conflict', `The serial number ${serial} is already used${holder}; deactivate that device first if the machine moved.`, {
-    field: 'serial',
-  });
+function serialTaken(serial: string, deviceCode: string | null): DomainError {
+  return new DomainError('device.serial_taken', { serial, deviceCode, field: 'serial' });
 }
 
 async function assertSerialFree(db: Db, partnerId: string, serial: string, exceptId?: string): Promise<void> {
@@ -31,7 +28,7 @@ async function assertSerialFree(db: Db, partnerId: string, serial: string, excep
 
 /** Two requests may both pass the serial check; the partial unique index stops the second. */
 function explainDuplicate(error: unknown, serial: string | undefined): never {
-  if (serial && isUniqueViolation(error, 'devices_active_serial_unique')) throw serialTaken(serial);
+  if (serial && isUniqueViolation(error, 'devices_active_serial_unique')) throw serialTaken(serial, null);
   throw error;
 }
 
@@ -65,14 +62,14 @@ export async function getDeviceDetail(db: Db, user: SessionUser, id: string): Pr
 export async function createDevice(deps: Pick<AppDeps, 'db' | 'clock'>, user: SessionUser, input: DeviceCreate): Promise<DeviceDetail> {
   const { db } = deps;
   const customer = await getCustomer(db, user, input.customerId);
-  if (!customer.active) throw new DomainError('bad_request', 'This customer is deactivated; reactivate it before adding devices.', { field: 'customerId' });
+  if (!customer.active) throw new DomainError('customer.inactive', { field: 'customerId' });
   await assertReferences(db, user, customer.id, input);
   await assertSerialFree(db, user.partnerId, input.serial);
   const colourCapable = input.colourCapable ?? false;
   const device = await db
     .transaction(async (tx) => {
       const taken = await takeDeviceNumber(tx, user, customer.id);
-      if (!taken) throw new DomainError('not_found', 'No such customer.');
+      if (!taken) throw new DomainError('customer.not_found');
       const row = await insertDevice(tx, user.partnerId, {
         ...input,
         colourCapable,
@@ -120,12 +117,12 @@ export async function swapDevice(deps: Pick<AppDeps, 'db' | 'clock'>, user: Sess
   const old = await getDeviceDetail(db, user, id);
   const replacement = await findReplacement(db, user, old.id);
   if (replacement) return withCounters(db, user, toDevice(replacement));
-  if (!old.active) throw new DomainError('bad_request', 'This device is deactivated; only an active device can be swapped.', { field: 'id' });
+  if (!old.active) throw new DomainError('device.inactive_no_swap', { field: 'id' });
   await assertSerialFree(db, user.partnerId, input.serial, old.id);
   const at = new Date(input.at);
   const kinds = old.counters.filter((counter) => counter.active).map((counter) => counter.kind);
   input.counters.forEach((entry, index) => {
-    if (!kinds.includes(entry.counter)) throw new DomainError('bad_request', `This device has no ${entry.counter} counter.`, { field: `counters.${index}.counter` });
+    if (!kinds.includes(entry.counter)) throw new DomainError('device.no_counter', { counter: entry.counter, field: `counters.${index}.counter` });
   });
   const now = deps.clock();
   const created = await db
@@ -136,11 +133,11 @@ export async function swapDevice(deps: Pick<AppDeps, 'db' | 'clock'>, user: Sess
           { partnerId: user.partnerId, deviceId: old.id, counter: entry.counter, value: entry.finalValue, takenAt: new Date(at.getTime() - 1), source: 'partner', actor: user.email, idempotencyKey: null, note: input.note ?? null },
           now,
         );
-        if (!final.reading) throw new DomainError('reading_refused', reasonMessage(final.reason, 'en'), { field: `counters.${index}.finalValue`, reason: final.reason });
+        if (!final.reading) throw refusal(final, `counters.${index}.finalValue`);
       }
       await retireDevice(tx, user, old.id, at);
       const taken = await takeDeviceNumber(tx, user, old.customerId);
-      if (!taken) throw new DomainError('not_found', 'No such customer.');
+      if (!taken) throw new DomainError('customer.not_found');
       const row = await insertDevice(tx, user.partnerId, {
         customerId: old.customerId,
         serial: input.serial,
@@ -163,7 +160,7 @@ export async function swapDevice(deps: Pick<AppDeps, 'db' | 'clock'>, user: Sess
           { partnerId: user.partnerId, deviceId: row.id, counter: entry.counter, value: entry.startValue, takenAt: at, source: 'partner', actor: user.email, idempotencyKey: null, note: input.note ?? null },
           now,
         );
-        if (!start.reading) throw new DomainError('reading_refused', reasonMessage(start.reason, 'en'), { field: `counters.${index}.startValue`, reason: start.reason });
+        if (!start.reading) throw refusal(start, `counters.${index}.startValue`);
       }
       return row;
     })

@@ -11,7 +11,7 @@ import { customerDeviceIds, deletePlan, findPlanImage, findPlanOwner, findPlans,
 import { checkedPlanImage } from './plan-image.ts';
 
 const tags = ['floorplans'];
-const notFound = () => new DomainError('not_found', 'No such floor plan.');
+const notFound = () => new DomainError('plan.not_found');
 const imageBody = Object.fromEntries(FLOOR_PLAN_TYPES.map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }]));
 
 export const floorPlanRoutes = createRouter()
@@ -48,10 +48,10 @@ export const floorPlanRoutes = createRouter()
       const { name, floor, siteId } = c.req.valid('query');
       if (siteId) {
         const [site] = await db.select({ id: sites.id }).from(sites).where(and(eq(sites.partnerId, user.partnerId), eq(sites.customerId, customer.id), eq(sites.id, siteId)));
-        if (!site) throw new DomainError('bad_request', 'The site is not one of this customer.', { field: 'siteId' });
+        if (!site) throw new DomainError('plan.foreign_site', { field: 'siteId' });
       }
       const declared = Number(c.req.header('content-length') ?? 0);
-      if (declared > MAX_FLOOR_PLAN_BYTES) throw new DomainError('bad_request', `The plan file is larger than ${MAX_FLOOR_PLAN_BYTES / 1024 / 1024} MB.`, { field: 'image' });
+      if (declared > MAX_FLOOR_PLAN_BYTES) throw new DomainError('plan.too_large', { maximum: MAX_FLOOR_PLAN_BYTES, field: 'image' });
       const image = new Uint8Array(await c.req.arrayBuffer());
       const contentType = checkedPlanImage(image);
       const id = await insertPlan(db, { partnerId: user.partnerId, customerId: customer.id, siteId: siteId ?? null, name, floor, contentType, image });
@@ -99,9 +99,9 @@ export const floorPlanRoutes = createRouter()
       if (!owner) throw notFound();
       const { devices } = c.req.valid('json');
       const ids = devices.map((device) => device.deviceId);
-      if (new Set(ids).size !== ids.length) throw new DomainError('bad_request', 'A device is placed twice.', { field: 'devices' });
+      if (new Set(ids).size !== ids.length) throw new DomainError('plan.device_twice', { field: 'devices' });
       const known = await customerDeviceIds(db, owner.partnerId, owner.customerId, ids);
-      if (known.size !== ids.length) throw new DomainError('bad_request', 'Only devices of this customer can be placed on its plans.', { field: 'devices' });
+      if (known.size !== ids.length) throw new DomainError('plan.foreign_device', { field: 'devices' });
       await replacePositions(db, owner.partnerId, planId, devices);
       const [plan] = await findPlans(db, user, { planId });
       return c.json(plan!, 200);

@@ -17,9 +17,9 @@ export function detectPlanType(bytes: Uint8Array): FloorPlanType | null {
 
 /** The plan's type, or a bad_request saying what is accepted. */
 export function checkedPlanImage(bytes: Uint8Array): FloorPlanType {
-  if (bytes.length === 0) throw new DomainError('bad_request', 'The plan file is empty.', { field: 'image' });
-  if (bytes.length > MAX_FLOOR_PLAN_BYTES) throw new DomainError('bad_request', `The plan file is larger than ${MAX_FLOOR_PLAN_BYTES / 1024 / 1024} MB.`, { field: 'image' });
+  if (bytes.length === 0) throw new DomainError('plan.empty', { field: 'image' });
+  if (bytes.length > MAX_FLOOR_PLAN_BYTES) throw new DomainError('plan.too_large', { maximum: MAX_FLOOR_PLAN_BYTES, field: 'image' });
   const type = detectPlanType(bytes);
-  if (!type) throw new DomainError('bad_request', 'A plan must be a PNG, JPEG or SVG image.', { field: 'image' });
+  if (!type) throw new DomainError('plan.wrong_type', { field: 'image' });
   return type;
 }

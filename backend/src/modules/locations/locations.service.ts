@@ -11,7 +11,7 @@ import { assertCustomerVisible } from '../auth/access.ts';
 import { changeDevice } from '../devices/devices.service.ts';
 import { findLocationRequest, findLocationRequests, insertLocationRequest, settleLocationRequest } from './locations.repo.ts';
 
-const notFound = () => new DomainError('not_found', 'No such location change request.');
+const notFound = () => new DomainError('location_request.not_found');
 
 export async function listLocationRequests(db: Db, user: SessionUser, query: LocationRequestListQuery): Promise<LocationRequest[]> {
   if (query.customerId) assertCustomerVisible(user, query.customerId);
@@ -73,9 +73,9 @@ export async function handleLocationRequest(
 ): Promise<LocationRequest> {
   const request = await findLocationRequest(deps.db, user, id);
   if (!request) throw notFound();
-  if (request.handledAt) throw new DomainError('conflict', 'This request was already handled.');
+  if (request.handledAt) throw new DomainError('location_request.handled');
   await deps.db.transaction(async (tx) => {
-    if (!(await settleLocationRequest(tx, user.partnerId, id, outcome, user.email, deps.clock()))) throw new DomainError('conflict', 'This request was already handled.');
+    if (!(await settleLocationRequest(tx, user.partnerId, id, outcome, user.email, deps.clock()))) throw new DomainError('location_request.handled');
     if (outcome === 'applied') await changeDevice(tx, user, request.deviceId, { location: request.location });
   });
   return (await findLocationRequest(deps.db, user, id))!;

@@ -110,7 +110,7 @@ export async function signUp(deps: MailDeps, input: Signup): Promise<void> {
   await requestConfirmation(deps, { partnerId: customer.partnerId, customerId: customer.id, customerNumber: customer.customerNumber, email: input.email, language: input.language });
 }
 
-const invalidLink = () => new DomainError('link_invalid', 'This link is not valid (any more). Sign up again to get a new one.');
+const invalidLink = () => new DomainError('contact_link.invalid');
 
 /** Confirms the address (again, if it had unsubscribed). Clicking twice is fine. */
 export async function confirmContact(deps: Pick<AppDeps, 'db' | 'clock'>, token: string): Promise<Contact> {

@@ -204,7 +204,7 @@ export function createMeterRoutes() {
 }
 
 const jobCallerOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!isJobCaller(c.get('deps').jobSecret, c.req.header('authorization'))) throw new DomainError('not_found', 'No such route.');
+  if (!isJobCaller(c.get('deps').jobSecret, c.req.header('authorization'))) throw new DomainError('route.not_found');
   await next();
 };
 

@@ -14,7 +14,7 @@ function toParameter({ partnerId: _partner, ...row }: ParameterRow): Parameter {
   return { ...row, createdAt: toIso(row.createdAt) };
 }
 
-const notFound = () => new DomainError('not_found', 'No such parameter.');
+const notFound = () => new DomainError('parameter.not_found');
 
 async function findParameter(db: Db, user: SessionUser, id: string): Promise<ParameterRow> {
   const [row] = await db.select().from(customParameters).where(and(eq(customParameters.partnerId, user.partnerId), eq(customParameters.id, id)));
@@ -42,9 +42,9 @@ export async function createParameter(db: Db, user: SessionUser, input: Paramete
 /** A list keeps its values only while they stay among the choices; a removed choice clears the values that used it. */
 export async function changeParameter(db: Db, user: SessionUser, id: string, input: ParameterUpdate): Promise<Parameter> {
   const current = await findParameter(db, user, id);
-  if (input.options && current.kind !== 'list') throw new DomainError('bad_request', 'Only a list has choices.', { field: 'options' });
-  if (input.options && input.options.length === 0) throw new DomainError('bad_request', 'A list needs at least one choice.', { field: 'options' });
-  if (input.oid && current.kind !== 'oid') throw new DomainError('bad_request', 'Only an OID parameter has an OID.', { field: 'oid' });
+  if (input.options && current.kind !== 'list') throw new DomainError('parameter.options_only_for_list', { field: 'options' });
+  if (input.options && input.options.length === 0) throw new DomainError('parameter.list_needs_options', { field: 'options' });
+  if (input.oid && current.kind !== 'oid') throw new DomainError('parameter.oid_only_for_oid', { field: 'oid' });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(customParameters)
@@ -85,9 +85,9 @@ export async function listValues(db: Db, user: SessionUser, target: ParameterTar
 export function checkedValue(parameter: Pick<Parameter, 'name' | 'kind' | 'options'>, value: string | null): string | null {
   const text = value?.trim() || null;
   if (text === null) return null;
-  if (parameter.kind === 'oid') throw new DomainError('bad_request', `${parameter.name} is read from the device by the agent.`, { field: 'values' });
+  if (parameter.kind === 'oid') throw new DomainError('parameter.read_by_agent', { name: parameter.name, field: 'values' });
   if (parameter.kind === 'list' && !parameter.options.includes(text)) {
-    throw new DomainError('bad_request', `${parameter.name} must be one of: ${parameter.options.join(', ')}.`, { field: 'values' });
+    throw new DomainError('parameter.not_an_option', { name: parameter.name, options: parameter.options, field: 'values' });
   }
   return text;
 }
@@ -97,7 +97,7 @@ export async function setValues(db: Db, user: SessionUser, target: ParameterTarg
   const parameters = new Map((await listParameters(db, user, target)).items.map((parameter) => [parameter.id, parameter]));
   const changes = input.values.map(({ parameterId, value }) => {
     const parameter = parameters.get(parameterId);
-    if (!parameter) throw new DomainError('bad_request', `No ${target} parameter ${parameterId}.`, { field: 'values' });
+    if (!parameter) throw new DomainError('parameter.unknown', { target, parameterId, field: 'values' });
     return { parameterId, value: checkedValue(parameter, value) };
   });
   await db.transaction(async (tx) => {

@@ -9,7 +9,7 @@ import { sendPasswordResetLink } from '../auth/password-links.ts';
 import { toIso } from '../customers/scope.ts';
 
 type ProfileRow = typeof profiles.$inferSelect;
-const notFound = () => new DomainError('not_found', 'No such profile.');
+const notFound = () => new DomainError('profile.not_found');
 
 async function userCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
@@ -52,13 +52,13 @@ export async function changeProfile(db: Db, user: SessionUser, id: string, input
 export async function deleteProfile(db: Db, user: SessionUser, id: string): Promise<void> {
   await findProfile(db, user, id);
   const users = (await userCounts(db, [id])).get(id) ?? 0;
-  if (users > 0) throw new DomainError('conflict', `This profile is given to ${users} user(s); give them another profile first.`);
+  if (users > 0) throw new DomainError('profile.in_use', { users });
   await db.delete(profiles).where(and(eq(profiles.partnerId, user.partnerId), eq(profiles.id, id)));
 }
 
 async function findUser(db: Db, actor: SessionUser, id: string) {
   const [row] = await db.select().from(users).where(and(eq(users.partnerId, actor.partnerId), eq(users.id, id)));
-  if (!row) throw new DomainError('not_found', 'No such user.');
+  if (!row) throw new DomainError('user.not_found');
   return row;
 }
 
@@ -69,9 +69,9 @@ export async function setUserProfile(db: Db, actor: SessionUser, userId: string,
     await db.delete(userProfiles).where(eq(userProfiles.userId, userId));
     return { profileId: null };
   }
-  if (target.role !== 'partner_staff') throw new DomainError('bad_request', 'Only partner staff users take a profile.', { field: 'profileId' });
+  if (target.role !== 'partner_staff') throw new DomainError('user.profile_only_for_staff', { field: 'profileId' });
   await findProfile(db, actor, profileId).catch(() => {
-    throw new DomainError('bad_request', 'No such profile.', { field: 'profileId' });
+    throw new DomainError('profile.unknown', { field: 'profileId' });
   });
   await db.insert(userProfiles).values({ userId, profileId }).onConflictDoUpdate({ target: userProfiles.userId, set: { profileId } });
   return { profileId };
@@ -94,7 +94,7 @@ export async function myPermissions(db: Db, user: SessionUser): Promise<MyPermis
 /** Emails the user a link to choose a new password (as "forgot password" does), at an admin's request. */
 export async function resetUserPassword(deps: AppDeps, actor: SessionUser, userId: string): Promise<void> {
   const target = await findUser(deps.db, actor, userId);
-  if (!target.active) throw new DomainError('bad_request', 'This user is deactivated; activate them first.', { field: 'active' });
+  if (!target.active) throw new DomainError('user.inactive', { field: 'active' });
   await sendPasswordResetLink(deps, deps.db, target);
 }
 
@@ -103,7 +103,7 @@ export async function resetUserPassword(deps: AppDeps, actor: SessionUser, userI
  * the email text of who entered them; a coordinator contact it was linked to stays, unlinked.
  */
 export async function eraseUser(db: Db, actor: SessionUser, userId: string): Promise<void> {
-  if (userId === actor.id) throw new DomainError('bad_request', 'You cannot delete your own account.', { field: 'id' });
+  if (userId === actor.id) throw new DomainError('user.self_deletion', { field: 'id' });
   await findUser(db, actor, userId);
   await db.transaction(async (tx) => {
     await tx.update(coordinators).set({ userId: null }).where(and(eq(coordinators.partnerId, actor.partnerId), eq(coordinators.userId, userId)));

@@ -4,7 +4,6 @@ import {
   DEFAULT_ACCEPTANCE_POLICY,
   DomainError,
   judgeReading,
-  reasonMessage,
   type AcceptanceResult,
   type CounterHistory,
   type CounterKind,
@@ -63,7 +62,7 @@ async function deviceFacts(tx: Db, partnerId: string, deviceId: string): Promise
     .from(devices)
     .innerJoin(customers, eq(customers.id, devices.customerId))
     .where(and(eq(devices.partnerId, partnerId), eq(devices.id, deviceId)));
-  if (!row) throw new DomainError('not_found', 'No such device.');
+  if (!row) throw new DomainError('device.not_found');
   return row;
 }
 
@@ -108,7 +107,7 @@ async function ownReading(tx: Db, partnerId: string, id: string): Promise<Readin
     .select()
     .from(readings)
     .where(and(eq(readings.partnerId, partnerId), eq(readings.id, id)));
-  if (!row) throw new DomainError('not_found', 'No such reading.');
+  if (!row) throw new DomainError('reading.not_found');
   return row;
 }
 
@@ -183,17 +182,17 @@ export async function recordReading(tx: Db, input: ValueToRecord, now: Date): Pr
     const existing = await findByKey(tx, input.idempotencyKey);
     if (existing) {
       if (existing.partnerId !== input.partnerId || existing.deviceId !== input.deviceId) {
-        throw new DomainError('conflict', 'This key was already used for another reading; make a new one per reading.', { field: 'clientId' });
+        throw new DomainError('reading.client_id_reused', { field: 'clientId' });
       }
       const reason = (await storedCheck(tx, existing.id)) ?? { code: 'first_reading', params: {} };
       return { verdict: existing.status === 'to_check' ? 'to_check' : 'plausible', reason, status: existing.status as RecordedReading['status'], reading: existing, replayed: true };
     }
   }
   const counter = locked.find((row) => row.kind === input.counter && row.active);
-  if (!counter) throw new DomainError('bad_request', `This device has no ${input.counter} counter.`, { field: 'counter' });
+  if (!counter) throw new DomainError('device.no_counter', { counter: input.counter, field: 'counter' });
   const replaced = input.replaces ? await ownReading(tx, input.partnerId, input.replaces) : null;
-  if (replaced && replaced.counterId !== counter.id) throw new DomainError('not_found', 'No such reading.');
-  if (replaced?.lockedAt) throw new DomainError('locked', 'This reading has already been sent and can no longer be changed.');
+  if (replaced && replaced.counterId !== counter.id) throw new DomainError('reading.not_found');
+  if (replaced?.lockedAt) throw new DomainError('reading.sent');
 
   const result = await judge(tx, { ...input, counterId: counter.id, replacing: replaced }, locked, now);
   if (result.status === null) return { ...result, reading: null, replayed: false };
@@ -230,8 +229,8 @@ export async function recordReading(tx: Db, input: ValueToRecord, now: Date): Pr
 }
 
 /** A refused value as the error every dealer-facing path answers with (422, the reason attached for the client to word). */
-export function refusal(result: AcceptanceResult, language: Parameters<typeof reasonMessage>[1] = 'en'): DomainError {
-  return new DomainError('reading_refused', reasonMessage(result.reason, language), { field: 'value', reason: result.reason });
+export function refusal(result: AcceptanceResult, field = 'value'): DomainError {
+  return new DomainError('reading.refused', { reason: result.reason, field });
 }
 
 export interface ReadingChange {
@@ -245,15 +244,15 @@ async function lockedReading(tx: Db, change: ReadingChange): Promise<{ reading: 
   const first = await ownReading(tx, change.partnerId, change.readingId);
   const locked = await lockCounters(tx, change.partnerId, first.deviceId);
   const reading = await ownReading(tx, change.partnerId, change.readingId);
-  if (reading.lockedAt) throw new DomainError('locked', 'This reading is locked (already sent or billed) and can no longer be changed.');
-  if (reading.status === 'deleted') throw new DomainError('conflict', 'This reading was deleted.');
+  if (reading.lockedAt) throw new DomainError('reading.locked');
+  if (reading.status === 'deleted') throw new DomainError('reading.deleted');
   return { reading, locked };
 }
 
 /** The dealer confirms a value flagged to check as it is. */
 export async function acceptReading(tx: Db, change: ReadingChange, now: Date): Promise<ReadingRow> {
   const { reading } = await lockedReading(tx, change);
-  if (reading.status !== 'to_check') throw new DomainError('conflict', 'This reading is not waiting for review.');
+  if (reading.status !== 'to_check') throw new DomainError('reading.not_to_check');
   const [row] = (await tx
     .update(readings)
     .set({ status: 'accepted', note: change.note ?? reading.note })
@@ -270,7 +269,7 @@ export async function acceptReading(tx: Db, change: ReadingChange, now: Date): P
  */
 export async function correctReading(tx: Db, change: ReadingChange & { value: number; onlyToCheck?: boolean }, now: Date): Promise<ReadingRow> {
   const { reading, locked } = await lockedReading(tx, change);
-  if (change.onlyToCheck && reading.status !== 'to_check') throw new DomainError('conflict', 'This reading is not waiting for review.');
+  if (change.onlyToCheck && reading.status !== 'to_check') throw new DomainError('reading.not_to_check');
   const ownEntry = reading.source === 'partner';
   const source: ReadingSource = ownEntry ? 'partner' : 'correction';
   const result = await judge(tx, { partnerId: change.partnerId, deviceId: reading.deviceId, counterId: reading.counterId, value: change.value, takenAt: reading.takenAt, source, replacing: reading }, locked, now);
@@ -349,24 +348,22 @@ export async function declareReset(tx: Db, input: ResetToDeclare, now: Date): Pr
   if (previous.length > 0) {
     return { counters: previous.map((row) => ({ counter: locked.find((c) => c.id === row.counterId)!.kind, resetId: row.id })), reviewed: 0, replayed: true };
   }
-  if (input.counters.length === 0) throw new DomainError('bad_request', 'Name at least one counter.', { field: 'counters' });
+  if (input.counters.length === 0) throw new DomainError('reset.no_counters', { field: 'counters' });
   const declared: DeclaredReset['counters'] = [];
   let reviewed = 0;
   for (const [index, entry] of input.counters.entries()) {
     const counter = locked.find((row) => row.kind === entry.counter && row.active);
-    if (!counter) throw new DomainError('bad_request', `This device has no ${entry.counter} counter.`, { field: `counters.${index}.counter` });
+    if (!counter) throw new DomainError('device.no_counter', { counter: entry.counter, field: `counters.${index}.counter` });
     // A counting reading after the declared moment would sit on the wrong side of the break.
     const [later] = await tx
       .select({ takenAt: readings.takenAt })
       .from(readings)
       .where(and(eq(readings.counterId, counter.id), inArray(readings.status, [...COUNTING_STATUSES]), gte(readings.takenAt, input.at)))
       .limit(1);
-    if (later) {
-      throw new DomainError('conflict', `A reading of this counter was taken at or after this moment (${later.takenAt.toISOString()}); declare the reset after it.`, { field: 'at' });
-    }
+    if (later) throw new DomainError('reset.before_later_reading', { takenAt: later.takenAt.toISOString(), field: 'at' });
     const common = { partnerId: input.partnerId, deviceId: input.deviceId, counter: entry.counter, source: input.source, actor: input.actor, note: input.note ?? null };
     const final = await recordReading(tx, { ...common, value: entry.finalValue, takenAt: new Date(input.at.getTime() - 1), idempotencyKey: null }, now);
-    if (!final.reading) throw new DomainError('reading_refused', reasonMessage(final.reason, 'en'), { field: `counters.${index}.finalValue`, reason: final.reason });
+    if (!final.reading) throw refusal(final, `counters.${index}.finalValue`);
     const [reset] = await tx
       .insert(counterResets)
       .values({
@@ -384,7 +381,7 @@ export async function declareReset(tx: Db, input: ResetToDeclare, now: Date): Pr
       })
       .returning({ id: counterResets.id });
     const start = await recordReading(tx, { ...common, value: entry.startValue, takenAt: input.at, idempotencyKey: null }, now);
-    if (!start.reading) throw new DomainError('reading_refused', reasonMessage(start.reason, 'en'), { field: `counters.${index}.startValue`, reason: start.reason });
+    if (!start.reading) throw refusal(start, `counters.${index}.startValue`);
     declared.push({ counter: entry.counter, resetId: reset!.id });
     reviewed += await rejudgeSuspectedResets(tx, input, counter.id, locked, now);
   }

@@ -37,17 +37,17 @@ export interface SiteImportRow {
 /** The file's records keyed by column; a header that is missing, unknown or repeated refuses the whole file. */
 export function readSiteImportFile(csv: string): SiteImportRow[] {
   const [header, ...records] = parseCsv(csv);
-  if (!header) throw new DomainError('bad_request', 'The file is empty: it needs a header row such as name,address,postcode,city,country,coordinator email.');
-  if (records.length > MAX_SITE_IMPORT_LINES) throw new DomainError('bad_request', `The file has ${records.length} lines; import at most ${MAX_SITE_IMPORT_LINES} at a time.`);
+  if (!header) throw new DomainError('site_import.empty');
+  if (records.length > MAX_SITE_IMPORT_LINES) throw new DomainError('site_import.too_many_lines', { lines: records.length, maximum: MAX_SITE_IMPORT_LINES });
   const columns = header.cells.map((cell) => {
     const normalized = normalizeHeader(cell);
     const column = SITE_IMPORT_COLUMNS.find((candidate) => HEADER_ALIASES[candidate].includes(normalized));
-    if (!column) throw new DomainError('bad_request', `Unknown column "${cell}" in the header. Use name, address, postcode, city, country, coordinator email.`, { field: cell });
+    if (!column) throw new DomainError('site_import.unknown_column', { column: cell, field: cell });
     return column;
   });
   const repeated = columns.find((column, index) => columns.indexOf(column) !== index);
-  if (repeated) throw new DomainError('bad_request', `The column ${repeated} appears twice in the header.`, { field: repeated });
-  if (!columns.includes('name')) throw new DomainError('bad_request', 'The header has no name column.', { field: 'name' });
+  if (repeated) throw new DomainError('site_import.repeated_column', { column: repeated, field: repeated });
+  if (!columns.includes('name')) throw new DomainError('site_import.no_name_column', { field: 'name' });
   return records.map(({ line, cells }) => ({
     line,
     values: Object.fromEntries(columns.map((column, index) => [column, cells[index]?.trim() ?? ''])),

@@ -65,7 +65,7 @@ export const siteRoutes = createRouter()
     }),
     async (c) => {
       const csv = await c.req.text();
-      if (csv.length > MAX_IMPORT_BYTES) throw new DomainError('bad_request', 'The file is larger than 1 MB.');
+      if (csv.length > MAX_IMPORT_BYTES) throw new DomainError('site_import.too_large', { maximum: MAX_IMPORT_BYTES });
       const outcome = await importSites(c.get('deps').db, c.get('user'), c.req.valid('param').customerId, csv, c.req.valid('query').mode);
       if (outcome.refused) {
         const wrong = outcome.lines.filter((line) => line.status === 'error').length;

@@ -9,10 +9,11 @@ import { isUniqueViolation, type Scope } from '../customers/scope.ts';
 import { checkSiteImport, readSiteImportFile } from './site-import.ts';
 import { findSite, findSites, insertSites, toSite, updateSite } from './sites.repo.ts';
 
-const notFound = () => new DomainError('not_found', 'No such site.');
+const notFound = () => new DomainError('site.not_found');
 
+/** A violation of the unique name means the name was written. */
 function explainDuplicate(error: unknown, name: string | undefined): never {
-  if (isUniqueViolation(error, 'sites_name_unique')) throw new DomainError('conflict', `The customer already has a site named ${name}.`, { field: 'name' });
+  if (isUniqueViolation(error, 'sites_name_unique')) throw new DomainError('site.name_taken', { name: name!, field: 'name' });
   throw error;
 }
 
@@ -31,7 +32,7 @@ export async function getSite(db: Db, user: SessionUser, id: string): Promise<Si
 export async function assertSiteOfCustomer(db: Db, scope: Scope, siteId: string, customerId: string): Promise<void> {
   const row = await findSite(db, scope, siteId);
   if (!row || row.customerId !== customerId || !row.active) {
-    throw new DomainError('bad_request', 'This site is not an active site of the customer.', { field: 'siteId' });
+    throw new DomainError('site.not_active', { field: 'siteId' });
   }
 }
 

@@ -58,7 +58,7 @@ const sum = (points: PrintedPages[], field: keyof PrintedPages) => points.reduce
 
 /** Pages over a period; dates are local days of the partner's time zone. */
 export async function printedVolumes(db: Db, scope: Scope, query: VolumeQuery): Promise<VolumeReport> {
-  if (!(await filterIsVisible(db, scope, query))) throw new DomainError('not_found', 'No such customer, site or device.');
+  if (!(await filterIsVisible(db, scope, query))) throw new DomainError('statistics.scope_not_found');
   const timeZone = await partnerTimeZone(db, scope.partnerId);
   const filter: ReadingFilter = { customerIds: query.customerId ? [query.customerId] : undefined, siteId: query.siteId, deviceId: query.deviceId };
   const rows = await readingsForVolumes(db, scope, filter, startOfDay(query.from, timeZone), startOfDay(nextDay(query.to), timeZone));

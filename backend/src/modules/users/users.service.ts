@@ -35,7 +35,7 @@ async function customerIdsOf(db: Db, userIds: string[]): Promise<Map<string, str
 /** A user of the actor's partner; another partner's id is "not found", never "forbidden". */
 async function findUser(db: Db, actor: SessionUser, id: string): Promise<UserRow> {
   const [user] = await db.select().from(users).where(and(eq(users.id, id), eq(users.partnerId, actor.partnerId)));
-  if (!user) throw new DomainError('not_found', 'No such user.');
+  if (!user) throw new DomainError('user.not_found');
   return user;
 }
 
@@ -46,17 +46,17 @@ async function findUser(db: Db, actor: SessionUser, id: string): Promise<UserRow
 async function checkedCustomerIds(db: Db, actor: SessionUser, role: UserRole, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (role !== 'coordinator') {
-    if (unique.length > 0) throw new DomainError('bad_request', 'Only coordinators are limited to customers; leave customerIds empty for this role.', { field: 'customerIds' });
+    if (unique.length > 0) throw new DomainError('user.customers_only_for_coordinators', { field: 'customerIds' });
     return [];
   }
-  if (unique.length === 0) throw new DomainError('bad_request', 'A coordinator needs at least one customer.', { field: 'customerIds' });
+  if (unique.length === 0) throw new DomainError('user.coordinator_needs_customer', { field: 'customerIds' });
   const found = await db
     .select({ id: customers.id })
     .from(customers)
     .where(and(eq(customers.partnerId, actor.partnerId), inArray(customers.id, unique)));
   const known = new Set(found.map((row) => row.id));
   const unknown = unique.find((id) => !known.has(id));
-  if (unknown) throw new DomainError('bad_request', `No such customer: ${unknown}.`, { field: 'customerIds' });
+  if (unknown) throw new DomainError('user.unknown_customer', { customerId: unknown, field: 'customerIds' });
   return unique;
 }
 
@@ -78,7 +78,7 @@ export async function listUsers(db: Db, actor: SessionUser, query: PageQuery): P
 /** Creates the user without a password and emails a link to choose one; nothing is kept if the email cannot be sent. */
 export async function inviteUser(deps: AppDeps, actor: SessionUser, input: UserInvite): Promise<UserView> {
   const [taken] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-  if (taken) throw new DomainError('conflict', 'A user with this email already exists.', { field: 'email' });
+  if (taken) throw new DomainError('user.email_taken', { field: 'email' });
   return deps.db.transaction(async (tx) => {
     const customerIds = await checkedCustomerIds(tx, actor, input.role, input.customerIds ?? []);
     const [user] = await tx
@@ -91,13 +91,11 @@ export async function inviteUser(deps: AppDeps, actor: SessionUser, input: UserI
   });
 }
 
-const refuseOnSelf = (field: string, message: string) => new DomainError('bad_request', message, { field });
-
 export async function updateUser(deps: AppDeps, actor: SessionUser, id: string, change: UserUpdate): Promise<UserView> {
   const current = await findUser(deps.db, actor, id);
   // An admin who demotes or deactivates themselves could leave the partner with no admin at all.
-  if (id === actor.id && change.active === false) throw refuseOnSelf('active', 'You cannot deactivate your own account.');
-  if (id === actor.id && change.role && change.role !== current.role) throw refuseOnSelf('role', 'You cannot change your own role.');
+  if (id === actor.id && change.active === false) throw new DomainError('user.self_deactivation', { field: 'active' });
+  if (id === actor.id && change.role && change.role !== current.role) throw new DomainError('user.self_role_change', { field: 'role' });
 
   const role = change.role ?? current.role;
   const roleChanged = role !== current.role;

@@ -221,7 +221,8 @@ describe('DELETE /api/users/:id', () => {
   it('refuses to deactivate yourself', async () => {
     const response = await call('DELETE', `/${admin.userId}`, admin.cookie);
     expect(response.status).toBe(400);
-    expect((await errorOf(response)).message).toContain('your own account');
+    // The message is in the signed-in user's language (French here), the key for every client.
+    expect(await errorOf(response)).toMatchObject({ key: 'user.self_deactivation', field: 'active', message: 'Vous ne pouvez pas désactiver votre propre compte.' });
   });
 });
 
@@ -234,7 +235,7 @@ describe('tenant isolation', () => {
     ]) {
       expect(response.status).toBe(404);
       const body = await response.text();
-      expect(JSON.parse(body)).toEqual({ code: 'not_found', message: 'No such user.' });
+      expect(JSON.parse(body)).toEqual({ code: 'not_found', key: 'user.not_found', params: {}, message: 'Utilisateur introuvable.' });
       expect(body).not.toContain('foreign@jura.test');
     }
     const [row] = await t.database.db.select().from(users).where(eq(users.id, foreign.userId));

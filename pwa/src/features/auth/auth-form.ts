@@ -1,11 +1,9 @@
 /**
  * What the login, forgot-password and reset-password forms share: read the fields, send them through
- * a session action, show the failure in the person's language, remember success.
+ * a session action, keep the failure for FormError to show in the person's language, remember success.
  */
 import { createSignal } from 'solid-js';
 import type { ApiError } from '../../api/client.ts';
-import { useI18n } from '../../app-context.tsx';
-import { authErrorMessage } from './auth-error.ts';
 
 /** A field of the submitted form by its `name`, '' when absent. */
 export type FormField = (name: string) => string;
@@ -20,8 +18,7 @@ export interface AuthFormOptions {
 }
 
 export function createAuthForm(options: AuthFormOptions) {
-  const { t } = useI18n();
-  const [error, setError] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<string | ApiError | null>(null);
   const [submitting, setSubmitting] = createSignal(false);
   const [done, setDone] = createSignal(false);
 
@@ -35,7 +32,7 @@ export function createAuthForm(options: AuthFormOptions) {
     setError(null);
     const failure = await options.send(field);
     setSubmitting(false);
-    setError(failure ? authErrorMessage(t, failure) : null);
+    setError(failure);
     setDone(!failure);
     if (!failure) options.onSuccess?.();
   }

@@ -1,11 +1,12 @@
-/** Renders an API result once it is there: its data, or the server's message with a retry button. */
+/** Renders an API result once it is there: its data, or the failure in the person's language with a retry button. */
 import { Match, Switch, type JSX } from 'solid-js';
-import type { ApiResult } from '../../api/client.ts';
+import type { ApiError, ApiResult } from '../../api/client.ts';
+import { apiErrorText } from '../../i18n/api-error.ts';
 import { useFeatureText } from './feature-text.ts';
 import { consoleText } from './messages/index.ts';
 
 export function Loaded<T>(props: { result: ApiResult<T> | undefined; retry?: () => void; children: (data: T) => JSX.Element }) {
-  const { t } = useFeatureText(consoleText);
+  const { t, language } = useFeatureText(consoleText);
   return (
     <Switch>
       <Match when={props.result === undefined}>
@@ -16,7 +17,7 @@ export function Loaded<T>(props: { result: ApiResult<T> | undefined; retry?: () 
       <Match when={props.result?.ok === false && props.result}>
         {(failed) => (
           <p class="form__error" role="alert">
-            {t('console.failed', { message: failed().ok ? '' : (failed() as { error: { message: string } }).error.message })}
+            {t('console.failed', { message: apiErrorText((failed() as { error: ApiError }).error, language()) })}
             {props.retry && (
               <button type="button" class="button button--quiet" onClick={() => props.retry?.()}>
                 {t('console.retry')}

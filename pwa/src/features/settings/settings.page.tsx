@@ -3,8 +3,9 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { LANGUAGES } from '@parc/shared/languages';
 import { LOGO_TYPES, MAX_LOGO_BYTES, type Appearance, type LogoType } from '@parc/shared/contracts/appearance';
 import { PARAMETER_KINDS, PARAMETER_TARGETS, type ParameterCreate, type ParameterKind } from '@parc/shared/contracts/parameters';
-import { createApiClient } from '../../api/client.ts';
+import { createApiClient, type ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app-context.tsx';
+import { apiErrorText } from '../../i18n/api-error.ts';
 import { languageNames } from '../../i18n/translate.ts';
 import { applyBrandColour, useBrand } from './brand.ts';
 import { createSettingsApi } from './settings.api.ts';
@@ -23,7 +24,7 @@ function readBase64(file: File): Promise<string> {
 }
 
 export function SettingsPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   useBrand();
   const [appearance, { mutate }] = createResource(async () => {
     const result = await api.appearance();
@@ -36,8 +37,8 @@ export function SettingsPage() {
   const [colour, setColour] = createSignal<string | null>(null);
   const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
   const [kind, setKind] = createSignal<ParameterKind>('text');
-  const report = (result: { ok: true } | { ok: false; error: { message: string } }, text: string) =>
-    setMessage(result.ok ? { ok: true, text } : { ok: false, text: t('common.error', { message: result.error.message }) });
+  const report = (result: { ok: true } | { ok: false; error: ApiError }, text: string) =>
+    setMessage(result.ok ? { ok: true, text } : { ok: false, text: t('common.error', { message: apiErrorText(result.error, language()) }) });
   const updated = (next: Appearance) => {
     mutate(next);
     applyBrandColour(next.brandColour);

@@ -2,9 +2,10 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { LANGUAGES } from '@parc/shared/languages';
 import { ACCESS_LEVELS, FULL_ACCESS, SCREENS, type Permissions, type Profile } from '@parc/shared/contracts/profiles';
-import { createApiClient } from '../../api/client.ts';
+import { createApiClient, type ApiError } from '../../api/client.ts';
 import type { Role } from '../../api/auth.ts';
 import { useI18n } from '../../app-context.tsx';
+import { apiErrorText } from '../../i18n/api-error.ts';
 import { languageNames } from '../../i18n/translate.ts';
 import { useBrand } from '../settings/brand.ts';
 import { createUsersApi, type UserView } from './users.api.ts';
@@ -19,7 +20,7 @@ async function itemsOf<T>(request: Promise<{ ok: true; data: { items: T[] } } | 
 }
 
 export function UsersPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   useBrand();
   const [tab, setTab] = createSignal<'users' | 'profiles'>('users');
   const [users, { refetch: refetchUsers }] = createResource(() => itemsOf(api.list()));
@@ -29,8 +30,8 @@ export function UsersPage() {
   const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
   const [editing, setEditing] = createSignal<string | null>(null);
 
-  const report = (result: { ok: boolean; error?: { message: string } }, success: string) =>
-    setMessage(result.ok ? { ok: true, text: success } : { ok: false, text: t('common.error', { message: result.error?.message ?? '' }) });
+  const report = (result: { ok: boolean; error?: ApiError }, success: string) =>
+    setMessage(result.ok ? { ok: true, text: success } : { ok: false, text: t('common.error', { message: result.error ? apiErrorText(result.error, language()) : '' }) });
   const profileOf = (userId: string) => assignments()?.find((a) => a.userId === userId)?.profileId ?? '';
 
   async function invite(event: SubmitEvent) {
@@ -227,7 +228,7 @@ function UserFields(props: {
   );
 }
 
-function ProfilesEditor(props: { profiles: Profile[]; onChanged(result: { ok: boolean; error?: { message: string } }, text: string): void }) {
+function ProfilesEditor(props: { profiles: Profile[]; onChanged(result: { ok: boolean; error?: ApiError }, text: string): void }) {
   const { t } = useI18n();
   const [selected, setSelected] = createSignal<string | 'new'>('new');
   const current = () => props.profiles.find((profile) => profile.id === selected());
