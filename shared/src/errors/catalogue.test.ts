@@ -4,6 +4,7 @@ import { LANGUAGES } from '../languages.ts';
 import { reasonMessage } from '../meters/messages.ts';
 import { ERROR_MESSAGES, errorMessage, isErrorKey, type ErrorKey, type ErrorParams } from './catalogue.ts';
 import { FLEET_ERRORS } from './fleet.ts';
+import { MAINTENANCE_ERRORS } from './maintenance.ts';
 import { PEOPLE_ERRORS } from './people.ts';
 import { REQUEST_ERRORS } from './requests.ts';
 
@@ -61,6 +62,25 @@ const EXAMPLES: { [K in ErrorKey]: ErrorParams<K> } = {
   'profile.unknown': {},
   'profile.in_use': { users: 3 },
   'customer.not_found': {},
+  'link.not_found': {},
+  'link.customer_inactive': {},
+  'link.period_closed': { period: '2026-11' },
+  'link.machine_not_on_page': {},
+  'request.not_found': {},
+  'request.technician_not_found': {},
+  'request.alert_not_found': {},
+  'request.subject_required': {},
+  'request.attachment_id_taken': {},
+  'request.coordinator_cannot_change': {},
+  'request.technician_cannot_change': { fields: ['subject', 'technicianId'] },
+  'request.change_refused': { reason: 'stale base version' },
+  'request.op_id_taken': {},
+  'request.device_not_yours': {},
+  'attachment.not_found': {},
+  'attachment.empty': {},
+  'attachment.too_large': {},
+  'attachment.not_a_photo': {},
+  'attachment.type_mismatch': { actual: 'image/png', declared: 'image/jpeg' },
   'customer.inactive': {},
   'customer.prefix_taken': { prefix: 'DF' },
   'customer.number_taken': { customerNumber: '10042' },
@@ -135,7 +155,7 @@ const render = <K extends ErrorKey>(key: K, language: (typeof LANGUAGES)[number]
 
 describe('the error catalogue', () => {
   it('keeps the areas apart: no key is defined twice', () => {
-    const areas = [REQUEST_ERRORS, PEOPLE_ERRORS, FLEET_ERRORS].map(Object.keys);
+    const areas = [REQUEST_ERRORS, PEOPLE_ERRORS, FLEET_ERRORS, MAINTENANCE_ERRORS].map(Object.keys);
     expect(KEYS).toHaveLength(areas.flat().length);
   });
 

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../deps.ts';
 import { counters, customers, devices, readingChecks, readings } from '../../db/schema/index.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { isCountingReading } from '../readings/readings.repo.ts';
-import { getReading, inUserLanguage } from '../readings/readings.service.ts';
+import { getReading } from '../readings/readings.service.ts';
 import { acceptReading, correctReading } from '../readings/readings.writer.ts';
 
 /**
@@ -101,8 +101,6 @@ export async function acceptFlagged(deps: Pick<AppDeps, 'db' | 'clock'>, user: S
 
 /** The partner replaces a flagged value; the one acceptance policy judges it as a correction. */
 export async function correctFlagged(deps: Pick<AppDeps, 'db' | 'clock'>, user: SessionUser, id: string, input: { value: number; note: string }): Promise<Reading> {
-  await inUserLanguage(user, () =>
-    deps.db.transaction((tx) => correctReading(tx, { partnerId: user.partnerId, readingId: id, actor: user.email, value: input.value, note: input.note, onlyToCheck: true }, deps.clock())),
-  );
+  await deps.db.transaction((tx) => correctReading(tx, { partnerId: user.partnerId, readingId: id, actor: user.email, value: input.value, note: input.note, onlyToCheck: true }, deps.clock()));
   return getReading(deps.db, user, id);
 }

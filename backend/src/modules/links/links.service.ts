@@ -68,7 +68,7 @@ export interface LinkRef {
   linkId: string;
 }
 
-const notFound = () => new DomainError('not_found', 'No such link.');
+const notFound = () => new DomainError('link.not_found');
 
 // --- issuing -------------------------------------------------------------------------------
 
@@ -142,14 +142,14 @@ export async function issueLinks(deps: LinkDeps, partnerId: string, requests: re
       const customer = customers.get(request.customerId);
       const existing = live.get(request.customerId);
       try {
-        if (!customer) throw new DomainError('not_found', 'No such customer.');
+        if (!customer) throw new DomainError('customer.not_found');
         if (existing) {
           planned.push({ customerId: customer.id, link: await issued(deps, existing, false) });
           continue;
         }
-        if (!customer.active) throw new DomainError('conflict', 'This customer is deactivated and gets no links.');
+        if (!customer.active) throw new DomainError('link.customer_inactive');
         const expiresAt = expiryFor(request, customer.timeZone);
-        if (expiresAt <= now) throw new DomainError('conflict', `The period ${period} is closed: a link would already be expired.`, { field: 'period' });
+        if (expiresAt <= now) throw new DomainError('link.period_closed', { period, field: 'period' });
         key ??= await currentSigningKey(deps.db, now);
         const linkId = crypto.randomUUID();
         // Validates the claims (ids, period, expiry) before anything is stored, as linkClaimsFor
@@ -203,7 +203,7 @@ export async function resendLink(
   ref: LinkRef & { calendarOf?: ((customerId: string) => Promise<CampaignCalendar>) | undefined },
 ): Promise<IssuedLink> {
   const link = await partnerLink(deps.db, ref);
-  if (link.expiresAt <= deps.clock()) throw new DomainError('conflict', `The period ${link.period} is closed; its link can no longer be resent.`);
+  if (link.expiresAt <= deps.clock()) throw new DomainError('link.period_closed', { period: link.period });
   const calendar = await ref.calendarOf?.(link.customerId);
   await markLinkEvent(deps.db, link.id, 'revokedAt', deps.clock());
   return issueLink(deps, { partnerId: link.partnerId, customerId: link.customerId, period: link.period, calendar });
@@ -519,7 +519,7 @@ export async function requestLocationChange(
   const now = deps.clock();
   const sheet = await entrySheet(deps.db, opened, now);
   if (!sheet.some((machine) => machine.device.id === input.deviceId)) {
-    throw new DomainError('bad_request', 'This machine is not on the page.', { field: 'deviceId' });
+    throw new DomainError('link.machine_not_on_page', { field: 'deviceId' });
   }
   await receiveLocationRequest(deps, { partnerId: opened.link.partnerId, deviceId: input.deviceId, linkId: opened.link.id, location: input.location, message: input.message });
 }

@@ -10,14 +10,6 @@ import { annotateReading, correctReading, declareReset, deleteReading, recordRea
 
 const notFound = () => new DomainError('reading.not_found');
 
-/**
- * Runs `work` as is. Refusals used to be worded again here in the user's language; the error
- * handler now words every error so. Kept only for links/links.review.ts: drop it with that call.
- */
-export async function inUserLanguage<T>(_user: SessionUser, work: () => Promise<T>): Promise<T> {
-  return work();
-}
-
 export async function listReadings(db: Db, user: SessionUser, deviceId: string, query: ReadingListQuery): Promise<Page<Reading>> {
   await getDevice(db, user, deviceId);
   const { items, total } = await findReadings(db, user, deviceId, query);

@@ -15,10 +15,10 @@ export function detectImageType(bytes: Uint8Array): AttachmentType | null {
 /** The decoded bytes of an upload whose content matches its declared image type and size limit. */
 export function checkedAttachment(upload: AttachmentUpload): Uint8Array {
   const bytes = new Uint8Array(Buffer.from(upload.dataBase64, 'base64'));
-  if (bytes.length === 0) throw new DomainError('bad_request', 'The file is empty.', { field: 'dataBase64' });
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('bad_request', 'A file has at most 5 MB.', { field: 'dataBase64' });
+  if (bytes.length === 0) throw new DomainError('attachment.empty', { field: 'dataBase64' });
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('attachment.too_large', { field: 'dataBase64' });
   const type = detectImageType(bytes);
-  if (!type) throw new DomainError('bad_request', 'Attach a JPEG, PNG or WebP photo.', { field: 'contentType' });
-  if (type !== upload.contentType) throw new DomainError('bad_request', `The file is a ${type}, not a ${upload.contentType}.`, { field: 'contentType' });
+  if (!type) throw new DomainError('attachment.not_a_photo', { field: 'contentType' });
+  if (type !== upload.contentType) throw new DomainError('attachment.type_mismatch', { actual: type, declared: upload.contentType, field: 'contentType' });
   return bytes;
 }

@@ -295,7 +295,7 @@ export const ticketRoutes = createRouter()
         .select()
         .from(requestAttachments)
         .where(and(eq(requestAttachments.requestId, row.id), eq(requestAttachments.id, idOf(params.attachmentId))));
-      if (!file) throw new DomainError('not_found', 'No such attachment.');
+      if (!file) throw new DomainError('attachment.not_found');
       return c.body(file.data as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': file.contentType,
         'Content-Disposition': `inline; filename="${encodeURIComponent(file.fileName)}"`,
@@ -415,6 +415,6 @@ function summaryOf({ events: _events, attachments: _attachments, ...summary }: M
 
 /** Malformed ids are as absent as other tenants' ones. */
 function idOf(value: string): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new DomainError('not_found', 'No such record.');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new DomainError('request.not_found');
   return value;
 }

@@ -42,7 +42,7 @@ import { declareReset, recordReading } from '../readings/readings.writer.ts';
 import { checkedAttachment } from './attachments.ts';
 import { findErrorDevice, findRequestRow, insertEvent, loadRequest, selectErrors, type RequestRow } from './tickets.repo.ts';
 
-const notFound = () => new DomainError('not_found', 'No such maintenance request.');
+const notFound = () => new DomainError('request.not_found');
 
 export function actorOf(user: SessionUser): RequestActor {
   return user.role === 'technician' ? 'technician' : user.role === 'coordinator' ? 'coordinator' : 'partner';
@@ -86,21 +86,21 @@ async function assertTechnician(db: Db, partnerId: string, technicianId: string 
   const [row] = await db.execute<{ ok: number }>(sql`select 1 as ok from users where id = ${technicianId} and partner_id = ${partnerId} and role = 'technician' and active`).then((result) =>
     Array.isArray(result) ? result : (result as unknown as { rows: { ok: number }[] }).rows,
   );
-  if (!row) throw new DomainError('bad_request', 'No such technician.', { field: 'technicianId' });
+  if (!row) throw new DomainError('request.technician_not_found', { field: 'technicianId' });
 }
 
 export async function createRequest(tx: Db, deps: Pick<AppDeps, 'clock'>, user: SessionUser, input: RequestCreate, clientId: string | null = null): Promise<Change> {
   const device = await findErrorDevice(tx, user.partnerId, input.deviceId);
-  if (!device || (user.customerIds && !user.customerIds.includes(device.customerId))) throw new DomainError('not_found', 'No such device.', { field: 'deviceId' });
+  if (!device || (user.customerIds && !user.customerIds.includes(device.customerId))) throw new DomainError('device.not_found', { field: 'deviceId' });
   const [alert] = input.alertId
     ? await tx
         .select()
         .from(deviceAlerts)
         .where(and(eq(deviceAlerts.partnerId, user.partnerId), eq(deviceAlerts.id, input.alertId), eq(deviceAlerts.deviceId, device.id)))
     : [];
-  if (input.alertId && !alert) throw new DomainError('not_found', 'No such alert on this device.', { field: 'alertId' });
+  if (input.alertId && !alert) throw new DomainError('request.alert_not_found', { field: 'alertId' });
   const subject = input.subject ?? alert?.description;
-  if (!subject) throw new DomainError('bad_request', 'subject: Required', { field: 'subject' });
+  if (!subject) throw new DomainError('request.subject_required', { field: 'subject' });
   await assertTechnician(tx, user.partnerId, input.technicianId);
   const complexity = alert ? classifyAlert(alert) : null;
   const now = deps.clock();
@@ -133,7 +133,7 @@ export async function saveAttachment(tx: Db, deps: Pick<AppDeps, 'clock'>, user:
   const bytes = checkedAttachment(upload);
   const [existing] = await tx.select({ requestId: requestAttachments.requestId }).from(requestAttachments).where(eq(requestAttachments.id, upload.id));
   if (existing) {
-    if (existing.requestId !== request.id) throw new DomainError('conflict', 'This attachment id is already used.', { field: 'id' });
+    if (existing.requestId !== request.id) throw new DomainError('request.attachment_id_taken', { field: 'id' });
     return;
   }
   const now = deps.clock();
@@ -174,17 +174,17 @@ export async function changeRequest(
   change: { baseVersion?: number; by: string; fields: Partial<Editable>; comment?: string; visibility?: NoteVisibility },
 ): Promise<ChangeResult> {
   const actor = actorOf(user);
-  if (actor === 'coordinator') throw new DomainError('forbidden', 'Coordinators report problems; they do not change requests.');
+  if (actor === 'coordinator') throw new DomainError('request.coordinator_cannot_change');
   if (actor === 'technician') {
     const outside = Object.keys(change.fields).filter((field) => field !== 'state' && !(TECHNICIAN_EDITABLE_FIELDS as readonly string[]).includes(field));
-    if (outside.length) throw new DomainError('forbidden', `A technician cannot change ${outside.join(', ')}.`);
+    if (outside.length) throw new DomainError('request.technician_cannot_change', { fields: outside });
   }
   if (change.fields.state !== undefined) {
     assertTransition({ from: row.state, to: change.fields.state, actor, isAssignee: row.technicianId === user.id, comment: change.comment ?? '' });
   }
   if (change.fields.technicianId !== undefined) await assertTechnician(tx, user.partnerId, change.fields.technicianId);
   const merged = mergeChange(versioned(row), { baseVersion: change.baseVersion ?? row.version, by: change.by, changes: change.fields });
-  if (merged.status === 'rejected') throw new DomainError('bad_request', merged.reason, { field: 'baseVersion' });
+  if (merged.status === 'rejected') throw new DomainError('request.change_refused', { reason: merged.reason, field: 'baseVersion' });
   if (merged.status === 'conflict') return { status: 'conflict', fields: merged.fields };
   if (merged.changed.length === 0) return { status: 'applied', change: null };
   const now = deps.clock();
@@ -280,7 +280,7 @@ export async function syncBatch(deps: AppDeps, user: SessionUser, clientId: stri
               .values({ opId: op.opId, partnerId: user.partnerId, userId: user.id, clientId, kind: op.kind, result: { status: 'rejected', code: 'internal', reason: 'pending' }, receivedAt: deps.clock() })
               .onConflictDoNothing()
               .returning({ opId: syncOps.opId });
-            if (claimed.length === 0) throw new DomainError('conflict', 'This op id was already used.');
+            if (claimed.length === 0) throw new DomainError('request.op_id_taken');
             const { outcome, change } = await applyOp(tx, deps, user, by, op);
             await tx.update(syncOps).set({ result: outcome }).where(eq(syncOps.opId, op.opId));
             if (change) changes.push(change);
@@ -437,7 +437,7 @@ async function requireTechnicianDevice(tx: Db, user: SessionUser, deviceId: stri
     .from(maintenanceRequests)
     .where(and(eq(maintenanceRequests.partnerId, user.partnerId), eq(maintenanceRequests.deviceId, deviceId), eq(maintenanceRequests.technicianId, user.id)))
     .limit(1);
-  if (!row) throw new DomainError('not_found', 'No such device among your requests.', { field: 'deviceId' });
+  if (!row) throw new DomainError('request.device_not_yours', { field: 'deviceId' });
 }
 
 // ---------- Devices for the field ----------
