@@ -10,6 +10,7 @@ import { languageNames } from '../../i18n/translate.ts';
 import { useBrand } from '../settings/brand.ts';
 import { createUsersApi, type UserView } from './users.api.ts';
 import './users.css';
+import { pluralForm } from '../plural/plural.ts';
 
 const api = createUsersApi(createApiClient());
 const ROLES: Role[] = ['partner_admin', 'partner_staff', 'coordinator', 'technician'];
@@ -229,7 +230,7 @@ function UserFields(props: {
 }
 
 function ProfilesEditor(props: { profiles: Profile[]; onChanged(result: { ok: boolean; error?: ApiError }, text: string): void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [selected, setSelected] = createSignal<string | 'new'>('new');
   const current = () => props.profiles.find((profile) => profile.id === selected());
   const [permissions, setPermissions] = createSignal<Permissions>({ ...FULL_ACCESS });
@@ -264,7 +265,7 @@ function ProfilesEditor(props: { profiles: Profile[]; onChanged(result: { ok: bo
           {(profile) => (
             <li>
               <button type="button" class="button button--quiet" aria-pressed={selected() === profile.id} onClick={() => choose(profile.id)}>
-                {profile.name} <small class="muted">{t('profiles.users', { count: profile.userCount })}</small>
+                {profile.name} <small class="muted">{t(`profiles.users.${pluralForm(language(), profile.userCount)}`, { count: profile.userCount })}</small>
               </button>
             </li>
           )}
