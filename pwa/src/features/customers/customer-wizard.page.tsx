@@ -10,6 +10,7 @@ import { customersText } from './messages/index.ts';
 import { TextField } from './text-field.tsx';
 import { WIZARD_STEPS, suggestPrefix, type ContactInfo, type CustomerInfo, type FieldErrors, type PriceInfo } from './wizard.ts';
 import './customers.css';
+import { apiErrorText } from '../../i18n/api-error.ts';
 
 export default function CustomerWizardPage() {
   const { t, language } = useFeatureText(customersText);
@@ -35,7 +36,7 @@ export default function CustomerWizardPage() {
       <Show when={state.error}>
         {(error) => (
           <p class="form__error" role="alert">
-            {t('wizard.failed', { message: error().message })}
+            {t('wizard.failed', { message: apiErrorText(error(), language()) })}
           </p>
         )}
       </Show>

@@ -5,6 +5,7 @@ import { useFeatureText } from '../console/feature-text.ts';
 import type { CustomersApi, PendingDevice } from './customers.api.ts';
 import { ItemsTable } from './items-table.tsx';
 import { customersText } from './messages/index.ts';
+import { apiErrorText } from '../../i18n/api-error.ts';
 
 export function PendingDevices(props: { api: CustomersApi; customerId: string }) {
   const { t, language } = useFeatureText(customersText);
@@ -23,7 +24,7 @@ export function PendingDevices(props: { api: CustomersApi; customerId: string })
 
   async function assign(device: PendingDevice) {
     const result = await props.api.assignPendingDevice(device.id, choices()[device.id] ?? {});
-    setMessage(result.ok ? { ok: true, text: t('pending.assigned') } : { ok: false, text: result.error.message });
+    setMessage(result.ok ? { ok: true, text: t('pending.assigned') } : { ok: false, text: apiErrorText(result.error, language()) });
     await refetch();
   }
 

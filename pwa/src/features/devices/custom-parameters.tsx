@@ -7,9 +7,10 @@ import type { ParameterTarget, ParameterValue } from '@parc/shared/contracts/par
 import { createApiClient } from '../../api/client.ts';
 import { useI18n } from '../../app-context.tsx';
 import { createDevicesApi, type DevicesApi } from './devices.api.ts';
+import { apiErrorText } from '../../i18n/api-error.ts';
 
 export function CustomParameters(props: { target: ParameterTarget; entityId: string; readOnly?: boolean; api?: DevicesApi }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const api = props.api ?? createDevicesApi(createApiClient());
   const [values, { mutate }] = createResource(
     () => props.entityId,
@@ -38,7 +39,7 @@ export function CustomParameters(props: { target: ParameterTarget; entityId: str
       mutate(result.data.items);
       setDrafts({});
       setMessage({ ok: true, text: t('params.saved') });
-    } else setMessage({ ok: false, text: t('common.error', { message: result.error.message }) });
+    } else setMessage({ ok: false, text: t('common.error', { message: apiErrorText(result.error, language()) }) });
   }
 
   return (

@@ -26,6 +26,7 @@ import { ResetsSection } from './resets-section.tsx';
 import { SwapSection } from './swap-section.tsx';
 import './devices.css';
 import './readings.css';
+import { apiErrorText } from '../../i18n/api-error.ts';
 
 const client = createApiClient();
 const api = createDevicesApi(client);
@@ -80,7 +81,7 @@ export function DevicePage() {
       <A class="device__back" href="/console/devices">
         ← {t('device.back')}
       </A>
-      <Show when={failure()}>{(error) => <p role="alert" class="form__error">{t('device.loadFailed', { message: error().message })}</p>}</Show>
+      <Show when={failure()}>{(error) => <p role="alert" class="form__error">{t('device.loadFailed', { message: apiErrorText(error(), language()) })}</p>}</Show>
       {/* Keyed by the device: moving to another device (after a swap) starts its forms afresh; a refresh of the same one keeps them. */}
       <Show when={data()?.device.id} keyed>
         {(_deviceId: string) => (
@@ -258,7 +259,7 @@ export function DevicePage() {
 }
 
 function DeviceSettingsForm(props: { view: DeviceConsole; onSaved(): void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const settings = () => props.view.settings;
   const customerId = () => props.view.device.customerId;
   const [sites] = createResource(customerId, async (id): Promise<NamedOption[]> => {
@@ -308,7 +309,7 @@ function DeviceSettingsForm(props: { view: DeviceConsole; onSaved(): void }) {
     if (result.ok) {
       setMessage({ ok: true, text: t('device.settings.saved') });
       props.onSaved();
-    } else setMessage({ ok: false, text: t('common.error', { message: result.error.message }) });
+    } else setMessage({ ok: false, text: t('common.error', { message: apiErrorText(result.error, language()) }) });
   }
 
   const secretHint = (set: boolean | undefined) => (set ? t('device.settings.secretSet') : '');

@@ -13,6 +13,7 @@ import { COLUMN_LABELS, COLUMN_SORTS, DEVICE_COLUMNS, effectivePreferences, type
 import { StateBadge } from './device-bits.tsx';
 import { SupplyBars } from './supply-bars.tsx';
 import './devices.css';
+import { apiErrorText } from '../../i18n/api-error.ts';
 
 const api = createDevicesApi(createApiClient());
 
@@ -272,7 +273,7 @@ export function DevicesListPage() {
             <Match when={failure()}>
               {(error) => (
                 <p role="alert" class="form__error">
-                  {t('devices.loadFailed', { message: error().message })}
+                  {t('devices.loadFailed', { message: apiErrorText(error(), language()) })}
                 </p>
               )}
             </Match>

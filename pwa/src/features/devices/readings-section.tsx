@@ -15,6 +15,7 @@ import { formatCount, formatDateTime } from '../console/format.ts';
 import type { ReadingsApi } from './readings.api.ts';
 import { fromLocalInput, isChangeable, parseCount, readingChange, reasonText, refusalText, toLocalInput, whoOf } from './readings.rules.ts';
 import { SubmitOrCancel } from './submit-or-cancel.tsx';
+import { apiErrorText } from '../../i18n/api-error.ts';
 
 const PAGE_SIZE = 20;
 
@@ -38,12 +39,12 @@ function useErrorText() {
     const refused = refusalText(error, language());
     if (refused) return t('device.refused', { reason: refused });
     if (error.code === 'locked') return t('device.error.locked');
-    return t('common.error', { message: error.message });
+    return t('common.error', { message: apiErrorText(error, language()) });
   };
 }
 
 export function ReadingsSection(props: ReadingsSectionProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [counterFilter, setCounterFilter] = createSignal('');
   const [pages, setPages] = createSignal(1);
   const [reloads, setReloads] = createSignal(0);
@@ -110,7 +111,7 @@ export function ReadingsSection(props: ReadingsSectionProps) {
         <Show when={loaded()}>{(data) => <span class="muted">{t('device.readings.shown', { shown: data().items.length, total: data().total })}</span>}</Show>
       </div>
 
-      <Show when={failure()}>{(error) => <p role="alert" class="form__error">{t('device.readings.loadFailed', { message: error().message })}</p>}</Show>
+      <Show when={failure()}>{(error) => <p role="alert" class="form__error">{t('device.readings.loadFailed', { message: apiErrorText(error(), language()) })}</p>}</Show>
       <Show when={!loaded() && list.loading}>
         <p class="loading" role="status">
           {t('app.loading')}

@@ -12,6 +12,7 @@ import { formatCount, formatDateTime } from '../console/format.ts';
 import type { ReadingsApi } from './readings.api.ts';
 import { fromLocalInput, parseCount, reasonText, toLocalInput } from './readings.rules.ts';
 import { SubmitOrCancel } from './submit-or-cancel.tsx';
+import { apiErrorText } from '../../i18n/api-error.ts';
 
 interface CounterRow {
   kind: CounterKind;
@@ -42,7 +43,7 @@ export function ResetsSection(props: { view: DeviceConsole; api: ReadingsApi; ca
     <div class="resets" data-testid="resets">
       <p class="muted">{t('device.resets.explain')}</p>
       <Show when={resets.latest && !resets.latest.ok && resets.latest}>
-        {(failed) => <p role="alert" class="form__error">{t('common.error', { message: (failed() as { error: ApiError }).error.message })}</p>}
+        {(failed) => <p role="alert" class="form__error">{t('common.error', { message: apiErrorText((failed() as { error: ApiError }).error, language()) })}</p>}
       </Show>
       <Show when={loaded()}>
         {(items) => (
@@ -106,7 +107,7 @@ function DeclareReset(props: { view: DeviceConsole; api: ReadingsApi; onDeclared
       const row = counterOfField(failure.field, rows().filter((each) => each.included));
       return row ? t('device.resets.counterRefused', { counter: t(`devices.counter.${row.kind}`), reason: refused }) : t('device.refused', { reason: refused });
     }
-    return t('common.error', { message: failure.message });
+    return t('common.error', { message: apiErrorText(failure, language()) });
   }
 
   async function submit(event: SubmitEvent) {

@@ -11,6 +11,7 @@ import { useI18n } from '../../app-context.tsx';
 import type { ReadingsApi } from './readings.api.ts';
 import { fromLocalInput, parseCount, reasonText, toLocalInput } from './readings.rules.ts';
 import { SubmitOrCancel } from './submit-or-cancel.tsx';
+import { apiErrorText } from '../../i18n/api-error.ts';
 
 interface SwapRow {
   kind: CounterKind;
@@ -59,7 +60,7 @@ export function SwapSection(props: { view: DeviceConsole; api: ReadingsApi }) {
       const row = index === undefined ? undefined : rows()[Number(index)];
       return row ? t('device.resets.counterRefused', { counter: t(`devices.counter.${row.kind}`), reason: refused }) : t('device.refused', { reason: refused });
     }
-    return t('common.error', { message: failure.message });
+    return t('common.error', { message: apiErrorText(failure, language()) });
   }
 
   async function submit(event: SubmitEvent) {

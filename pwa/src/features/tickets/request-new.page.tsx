@@ -6,11 +6,12 @@ import { useI18n } from '../../app-context.tsx';
 import { createTicketsApi, technicianOptions } from './tickets.api.ts';
 import { createBody, deviceLabel, draftFromQuery, type RequestDraft } from './tickets.rules.ts';
 import './tickets.css';
+import { apiErrorText } from '../../i18n/api-error.ts';
 
 const api = createTicketsApi(createApiClient());
 
 export default function RequestNewPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const [draft, setDraft] = createSignal<RequestDraft>(draftFromQuery(searchParams));
@@ -120,7 +121,7 @@ export default function RequestNewPage() {
         <Show when={failure()}>
           {(error) => (
             <p class="form__error" role="alert">
-              {t('tickets.detail.failed', { message: error().message })}
+              {t('tickets.detail.failed', { message: apiErrorText(error(), language()) })}
             </p>
           )}
         </Show>

@@ -18,6 +18,7 @@ import { ComplexityLabel, CustomerCell, DeviceCell, RequestStateBadge } from './
 import { partnerTransitions } from './tickets.rules.ts';
 import { VisibilityChoice, VisibilityTag } from './visibility-choice.tsx';
 import './tickets.css';
+import { apiErrorText } from '../../i18n/api-error.ts';
 
 const api = createTicketsApi(createApiClient());
 
@@ -56,7 +57,7 @@ function RequestView(props: { store: RequestStore }) {
       <Show when={props.store.failure()}>
         {(error) => (
           <p class="form__error" role="alert">
-            {t('tickets.detail.failed', { message: error().message })}
+            {t('tickets.detail.failed', { message: apiErrorText(error(), language()) })}
           </p>
         )}
       </Show>

@@ -7,11 +7,12 @@ import { FormError } from '../../shell/form-error.tsx';
 import type { CustomersApi } from '../customers.api.ts';
 import { customersText } from '../messages/index.ts';
 import { ToCheckQueue } from '../to-check-queue.tsx';
+import { apiErrorText } from '../../../i18n/api-error.ts';
 
 const currentPeriod = () => new Date().toISOString().slice(0, 7);
 
 export function CampaignTab(props: { api: CustomersApi; customer: Customer }) {
-  const { t } = useFeatureText(customersText);
+  const { t, language } = useFeatureText(customersText);
   const [settings, { refetch, mutate }] = createResource(() => props.customer.id, (id) => props.api.campaign(id));
   const [contacts, contactsControl] = createResource(() => props.customer.id, (id) => props.api.contacts(id));
   const [rate] = createResource(async () => {
@@ -35,7 +36,7 @@ export function CampaignTab(props: { api: CustomersApi; customer: Customer }) {
                   onChange={async (event) => {
                     const result = await props.api.saveCampaign(props.customer.id, { ...data.overrides, enabled: event.currentTarget.checked });
                     if (result.ok) mutate(result);
-                    else setError(result.error.message);
+                    else setError(apiErrorText(result.error, language()));
                   }}
                 />
                 {t('campaign.enabled')}
@@ -77,7 +78,7 @@ export function CampaignTab(props: { api: CustomersApi; customer: Customer }) {
           onSubmit={async (event) => {
             event.preventDefault();
             const result = await props.api.inviteContact(props.customer.id, email(), props.customer.language);
-            if (!result.ok) return setError(result.error.message);
+            if (!result.ok) return setError(apiErrorText(result.error, language()));
             setEmail('');
             setError(null);
             await contactsControl.refetch();

@@ -6,9 +6,10 @@ import type { CustomersApi } from '../customers.api.ts';
 import { ItemsTable } from '../items-table.tsx';
 import { customersText } from '../messages/index.ts';
 import { TextField } from '../text-field.tsx';
+import { apiErrorText } from '../../../i18n/api-error.ts';
 
 export function CoordinatorsTab(props: { api: CustomersApi; customerId: string }) {
-  const { t } = useFeatureText(customersText);
+  const { t, language } = useFeatureText(customersText);
   const [list, { refetch }] = createResource(() => props.customerId, (id) => props.api.coordinators(id));
   const [form, setForm] = createSignal({ name: '', email: '', phone: '' });
   const [error, setError] = createSignal<string | null>(null);
@@ -16,7 +17,7 @@ export function CoordinatorsTab(props: { api: CustomersApi; customerId: string }
   async function add(event: SubmitEvent) {
     event.preventDefault();
     const result = await props.api.createCoordinator(props.customerId, { name: form().name, email: form().email || null, phone: form().phone || null });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(apiErrorText(result.error, language()));
     setForm({ name: '', email: '', phone: '' });
     setError(null);
     await refetch();

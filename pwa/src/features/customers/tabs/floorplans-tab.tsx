@@ -8,9 +8,10 @@ import type { CustomersApi } from '../customers.api.ts';
 import { customersText } from '../messages/index.ts';
 import { TextField } from '../text-field.tsx';
 import { pointInPercent } from '../plan-position.ts';
+import { apiErrorText } from '../../../i18n/api-error.ts';
 
 export function FloorPlansTab(props: { api: CustomersApi; customerId: string }) {
-  const { t } = useFeatureText(customersText);
+  const { t, language } = useFeatureText(customersText);
   const [plans, { refetch }] = createResource(() => props.customerId, (id) => props.api.floorPlans(id));
   const [devices] = createResource(() => props.customerId, async (id) => {
     const result = await props.api.devices(id);
@@ -25,7 +26,7 @@ export function FloorPlansTab(props: { api: CustomersApi; customerId: string }) 
     const chosen = file();
     if (!chosen) return setError(t('error.required'));
     const result = await props.api.uploadFloorPlan(props.customerId, chosen, upload().name || chosen.name, Number(upload().floor));
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(apiErrorText(result.error, language()));
     setError(null);
     setUpload({ name: '', floor: String(Number(upload().floor) + 1) });
     await refetch();
@@ -62,7 +63,7 @@ export function FloorPlansTab(props: { api: CustomersApi; customerId: string }) 
 }
 
 function PlanEditor(props: { plan: FloorPlan; api: CustomersApi; devices: { id: string; deviceCode: string; model: string }[]; onChanged: () => void }) {
-  const { t } = useFeatureText(customersText);
+  const { t, language } = useFeatureText(customersText);
   const [placing, setPlacing] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
 
@@ -73,7 +74,7 @@ function PlanEditor(props: { plan: FloorPlan; api: CustomersApi; devices: { id: 
     const point = pointInPercent(image.getBoundingClientRect(), event.clientX, event.clientY);
     const others = props.plan.devices.filter((position) => position.deviceId !== deviceId).map(({ deviceId: id, x, y }) => ({ deviceId: id, x, y }));
     const result = await props.api.placeDevices(props.plan.id, [...others, { deviceId, ...point }]);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(apiErrorText(result.error, language()));
     setError(null);
     setPlacing('');
     props.onChanged();

@@ -10,6 +10,7 @@ import type { CustomersApi } from '../customers.api.ts';
 import { customersText } from '../messages/index.ts';
 import type { CustomersKey } from '../messages/fr.ts';
 import { TextField } from '../text-field.tsx';
+import { apiErrorText } from '../../../i18n/api-error.ts';
 
 const FIELDS: { field: 'name' | 'customerNumber' | 'prefix' | 'country' | 'address' | 'postcode' | 'city' | 'currency' | 'taxNumber' | 'activity'; label: CustomersKey }[] = [
   { field: 'name', label: 'field.name' },
@@ -25,7 +26,7 @@ const FIELDS: { field: 'name' | 'customerNumber' | 'prefix' | 'country' | 'addre
 ];
 
 export function InformationTab(props: { api: CustomersApi; customer: Customer; onSaved: (customer: Customer) => void }) {
-  const { t } = useFeatureText(customersText);
+  const { t, language } = useFeatureText(customersText);
   const [search, setSearch] = useSearchParams<{ edit?: string }>();
   const editing = () => search.edit === '1';
   const [draft, setDraft] = createSignal<Record<string, string>>({});
@@ -37,7 +38,7 @@ export function InformationTab(props: { api: CustomersApi; customer: Customer; o
     const changes = Object.fromEntries(Object.entries(draft()).filter(([field, value]) => value !== String((props.customer as Record<string, unknown>)[field] ?? '')));
     if (Object.keys(changes).length === 0) return setSearch({ edit: undefined });
     const result = await props.api.updateCustomer(props.customer.id, changes);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(apiErrorText(result.error, language()));
     props.onSaved(result.data);
     setDraft({});
     setError(null);

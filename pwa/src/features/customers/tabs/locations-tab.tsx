@@ -13,6 +13,7 @@ import { Loaded } from '../../console/loaded.tsx';
 import { allowedActions, createLocationRequestsApi, createRequestHandler, type LocationRequestAction, type LocationRequestsApi } from '../location-requests.api.ts';
 import { customersText } from '../messages/index.ts';
 import './locations-tab.css';
+import { apiErrorText } from '../../../i18n/api-error.ts';
 
 /** Handled requests shown at first, then this many more per "Show more". */
 const HANDLED_PAGE = 20;
@@ -72,7 +73,7 @@ export function LocationRequests(props: { customerId?: string; api?: LocationReq
     } else if (result.kind === 'already-handled') {
       setNotice({ ok: false, text: t('locations.alreadyHandled') });
     } else {
-      setNotice({ ok: false, text: t('locations.failed', { message: result.error.message }) });
+      setNotice({ ok: false, text: t('locations.failed', { message: apiErrorText(result.error, language()) }) });
     }
     await Promise.all([refetchOpen(), showHandled() ? refetchAll() : undefined]);
   }

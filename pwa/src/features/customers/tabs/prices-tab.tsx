@@ -6,9 +6,10 @@ import type { CustomersApi } from '../customers.api.ts';
 import { customersText } from '../messages/index.ts';
 import { TextField } from '../text-field.tsx';
 import { checkPrices, hasErrors, pricesInputOf, type FieldErrors, type PriceInfo } from '../wizard.ts';
+import { apiErrorText } from '../../../i18n/api-error.ts';
 
 export function PricesTab(props: { api: CustomersApi; customer: Customer }) {
-  const { t } = useFeatureText(customersText);
+  const { t, language } = useFeatureText(customersText);
   const [form, setForm] = createSignal<PriceInfo & { includedPages: string }>({ currency: props.customer.currency, monoPrice: '', colourPrice: '', scanPrice: '0', includedPages: '' });
   const [errors, setErrors] = createSignal<FieldErrors<PriceInfo>>({});
   const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
@@ -33,7 +34,7 @@ export function PricesTab(props: { api: CustomersApi; customer: Customer }) {
     if (hasErrors(found)) return;
     const included = form().includedPages.trim();
     const result = await props.api.savePrices(props.customer.id, { ...pricesInputOf(form()), includedPages: included ? Number(included) : null });
-    setMessage(result.ok ? { ok: true, text: t('customers.saved') } : { ok: false, text: result.error.message });
+    setMessage(result.ok ? { ok: true, text: t('customers.saved') } : { ok: false, text: apiErrorText(result.error, language()) });
   }
 
   return (

@@ -8,13 +8,14 @@ import { ItemsTable } from '../items-table.tsx';
 import { customersText } from '../messages/index.ts';
 import { TextField } from '../text-field.tsx';
 import { StatisticsTab } from './statistics-tab.tsx';
+import { apiErrorText } from '../../../i18n/api-error.ts';
 
 type SiteForm = { name: string; address: string; postcode: string; city: string; coordinatorId: string };
 const emptyForm: SiteForm = { name: '', address: '', postcode: '', city: '', coordinatorId: '' };
 const formOf = (site: Site): SiteForm => ({ name: site.name, address: site.address ?? '', postcode: site.postcode ?? '', city: site.city ?? '', coordinatorId: site.coordinatorId ?? '' });
 
 export function SitesTab(props: { api: CustomersApi; customerId: string }) {
-  const { t } = useFeatureText(customersText);
+  const { t, language } = useFeatureText(customersText);
   const [sites, { refetch }] = createResource(() => props.customerId, (id) => props.api.sites(id));
   const [coordinators] = createResource(() => props.customerId, async (id) => {
     const result = await props.api.coordinators(id);
@@ -41,7 +42,7 @@ export function SitesTab(props: { api: CustomersApi; customerId: string }) {
     const body = { ...form(), coordinatorId: form().coordinatorId || null };
     const target = editing();
     const result = target === 'new' ? await props.api.createSite(props.customerId, body) : await props.api.updateSite(target!, body);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(apiErrorText(result.error, language()));
     setEditing(null);
     setError(null);
     await refetch();
