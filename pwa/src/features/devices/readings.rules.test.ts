@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../api/client.ts';
-import { fromLocalInput, isChangeable, parseCount, readingChange, reasonText, refusalText, toLocalInput, whoOf } from './readings.rules.ts';
+import { counterBreaks, fromLocalInput, isChangeable, parseCount, readingChange, reasonText, refusalText, toLocalInput, whoOf } from './readings.rules.ts';
 
 const belowLast = { code: 'below_last', params: { lastValue: 12_500, lastDate: '2026-03-05', otherCounter: null } };
 
@@ -72,5 +72,12 @@ describe('readingChange', () => {
     expect(readingChange(reading, { value: 1_000, note: '' })).toEqual({ note: null });
     expect(readingChange(reading, { value: 1_000, note: 'typed by phone' })).toBeNull();
     expect(readingChange({ value: 5, note: null }, { value: 5, note: '  ' })).toBeNull();
+  });
+});
+
+describe('counterBreaks', () => {
+  it('turns the form rows into the counters of a reset, or names the first counter with a bad number', () => {
+    expect(counterBreaks([{ kind: 'mono', finalValue: '1 250', startValue: '0' }])).toEqual({ counters: [{ counter: 'mono', finalValue: 1250, startValue: 0 }] });
+    expect(counterBreaks([{ kind: 'mono', finalValue: '12', startValue: '0' }, { kind: 'colour', finalValue: '1.5', startValue: '0' }])).toEqual({ invalid: 'colour' });
   });
 });

@@ -1,6 +1,7 @@
 /** What the device page's readings section decides without a screen: pure, so tested with tables. */
 import { fromCatalogue } from '../../i18n/pseudo.ts';
 import type { Language } from '@parc/shared/languages';
+import type { CounterKind } from '@parc/shared/meters/counters';
 import { reasonMessage } from '@parc/shared/meters/messages';
 import { readingReasonSchema } from '@parc/shared/meters/reasons';
 import type { Reading } from '@parc/shared/contracts/readings';
@@ -66,4 +67,16 @@ export function readingChange(reading: Pick<Reading, 'value' | 'note'>, form: { 
   const note = form.note.trim();
   if (note !== (reading.note ?? '')) change.note = note || null;
   return Object.keys(change).length > 0 ? change : null;
+}
+
+/** The counters of a reset or swap form as the API takes them, or the first counter whose numbers are not whole. */
+export function counterBreaks(rows: readonly { kind: CounterKind; finalValue: string; startValue: string }[]): { counters: { counter: CounterKind; finalValue: number; startValue: number }[] } | { invalid: CounterKind } {
+  const counters: { counter: CounterKind; finalValue: number; startValue: number }[] = [];
+  for (const row of rows) {
+    const finalValue = parseCount(row.finalValue);
+    const startValue = parseCount(row.startValue);
+    if (finalValue === null || startValue === null) return { invalid: row.kind };
+    counters.push({ counter: row.kind, finalValue, startValue });
+  }
+  return { counters };
 }

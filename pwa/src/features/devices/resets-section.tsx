@@ -10,7 +10,7 @@ import { useI18n } from '../../app-context.tsx';
 import { randomId } from '../../platform/ids.ts';
 import { formatCount, formatDateTime } from '../console/format.ts';
 import type { ReadingsApi } from './readings.api.ts';
-import { fromLocalInput, parseCount, reasonText, toLocalInput } from './readings.rules.ts';
+import { counterBreaks, fromLocalInput, reasonText, toLocalInput } from './readings.rules.ts';
 import { SubmitOrCancel } from './submit-or-cancel.tsx';
 import { apiErrorText } from '../../i18n/api-error.ts';
 
@@ -116,13 +116,9 @@ function DeclareReset(props: { view: DeviceConsole; api: ReadingsApi; onDeclared
     setDone(null);
     const included = rows().filter((row) => row.included);
     if (included.length === 0) return setError(t('device.resets.noCounter'));
-    const counters: { counter: CounterKind; finalValue: number; startValue: number }[] = [];
-    for (const row of included) {
-      const finalValue = parseCount(row.finalValue);
-      const startValue = parseCount(row.startValue);
-      if (finalValue === null || startValue === null) return setError(t('device.resets.counterRefused', { counter: t(`devices.counter.${row.kind}`), reason: t('device.enter.invalidValue') }));
-      counters.push({ counter: row.kind, finalValue, startValue });
-    }
+    const parsed = counterBreaks(included);
+    if ('invalid' in parsed) return setError(t('device.resets.counterRefused', { counter: t(`devices.counter.${parsed.invalid}`), reason: t('device.enter.invalidValue') }));
+    const { counters } = parsed;
     const instant = fromLocalInput(at());
     if (instant === null) return setError(t('device.enter.invalidDate'));
     setBusy(true);

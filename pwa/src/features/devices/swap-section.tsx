@@ -9,7 +9,7 @@ import type { CounterKind } from '@parc/shared/meters/counters';
 import type { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app-context.tsx';
 import type { ReadingsApi } from './readings.api.ts';
-import { fromLocalInput, parseCount, reasonText, toLocalInput } from './readings.rules.ts';
+import { counterBreaks, fromLocalInput, reasonText, toLocalInput } from './readings.rules.ts';
 import { SubmitOrCancel } from './submit-or-cancel.tsx';
 import { apiErrorText } from '../../i18n/api-error.ts';
 
@@ -67,13 +67,9 @@ export function SwapSection(props: { view: DeviceConsole; api: ReadingsApi }) {
     event.preventDefault();
     if (busy()) return;
     if (!serial().trim()) return setError(t('device.swap.serialRequired'));
-    const counters: { counter: CounterKind; finalValue: number; startValue: number }[] = [];
-    for (const row of rows()) {
-      const finalValue = parseCount(row.finalValue);
-      const startValue = parseCount(row.startValue);
-      if (finalValue === null || startValue === null) return setError(t('device.resets.counterRefused', { counter: t(`devices.counter.${row.kind}`), reason: t('device.enter.invalidValue') }));
-      counters.push({ counter: row.kind, finalValue, startValue });
-    }
+    const parsed = counterBreaks(rows());
+    if ('invalid' in parsed) return setError(t('device.resets.counterRefused', { counter: t(`devices.counter.${parsed.invalid}`), reason: t('device.enter.invalidValue') }));
+    const { counters } = parsed;
     const instant = fromLocalInput(at());
     if (instant === null) return setError(t('device.enter.invalidDate'));
     setBusy(true);
