@@ -1,3 +1,4 @@
+import { decodeCsv } from '@parc/shared/csv';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   siteCreateSchema,
@@ -64,8 +65,10 @@ export const siteRoutes = createRouter()
       },
     }),
     async (c) => {
-      const csv = await c.req.text();
-      if (csv.length > MAX_IMPORT_BYTES) throw new DomainError('site_import.too_large', { maximum: MAX_IMPORT_BYTES });
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.length > MAX_IMPORT_BYTES) throw new DomainError('site_import.too_large', { maximum: MAX_IMPORT_BYTES });
+      // A spreadsheet's "CSV" is often Windows-1252: "Genève" must not arrive as "Gen\uFFFDve".
+      const { text: csv } = decodeCsv(bytes);
       const outcome = await importSites(c.get('deps').db, c.get('user'), c.req.valid('param').customerId, csv, c.req.valid('query').mode);
       if (outcome.refused) {
         const wrong = outcome.lines.filter((line) => line.status === 'error').length;

@@ -29,6 +29,15 @@ describe('sites API', () => {
     expect((await admin.request('GET', `/sites/${created.body.id}`)).body.name).toBe('Lille');
   });
 
+  it('imports a Latin-1 file from a spreadsheet with its accents, as UTF-8 does', async () => {
+    const customer = await newCustomer(admin);
+    const latin1 = Uint8Array.from([...'name;city\nBureau;Genève\n'].map((char) => char.charCodeAt(0)));
+    const response = await t.app.request(`/api/customers/${customer.id}/sites/import?mode=commit`, { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'text/csv' }, body: latin1 });
+    expect(response.status).toBe(200);
+    const sites = (await admin.request('GET', `/customers/${customer.id}/sites`)).body.items;
+    expect(sites.map((site: Json) => site.city)).toEqual(['Genève']);
+  });
+
   it('refuses a coordinator of another customer and names the field of bad input', async () => {
     const customer = await newCustomer(admin);
     const other = await newCustomer(admin);

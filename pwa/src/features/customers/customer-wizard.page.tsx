@@ -11,6 +11,7 @@ import { TextField } from './text-field.tsx';
 import { WIZARD_STEPS, suggestPrefix, type ContactInfo, type CustomerInfo, type FieldErrors, type PriceInfo } from './wizard.ts';
 import './customers.css';
 import { apiErrorText } from '../../i18n/api-error.ts';
+import { decodeCsv } from '@parc/shared/csv';
 
 export default function CustomerWizardPage() {
   const { t, language } = useFeatureText(customersText);
@@ -122,7 +123,7 @@ export default function CustomerWizardPage() {
                   onChange={async (event) => {
                     const file = event.currentTarget.files?.[0];
                     event.currentTarget.value = '';
-                    if (file) await wizard.importFile(await file.text());
+                    if (file) await wizard.importFile(decodeCsv(new Uint8Array(await file.arrayBuffer())).text);
                   }}
                 />
               </label>
