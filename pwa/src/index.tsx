@@ -5,7 +5,7 @@ import { createAuthApi } from './api/auth.ts';
 import { createSessionStore } from './features/auth/session.store.ts';
 import { isDashboardPath, prefetchSummary } from './features/dashboard/dashboard.api.ts';
 import { createI18n } from './i18n/i18n.ts';
-import { enablePseudoLocale, PSEUDO_LOCALE_KEY } from './i18n/pseudo.ts';
+import { enablePseudoLocale, pseudoLocaleRequested } from './i18n/pseudo.ts';
 import { pickLanguage } from './i18n/translate.ts';
 import { createBrowserNetworkStatus } from './platform/network.ts';
 import { openIdbStorage } from './platform/storage.idb.ts';
@@ -18,7 +18,7 @@ if (isDashboardPath(location.pathname)) prefetchSummary();
 // Not awaited: the first screen and the session check need not wait for the database to open.
 const storage = storageWhenOpen(openIdbStorage().catch(() => createMemoryStorage()));
 const session = createSessionStore(createAuthApi(createApiClient()), storage);
-enablePseudoLocale(localStorage.getItem(PSEUDO_LOCALE_KEY) === '1');
+enablePseudoLocale(pseudoLocaleRequested());
 const i18n = createI18n(pickLanguage(null, navigator.languages));
 void session.actions.restore();
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { enablePseudoLocale, fromCatalogue } from './pseudo.ts';
+import { enablePseudoLocale, fromCatalogue, pseudoLocaleRequested } from './pseudo.ts';
 import { catalogues, translate } from './translate.ts';
 
 describe('the pseudo-locale', () => {
@@ -14,5 +14,16 @@ describe('the pseudo-locale', () => {
   it('changes nothing for everyone else', () => {
     expect(fromCatalogue('Total')).toBe('Total');
     expect(translate(catalogues.de, 'app.loading')).toBe(catalogues.de['app.loading']);
+  });
+
+  it('is not requested where storage is turned off (reading it throws)', () => {
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+    Object.defineProperty(globalThis, 'localStorage', { configurable: true, get: () => { throw new Error('SecurityError'); } });
+    try {
+      expect(pseudoLocaleRequested()).toBe(false);
+    } finally {
+      if (original) Object.defineProperty(globalThis, 'localStorage', original);
+      else delete (globalThis as { localStorage?: unknown }).localStorage;
+    }
   });
 });

@@ -8,6 +8,15 @@ let enabled = false;
 
 export const PSEUDO_LOCALE_KEY = 'parc.pseudo-locale';
 
+/** Whether this browser asked for the pseudo-locale; a browser with storage turned off did not. */
+export function pseudoLocaleRequested(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(PSEUDO_LOCALE_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 export function enablePseudoLocale(on: boolean): void {
   enabled = on;
 }
