@@ -3,7 +3,7 @@ import { COUNTER_KINDS, DEFAULT_ACCEPTANCE_POLICY, type CounterKind } from '@par
 import type { AgentSample, SampleResult } from '@parc/shared/contracts/agents';
 import type { PrinterReading } from '@parc/shared/agents/reading';
 import type { Db } from '../../db/client.ts';
-import { agentSamples, counters, customers, deviceAgentStates, deviceAlerts, devices, deviceSupplies, deviceSupplyLevels, pendingDevices } from '../../db/schema/index.ts';
+import { agentSamples, counters, deviceAgentStates, deviceAlerts, devices, deviceSupplies, deviceSupplyLevels, pendingDevices } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { recordReading } from '../readings/readings.writer.ts';
 import type { AuthenticatedAgent } from './agent-auth.ts';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, ne, not, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, not, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { COUNTING_STATUSES, type CounterKind, type MeterEntryDealer, type ReadingReason } from '@parc/shared';
 import type { Db } from '../../db/client.ts';

@@ -22,15 +22,13 @@ import { createRouter, type AppEnv } from '../../http/router.ts';
 import { clientAddress, consumeAttempt, createRateLimiter, type RateLimiter } from '../../http/rate-limit.ts';
 import { requirePermission } from '../auth/access.ts';
 import { errorResponses, errorSchema, idParams, json, jsonBody } from '../../http/openapi.ts';
-import { renderReceipt } from './links.receipt.ts';
 import { acceptFlagged, correctFlagged, toCheckQueue } from './links.review.ts';
 import {
   dealerForInvalidLink,
   listLinks,
-  entrySheet,
   meterEntryPage,
+  meterEntryReceipt,
   openLink,
-  pageFrom,
   requestLocationChange,
   resendLink,
   revokeLink,
@@ -167,12 +165,10 @@ export function createLinkRoutes(options: LinkRoutesOptions = {}) {
           },
         }),
         async (c) => {
-          const deps = c.get('deps');
           const opened = c.get('opened');
           // The page's language (the customer may have switched it), else the customer's stored one.
           const language = c.req.valid('query').lang ?? opened.customer.language;
-          const page = pageFrom(opened, await entrySheet(deps.db, opened, deps.clock()));
-          const pdf = await renderReceipt({ dealerName: opened.dealer.name, page, language });
+          const pdf = await meterEntryReceipt(c.get('deps'), opened, language);
           return c.body(new Uint8Array(pdf), 200, {
             'Content-Type': 'application/pdf',
             'Content-Language': language,

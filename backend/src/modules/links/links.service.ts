@@ -411,10 +411,10 @@ export async function meterEntryPage(deps: Pick<AppDeps, 'db' | 'clock'>, opened
   return pageFrom(opened, await entrySheet(deps.db, opened, now));
 }
 
-/** The receipt PDF, in the customer's language, with the dealer's name on top. */
-export async function meterEntryReceipt(deps: Pick<AppDeps, 'db' | 'clock'>, opened: OpenedLink): Promise<Buffer> {
+/** The receipt PDF in the language the page is read in, with the dealer's name on top. */
+export async function meterEntryReceipt(deps: Pick<AppDeps, 'db' | 'clock'>, opened: OpenedLink, language: Language): Promise<Buffer> {
   const page = pageFrom(opened, await entrySheet(deps.db, opened, deps.clock()));
-  return renderReceipt({ dealerName: opened.dealer.name, page, language: opened.customer.language });
+  return renderReceipt({ dealerName: opened.dealer.name, page, language });
 }
 
 type Rejection = 'not_on_page' | 'locked' | 'client_id_reused';

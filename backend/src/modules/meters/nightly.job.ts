@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { campaignSettings, counters, customers, devices, partners, readings, readingTransmissions } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';

@@ -214,7 +214,7 @@ describe('readings API', () => {
 
   describe('declared resets', () => {
     it('a board replacement restarts the counter and the volume continues across it', async () => {
-      const { enter, admin, device, total, customer } = await setup();
+      const { enter, admin, device, customer } = await setup();
       await enter(10_000, '2026-09-01T10:00:00Z');
       await enter(14_000, '2026-10-01T10:00:00Z');
       const clientId = randomUUID();
@@ -237,7 +237,7 @@ describe('readings API', () => {
     });
 
     it('refuses a reset declared before a reading already taken after it, and a final value below the last', async () => {
-      const { enter, admin, device, total } = await setup();
+      const { enter, admin, device } = await setup();
       await enter(10_000, '2026-11-01T10:00:00Z');
       const before = await admin.request('POST', `/devices/${device.id}/resets`, { kind: 'counter_reset', at: '2026-10-20T10:00:00Z', counters: [{ counter: 'total', finalValue: 9_000, startValue: 0 }], clientId: randomUUID() });
       expect(before.body).toMatchObject({ code: 'conflict', field: 'at' });
