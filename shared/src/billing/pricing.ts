@@ -19,6 +19,11 @@ import { tieredAmount, type Tier } from './tiers.ts';
  */
 
 export const BILLED_KINDS = ['mono', 'colour', 'scan'] as const;
+/** Per page (with optional included pages and fixed fees), tiered by the customer's total volume, or per consumable replaced only. */
+export const PRICE_MODELS = ['per_page', 'tiered', 'per_consumable'] as const;
+export type PriceModel = (typeof PRICE_MODELS)[number];
+export const TRUE_UP_SCHEDULES = ['none', 'quarterly', 'yearly'] as const;
+export type TrueUpSchedule = (typeof TRUE_UP_SCHEDULES)[number];
 export type BilledKind = (typeof BILLED_KINDS)[number];
 export type PerKind<T> = Record<BilledKind, T>;
 
@@ -33,6 +38,7 @@ export interface DeviceTerms {
 
 export interface DevicePool {
   id: string;
+  name?: string;
   /** The devices sharing the pool, or every device of the customer. */
   deviceIds: readonly string[] | 'all';
   included: PerKind<number>;
@@ -40,7 +46,7 @@ export interface DevicePool {
 
 export interface PriceList {
   currency: string;
-  model: 'per_page' | 'tiered';
+  model: PriceModel;
   defaults: DeviceTerms;
   models: readonly { manufacturer: string; model: string; terms: DeviceTerms }[];
   devices: readonly { deviceId: string; terms: DeviceTerms }[];
@@ -51,6 +57,8 @@ export interface PriceList {
   minimumPerPeriod: string | null;
   largeCountsDouble: boolean;
   consumables: readonly { supplyModel: string; price: string }[];
+  /** When pooled overage is reconciled (see trueUp). */
+  trueUp?: TrueUpSchedule;
 }
 
 export interface DeviceUsage {
@@ -62,7 +70,9 @@ export interface DeviceUsage {
   replacements: readonly { supplyModel: string; count: number }[];
 }
 
-export type LineKind = 'pages' | 'fixed_fee' | 'consumable' | 'tiered' | 'pool_overage' | 'minimum';
+/** `adjustment`: the difference a correction made to an approved period, billed on a later run. */
+export const LINE_KINDS = ['pages', 'fixed_fee', 'consumable', 'tiered', 'pool_overage', 'minimum', 'true_up', 'adjustment'] as const;
+export type LineKind = (typeof LINE_KINDS)[number];
 
 export interface BillLine {
   kind: LineKind;
@@ -132,8 +142,8 @@ export function billPeriod(list: PriceList, usages: readonly DeviceUsage[]): Per
       const quantity = pages[counter];
       if (price === null && quantity === 0) continue;
       const base = { kind: 'pages' as const, deviceId: usage.deviceId, counter, quantity };
-      if (list.model === 'tiered' || pool) {
-        // The amount is on the customer-level line; the device line carries its volume.
+      if (list.model !== 'per_page' || pool) {
+        // The amount is on the customer-level line (or, per consumable, on the replacements); the device line carries its volume.
         lines.push(line({ ...base, poolId: pool?.id ?? null, billed: quantity }));
         continue;
       }
@@ -167,7 +177,7 @@ export function billPeriod(list: PriceList, usages: readonly DeviceUsage[]): Per
 
 /** Per pool and kind: the pages beyond the pool's included ones, at the customer's default price (tiered lists bill pools by their bands instead). */
 function poolLines(list: PriceList, usages: readonly DeviceUsage[], money: (value: Amount) => string): BillLine[] {
-  if (list.model === 'tiered') return [];
+  if (list.model !== 'per_page') return [];
   return list.pools.flatMap((pool) => {
     const members = usages.filter((usage) => poolOf(list, usage.deviceId)?.id === pool.id);
     return BILLED_KINDS.flatMap((counter) => {
@@ -212,6 +222,6 @@ export function trueUp(list: PriceList, pool: DevicePool, periods: readonly Pool
     const allowance = pool.included[counter] * periods.length;
     const billedBefore = periods.reduce((sum, period) => sum + period.billedOverage[counter], 0);
     const billed = Math.max(0, pages - allowance) - billedBefore;
-    return [line({ kind: 'pool_overage', poolId: pool.id, counter, quantity: pages, included: allowance, billed, unitPrice: price, amount: money(amount(price).times(billed)) })];
+    return [line({ kind: 'true_up', poolId: pool.id, counter, quantity: pages, included: allowance, billed, unitPrice: price, amount: money(amount(price).times(billed)) })];
   });
 }

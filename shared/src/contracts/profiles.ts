@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instantSchema, requiredText } from './paging.ts';
 
 /** The console screens a profile grants, and how far. */
-export const SCREENS = ['dashboard', 'customers', 'devices', 'readings', 'agents', 'users', 'settings'] as const;
+export const SCREENS = ['dashboard', 'customers', 'devices', 'readings', 'billing', 'agents', 'users', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 export const ACCESS_LEVELS = ['none', 'view', 'edit'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];

@@ -5,6 +5,7 @@ import { reasonMessage } from '../meters/messages.ts';
 import { ERROR_MESSAGES, errorMessage, isErrorKey, type ErrorKey, type ErrorParams } from './catalogue.ts';
 import { FLEET_ERRORS } from './fleet.ts';
 import { MAINTENANCE_ERRORS } from './maintenance.ts';
+import { BILLING_ERRORS } from './billing.ts';
 import { PEOPLE_ERRORS } from './people.ts';
 import { REQUEST_ERRORS } from './requests.ts';
 
@@ -14,6 +15,24 @@ const belowLast = { code: 'below_last', params: { lastValue: 344_805, lastDate: 
 /** One example per key; typed so a new key needs an example here. */
 const EXAMPLES: { [K in ErrorKey]: ErrorParams<K> } = {
   'session.required': {},
+  'prices.not_set': {},
+  'prices.unknown_device': { deviceId: 'b8d1' },
+  'prices.duplicate_pool': { poolId: 'hq' },
+  'billing_run.not_found': {},
+  'billing_run.approved': { period: '2026-11' },
+  'billing_run.period_open': { period: '2026-12', end: '2026-12-31T23:00:00.000Z' },
+  'billing_run.stale': {},
+  'invoice.not_found': {},
+  'invoice.number_taken': { number: 'F-2026-001' },
+  'invoice.amount_digits': { currency: 'CHF', digits: 2 },
+  'invoice.run_mismatch': {},
+  'invoice.below_paid': { paid: 'CHF 120.00' },
+  'invoice.document_type': {},
+  'invoice.document_too_large': { maximum: 5 * 1024 * 1024 },
+  'invoice.no_document': {},
+  'payment.not_found': {},
+  'payment.above_remaining': { remaining: 'CHF 80.00' },
+  'reading.locked_note_required': {},
   'session.ended': {},
   'access.role': {},
   'access.profile': { screen: 'devices', level: 'edit' },
@@ -155,7 +174,7 @@ const render = <K extends ErrorKey>(key: K, language: (typeof LANGUAGES)[number]
 
 describe('the error catalogue', () => {
   it('keeps the areas apart: no key is defined twice', () => {
-    const areas = [REQUEST_ERRORS, PEOPLE_ERRORS, FLEET_ERRORS, MAINTENANCE_ERRORS].map(Object.keys);
+    const areas = [REQUEST_ERRORS, PEOPLE_ERRORS, FLEET_ERRORS, MAINTENANCE_ERRORS, BILLING_ERRORS].map(Object.keys);
     expect(KEYS).toHaveLength(areas.flat().length);
   });
 

@@ -1,4 +1,5 @@
 import type { Language } from '../languages.ts';
+import { BILLING_ERRORS } from './billing.ts';
 import type { ErrorEntry } from './entry.ts';
 import { FLEET_ERRORS } from './fleet.ts';
 import { MAINTENANCE_ERRORS } from './maintenance.ts';
@@ -10,7 +11,7 @@ import { REQUEST_ERRORS } from './requests.ts';
  * Every error a server answers, by a stable key, with its code and its text in every language.
  * The server throws `new DomainError(key, params)`; clients render `errorMessage(key, params, language)`.
  */
-export const ERROR_MESSAGES = { ...REQUEST_ERRORS, ...PEOPLE_ERRORS, ...FLEET_ERRORS, ...MAINTENANCE_ERRORS };
+export const ERROR_MESSAGES = { ...REQUEST_ERRORS, ...PEOPLE_ERRORS, ...FLEET_ERRORS, ...MAINTENANCE_ERRORS, ...BILLING_ERRORS };
 
 export type ErrorKey = keyof typeof ERROR_MESSAGES;
 export type ErrorParams<K extends ErrorKey> = (typeof ERROR_MESSAGES)[K] extends ErrorEntry<infer P> ? P : never;

@@ -78,6 +78,7 @@ const SCREEN_NAMES: Record<Screen, Translations> = {
   customers: { fr: 'Clients', de: 'Kunden', it: 'Clienti', en: 'Customers' },
   devices: { fr: 'Appareils', de: 'Geräte', it: 'Apparecchi', en: 'Devices' },
   readings: { fr: 'Relevés', de: 'Zählerstände', it: 'Rilevamenti', en: 'Readings' },
+  billing: { fr: 'Facturation', de: 'Abrechnung', it: 'Fatturazione', en: 'Billing' },
   agents: { fr: 'Agents', de: 'Agenten', it: 'Agenti', en: 'Agents' },
   users: { fr: 'Utilisateurs', de: 'Benutzer', it: 'Utenti', en: 'Users' },
   settings: { fr: 'Paramètres', de: 'Einstellungen', it: 'Impostazioni', en: 'Settings' },

@@ -46,6 +46,8 @@ export const coordinators = pgTable(
     email: text('email'),
     phone: text('phone'),
     isMain: boolean('is_main').notNull().default(false),
+    // Opted in to an email when the month's projected volume crosses the included pages.
+    overageAlerts: boolean('overage_alerts').notNull().default(false),
     userId: uuid('user_id').references(() => users.id),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { SyncOutcome } from '@parc/shared/contracts/tickets';
 import type { FieldStamp } from '@parc/shared/sync/merge';
 import { REQUEST_STATES } from '@parc/shared/tickets/states';
@@ -9,12 +9,8 @@ import { REQUEST_EVENT_KINDS } from '@parc/shared/contracts/tickets';
 import { customers } from './customers.ts';
 import { devices } from './devices.ts';
 import { users } from './partners.ts';
+import { bytea } from './bytea.ts';
 
-/** Attachments live in the database so a Worker (no disk) serves them too; 5 MB each at most. */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => new Uint8Array(value),
-});
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { customerPrices, customers, deviceAlerts, devices, pendingDevices, readings, sites } from '../../db/schema/index.ts';
+import { customers, priceVersions, deviceAlerts, devices, pendingDevices, readings, sites } from '../../db/schema/index.ts';
 import { containsPattern, pageOffset, visibleTo, type Scope } from '../customers/scope.ts';
 
 const ofScope = (scope: Scope) => visibleTo(scope, { partnerId: customers.partnerId, customerId: customers.id });
@@ -65,6 +65,9 @@ const addressLine = (address: SQL, postcode: SQL, city: SQL) => sql<string | nul
  * One page of customers with their list columns, in one query: counts and the main site (the
  * oldest active one) come from correlated subqueries the planner runs per row of the page only.
  */
+// Qualified by hand: in a one-table select drizzle writes `"id"`, which a subquery would read as its own row's id.
+const outerCustomerId = sql.raw('"customers"."id"');
+
 export async function findCustomerOverview(db: Db, scope: Scope, query: { search?: string; page: number; pageSize: number }): Promise<{ rows: CustomerOverviewRow[]; total: number }> {
   const pattern = query.search ? containsPattern(query.search) : undefined;
   const where = and(ofScope(scope), pattern ? or(ilike(customers.name, pattern), ilike(customers.prefix, pattern)) : undefined);
@@ -76,14 +79,14 @@ export async function findCustomerOverview(db: Db, scope: Scope, query: { search
         customerNumber: customers.customerNumber,
         prefix: customers.prefix,
         active: customers.active,
-        mainAddress: sql<string | null>`(select ${addressLine(sql`s.address`, sql`s.postcode`, sql`s.city`)} from ${sites} s where s.customer_id = ${customers.id} and s.active order by s.created_at, s.name limit 1)`,
+        mainAddress: sql<string | null>`(select ${addressLine(sql`s.address`, sql`s.postcode`, sql`s.city`)} from ${sites} s where s.customer_id = ${outerCustomerId} and s.active order by s.created_at, s.name limit 1)`,
         customerAddress: addressLine(sql`${customers.address}`, sql`${customers.postcode}`, sql`${customers.city}`),
-        siteCount: sql<number>`(select count(*)::int from ${sites} s where s.customer_id = ${customers.id} and s.active)`,
-        deviceCount: sql<number>`(select count(*)::int from ${devices} d where d.customer_id = ${customers.id} and d.active)`,
-        billingType: customerPrices.billingType,
+        siteCount: sql<number>`(select count(*)::int from ${sites} s where s.customer_id = ${outerCustomerId} and s.active)`,
+        deviceCount: sql<number>`(select count(*)::int from ${devices} d where d.customer_id = ${outerCustomerId} and d.active)`,
+        // The pricing model of the customer's latest price version.
+        billingType: sql<string | null>`(select pv.prices ->> 'model' from ${priceVersions} pv where pv.customer_id = ${outerCustomerId} order by pv.effective_from desc, pv.version desc limit 1)`,
       })
       .from(customers)
-      .leftJoin(customerPrices, eq(customerPrices.customerId, customers.id))
       .where(where)
       .orderBy(desc(customers.active), asc(customers.name), asc(customers.id))
       .limit(query.pageSize)

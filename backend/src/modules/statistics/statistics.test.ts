@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { perPagePriceList } from '@parc/shared/billing/price-list';
 import { readings } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { customerInput, deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
@@ -117,7 +118,7 @@ describe('statistics and dashboard', () => {
   });
 
   it('lists customers with their columns and last month\'s pages, searching name and prefix', async () => {
-    await admin.request('PUT', `/customers/${customer.id}/prices`, { currency: 'EUR', monoPrice: '0.1', colourPrice: 0.2, scanPrice: '0' });
+    await admin.request('PUT', `/customers/${customer.id}/prices`, perPagePriceList('EUR', { mono: '0.1', colour: '0.2', scan: '0' }));
     const empty = (await admin.request('POST', '/customers', customerInput({ name: 'Zebra', prefix: 'ZB', city: 'Sion' }))).body;
     expect((await admin.request('POST', `/customers/${customer.id}/agents`, { name: 'Office PC' })).status).toBe(201);
     const list = await admin.request('GET', '/dashboard/customers?page=1&pageSize=10');

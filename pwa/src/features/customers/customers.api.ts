@@ -5,7 +5,7 @@
  */
 import type { CounterKind } from '@parc/shared/meters/counters';
 import type { ReadingReason } from '@parc/shared/meters/reasons';
-import type { CustomerPrices, CustomerPricesInput } from '@parc/shared/contracts/billing';
+import type { CustomerPrices, PriceListInput } from '@parc/shared/contracts/billing';
 import type { Coordinator, CoordinatorCreate, CoordinatorUpdate } from '@parc/shared/contracts/coordinators';
 import type { Customer, CustomerCreate, CustomerUpdate } from '@parc/shared/contracts/customers';
 import type { AgentState } from '@parc/shared/contracts/dashboard';
@@ -98,8 +98,8 @@ export function createCustomersApi(client: ApiClient = createApiClient()) {
 
     devices: (customerId: string) => call<Page<Device>>('GET', `/api/devices?customerId=${customerId}&pageSize=200&active=true`),
 
-    prices: (customerId: string) => call<{ prices: CustomerPrices | null }>('GET', `/api/customers/${customerId}/prices`),
-    savePrices: (customerId: string, input: CustomerPricesInput) => call<CustomerPrices>('PUT', `/api/customers/${customerId}/prices`, input),
+    prices: (customerId: string) => call<CustomerPrices>('GET', `/api/customers/${customerId}/prices`),
+    savePrices: (customerId: string, input: PriceListInput) => call<CustomerPrices>('PUT', `/api/customers/${customerId}/prices`, input),
 
     agents: (customerId: string) => call<{ items: Agent[] }>('GET', `/api/agents?customerId=${customerId}`),
     createAgent: (customerId: string, name: string) => call<Agent>('POST', `/api/customers/${customerId}/agents`, { name }),

@@ -43,6 +43,6 @@ describe('add-customer wizard rules', () => {
       activity: undefined,
       currency: 'EUR',
     });
-    expect(pricesInputOf({ currency: 'EUR', monoPrice: '0,1', colourPrice: '0.2', scanPrice: '0' })).toEqual({ billingType: 'per_page', currency: 'EUR', monoPrice: '0.1', colourPrice: '0.2', scanPrice: '0', includedPages: null });
+    expect(pricesInputOf({ currency: 'EUR', monoPrice: '0,1', colourPrice: '0.2', scanPrice: '0' })).toMatchObject({ model: 'per_page', currency: 'EUR', defaults: { prices: { mono: '0.1', colour: '0.2', scan: '0' }, included: { mono: 0, colour: 0, scan: 0 }, fixedFee: '0' } });
   });
 });

@@ -3,7 +3,8 @@
  * each checked before the next, then one save that creates everything in order.
  */
 import type { CustomerCreate } from '@parc/shared/contracts/customers';
-import type { CustomerPricesInput } from '@parc/shared/contracts/billing';
+import { perPagePriceList } from '@parc/shared/billing/price-list';
+import type { PriceListInput } from '@parc/shared/contracts/billing';
 
 export const WIZARD_STEPS = ['information', 'sites', 'prices', 'summary'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -101,9 +102,9 @@ export function customerCreateOf(info: CustomerInfo, currency: string): Customer
 }
 
 /** Decimal commas are common in the four languages; the API takes points. */
-export function pricesInputOf(prices: PriceInfo): CustomerPricesInput {
+export function pricesInputOf(prices: PriceInfo): PriceListInput {
   const price = (value: string) => value.trim().replace(',', '.');
-  return { billingType: 'per_page', currency: prices.currency, monoPrice: price(prices.monoPrice), colourPrice: price(prices.colourPrice), scanPrice: price(prices.scanPrice), includedPages: null };
+  return perPagePriceList(prices.currency, { mono: price(prices.monoPrice), colour: price(prices.colourPrice), scan: price(prices.scanPrice) });
 }
 
 /** Sites typed into the wizard; the customer's own address is the first one unless the user removes it. */

@@ -48,5 +48,6 @@ export const usersDe: UsersCatalogue = {
   'profiles.screen.readings': 'Zählerstände',
   'profiles.screen.agents': 'Agents',
   'profiles.screen.users': 'Benutzer',
+  'profiles.screen.billing': 'Abrechnung',
   'profiles.screen.settings': 'Einstellungen',
 };

@@ -48,5 +48,6 @@ export const usersEn: UsersCatalogue = {
   'profiles.screen.readings': 'Readings',
   'profiles.screen.agents': 'Agents',
   'profiles.screen.users': 'Users',
+  'profiles.screen.billing': 'Billing',
   'profiles.screen.settings': 'Settings',
 };

@@ -47,6 +47,7 @@ export const usersFr = {
   'profiles.screen.readings': 'Relevés',
   'profiles.screen.agents': 'Agents',
   'profiles.screen.users': 'Utilisateurs',
+  'profiles.screen.billing': 'Facturation',
   'profiles.screen.settings': 'Paramètres',
 } as const;
 

@@ -48,5 +48,6 @@ export const usersIt: UsersCatalogue = {
   'profiles.screen.readings': 'Letture',
   'profiles.screen.agents': 'Agenti',
   'profiles.screen.users': 'Utenti',
+  'profiles.screen.billing': 'Fatturazione',
   'profiles.screen.settings': 'Impostazioni',
 };
