@@ -19,6 +19,7 @@ import { userRoutes } from './modules/users/users.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.ts';
 import { preferenceRoutes } from './modules/preferences/preferences.routes.ts';
+import { inputGuard } from './http/input-guard.ts';
 import { billingRoutes } from './modules/billing/billing.routes.ts';
 import { floorPlanRoutes } from './modules/floorplans/floorplans.routes.ts';
 import { deviceConsoleRoutes } from './modules/devices/devices.console.routes.ts';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const api = new OpenAPIHono<AppEnv>();
   api.use('*', securityHeaders({ https: deps.publicUrl.startsWith('https:') }));
   api.use('*', sameOriginWrites(deps.publicUrl));
+  api.use('*', inputGuard());
   api.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'conflict'
   | 'locked'
   | 'rate_limited'
+  | 'too_large'
   | 'link_invalid'
   | 'reading_refused'
   | 'agent_revoked'

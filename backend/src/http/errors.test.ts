@@ -67,6 +67,10 @@ describe('toErrorResponse', () => {
     [{ cause: { code: '23503', constraint: 'devices_customer_fk' } }, 400, 'database.missing_reference', { constraint: 'devices_customer_fk' }],
     [{ code: '23514' }, 400, 'database.out_of_range', { constraint: null }],
     [{ code: '22003' }, 400, 'database.number_too_large', {}],
+    [{ cause: { code: '22021' } }, 400, 'database.bad_value', {}],
+    [{ cause: { code: '22P05' } }, 400, 'database.bad_value', {}],
+    [{ cause: { code: '22P02' } }, 400, 'database.bad_value', {}],
+    [{ cause: { code: '54000' } }, 400, 'database.bad_value', {}],
   ])('keys the database error %j', async (error, status, key, params) => {
     expect(await answer(Object.assign(new Error('db'), error))).toMatchObject({ status, body: { key, params } });
   });
@@ -85,6 +89,14 @@ describe('toErrorResponse', () => {
       body: { code: 'internal', key: 'server.internal', params: {}, message: 'Une erreur est survenue de notre côté ; rien n’a été enregistré. Veuillez réessayer.' },
     });
     expect(log).toHaveBeenCalledOnce();
+  });
+
+  it('logs a failed query’s SQL without its parameters', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const failed = Object.assign(new Error('Failed query: select $1\nparams: secret-token'), { query: 'select $1', params: ['secret-token'], cause: { code: 'XX000', message: 'internal' } });
+    expect((await answer(failed)).status).toBe(500);
+    expect(JSON.stringify(log.mock.calls)).toContain('select $1');
+    expect(JSON.stringify(log.mock.calls)).not.toContain('secret-token');
   });
 });
 

@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   agent_revoked: 401,
   locked: 423,
   rate_limited: 429,
+  too_large: 413,
   internal: 500,
 };
 
@@ -75,6 +76,12 @@ function fromDatabase(error: unknown): DomainError | null {
       return new DomainError('database.out_of_range', { constraint });
     case '22003':
       return new DomainError('database.number_too_large');
+    // Text the database cannot hold (NUL, an unencodable character), a malformed value, an index row too large.
+    case '22021':
+    case '22P05':
+    case '22P02':
+    case '54000':
+      return new DomainError('database.bad_value');
     default:
       return null;
   }
@@ -84,6 +91,14 @@ function fromDatabase(error: unknown): DomainError | null {
 function answerLanguage(c: Context): Language {
   const language = (c.var as { user?: { language?: unknown } }).user?.language;
   return isLanguage(language) ? language : 'en';
+}
+
+/** A failed query is logged with its SQL but never its parameters: they carry customers' data and secrets. */
+function logUnexpected(error: unknown): void {
+  const query = (error as { query?: unknown }).query;
+  if (typeof query !== 'string') return console.error(error);
+  const cause = (error as { cause?: { message?: string; code?: string } }).cause;
+  console.error('Failed query', { query, code: cause?.code, cause: cause?.message });
 }
 
 export function toErrorResponse(error: unknown, c: Context): Response {
@@ -97,7 +112,7 @@ export function toErrorResponse(error: unknown, c: Context): Response {
         : fromDatabase(error);
   const language = answerLanguage(c);
   if (!domain) {
-    console.error(error);
+    logUnexpected(error);
     return c.json<ErrorBody>({ code: 'internal', key: 'server.internal', params: {}, message: errorMessage('server.internal', {}, language) }, 500);
   }
   const field = typeof domain.meta.field === 'string' ? domain.meta.field : undefined;

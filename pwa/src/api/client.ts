@@ -45,6 +45,7 @@ const knownCodes: ReadonlySet<string> = new Set<ApiErrorCode>([
   'conflict',
   'locked',
   'rate_limited',
+  'too_large',
   'link_invalid',
   'reading_refused',
   'internal',
@@ -59,6 +60,7 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
   if (status === 423) return 'locked';
+  if (status === 413) return 'too_large';
   if (status === 429) return 'rate_limited';
   return 'internal';
 }

@@ -131,6 +131,13 @@ export const REQUEST_ERRORS = {
     it: () => 'Questa modifica non proveniva da una pagina di Parc ed è stata rifiutata.',
     en: () => 'This change did not come from a Parc page and was refused.',
   }),
+  /** A body over the route's limit, refused before it is read in full. */
+  'request.too_large': entry<{ maximum: number }>('too_large', {
+    fr: (p, f) => `La requête dépasse ${f.size(p.maximum)} et a été refusée.`,
+    de: (p, f) => `Die Anfrage ist grösser als ${f.size(p.maximum)} und wurde abgelehnt.`,
+    it: (p, f) => `La richiesta supera ${f.size(p.maximum)} ed è stata rifiutata.`,
+    en: (p, f) => `The request is larger than ${f.size(p.maximum)} and was refused.`,
+  }),
   /** A body the framework could not read (not JSON, wrong content type); `detail` is its English words. */
   'request.unreadable': entry<{ detail: string }>('bad_request', {
     fr: () => 'La requête n’a pas pu être lue.',
@@ -219,6 +226,14 @@ export const REQUEST_ERRORS = {
     en: (p, f) => about(p.field, 'this value is not valid.', f),
   }),
 
+  /** Text no field may hold: a NUL character or half of a UTF-16 surrogate pair (what a broken client or a fuzzer sends). */
+  'validation.bad_text': entry<Field>('bad_request', {
+    fr: (p, f) => about(p.field, 'contient un caractère invalide.', f),
+    de: (p, f) => about(p.field, 'Enthält ein ungültiges Zeichen.', f),
+    it: (p, f) => about(p.field, 'contiene un carattere non valido.', f),
+    en: (p, f) => about(p.field, 'contains an invalid character.', f),
+  }),
+
   // PostgreSQL constraints that reach the edge; `constraint` names the one at fault, when known.
   'database.duplicate': entry<{ constraint: string | null }>('conflict', {
     fr: (p) => `Cela ferait doublon avec un enregistrement existant (${p.constraint ?? 'valeur unique'}).`,
@@ -237,6 +252,12 @@ export const REQUEST_ERRORS = {
     de: (p) => `Ein Wert liegt ausserhalb des zulässigen Bereichs (${p.constraint ?? 'Prüfung'}).`,
     it: (p) => `Un valore è fuori dall’intervallo ammesso (${p.constraint ?? 'controllo'}).`,
     en: (p) => `A value is out of the allowed range (${p.constraint ?? 'check'}).`,
+  }),
+  'database.bad_value': entry('bad_request', {
+    fr: () => 'Une valeur n’a pas la forme attendue ou est trop grande pour être enregistrée.',
+    de: () => 'Ein Wert hat nicht die erwartete Form oder ist zu gross, um gespeichert zu werden.',
+    it: () => 'Un valore non ha la forma attesa o è troppo grande per essere salvato.',
+    en: () => 'A value does not have the expected form or is too large to be stored.',
   }),
   'database.number_too_large': entry('bad_request', {
     fr: () => 'Un nombre est trop grand.',
