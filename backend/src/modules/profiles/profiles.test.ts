@@ -4,7 +4,7 @@ import type { TestApp } from '../../test/app.ts';
 import { partnerAdminApp } from '../../test/partner-admin.ts';
 import { signedIn, type Caller } from '../customers/test-client.ts';
 
-const permissions = (overrides: Record<string, string> = {}) => ({ dashboard: 'view', customers: 'view', devices: 'view', readings: 'none', agents: 'none', users: 'none', settings: 'none', ...overrides });
+const permissions = (overrides: Record<string, string> = {}) => ({ dashboard: 'view', customers: 'view', devices: 'view', readings: 'none', billing: 'none', agents: 'none', users: 'none', settings: 'none', ...overrides });
 
 describe('profiles and user administration API', () => {
   let t: TestApp;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyPriceList } from '@parc/shared/billing/price-list';
 import { SCREENS, type AccessLevel, type Permissions } from '@parc/shared/contracts/profiles';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { partnerWithDevice, signedIn, type Caller, type Json } from '../customers/test-client.ts';
@@ -32,7 +33,8 @@ describe('screen permissions on the console routes', () => {
 
   type Call = [method: string, path: (f: typeof fixture) => string, body?: unknown];
   it.each<[screen: string, read: Call, write: Call]>([
-    ['customers', ['GET', ({ customer }) => `/customers/${customer.id}/prices`], ['PATCH', ({ customer }) => `/customers/${customer.id}`, { name: 'Renamed' }]],
+    ['customers', ['GET', ({ customer }) => `/customers/${customer.id}/coordinators`], ['PATCH', ({ customer }) => `/customers/${customer.id}`, { name: 'Renamed' }]],
+    ['billing', ['GET', ({ customer }) => `/customers/${customer.id}/prices`], ['PUT', ({ customer }) => `/customers/${customer.id}/prices`, emptyPriceList('CHF')]],
     ['customers (sites)', ['GET', ({ customer }) => `/customers/${customer.id}/sites`], ['POST', ({ customer }) => `/customers/${customer.id}/sites`, { name: 'Annex' }]],
     ['devices', ['GET', ({ device }) => `/devices/${device.id}/counters`], ['POST', ({ device }) => `/devices/${device.id}/deactivate`]],
     ['readings', ['GET', () => '/readings/to-check'], ['POST', ({ device }) => `/devices/${device.id}/readings`, { counter: 'total', value: 100, takenAt: '2026-11-19T08:00:00Z' }]],

@@ -13,7 +13,7 @@ import { useI18n } from '../../app-context.tsx';
 import { randomId } from '../../platform/ids.ts';
 import { formatCount, formatDateTime } from '../console/format.ts';
 import type { ReadingsApi } from './readings.api.ts';
-import { fromLocalInput, isChangeable, parseCount, readingChange, reasonText, refusalText, toLocalInput, whoOf } from './readings.rules.ts';
+import { fromLocalInput, isChangeable, isCorrectableWhenLocked, lockedCorrection, parseCount, readingChange, reasonText, refusalText, toLocalInput, whoOf } from './readings.rules.ts';
 import { SubmitOrCancel } from './submit-or-cancel.tsx';
 import { apiErrorText } from '../../i18n/api-error.ts';
 
@@ -242,7 +242,7 @@ function EnterReading(props: { view: DeviceConsole; api: ReadingsApi; onSubmitti
 
 function ReadingRow(props: { reading: Reading; api: ReadingsApi; canEdit: boolean; kindLabel(kind: CounterKind): string; onChanged(text: string): void }) {
   const { t, language } = useI18n();
-  const [mode, setMode] = createSignal<'view' | 'edit' | 'delete'>('view');
+  const [mode, setMode] = createSignal<'view' | 'edit' | 'correct' | 'delete'>('view');
   const reading = () => props.reading;
   const who = () => {
     const parsed = whoOf(reading().enteredBy);
@@ -298,6 +298,11 @@ function ReadingRow(props: { reading: Reading; api: ReadingsApi; canEdit: boolea
                 </button>
               </div>
             </Show>
+            <Show when={isCorrectableWhenLocked(reading(), props.canEdit) && mode() === 'view'}>
+              <button type="button" class="button button--quiet" data-action="correct" onClick={() => setMode('correct')}>
+                {t('device.correct')}
+              </button>
+            </Show>
           </td>
         </Show>
       </tr>
@@ -305,10 +310,10 @@ function ReadingRow(props: { reading: Reading; api: ReadingsApi; canEdit: boolea
         <tr class="reading-change">
           <td colSpan={7}>
             <Show
-              when={mode() === 'edit'}
+              when={mode() === 'edit' || mode() === 'correct'}
               fallback={<DeleteReading reading={reading()} api={props.api} onDone={(text) => (setMode('view'), props.onChanged(text))} onCancel={() => setMode('view')} />}
             >
-              <EditReading reading={reading()} api={props.api} onDone={(text) => (setMode('view'), props.onChanged(text))} onCancel={() => setMode('view')} />
+              <EditReading reading={reading()} locked={mode() === 'correct'} api={props.api} onDone={(text) => (setMode('view'), props.onChanged(text))} onCancel={() => setMode('view')} />
             </Show>
           </td>
         </tr>
@@ -347,11 +352,12 @@ function Revisions(props: { revisions: readonly ReadingRevision[] }) {
   );
 }
 
-function EditReading(props: { reading: Reading; api: ReadingsApi; onDone(text: string): void; onCancel(): void }) {
+/** Edits a value and its note; a locked reading's correction needs a new value and a note saying why. */
+function EditReading(props: { reading: Reading; locked: boolean; api: ReadingsApi; onDone(text: string): void; onCancel(): void }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const [value, setValue] = createSignal(String(props.reading.value));
-  const [note, setNote] = createSignal(props.reading.note ?? '');
+  const [note, setNote] = createSignal(props.locked ? '' : (props.reading.note ?? ''));
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
 
@@ -360,8 +366,9 @@ function EditReading(props: { reading: Reading; api: ReadingsApi; onDone(text: s
     if (busy()) return;
     const count = parseCount(value());
     if (count === null) return setError(t('device.enter.invalidValue'));
-    const change = readingChange(props.reading, { value: count, note: note() });
-    if (!change) return setError(t('device.edit.nothing'));
+    const change = props.locked ? lockedCorrection(props.reading, { value: count, note: note() }) : readingChange(props.reading, { value: count, note: note() });
+    if (change === null || change === 'nothing') return setError(t('device.edit.nothing'));
+    if (change === 'note_required') return setError(t('device.correct.noteRequired'));
     setBusy(true);
     setError(null);
     const result = await props.api.change(props.reading.id, change);
@@ -372,14 +379,17 @@ function EditReading(props: { reading: Reading; api: ReadingsApi; onDone(text: s
 
   return (
     <form class="form readings__form" onSubmit={(event) => void submit(event)} data-testid="edit-reading" novalidate>
+      <Show when={props.locked}>
+        <p class="muted">{t('device.correct.hint')}</p>
+      </Show>
       <div class="form-grid">
         <label class="field">
           <span>{t('device.edit.value')}</span>
           <input name="value" type="text" inputmode="numeric" autocomplete="off" value={value()} onInput={(event) => setValue(event.currentTarget.value)} />
         </label>
         <label class="field">
-          <span>{t('device.edit.note')}</span>
-          <input name="note" maxLength={500} value={note()} onInput={(event) => setNote(event.currentTarget.value)} />
+          <span>{props.locked ? t('device.correct.note') : t('device.edit.note')}</span>
+          <input name="note" maxLength={500} required={props.locked} value={note()} onInput={(event) => setNote(event.currentTarget.value)} />
         </label>
       </div>
       <SubmitOrCancel error={error()} busy={busy()} label={t('device.edit.save')} onCancel={props.onCancel} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../api/client.ts';
-import { counterBreaks, fromLocalInput, isChangeable, parseCount, readingChange, reasonText, refusalText, toLocalInput, whoOf } from './readings.rules.ts';
+import { counterBreaks, fromLocalInput, isChangeable, isCorrectableWhenLocked, lockedCorrection, parseCount, readingChange, reasonText, refusalText, toLocalInput, whoOf } from './readings.rules.ts';
 
 const belowLast = { code: 'below_last', params: { lastValue: 12_500, lastDate: '2026-03-05', otherCounter: null } };
 
@@ -62,6 +62,23 @@ describe('isChangeable', () => {
     [{ lockedAt: null, status: 'deleted' }, true, false],
     [{ lockedAt: null, status: 'entered' }, false, false],
   ] as const)('%o with edit rights %s: %s', (reading, canEdit, expected) => expect(isChangeable(reading, canEdit)).toBe(expected));
+});
+
+describe('isCorrectableWhenLocked', () => {
+  it.each([
+    [{ lockedAt: '2026-03-06T02:00:00Z', status: 'accepted' }, true, true],
+    [{ lockedAt: '2026-03-06T02:00:00Z', status: 'deleted' }, true, false],
+    [{ lockedAt: '2026-03-06T02:00:00Z', status: 'entered' }, false, false],
+    [{ lockedAt: null, status: 'entered' }, true, false],
+  ] as const)('%o with edit rights %s: %s', (reading, canEdit, expected) => expect(isCorrectableWhenLocked(reading, canEdit)).toBe(expected));
+});
+
+describe('lockedCorrection', () => {
+  it.each([
+    [{ value: 1_100, note: ' customer misread a digit ' }, { value: 1_100, note: 'customer misread a digit' }],
+    [{ value: 1_100, note: '  ' }, 'note_required'],
+    [{ value: 1_000, note: 'same value' }, 'nothing'],
+  ] as const)('%o → %o', (form, expected) => expect(lockedCorrection({ value: 1_000 }, form)).toEqual(expected));
 });
 
 describe('readingChange', () => {

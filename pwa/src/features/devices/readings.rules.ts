@@ -60,6 +60,18 @@ export function isChangeable(reading: Pick<Reading, 'lockedAt' | 'status'>, canE
   return canEdit && reading.lockedAt === null && reading.status !== 'deleted';
 }
 
+/** A locked reading (already sent or billed) can still be corrected, with a note saying why; never deleted. */
+export function isCorrectableWhenLocked(reading: Pick<Reading, 'lockedAt' | 'status'>, canEdit: boolean): boolean {
+  return canEdit && reading.lockedAt !== null && reading.status !== 'deleted';
+}
+
+/** The body of a locked reading's correction: a new value and a note explaining it, or what is missing. */
+export function lockedCorrection(reading: Pick<Reading, 'value'>, form: { value: number; note: string }): { value: number; note: string } | 'nothing' | 'note_required' {
+  if (form.value === reading.value) return 'nothing';
+  const note = form.note.trim();
+  return note ? { value: form.value, note } : 'note_required';
+}
+
 /** The body of an edit: only what changed; null when nothing did. An emptied note clears it. */
 export function readingChange(reading: Pick<Reading, 'value' | 'note'>, form: { value: number; note: string }): { value?: number; note?: string | null } | null {
   const change: { value?: number; note?: string | null } = {};
