@@ -19,7 +19,8 @@ const LARGER_BODIES: readonly { path: RegExp; bytes: number }[] = [
   { path: /^\/api\/requests\/[^/]+\/attachments$/, bytes: FILE_BODY_BYTES },
   { path: /^\/api\/invoices(\/[^/]+)?$/, bytes: FILE_BODY_BYTES },
   { path: /^\/api\/customers\/[^/]+\/floorplans(\/.*)?$/, bytes: FILE_BODY_BYTES },
-  { path: /^\/api\/sync$/, bytes: FILE_BODY_BYTES },
+  // Up to three photos in one report; a technician's batch is split by the app when it is larger.
+  { path: /^\/api\/(tech\/sync|coordinator\/problems)$/, bytes: 3 * FILE_BODY_BYTES },
   { path: /^\/api\/agent\/(samples|discovery)$/, bytes: 4 * 1024 * 1024 },
   { path: /^\/api\/customers\/[^/]+\/prices$/, bytes: 4 * 1024 * 1024 },
 ];

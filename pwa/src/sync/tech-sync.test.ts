@@ -32,6 +32,7 @@ function fakeServer() {
   let inDay = true;
   let hook = async (): Promise<unknown> => undefined;
   let bundleCount = 0;
+  let largestBatch = Infinity;
   const port: BatchPort<SyncOp, SyncOutcome> = {
     recall: async (opId) => answered.get(opId),
     async apply(op) {
@@ -48,6 +49,7 @@ function fakeServer() {
     },
     async sync(batch): Promise<ApiResult<SyncBatchResponse>> {
       if (!reachable) return { ok: false, error: { code: 'offline', message: 'offline' } };
+      if (batch.ops.length > largestBatch) return { ok: false, error: { code: 'too_large', message: 'The request is larger than 24 MB' } };
       batches.push(batch.ops);
       const results = (await runBatch(batch.ops, port, entityKeyOf)) as SyncResult[];
       await hook();
@@ -67,6 +69,8 @@ function fakeServer() {
     answerWith: (next: Answer) => (answer = next),
     setReachable: (next: boolean) => (reachable = next),
     loseNextAnswer: () => (loseAnswer = true),
+    /** The server's body limit: a batch of photos can exceed it where each op fits. */
+    refuseBatchesOver: (ops: number) => (largestBatch = ops),
     beforeAnswer: (next: () => Promise<unknown>) => (hook = next),
     /** The partner changed the request meanwhile. */
     setCurrent: (request: MaintenanceRequest) => (current = request),
@@ -122,6 +126,20 @@ describe('the technician sync engine', () => {
     expect(server.sentIds()).toEqual(made.map((op) => op.opId));
     expect(sync.state.pending).toEqual([]);
     expect(sync.state.lastSyncAt).toBe('2026-03-02T10:00:00.000Z');
+  });
+
+  it('sends a batch the server finds too large one op at a time, losing nothing', async () => {
+    const { server, network, sync } = await setUp();
+    await sync.start();
+    network.set(false);
+    const made = [await sync.record(transition), await sync.record(note), await sync.record(reading)];
+    server.refuseBatchesOver(1);
+    network.set(true);
+    await sync.syncNow();
+    expect(server.batches.map((batch) => batch.length)).toEqual([1, 1, 1]);
+    expect(server.sentIds()).toEqual(made.map((op) => op.opId));
+    expect(sync.state.pending).toEqual([]);
+    expect(sync.state.error).toBeNull();
   });
 
   it('forgets an op only after the server answered; a resend after a lost answer is a harmless duplicate', async () => {

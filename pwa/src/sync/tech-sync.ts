@@ -225,11 +225,14 @@ export function createTechSync(deps: TechSyncDeps): TechSync {
   }
 
   /** Sends the ops one by one: one malformed op must not block the whole queue. */
+  /** Answers that refuse what was sent (not the network or the server's state): split the batch, or record the op as rejected. */
+  const refusesWhatWasSent = (code: string) => code === 'bad_request' || code === 'too_large';
+
   async function sendOneByOne(ops: LocalOp[], id: string): Promise<boolean> {
     for (const op of ops) {
       const result = await api.sync({ clientId: id, ops: [await toWireOp(op)] });
       if (result.ok) await takeResults(result.data.results);
-      else if (result.error.code === 'bad_request') {
+      else if (refusesWhatWasSent(result.error.code)) {
         await addRecords([{ opId: op.opId, op, at: deps.now().toISOString(), outcome: 'rejected', code: result.error.code, reason: result.error.message }]);
         await storage.confirm([op.opId]);
       } else {
@@ -251,7 +254,7 @@ export function createTechSync(deps: TechSyncDeps): TechSync {
         if (batch.length === 0) break;
         const result = await api.sync({ clientId: id, ops: await Promise.all(batch.map(toWireOp)) });
         if (result.ok) await takeResults(result.data.results);
-        else if (result.error.code === 'bad_request') {
+        else if (refusesWhatWasSent(result.error.code)) {
           if (!(await sendOneByOne(batch, id))) return false;
         } else {
           setState('error', result.error.code);
