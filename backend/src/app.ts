@@ -7,7 +7,7 @@ import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { siteRoutes } from './modules/sites/sites.routes.ts';
 import { coordinatorRoutes } from './modules/coordinators/coordinators.routes.ts';
 import { deviceRoutes } from './modules/devices/devices.routes.ts';
-import { agentConsoleRoutes, agentProtocolRoutes } from './modules/agents/agents.routes.ts';
+import { agentConsoleRoutes, createAgentProtocolRoutes, type AgentProtocolOptions } from './modules/agents/agents.routes.ts';
 import { counterRoutes } from './modules/counters/counters.routes.ts';
 import { readingRoutes } from './modules/readings/readings.routes.ts';
 import { createLinkRoutes, type LinkRoutesOptions } from './modules/links/links.routes.ts';
@@ -34,6 +34,8 @@ import { locationRequestRoutes } from './modules/locations/locations.routes.ts';
 export interface AppOptions {
   /** Overrides of the link routes' wiring (a benchmark raises the token endpoints' rate limits). */
   links?: LinkRoutesOptions;
+  /** Overrides of the agent protocol's wiring (a test lowers the enrollment limit). */
+  agents?: AgentProtocolOptions;
 }
 
 /** A resent link expires by the customer's campaign calendar and is emailed like the campaign's. */
@@ -61,7 +63,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', customerRoutes);
   api.route('/', siteRoutes);
   api.route('/', coordinatorRoutes);
-  api.route('/', agentProtocolRoutes);
+  api.route('/', createAgentProtocolRoutes(options.agents));
   // Before deviceRoutes: its /devices/{id} would otherwise take /devices/pending.
   api.route('/', agentConsoleRoutes);
   api.route('/', deviceRoutes);

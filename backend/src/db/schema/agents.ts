@@ -61,8 +61,8 @@ export const agents = pgTable(
 );
 
 /**
- * The one-time enrollment key of an agent. Enrollment consumes it; revoking the credential frees it
- * again (the seed's "révoquer le certificat"), so the same key reinstalls the agent elsewhere.
+ * The one-time enrollment key of an agent. Enrollment consumes it; revoking the credential (the
+ * seed's "révoquer le certificat") replaces it with a new key, so a revoked key is dead.
  */
 export const agentKeys = pgTable(
   'agent_keys',

@@ -79,13 +79,14 @@ export async function findAgentExtras(db: Db, agentIds: string[]): Promise<Map<s
 }
 
 /** Revokes the live credential and frees the key, in one step so the two never disagree. */
-export async function revokeCredentials(db: Db, agentId: string, now: Date): Promise<void> {
+/** Revokes the agent's credentials and replaces its key: the old one enrolls nothing any more. */
+export async function revokeCredentials(db: Db, agentId: string, now: Date, newKey: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .update(agentCredentials)
       .set({ revokedAt: now })
       .where(and(eq(agentCredentials.agentId, agentId), isNull(agentCredentials.revokedAt)));
-    await tx.update(agentKeys).set({ consumedAt: null }).where(eq(agentKeys.agentId, agentId));
+    await tx.update(agentKeys).set({ key: newKey, consumedAt: null, createdAt: now }).where(eq(agentKeys.agentId, agentId));
   });
 }
 

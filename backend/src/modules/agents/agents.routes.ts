@@ -8,7 +8,7 @@ import {
   PushSamplesResponseSchema,
 } from '@parc/shared/contracts/agents';
 import { deviceDetailSchema } from '@parc/shared/contracts/devices';
-import { clientAddress } from '../../http/rate-limit.ts';
+import { clientAddress, consumeAttempt, createRateLimiter } from '../../http/rate-limit.ts';
 import { createRouter } from '../../http/router.ts';
 import { requirePermission } from '../auth/access.ts';
 import { conflictResponse, errorResponses, errorSchema, idParams, json, jsonBody } from '../../http/openapi.ts';
@@ -38,62 +38,76 @@ const agentAuthErrors = {
   401: json(errorSchema.extend({ reason: z.string() }), 'Token refused (`reason` says why) or `agent_revoked`'),
 } as const;
 
-/** What the agent program calls: enrollment with its key, then EdDSA-signed requests (see agent-auth.ts). */
-export const agentProtocolRoutes = createRouter()
-  .openapi(
-    createRoute({
-      method: 'post',
-      path: '/agent/enroll',
-      tags: agentTags,
-      summary: 'Exchange a one-time key and a public key for a credential',
-      request: { body: jsonBody(EnrollRequestSchema) },
-      responses: {
-        200: json(EnrollResponseSchema, 'Enrolled: the credential id is the kid of every later token'),
-        400: errorResponses[400],
-        404: json(errorSchema, 'No agent has this key'),
-        409: json(errorSchema, 'The key is held by a live credential; revoke it first'),
+/** Enrollment attempts per address: keys cannot be guessed (26^16), and a script hammering the route is slowed down. */
+export const ENROLL_LIMIT = { limit: 20, windowMs: 15 * 60_000 };
+
+/** What the agent program calls: enrollment with its key, then EdDSA-signed requests (see agent-auth.ts). A router per app, so each app (and each test) counts enrollments on its own. */
+export interface AgentProtocolOptions {
+  enrollLimit?: { limit: number; windowMs: number };
+}
+
+export function createAgentProtocolRoutes(options: AgentProtocolOptions = {}) {
+  const enrollments = createRateLimiter(options.enrollLimit ?? ENROLL_LIMIT);
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/agent/enroll',
+        tags: agentTags,
+        summary: 'Exchange a one-time key and a public key for a credential',
+        request: { body: jsonBody(EnrollRequestSchema) },
+        responses: {
+          200: json(EnrollResponseSchema, 'Enrolled: the credential id is the kid of every later token'),
+          400: errorResponses[400],
+          404: json(errorSchema, 'No agent has this key'),
+          409: json(errorSchema, 'The key is held by a live credential; revoke it first'),
+          429: json(errorSchema, 'Too many enrollment attempts from this address'),
+        },
+      }),
+      async (c) => {
+        consumeAttempt(enrollments, clientAddress(c), c.get('deps').clock());
+        return c.json(await enroll(c.get('deps'), c.req.valid('json'), clientAddress(c)), 200);
       },
-    }),
-    async (c) => c.json(await enroll(c.get('deps'), c.req.valid('json'), clientAddress(c)), 200),
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/agent/config',
-      tags: agentTags,
-      summary: 'Schedules, ranges, SNMP credentials and scan-now; polled every minute',
-      middleware: [requireAgent] as const,
-      responses: { 200: json(AgentConfigSchema, 'The agent configuration'), ...agentAuthErrors },
-    }),
-    async (c) => c.json(await agentConfig(c.get('deps'), c.get('agent')), 200),
-  )
-  .openapi(
-    createRoute({
-      method: 'post',
-      path: '/agent/samples',
-      tags: agentTags,
-      summary: 'Push printer reads; each gets its own result, a resent sampleId is a duplicate',
-      middleware: [requireAgent] as const,
-      request: { body: jsonBody(PushSamplesRequestSchema) },
-      responses: { 200: json(PushSamplesResponseSchema, 'One result per sample, in order'), ...agentAuthErrors },
-    }),
-    async (c) => c.json({ results: await applySamples(c.get('deps'), c.get('agent'), c.req.valid('json').samples) }, 200),
-  )
-  .openapi(
-    createRoute({
-      method: 'post',
-      path: '/agent/discovery',
-      tags: agentTags,
-      summary: 'Report scan progress and results (sent repeatedly while a scan runs)',
-      middleware: [requireAgent] as const,
-      request: { body: jsonBody(DiscoveryReportSchema) },
-      responses: { 204: { description: 'Stored' }, ...agentAuthErrors },
-    }),
-    async (c) => {
-      await reportDiscovery(c.get('deps'), c.get('agent'), c.req.valid('json'));
-      return c.body(null, 204);
-    },
-  );
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/agent/config',
+        tags: agentTags,
+        summary: 'Schedules, ranges, SNMP credentials and scan-now; polled every minute',
+        middleware: [requireAgent] as const,
+        responses: { 200: json(AgentConfigSchema, 'The agent configuration'), ...agentAuthErrors },
+      }),
+      async (c) => c.json(await agentConfig(c.get('deps'), c.get('agent')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/agent/samples',
+        tags: agentTags,
+        summary: 'Push printer reads; each gets its own result, a resent sampleId is a duplicate',
+        middleware: [requireAgent] as const,
+        request: { body: jsonBody(PushSamplesRequestSchema) },
+        responses: { 200: json(PushSamplesResponseSchema, 'One result per sample, in order'), ...agentAuthErrors },
+      }),
+      async (c) => c.json({ results: await applySamples(c.get('deps'), c.get('agent'), c.req.valid('json').samples) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/agent/discovery',
+        tags: agentTags,
+        summary: 'Report scan progress and results (sent repeatedly while a scan runs)',
+        middleware: [requireAgent] as const,
+        request: { body: jsonBody(DiscoveryReportSchema) },
+        responses: { 204: { description: 'Stored' }, ...agentAuthErrors },
+      }),
+      async (c) => {
+        await reportDiscovery(c.get('deps'), c.get('agent'), c.req.valid('json'));
+        return c.body(null, 204);
+      },
+    );
+}
 
 /** The partner console's side: agents per customer, their keys and status, and the devices they found. */
 export const agentConsoleRoutes = createRouter()

@@ -104,10 +104,13 @@ export async function changeAgent(deps: Deps, user: SessionUser, id: string, inp
   return getAgent(deps, user, id);
 }
 
-/** "Révoquer le certificat": the enrolled program is refused from now on, and the key can enroll a new one. */
+/**
+ * "Révoquer le certificat": the enrolled program is refused from now on, and so is its key (a
+ * revoked key copied from an old install must not enroll again); the console shows a new key.
+ */
 export async function revokeAgent(deps: Deps, user: SessionUser, id: string): Promise<AgentView> {
   await ownAgent(deps, user, id);
-  await revokeCredentials(deps.db, id, deps.clock());
+  await revokeCredentials(deps.db, id, deps.clock(), newEnrollmentKey());
   return getAgent(deps, user, id);
 }
 

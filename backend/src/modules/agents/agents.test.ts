@@ -7,6 +7,7 @@ import type { PrinterReading } from '@parc/shared/agents/reading';
 import { deviceAlerts, deviceSupplies } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { customerInput, deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
+import { ENROLL_LIMIT } from './agents.routes.ts';
 
 /** The agent program as the tests play it: a key pair, its credential, and signed calls. */
 interface TestAgent {
@@ -130,15 +131,26 @@ describe('agents', () => {
 
       expect((await first.call('GET', '/agent/config')).status).toBe(200);
       const revoked = await admin.request('POST', `/agents/${created.id}/revoke`);
-      expect(revoked.body).toMatchObject({ status: 'new', keyInUse: false });
+      expect(revoked.body).toMatchObject({ status: 'new', keyInUse: false, key: expect.stringMatching(/^[A-Z]{4}-[A-Z]{4}-[A-Z]{4}-[A-Z]{4}$/) });
+      expect(revoked.body.key).not.toBe(created.key);
       const refused = await first.call('GET', '/agent/config');
       expect(refused.status).toBe(401);
       expect(refused.body).toMatchObject({ code: 'agent_revoked', reason: 'agent_revoked' });
+      const oldKey = await request('POST', '/agent/enroll', { key: created.key, publicKey: (await newKeyPair()).publicJwk, hostname: 'old-pc', platform: 'linux', version: '1.0.0' }, {});
+      expect(oldKey).toMatchObject({ status: 404, body: { key: 'agent.key_unknown' } });
 
-      const second = await enroll(created.key, '10.0.0.9');
+      const second = await enroll(revoked.body.key, '10.0.0.9');
       expect(second.agentId).toBe(created.id);
       expect((await second.call('GET', '/agent/config', undefined, { ip: '10.0.0.9' })).status).toBe(200);
       expect((await first.call('GET', '/agent/config')).body.code).toBe('agent_revoked');
+    });
+
+    it('limits enrollment attempts per address, without slowing other addresses', async () => {
+      const attempt = async (ip: string) =>
+        request('POST', '/agent/enroll', { key: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', publicKey: (await newKeyPair()).publicJwk, hostname: 'x', platform: 'linux', version: '1.0.0' }, {}, ip);
+      for (let count = 0; count < ENROLL_LIMIT.limit; count++) expect((await attempt('10.66.0.1')).status).toBe(404);
+      expect(await attempt('10.66.0.1')).toMatchObject({ status: 429, body: { code: 'rate_limited' } });
+      expect((await attempt('10.66.0.2')).status).toBe(404);
     });
 
     it.each([

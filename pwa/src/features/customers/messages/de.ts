@@ -138,7 +138,7 @@ export const customersDe: CustomersCatalogue = {
   'agent.scanNow': 'Jetzt suchen',
   'agent.scanRequested': 'Suche angefordert am {date}.',
   'agent.revoke': 'Widerrufen',
-  'agent.confirmRevoke': 'Agent {name} widerrufen? Er sendet keine Daten mehr, bis er neu installiert wird.',
+  'agent.confirmRevoke': 'Agent {name} widerrufen? Er sendet keine Daten mehr; sein Schlüssel wird ungültig, und für die nächste Installation erscheint ein neuer Schlüssel.',
   'campaign.settings': 'Zählerstandskampagne',
   'campaign.enabled': 'Kampagne für diesen Kunden aktiv',
   'campaign.schedule': 'Zeitplan: {schedule}, Versand am {sendDay}., letzter gültiger Tag {lastValidDay}.',

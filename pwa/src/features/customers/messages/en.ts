@@ -138,7 +138,7 @@ export const customersEn: CustomersCatalogue = {
   'agent.scanNow': 'Scan now',
   'agent.scanRequested': 'Scan requested on {date}.',
   'agent.revoke': 'Revoke',
-  'agent.confirmRevoke': 'Revoke the agent {name}? It stops sending data until it is installed again.',
+  'agent.confirmRevoke': 'Revoke the agent {name}? It stops sending data; its key stops working and a new key appears for the next installation.',
   'campaign.settings': 'Meter reading campaign',
   'campaign.enabled': 'Campaign on for this customer',
   'campaign.schedule': 'Schedule: {schedule}, sent on day {sendDay}, last valid day {lastValidDay}',

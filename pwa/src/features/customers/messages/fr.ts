@@ -136,7 +136,7 @@ export const customersFr = {
   'agent.scanNow': 'Rechercher maintenant',
   'agent.scanRequested': 'Recherche demandée le {date}.',
   'agent.revoke': 'Révoquer',
-  'agent.confirmRevoke': 'Révoquer l’agent {name} ? Il cessera d’envoyer des données jusqu’à une nouvelle installation.',
+  'agent.confirmRevoke': 'Révoquer l’agent {name} ? Il cessera d’envoyer des données ; sa clé ne servira plus et une nouvelle clé s’affichera pour la prochaine installation.',
   'campaign.settings': 'Campagne de relevés',
   'campaign.enabled': 'Campagne active pour ce client',
   'campaign.schedule': 'Calendrier : {schedule}, envoi le {sendDay}, dernier jour valable le {lastValidDay}',

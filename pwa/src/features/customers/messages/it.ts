@@ -138,7 +138,7 @@ export const customersIt: CustomersCatalogue = {
   'agent.scanNow': 'Cercare ora',
   'agent.scanRequested': 'Ricerca richiesta il {date}.',
   'agent.revoke': 'Revocare',
-  'agent.confirmRevoke': 'Revocare l’agente {name}? Smetterà di inviare dati fino a una nuova installazione.',
+  'agent.confirmRevoke': 'Revocare l’agente {name}? Smetterà di inviare dati; la sua chiave non varrà più e apparirà una nuova chiave per la prossima installazione.',
   'campaign.settings': 'Campagna di letture',
   'campaign.enabled': 'Campagna attiva per questo cliente',
   'campaign.schedule': 'Calendario: {schedule}, invio il giorno {sendDay}, ultimo giorno valido {lastValidDay}',
