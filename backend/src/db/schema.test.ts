@@ -46,7 +46,7 @@ describe.each(TESTABLE_KINDS)('schema on %s', (kind) => {
 
   it('is migrated to the latest level', async () => {
     expect(database.kind).toBe(kind);
-    expect(await migrationLevel(database.db)).toMatchObject({ applied: 6, latest: '0005_billing_runs_invoices' });
+    expect(await migrationLevel(database.db)).toMatchObject({ applied: 7, latest: '0006_login_limits_not_locks' });
   });
 
   it('keeps device IDs unique per customer', async () => {

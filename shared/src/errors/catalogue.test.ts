@@ -58,7 +58,7 @@ const EXAMPLES: { [K in ErrorKey]: ErrorParams<K> } = {
   'database.number_too_large': {},
   'database.bad_value': {},
   'auth.wrong_credentials': {},
-  'auth.locked': { minutes: 15, retryAt: '2026-11-20T08:15:00.000Z' },
+  'auth.account_held': { minutes: 15, retryAfterSeconds: 900 },
   'auth.too_many_attempts': { minutes: 2, retryAfterSeconds: 90 },
   'auth.deactivated': {},
   'auth.reset_link_invalid': {},
@@ -201,7 +201,7 @@ describe('the error catalogue', () => {
     expect(errorMessage('validation.invalid_value', { field: 'role', values: ['a', 'b', 'c'] }, 'it')).toBe('«role»: deve essere «a», «b» o «c».');
     expect(errorMessage('validation.unrecognized_keys', { keys: ['size'] }, 'en')).toBe('Unknown field: “size”.');
     expect(errorMessage('auth.too_many_attempts', { minutes: 1, retryAfterSeconds: 40 }, 'de')).toBe('Zu viele Versuche. Bitte warten Sie 1 Minute und versuchen Sie es erneut.');
-    expect(errorMessage('auth.locked', EXAMPLES['auth.locked'], 'en')).toMatch(/^Too many wrong passwords: .* Try again in 15 minutes \(after \d\d\/\d\d\/2026, \d\d:\d\d .+\), or reset your password\.$/);
+    expect(errorMessage('auth.account_held', EXAMPLES['auth.account_held'], 'en')).toBe('Too many wrong passwords for this account. Try again in 15 minutes, or reset your password.');
     expect(errorMessage('device.no_counter', { counter: 'mono' }, 'de')).toBe('Dieses Gerät hat keinen «Zähler Schwarzweiss».');
   });
 

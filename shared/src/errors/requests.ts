@@ -272,16 +272,12 @@ export const REQUEST_ERRORS = {
     it: () => 'Indirizzo e-mail o password errati.',
     en: () => 'The email or password is incorrect.',
   }),
-  /** `minutes` left, rounded up; `retryAt` the ISO instant the lock ends. */
-  'auth.locked': entry<{ minutes: number; retryAt: string }>('locked', {
-    fr: (p, f) =>
-      `Trop de mots de passe erronés : ce compte est verrouillé. Réessayez dans ${f.plural(p.minutes, { one: '# minute', other: '# minutes' })} (après ${f.instant(p.retryAt)}) ou réinitialisez votre mot de passe.`,
-    de: (p, f) =>
-      `Zu viele falsche Passwörter: Dieses Konto ist gesperrt. Versuchen Sie es in ${f.plural(p.minutes, { one: '# Minute', other: '# Minuten' })} erneut (nach ${f.instant(p.retryAt)}) oder setzen Sie Ihr Passwort zurück.`,
-    it: (p, f) =>
-      `Troppe password errate: questo account è bloccato. Riprovi tra ${f.plural(p.minutes, { one: '# minuto', other: '# minuti' })} (dopo il ${f.instant(p.retryAt)}) o reimposti la password.`,
-    en: (p, f) =>
-      `Too many wrong passwords: this account is locked. Try again in ${f.plural(p.minutes, { one: '# minute', other: '# minutes' })} (after ${f.instant(p.retryAt)}), or reset your password.`,
+  /** Too many wrong passwords for one account (known or not, the same answer): it waits, or its owner resets the password. */
+  'auth.account_held': entry<{ minutes: number; retryAfterSeconds: number }>('rate_limited', {
+    fr: (p, f) => `Trop de mots de passe erronés pour ce compte. Réessayez dans ${f.plural(p.minutes, { one: '# minute', other: '# minutes' })} ou réinitialisez votre mot de passe.`,
+    de: (p, f) => `Zu viele falsche Passwörter für dieses Konto. Versuchen Sie es in ${f.plural(p.minutes, { one: '# Minute', other: '# Minuten' })} erneut oder setzen Sie Ihr Passwort zurück.`,
+    it: (p, f) => `Troppe password errate per questo account. Riprovi tra ${f.plural(p.minutes, { one: '# minuto', other: '# minuti' })} o reimposti la password.`,
+    en: (p, f) => `Too many wrong passwords for this account. Try again in ${f.plural(p.minutes, { one: '# minute', other: '# minutes' })}, or reset your password.`,
   }),
   /** `minutes` to wait, rounded up; `retryAfterSeconds` the exact wait. */
   'auth.too_many_attempts': entry<{ minutes: number; retryAfterSeconds: number }>('rate_limited', {

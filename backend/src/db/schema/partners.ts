@@ -31,8 +31,6 @@ export const users = pgTable(
     language: text('language').notNull().default('fr'),
     passwordHash: text('password_hash'),
     active: boolean('active').notNull().default(true),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -9,8 +9,13 @@ import { AuthUserSchema, LoginBodySchema, ResetConfirmBodySchema, ResetRequestBo
 import { confirmPasswordReset, login, logout, requestPasswordReset } from './auth.service.ts';
 import { SESSION_COOKIE, SESSION_DAYS } from './session-token.ts';
 
-/** Refused sign-ins per address and email before 429 (above the account lock, which stops at 5). */
-export const LOGIN_LIMIT = { limit: 10, windowMs: 15 * 60_000 };
+/**
+ * Refused sign-ins, counted two ways: per address (one address spraying many emails) and per
+ * account (many addresses on one email). The account count is kept for unknown emails too, so the
+ * answer never tells which exist; the real owner waits or resets the password, which clears it.
+ */
+export const LOGIN_ADDRESS_LIMIT = { limit: 30, windowMs: 15 * 60_000 };
+export const LOGIN_ACCOUNT_LIMIT = { limit: 10, windowMs: 15 * 60_000 };
 /** Reset emails per address and email: keeps the form from being used to flood an inbox. */
 export const RESET_REQUEST_LIMIT = { limit: 5, windowMs: 60 * 60_000 };
 
@@ -22,7 +27,7 @@ const loginRoute = createRoute({
   tags: ['auth'],
   summary: 'Sign in with email and password; sets the parc_session cookie',
   request: { body: jsonBody(LoginBodySchema) },
-  responses: { 200: userResponse, ...errorsFor(400, 401, 403, 423, 429) },
+  responses: { 200: userResponse, ...errorsFor(400, 401, 403, 429) },
 });
 
 const meRoute = createRoute({
@@ -63,18 +68,23 @@ const resetConfirmRoute = createRoute({
 
 /** A router per app, so each app (and each test) has its own rate-limit counters. */
 export function createAuthRoutes() {
-  const loginLimiter = createRateLimiter(LOGIN_LIMIT);
+  const addressLimiter = createRateLimiter(LOGIN_ADDRESS_LIMIT);
+  const accountLimiter = createRateLimiter(LOGIN_ACCOUNT_LIMIT);
   const resetLimiter = createRateLimiter(RESET_REQUEST_LIMIT);
 
   return createRouter()
     .openapi(loginRoute, async (c) => {
       const deps = c.get('deps');
       const { email, password } = c.req.valid('json');
-      const key = `${clientAddress(c)} ${email}`;
-      throwIfLimited(loginLimiter, key, deps.clock());
+      const address = clientAddress(c);
+      const account = email.toLowerCase();
+      const now = deps.clock();
+      throwIfLimited(addressLimiter, address, now);
+      const held = accountLimiter.blockedFor(account, now);
+      if (held !== null) throw new DomainError('auth.account_held', { minutes: Math.ceil(held / 60), retryAfterSeconds: held });
       try {
         const { user, token } = await login(deps, email, password);
-        loginLimiter.clear(key);
+        accountLimiter.clear(account);
         setCookie(c, SESSION_COOKIE, token, {
           httpOnly: true,
           sameSite: 'Lax',
@@ -84,7 +94,10 @@ export function createAuthRoutes() {
         });
         return c.json({ user }, 200);
       } catch (error) {
-        if (error instanceof DomainError && (error.code === 'unauthenticated' || error.code === 'locked')) loginLimiter.record(key, deps.clock());
+        if (error instanceof DomainError && error.code === 'unauthenticated') {
+          addressLimiter.record(address, now);
+          accountLimiter.record(account, now);
+        }
         throw error;
       }
     })
@@ -109,7 +122,9 @@ export function createAuthRoutes() {
     })
     .openapi(resetConfirmRoute, async (c) => {
       const { token, password } = c.req.valid('json');
-      await confirmPasswordReset(c.get('deps'), token, password);
+      const email = await confirmPasswordReset(c.get('deps'), token, password);
+      // The owner proved who they are: their account is no longer held back.
+      accountLimiter.clear(email.toLowerCase());
       return c.body(null, 204);
     });
 }

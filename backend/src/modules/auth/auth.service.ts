@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, notInArray } from 'drizzle-orm';
 import { DomainError } from '@parc/shared';
 import { passwordResets, sessions, users, type UserRole } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -6,9 +6,8 @@ import { sendPasswordResetLink } from './password-links.ts';
 import { passwordProblem } from './password-policy.ts';
 import { hashToken, newToken, SESSION_DAYS } from './session-token.ts';
 
-/** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+/** Live sessions kept per user: signing in again past this ends the oldest (a script cannot pile up rows). */
+export const MAX_SESSIONS_PER_USER = 20;
 
 /** The signed-in user as the client sees it. */
 export interface AuthUser {
@@ -27,47 +26,22 @@ const toAuthUser = ({ id, email, name, role, partnerId, language }: Pick<UserRow
 /** Same words for an unknown email and a wrong password: the answer must not tell which. */
 const wrongCredentials = () => new DomainError('auth.wrong_credentials');
 
-function lockedError(lockedUntil: Date, now: Date): DomainError {
-  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
-  return new DomainError('auth.locked', { minutes, retryAt: lockedUntil.toISOString() });
-}
-
-/** Counts one more wrong password in one statement (safe under concurrent attempts); returns the lock end once reached. */
-async function recordFailure(deps: AppDeps, userId: string): Promise<Date | null> {
-  const lockUntil = new Date(deps.clock().getTime() + LOCK_MINUTES * 60_000);
-  const reachesLimit = sql`${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}`;
-  const [row] = await deps.db
-    .update(users)
-    .set({
-      // The count starts over once locked, so the next lock needs five fresh failures.
-      failedLogins: sql`case when ${reachesLimit} then 0 else ${users.failedLogins} + 1 end`,
-      lockedUntil: sql`case when ${reachesLimit} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, userId))
-    .returning({ lockedUntil: users.lockedUntil });
-  return row?.lockedUntil && row.lockedUntil > deps.clock() ? row.lockedUntil : null;
-}
-
 /** Checks the password and opens a session; the caller puts `token` in the cookie. */
 export async function login(deps: AppDeps, email: string, password: string): Promise<{ user: AuthUser; token: string }> {
   const now = deps.clock();
   const [user] = await deps.db.select().from(users).where(eq(users.email, email.toLowerCase()));
-  if (user?.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now);
   // Verified even for an unknown email (against a dummy hash), so both take the same time.
   const matches = await deps.passwords.verify(password, user?.passwordHash ?? null);
-  if (!user) throw wrongCredentials();
-  if (!matches) {
-    const lockedUntil = await recordFailure(deps, user.id);
-    throw lockedUntil ? lockedError(lockedUntil, now) : wrongCredentials();
-  }
+  if (!user || !matches) throw wrongCredentials();
   // Said only to someone who knows the password, so it reveals nothing to a guesser.
   if (!user.active) throw new DomainError('auth.deactivated');
 
   const token = newToken();
   await deps.db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), lte(sessions.expiresAt, now)));
     await tx.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000) });
+    const kept = tx.select({ tokenHash: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, user.id)).orderBy(desc(sessions.createdAt)).limit(MAX_SESSIONS_PER_USER);
+    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), notInArray(sessions.tokenHash, kept)));
   });
   return { user: toAuthUser(user), token };
 }
@@ -82,8 +56,8 @@ export async function requestPasswordReset(deps: AppDeps, email: string): Promis
   if (user) await sendPasswordResetLink(deps, deps.db, user);
 }
 
-/** Sets the password from an emailed link: the link is spent, every session of the user ends, any lock is lifted. */
-export async function confirmPasswordReset(deps: AppDeps, token: string, password: string): Promise<void> {
+/** Sets the password from an emailed link: the link is spent and every session of the user ends; answers the account's email. */
+export async function confirmPasswordReset(deps: AppDeps, token: string, password: string): Promise<string> {
   const now = deps.clock();
   const tokenHash = hashToken(token);
   const [row] = await deps.db
@@ -106,7 +80,8 @@ export async function confirmPasswordReset(deps: AppDeps, token: string, passwor
       .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt)))
       .returning({ userId: passwordResets.userId });
     if (spent.length === 0) throw new DomainError('auth.reset_link_used', { field: 'token' });
-    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.user.id));
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, row.user.id));
     await tx.delete(sessions).where(eq(sessions.userId, row.user.id));
   });
+  return row.user.email;
 }

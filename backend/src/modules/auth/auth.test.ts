@@ -4,7 +4,8 @@ import { createApp } from '../../app.ts';
 import { partners, sessions, users, type UserRole } from '../../db/schema/index.ts';
 import type { ErrorBody } from '../../http/errors.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
-import type { AuthUser } from './auth.service.ts';
+import { LOGIN_ACCOUNT_LIMIT, LOGIN_ADDRESS_LIMIT } from './auth.routes.ts';
+import { MAX_SESSIONS_PER_USER, type AuthUser } from './auth.service.ts';
 import { hashToken, SESSION_COOKIE } from './session-token.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -108,34 +109,44 @@ describe('POST /api/auth/login', () => {
     expect(wrongPassword.headers.get('set-cookie')).toBeNull();
   });
 
-  it('locks the account after 5 wrong passwords in a row, for 15 minutes', async () => {
+  it('holds back an account after 10 wrong passwords from any addresses, an unknown one exactly alike, for 15 minutes', async () => {
     t.setNow(START);
     const user = await addUser();
-    for (let attempt = 1; attempt <= 4; attempt++) expect((await login(user.email, 'wrong password')).status).toBe(401);
-    const fifth = await login(user.email, 'wrong password');
-    expect(fifth.status).toBe(423);
-    const body = await errorOf(fifth);
-    expect(body).toMatchObject({ code: 'locked', key: 'auth.locked', params: { minutes: 15, retryAt: '2026-11-20T08:15:00.000Z' } });
-    expect(body.message).toContain('Try again in 15 minutes');
-
-    // The right password does not get through a lock either.
-    t.setNow(minutesLater(14));
-    const stillLocked = await login(user.email, PASSWORD);
-    expect(stillLocked.status).toBe(423);
-    expect((await errorOf(stillLocked)).message).toContain('Try again in 1 minute ');
-
+    const from = (n: number) => ({ 'cf-connecting-ip': `198.51.100.${n}` });
+    for (let attempt = 1; attempt <= LOGIN_ACCOUNT_LIMIT.limit; attempt++) {
+      expect((await login(user.email, 'wrong password', from(attempt))).status).toBe(401);
+      expect((await login('ghost@dealer.test', 'wrong password', from(attempt))).status).toBe(401);
+    }
+    // Even the right password, from a fresh address, waits: the answer is the same as for an unknown account.
+    const held = await login(user.email, PASSWORD, from(99));
+    const ghost = await login('ghost@dealer.test', PASSWORD, from(99));
+    expect(held.status).toBe(429);
+    expect(await errorOf(held)).toEqual(await errorOf(ghost));
     t.setNow(minutesLater(15));
-    expect((await login(user.email, PASSWORD)).status).toBe(200);
+    expect((await login(user.email, PASSWORD, from(99))).status).toBe(200);
     t.setNow(START);
   });
 
-  it('counts only consecutive failures: a success starts the count over', async () => {
+  it('keeps no lock in the account: a success clears the count, and nothing is written for failures', async () => {
     const user = await addUser();
-    for (let attempt = 1; attempt <= 4; attempt++) await login(user.email, 'wrong password');
-    expect((await login(user.email, PASSWORD)).status).toBe(200);
-    for (let attempt = 1; attempt <= 4; attempt++) expect((await login(user.email, 'wrong password')).status).toBe(401);
-    const [row] = await t.database.db.select().from(users).where(eq(users.id, user.id));
-    expect(row).toMatchObject({ failedLogins: 4, lockedUntil: null });
+    const fromHere = { 'cf-connecting-ip': '198.51.100.200' };
+    for (let attempt = 1; attempt < LOGIN_ACCOUNT_LIMIT.limit; attempt++) await login(user.email, 'wrong password', fromHere);
+    expect((await login(user.email, PASSWORD, fromHere)).status).toBe(200);
+    for (let attempt = 1; attempt < LOGIN_ACCOUNT_LIMIT.limit; attempt++) expect((await login(user.email, 'wrong password', fromHere)).status).toBe(401);
+    expect((await login(user.email, PASSWORD, fromHere)).status).toBe(200);
+  });
+
+  it('keeps at most 20 live sessions per user, ending the oldest', async () => {
+    const user = await addUser();
+    const cookies: string[] = [];
+    for (let count = 0; count <= MAX_SESSIONS_PER_USER; count++) {
+      t.setNow(minutesLater(count));
+      cookies.push(cookieOf(await login(user.email, PASSWORD)));
+    }
+    expect(await t.database.db.$count(sessions, eq(sessions.userId, user.id))).toBe(MAX_SESSIONS_PER_USER);
+    expect((await me(cookies[0])).status).toBe(401);
+    expect((await me(cookies.at(-1))).status).toBe(200);
+    t.setNow(START);
   });
 
   it('refuses a deactivated user, and says so only to someone who knows the password', async () => {
@@ -177,17 +188,16 @@ describe('POST /api/auth/login', () => {
     });
   });
 
-  it('rate-limits refused sign-ins per address and email', async () => {
+  it('rate-limits refused sign-ins per address, whatever the emails', async () => {
     const fromA = { 'cf-connecting-ip': '203.0.113.1' };
-    for (let attempt = 1; attempt <= 10; attempt++) expect((await login('guess@dealer.test', `guess ${attempt}`, fromA)).status).toBe(401);
-    const limited = await login('guess@dealer.test', 'guess 11', fromA);
+    for (let attempt = 1; attempt <= LOGIN_ADDRESS_LIMIT.limit; attempt++) expect((await login(`guess${attempt}@dealer.test`, 'guess', fromA)).status).toBe(401);
+    const limited = await login('guess-more@dealer.test', 'guess', fromA);
     expect(limited.status).toBe(429);
     expect(await limited.json()).toMatchObject({ code: 'rate_limited', key: 'auth.too_many_attempts', params: { minutes: 15 }, message: expect.stringContaining('15 minutes') });
-    // Another address, or the same address for another email, is not held back.
-    expect((await login('guess@dealer.test', 'guess 12', { 'cf-connecting-ip': '203.0.113.2' })).status).toBe(401);
-    expect((await login('other@dealer.test', 'guess 13', fromA)).status).toBe(401);
+    // Another address is not held back.
+    expect((await login('guess-more@dealer.test', 'guess', { 'cf-connecting-ip': '203.0.113.2' })).status).toBe(401);
     t.setNow(minutesLater(15));
-    expect((await login('guess@dealer.test', 'guess 14', fromA)).status).toBe(401);
+    expect((await login('guess-more@dealer.test', 'guess', fromA)).status).toBe(401);
     t.setNow(START);
   });
 });
@@ -281,11 +291,11 @@ describe('password reset', () => {
     expect((await confirm(second, 'a much better passphrase')).status).toBe(204);
   });
 
-  it('lifts a lock', async () => {
+  it('lets the owner of a held-back account in at once', async () => {
     t.setNow(START);
     const user = await addUser();
-    for (let attempt = 1; attempt <= 5; attempt++) await login(user.email, 'wrong password');
-    expect((await login(user.email, PASSWORD)).status).toBe(423);
+    for (let attempt = 1; attempt <= LOGIN_ACCOUNT_LIMIT.limit; attempt++) await login(user.email, 'wrong password', { 'cf-connecting-ip': `192.0.2.${attempt}` });
+    expect((await login(user.email, PASSWORD)).status).toBe(429);
     await requestReset(user.email);
     expect((await confirm(lastLinkToken(user.email), 'a much better passphrase')).status).toBe(204);
     expect((await login(user.email, 'a much better passphrase')).status).toBe(200);
