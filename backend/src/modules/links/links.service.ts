@@ -298,6 +298,8 @@ export async function openLink(deps: Pick<AppDeps, 'db' | 'clock'>, token: strin
   const link = found?.link;
   if (!link || link.customerId !== subject.customerId || link.period !== subject.period) throw linkInvalid('unknown link', subject.partnerId);
   if (link.revokedAt) throw linkInvalid('link revoked', subject.partnerId);
+  // The row is the authority: an expiry shortened since the token was signed applies at once.
+  if (link.expiresAt <= deps.clock()) throw linkInvalid('link expired', subject.partnerId);
   const { customer, dealer } = found;
   if (!customer?.active) throw linkInvalid('customer inactive', subject.partnerId);
   if (!dealer) throw linkInvalid('unknown partner');

@@ -282,6 +282,16 @@ describe('links that do not work', () => {
     }
   });
 
+  it('answers 410 once the stored expiry has passed, even while the token itself would still be valid', async () => {
+    const { token, linkId, expiresAt } = await issue('2026-12');
+    await t.database.db.update(meterLinks).set({ expiresAt: START }).where(eq(meterLinks.id, linkId));
+    try {
+      expect((await expectInvalid(await getPage(token))).dealer?.name).toBe(DEALER);
+    } finally {
+      await t.database.db.update(meterLinks).set({ expiresAt }).where(eq(meterLinks.id, linkId));
+    }
+  });
+
   it('revokes and resends: the old link is gone, the new one keeps the entries', async () => {
     const { token, linkId } = await issue();
     const resent = await asPartner(`/links/${linkId}/resend`, { method: 'POST' });
