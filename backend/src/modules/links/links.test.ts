@@ -283,7 +283,7 @@ describe('links that do not work', () => {
   });
 
   it('answers 410 once the stored expiry has passed, even while the token itself would still be valid', async () => {
-    const { token, linkId, expiresAt } = await issue('2026-12');
+    const { token, linkId, expiresAt } = await issue('2027-01');
     await t.database.db.update(meterLinks).set({ expiresAt: START }).where(eq(meterLinks.id, linkId));
     try {
       expect((await expectInvalid(await getPage(token))).dealer?.name).toBe(DEALER);
