@@ -46,7 +46,7 @@ describe.each(TESTABLE_KINDS)('schema on %s', (kind) => {
 
   it('is migrated to the latest level', async () => {
     expect(database.kind).toBe(kind);
-    expect(await migrationLevel(database.db)).toMatchObject({ applied: 7, latest: '0006_login_limits_not_locks' });
+    expect(await migrationLevel(database.db)).toMatchObject({ applied: 8, latest: '0007_invoice_payment_client_id' });
   });
 
   it('keeps device IDs unique per customer', async () => {
