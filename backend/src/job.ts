@@ -8,13 +8,13 @@ import { asOfSchema, JOB_NAMES, parseAsOf, type JobName } from './modules/meters
 import { createNodeDeps } from './node-deps.ts';
 
 /**
- * `npm run job -- campaign|nightly [--as-of YYYY-MM-DD]`. Against DATABASE_URL when set. With the
+ * `npm run job -- campaign|nightly|overage [--as-of YYYY-MM-DD]`. Against DATABASE_URL when set. With the
  * embedded database only one process may open the folder: when a Parc server holds it, the job
  * runs inside that server (POST /api/internal/jobs/:name with the secret it keeps beside its
  * lock); otherwise this command takes the lock itself, runs the job and lets go.
  */
 
-const USAGE = 'Usage: npm run job -- campaign|nightly [--as-of YYYY-MM-DD | --as-of 2026-11-20T08:00:00+01:00]';
+const USAGE = 'Usage: npm run job -- campaign|nightly|overage [--as-of YYYY-MM-DD | --as-of 2026-11-20T08:00:00+01:00]';
 /** A server that just started has the lock but not yet its URL: wait this long for it. */
 const SERVER_URL_WAIT_MS = 10_000;
 

@@ -5,6 +5,7 @@ import { connectPostgres } from './db/postgres.ts';
 import type { AppDeps } from './deps.ts';
 import { ResendMailer } from './mail/resend.ts';
 import { createPbkdf2Hasher, WORKERS_PBKDF2_ITERATIONS } from './modules/auth/pbkdf2.ts';
+import { OVERAGE_JOB_HOUR_UTC, runOverageAlerts } from './modules/billing/overage.job.ts';
 import { runCampaign } from './modules/meters/campaign.job.ts';
 import { runNightly } from './modules/meters/nightly.job.ts';
 
@@ -49,7 +50,10 @@ export function readWorkerConfig(env: WorkerEnv) {
   return parsed.data;
 }
 
-/** The cron in wrangler.toml fires hourly: the campaign job runs each time, the nightly for partners whose cutoff passed within the hour. */
+/**
+ * The cron in wrangler.toml fires hourly: the campaign job runs each time, the nightly for partners
+ * whose cutoff passed within the hour, the overage alerts once a day at OVERAGE_JOB_HOUR_UTC.
+ */
 export const CRON_INTERVAL_MS = 3_600_000;
 
 function depsFor(config: ReturnType<typeof readWorkerConfig>, database: Database): AppDeps {
@@ -95,6 +99,10 @@ export function createWorker(connect: (connectionString: string) => Database) {
           const campaign = await runCampaign(deps, at);
           const nightly = await runNightly(deps, at, { since: new Date(at.getTime() - CRON_INTERVAL_MS) });
           console.log(`Cron "${event.cron}" at ${at.toISOString()}: ${campaign.linksIssued} links issued, ${campaign.requestsSent} requests and ${campaign.remindersSent} reminders sent, ${nightly.partners.length} partners transmitted.`);
+          if (at.getUTCHours() === OVERAGE_JOB_HOUR_UTC) {
+            const overage = await runOverageAlerts(deps, at);
+            console.log(`Overage alerts: ${overage.emailsSent} emails sent for ${overage.alertsRecorded} alerts, ${overage.failures.length} customers failed.`);
+          }
         } finally {
           await database.close();
         }

@@ -10,6 +10,7 @@ import { passwordReset } from './templates/passwordReset.ts';
 import { userInvite } from './templates/userInvite.ts';
 import { agentInstructions } from './templates/agentInstructions.ts';
 import { locationRequested } from './templates/locationRequested.ts';
+import { overageForecast } from './templates/overageForecast.ts';
 
 /** Every user-supplied value carries markup: none of it may come out as HTML. */
 const HOSTILE = '<script>alert("x")</script>';
@@ -98,6 +99,21 @@ const cases: TemplateCase[] = [
     url: 'https://parc.example/downloads/agent?os=all&v=1',
   },
 ];
+
+cases.push({
+  name: 'overageForecast',
+  template: overageForecast as EmailTemplate<never>,
+  props: {
+    branding,
+    customerNumber: `10452${HOSTILE}`,
+    periodStart: new Date('2026-10-31T23:00:00Z'),
+    periodEnd: new Date('2026-11-30T23:00:00Z'),
+    timeZone: 'Europe/Zurich',
+    kinds: [{ counter: 'colour', pagesSoFar: 8_420, projectedPages: 11_187, included: 10_000, projectedOverage: 1_187, crossingDay: '2026-11-28' }],
+    viewUrl: 'https://parc.example/coordinator?from=mail&x=1',
+  },
+  url: 'https://parc.example/coordinator?from=mail&x=1',
+});
 
 const render = (c: TemplateCase, language: Language) => c.template({ ...c.props, language } as never);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
-import { decodeCsv, detectCsvDelimiter, parseCsv } from './csv.ts';
+import { csvRecord, decodeCsv, detectCsvDelimiter, parseCsv } from './csv.ts';
 
 describe('parseCsv', () => {
   it.each([
@@ -23,6 +23,17 @@ describe('parseCsv', () => {
   it('refuses a quote that is never closed, naming its line', () => {
     expect(() => parseCsv('a\n"open,b\nc')).toThrowError(DomainError);
     expect(() => parseCsv('a\n"open,b\nc')).toThrowError(/Line 2/);
+  });
+});
+
+describe('csvRecord', () => {
+  it.each([',', ';'] as const)('quotes only what needs it and reads back to the same cells with %s', (delimiter) => {
+    const cells = ['plain', 'a;b', 'x,y', 'say "hi"', 'two\nlines', 'cr\r\nlf', '', '-12.50'];
+    const text = csvRecord(cells, delimiter) + csvRecord(['next'], delimiter);
+    expect(text.startsWith(`plain${delimiter}`)).toBe(true);
+    expect(text).toContain(`${delimiter}"say ""hi"""${delimiter}`);
+    expect(text).toContain(`${delimiter}-12.50\r\n`);
+    expect(parseCsv(text, delimiter).map((row) => row.cells)).toEqual([cells, ['next']]);
   });
 });
 

@@ -69,6 +69,15 @@ export function parseCsv(input: string, delimiter: ',' | ';' = detectCsvDelimite
 }
 
 /**
+ * One record as RFC 4180 writes it, CRLF-terminated: a field holding the delimiter, a quote or a line
+ * break is quoted, its quotes doubled. `parseCsv` reads it back to the same cells.
+ */
+export function csvRecord(cells: readonly string[], delimiter: ',' | ';'): string {
+  const special = new RegExp(`[${delimiter}"\\r\\n]`);
+  return `${cells.map((cell) => (special.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(delimiter)}\r\n`;
+}
+
+/**
  * The text of an uploaded CSV file: UTF-8 (with or without BOM) when the bytes are valid UTF-8,
  * otherwise Windows-1252, what spreadsheet programs on Windows save as "CSV" (Latin-1 is a subset),
  * so "Genève" arrives as "Genève" and never as "Gen\uFFFDve".

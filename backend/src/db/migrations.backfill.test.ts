@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { priceListSchema } from '@parc/shared/contracts/billing';
 import { readMigrationJournal } from './migrations.ts';
 import { MIGRATIONS_FOLDER } from './open.ts';
 
@@ -18,7 +19,8 @@ const statements = (tag: string) =>
     .filter(Boolean);
 
 const tags = readMigrationJournal().map((entry) => entry.tag);
-const before = tags.slice(0, tags.indexOf('0002_readings_one_writer'));
+/** The migrations applied before `tag`. */
+const upTo = (tag: string) => tags.slice(0, tags.indexOf(tag));
 
 describe('migration 0002: readings of their own source', () => {
   const db = new PGlite();
@@ -26,7 +28,7 @@ describe('migration 0002: readings of their own source', () => {
   const ids = { partner: crypto.randomUUID(), customer: crypto.randomUUID(), device: crypto.randomUUID(), counter: crypto.randomUUID() };
 
   beforeAll(async () => {
-    for (const tag of before) for (const statement of statements(tag)) await db.exec(statement);
+    for (const tag of upTo('0002_readings_one_writer')) for (const statement of statements(tag)) await db.exec(statement);
     await db.exec(`
       insert into partners (id, name, email) values ('${ids.partner}', 'Dealer', 'dealer@dealer.test');
       insert into customers (id, partner_id, customer_number, name, prefix) values ('${ids.customer}', '${ids.partner}', '1', 'Customer', 'DF');
@@ -64,5 +66,64 @@ describe('migration 0002: readings of their own source', () => {
     await expect(
       db.exec(`insert into readings (partner_id, device_id, counter_id, value, taken_at, source, entered_by) values ('${ids.partner}', '${ids.device}', '${ids.counter}', 1, now(), 'manual', 'x')`),
     ).rejects.toThrow(/readings_source_check/);
+  });
+});
+
+/**
+ * 0005 turns the one price row per customer into the first version of its price list: exact
+ * decimals without trailing zeros, in force from long before any reading, and the included pages
+ * (stored but never used before) as an allowance shared by all the customer's devices.
+ */
+describe('migration 0005: the old price row becomes the first price version', () => {
+  const db = new PGlite();
+  const partner = crypto.randomUUID();
+  const customers = { pooled: crypto.randomUUID(), plain: crypto.randomUUID() };
+
+  beforeAll(async () => {
+    for (const tag of upTo('0005_billing_runs_invoices')) for (const statement of statements(tag)) await db.exec(statement);
+    await db.exec(`
+      insert into partners (id, name, email) values ('${partner}', 'Dealer', 'dealer@dealer.test');
+      insert into customers (id, partner_id, customer_number, name, prefix) values
+        ('${customers.pooled}', '${partner}', '1', 'Pooled', 'PO'),
+        ('${customers.plain}', '${partner}', '2', 'Plain', 'PL');
+      insert into customer_prices (customer_id, partner_id, currency, mono_price, colour_price, scan_price, included_pages, updated_at) values
+        ('${customers.pooled}', '${partner}', 'CHF', 0.0085, 0.2, 10, 5000, '2026-03-04T05:06:07Z'),
+        ('${customers.plain}', '${partner}', 'EUR', 0.012, 0, 0, null, '2026-04-01T00:00:00Z');
+      insert into profiles (partner_id, name, permissions) values
+        ('${partner}', 'Sales', '{"dashboard":"view","customers":"edit","devices":"view","readings":"none","agents":"none","users":"none","settings":"none"}');
+    `);
+    for (const statement of statements('0005_billing_runs_invoices')) await db.exec(statement);
+  });
+  afterAll(() => db.close());
+
+  it('keeps the prices exact, trimmed of trailing zeros, as version 1 in force since 2000', async () => {
+    const { rows } = await db.query<{ customer_id: string; effective_from: string; version: number; prices: unknown; saved_by: string; saved_at: Date }>(
+      'select customer_id, effective_from, version, prices, saved_by, saved_at from price_versions order by effective_from, customer_id',
+    );
+    const pooled = rows.find((row) => row.customer_id === customers.pooled)!;
+    const plain = rows.find((row) => row.customer_id === customers.plain)!;
+    expect(rows).toHaveLength(2);
+    expect(pooled).toMatchObject({ effective_from: '2000-01', version: 1, saved_by: 'migration' });
+    expect(pooled.saved_at.toISOString()).toBe('2026-03-04T05:06:07.000Z');
+    expect(priceListSchema.parse(pooled.prices)).toEqual({
+      model: 'per_page',
+      currency: 'CHF',
+      defaults: { prices: { mono: '0.0085', colour: '0.2', scan: '10' }, included: { mono: 0, colour: 0, scan: 0 }, fixedFee: '0' },
+      models: [],
+      devices: [],
+      tiers: { mono: [], colour: [], scan: [] },
+      pools: [{ id: 'all', name: 'All devices', deviceIds: 'all', included: { mono: 5_000, colour: 0, scan: 0 } }],
+      minimumPerPeriod: null,
+      largeCountsDouble: false,
+      consumables: [],
+      trueUp: 'none',
+    });
+    expect(priceListSchema.parse(plain.prices)).toMatchObject({ currency: 'EUR', defaults: { prices: { mono: '0.012', colour: '0', scan: '0' } }, pools: [] });
+  });
+
+  it('drops the old table and gives profiles the billing screen as they had customers', async () => {
+    await expect(db.query('select 1 from customer_prices')).rejects.toThrow(/customer_prices/);
+    const { rows } = await db.query<{ billing: string }>(`select permissions->>'billing' as billing from profiles`);
+    expect(rows).toEqual([{ billing: 'edit' }]);
   });
 });

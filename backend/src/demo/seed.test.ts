@@ -2,8 +2,13 @@ import { asc, count, eq, isNull } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../db/client.ts';
-import { campaignContacts, coordinators, counters, customers, deviceAlerts, devices, deviceSupplies, deviceSupplyLevels, partners, readings, sites, userCustomers, users } from '../db/schema/index.ts';
+import { priceListSchema, type BillingLine } from '@parc/shared/contracts/billing';
+import { periodKeyAt } from '@parc/shared';
+import { campaignContacts, coordinators, counters, customers, deviceAlerts, devices, deviceSupplies, deviceSupplyLevels, partners, priceVersions, readings, sites, userCustomers, users } from '../db/schema/index.ts';
 import { findAgentExtras, findAgents } from '../modules/agents/agents.repo.ts';
+import { fleetOf, priceVersionFor } from '../modules/billing/prices.repo.ts';
+import { getRun, runBilling } from '../modules/billing/runs.service.ts';
+import { FULL_ACCESS } from '@parc/shared/contracts/profiles';
 import { toAgentView } from '../modules/agents/agents.service.ts';
 import { countTotals } from '../modules/dashboard/dashboard.repo.ts';
 import { entrySheet, openLink, submitEntries } from '../modules/links/links.service.ts';
@@ -236,6 +241,50 @@ describe('seedDemo', () => {
     expect(open.every((alert) => alert.source === 'agent')).toBe(true);
     const [partner] = await db.select({ id: partners.id }).from(partners);
     expect((await countTotals(db, { partnerId: partner!.id, customerIds: null })).openAlerts).toBe(2);
+  });
+
+  it('gives every customer a valid price version, in force from before its first reading, one pricing model each', async () => {
+    const rows = await db.select().from(customers).orderBy(customers.customerNumber);
+    const [first] = await db.select({ takenAt: readings.takenAt }).from(readings).orderBy(asc(readings.takenAt)).limit(1);
+    const models: string[] = [];
+    for (const customer of rows) {
+      const version = await priceVersionFor(db, customer.partnerId, customer.id, periodKeyAt(first!.takenAt, customer.timezone));
+      expect(version, customer.customerNumber).not.toBeNull();
+      expect(priceListSchema.parse(version!.prices)).toEqual(version!.prices);
+      models.push(version!.prices.model);
+      const { fleet, supplyModels } = await fleetOf(db, customer.partnerId, customer.id);
+      // What is priced is in the customer's fleet: its models, its devices, the supplies the agent found.
+      for (const entry of version!.prices.models) expect(fleet.some((device) => device.manufacturer === entry.manufacturer && device.model === entry.model)).toBe(true);
+      for (const entry of version!.prices.devices) expect(fleet.map((device) => device.id)).toContain(entry.deviceId);
+      for (const entry of version!.prices.consumables) expect(supplyModels).toContain(entry.supplyModel);
+    }
+    expect(models).toEqual(['per_page', 'per_consumable', 'tiered']);
+    expect(await db.select({ n: count() }).from(priceVersions)).toEqual([{ n: rows.length }]);
+  });
+
+  it('gives the billing screens something to show: October bills per page with fees, toners replaced, and tiers', async () => {
+    const [admin] = await db.select().from(users).where(eq(users.email, DEMO_LOGINS[0].email));
+    const user = { ...admin!, customerIds: null, permissions: FULL_ACCESS };
+    const { runs, skipped } = await runBilling({ db, clock: () => NOW }, user, { period: '2026-10' });
+    expect(skipped).toEqual([]);
+    const lines = new Map<string, BillingLine[]>();
+    for (const run of runs) lines.set(run.customerNumber, (await getRun(db, user, run.id)).lines);
+    expect(runs.map((run) => [run.customerNumber, Number(run.total) > 0, run.missingDevices])).toEqual([
+      ['10452', true, 0],
+      ['10517', true, 0],
+      ['10633', true, 0],
+    ]);
+    // The manual's per-model row on the Canon colour MFP, the subscription's fee on every machine.
+    expect(lines.get('10452')!.filter((line) => line.kind === 'pages' && line.deviceModel === 'imageRUNNER ADVANCE DX C5840i').map((line) => [line.unitPrice, line.included])).toEqual([
+      ['0.02', 100],
+      ['0.03', 100],
+      ['0.01', 200],
+    ]);
+    expect(lines.get('10452')!.filter((line) => line.kind === 'fixed_fee')).not.toHaveLength(0);
+    const consumables = lines.get('10517')!.filter((line) => line.kind === 'consumable');
+    expect(consumables).not.toHaveLength(0);
+    expect(consumables.every((line) => line.amount !== null && line.supplyModel!.endsWith('Toner'))).toBe(true);
+    expect(lines.get('10633')!.filter((line) => line.kind === 'tiered').map((line) => line.counter)).toEqual(['mono', 'colour']);
   });
 
   it('does nothing the second time', async () => {

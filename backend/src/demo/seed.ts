@@ -17,9 +17,11 @@ import {
   deviceSupplyLevels,
   maintenanceRequests,
   partners,
+  priceVersions,
   readings,
   requestEvents,
   sites,
+  supplyReplacements,
   userCustomers,
   users,
 } from '../db/schema/index.ts';
@@ -27,6 +29,7 @@ import type { AppDeps } from '../deps.ts';
 import { issueLink, type IssuedLink } from '../modules/links/links.service.ts';
 import { customerCalendar } from '../modules/meters/settings.repo.ts';
 import { planDemoAgent } from './agent.ts';
+import { planDemoBilling } from './billing.ts';
 import { DEMO_LOGINS, DEMO_METER_CUSTOMER, DEMO_PASSWORD, planDemo } from './plan.ts';
 import { planDemoTickets } from './tickets.ts';
 
@@ -42,7 +45,8 @@ const BATCH_ROWS = 1_000;
 
 /**
  * Fills an empty database (no partner yet) with the demo dealer, its users, three customers and
- * their fleets with 14 months of readings, and the agent that reads one customer's head office.
+ * their fleets with 14 months of readings, the agent that reads one customer's head office, and
+ * what billing needs: each customer's prices (one pricing model each) and the toners replaced.
  * Does nothing on a database that has any partner. Returns whether it seeded.
  */
 export async function seedDemo(db: Db, { now, hashPassword, newId = randomUUID }: SeedDemoOptions): Promise<boolean> {
@@ -78,6 +82,9 @@ export async function seedDemo(db: Db, { now, hashPassword, newId = randomUUID }
     await tx.insert(deviceSupplies).values(agent.supplies);
     await tx.insert(deviceSupplyLevels).values(agent.supplyLevels);
     await tx.insert(deviceAlerts).values(agent.alerts);
+    const billing = planDemoBilling(plan, agent, now, newId);
+    await tx.insert(priceVersions).values(billing.priceVersions);
+    await tx.insert(supplyReplacements).values(billing.replacements);
     return true;
   });
 }

@@ -17,9 +17,17 @@ export function amount(value: string | number): Amount {
   return new Decimal(value);
 }
 
+// Building an Intl.NumberFormat per line was a tenth of a large billing run: the few currencies in use are remembered.
+const digitsByCurrency = new Map<string, number>();
+
 /** Minor-unit digits of an ISO 4217 currency (CHF 2, JPY 0, BHD 3), from Intl. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /** One invoice line's amount, rounded once to the currency's minor unit. */

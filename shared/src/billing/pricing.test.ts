@@ -173,6 +173,33 @@ describe('pools, minimums and consumables', () => {
     ]);
   });
 
+  it('per consumable: only the replacements are billed, the pages listed without amount, the fee kept', () => {
+    const perConsumable = list({
+      model: 'per_consumable',
+      defaults: terms(['0.01', '0.1', null], [0, 0, 0], '15'),
+      consumables: [
+        { supplyModel: 'TN-321K', price: '89.50' },
+        { supplyModel: 'TN-321C', price: '120.0049' },
+      ],
+    });
+    const bill = billPeriod(perConsumable, [
+      usage('a', [20_000, 5_000, 0, 0], 'Konica Minolta', 'bizhub C364e', [{ supplyModel: 'TN-321K', count: 3 }, { supplyModel: 'TN-321C', count: 1 }]),
+      usage('b', [1_000, 0, 0, 0], 'Konica Minolta', 'bizhub C364e'),
+    ]);
+    expect(amounts(bill)).toEqual([
+      ['pages', 'a', 'mono', 20_000, null],
+      ['pages', 'a', 'colour', 5_000, null],
+      ['fixed_fee', 'a', null, 1, '15.00'],
+      // 3 × 89.50; 120.0049 → 120.00
+      ['consumable', 'a', 'TN-321K', 3, '268.50'],
+      ['consumable', 'a', 'TN-321C', 1, '120.00'],
+      ['pages', 'b', 'mono', 1_000, null],
+      ['pages', 'b', 'colour', 0, null],
+      ['fixed_fee', 'b', null, 1, '15.00'],
+    ]);
+    expect(bill.total).toBe('418.50');
+  });
+
   it('trues up a quarter: the pool’s pages against three allowances, less the overage already billed', () => {
     const pool = { id: 'all', deviceIds: 'all' as const, included: { mono: 1_000, colour: 0, scan: 0 } };
     const month = (mono: number, billed: number) => ({ pages: { mono, colour: 0, scan: 0 }, billedOverage: { mono: billed, colour: 0, scan: 0 } });

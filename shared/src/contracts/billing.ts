@@ -270,12 +270,20 @@ export const invoiceInputSchema = z.strictObject({
 });
 export type InvoiceInput = z.input<typeof invoiceInputSchema>;
 
+export const invoiceCreateSchema = invoiceInputSchema.extend({ customerId: z.uuid() });
+export type InvoiceCreate = z.input<typeof invoiceCreateSchema>;
+export type InvoiceCreateData = z.output<typeof invoiceCreateSchema>;
+export type InvoiceInputData = z.output<typeof invoiceInputSchema>;
+
 export const paymentInputSchema = z.strictObject({
+  /** Made by the client once per payment typed: sending it again (a double tap, a retry) records it once. */
+  clientId: z.uuid(),
   paidOn: dateSchema,
   amount: moneySchema,
   note: z.string().trim().max(500).nullable().default(null),
 });
 export type PaymentInput = z.input<typeof paymentInputSchema>;
+export type PaymentInputData = z.output<typeof paymentInputSchema>;
 
 export const invoiceListQuerySchema = z.object({
   customerId: z.uuid().optional(),

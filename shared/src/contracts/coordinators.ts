@@ -9,6 +9,8 @@ export const coordinatorSchema = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   isMain: z.boolean(),
+  /** Opted in to an email when the period's projected pages go beyond the included ones (needs an email address). */
+  overageAlerts: z.boolean(),
   active: z.boolean(),
   createdAt: instantSchema,
 });
@@ -20,6 +22,7 @@ const coordinatorFields = {
   phone: optionalText(50),
   /** Making one coordinator main makes the previous main one ordinary. */
   isMain: z.boolean().optional(),
+  overageAlerts: z.boolean().optional(),
 };
 
 export const coordinatorCreateSchema = z.strictObject(coordinatorFields);

@@ -75,6 +75,12 @@ export const BILLING_ERRORS = {
     it: (p) => `L’importo non può essere inferiore a quanto già pagato (${p.paid}).`,
     en: (p) => `The amount cannot be below what has already been paid (${p.paid}).`,
   }),
+  'invoice.currency_paid': entry<{ currency: string }>('conflict', {
+    fr: (p) => `Des paiements sont enregistrés en ${p.currency} : supprimez-les avant de changer la devise.`,
+    de: (p) => `Es sind Zahlungen in ${p.currency} erfasst: löschen Sie diese, bevor Sie die Währung ändern.`,
+    it: (p) => `Sono registrati pagamenti in ${p.currency}: li elimini prima di cambiare la valuta.`,
+    en: (p) => `Payments are recorded in ${p.currency}: remove them before changing the currency.`,
+  }),
   'invoice.document_type': entry('bad_request', {
     fr: () => 'Joignez la facture en PDF ou en image (JPEG, PNG, WebP).',
     de: () => 'Hängen Sie die Rechnung als PDF oder Bild (JPEG, PNG, WebP) an.',

@@ -157,6 +157,12 @@ export const PEOPLE_ERRORS = {
     it: () => 'Il cliente non ha un coordinatore principale con un indirizzo e-mail; ne indichi uno.',
     en: () => 'The customer has no main coordinator with an email address; give one.',
   }),
+  'coordinator.alerts_need_email': entry('bad_request', {
+    fr: () => 'Les alertes de dépassement partent par e-mail : indiquez d’abord l’adresse e-mail du coordinateur.',
+    de: () => 'Überschreitungswarnungen gehen per E-Mail: Geben Sie zuerst die E-Mail-Adresse des Koordinators an.',
+    it: () => 'Gli avvisi di superamento partono per e-mail: indichi prima l’indirizzo e-mail del coordinatore.',
+    en: () => 'Overage alerts go by email: give the coordinator’s email address first.',
+  }),
 
   'site.not_found': entry('not_found', {
     fr: () => 'Site introuvable.',

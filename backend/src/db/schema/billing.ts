@@ -41,7 +41,17 @@ export interface BillingRunInputs {
     deviceCode: string;
     manufacturer: string;
     model: string;
-    counters: { kind: string; startValue: number | null; endValue: number | null; pages: number; estimated: boolean; readingIds: string[] }[];
+    counters: {
+      kind: string;
+      startValue: number | null;
+      endValue: number | null;
+      /** When the start and end readings count (ISO): the interval the pages were printed in. */
+      startAt: string | null;
+      endAt: string | null;
+      pages: number;
+      estimated: boolean;
+      readingIds: string[];
+    }[];
     replacements: { supplyModel: string; count: number }[];
   }[];
 }
@@ -125,6 +135,7 @@ export const invoicePayments = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     partnerId: uuid('partner_id').notNull(),
     invoiceId: uuid('invoice_id').notNull(),
+    clientId: uuid('client_id').notNull(),
     paidOn: date('paid_on').notNull(),
     amount: numeric('amount', { precision: 16, scale: 3 }).notNull(),
     note: text('note'),
@@ -134,6 +145,7 @@ export const invoicePayments = pgTable(
   (t) => [
     foreignKey({ columns: [t.partnerId, t.invoiceId], foreignColumns: [invoices.partnerId, invoices.id] }).onDelete('cascade'),
     index('invoice_payments_invoice').on(t.invoiceId, t.paidOn),
+    uniqueIndex('invoice_payments_client').on(t.invoiceId, t.clientId),
     check('invoice_payments_amount', sql`${t.amount} > 0`),
   ],
 );

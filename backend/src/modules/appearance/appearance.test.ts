@@ -40,7 +40,7 @@ describe('appearance API', () => {
   it('keeps each partner to its own appearance and settings editors only', async () => {
     const other = await signedIn(t, (await t.createPartner('Other')).id, 'partner_admin');
     expect((await other.request('GET', '/appearance')).body.name).toBe('Other');
-    const viewer = (await admin.request('POST', '/profiles', { name: 'V', permissions: { dashboard: 'view', customers: 'view', devices: 'view', readings: 'view', agents: 'view', users: 'view', settings: 'view' } })).body;
+    const viewer = (await admin.request('POST', '/profiles', { name: 'V', permissions: { dashboard: 'view', customers: 'view', devices: 'view', readings: 'view', billing: 'view', agents: 'view', users: 'view', settings: 'view' } })).body;
     const staff = await signedIn(t, partnerId, 'partner_staff');
     await admin.request('PUT', `/users/${staff.userId}/profile`, { profileId: viewer.id });
     expect((await staff.request('GET', '/appearance')).status).toBe(200);

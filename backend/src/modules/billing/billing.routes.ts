@@ -1,5 +1,7 @@
-import { createRoute } from '@hono/zod-openapi';
-import { customerPricesSchema, priceListSchema, pricingChoicesSchema } from '@parc/shared/contracts/billing';
+import { createRoute, z } from '@hono/zod-openapi';
+import { billingEstimateSchema, customerPricesSchema, priceListSchema, pricingChoicesSchema } from '@parc/shared/contracts/billing';
+import { getCustomer } from '../customers/customers.service.ts';
+import { billingEstimate } from './estimate.service.ts';
 import { createRouter } from '../../http/router.ts';
 import { requirePermission } from '../auth/access.ts';
 import { errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
@@ -43,4 +45,20 @@ export const billingRoutes = createRouter()
       responses: { 200: json(pricingChoicesSchema, 'What can be priced'), ...errorResponses },
     }),
     async (c) => c.json(await pricingChoices(c.get('deps').db, c.get('user'), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/customers/{id}/billing/estimate',
+      tags,
+      summary: 'The current billing period so far and where it is heading: pages and amounts, against the included pages (null without prices)',
+      middleware: [requirePermission('billing', 'view')] as const,
+      request: { params: idParams },
+      responses: { 200: json(z.object({ estimate: billingEstimateSchema.nullable() }), 'The estimate'), ...errorResponses },
+    }),
+    async (c) => {
+      const { db, clock } = c.get('deps');
+      const customer = await getCustomer(db, c.get('user'), c.req.valid('param').id);
+      return c.json({ estimate: await billingEstimate(db, customer, clock()) }, 200);
+    },
   );

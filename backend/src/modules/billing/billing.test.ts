@@ -54,6 +54,14 @@ describe('customer prices API', () => {
     expect(choices.body).toEqual({ models: [{ manufacturer: device.manufacturer, model: device.model, devices: 1 }], devices: [{ id: device.id, code: device.deviceCode, manufacturer: device.manufacturer, model: device.model, serial: device.serial }], supplyModels: [] });
   });
 
+  it('answers the current period’s estimate, null without prices', async () => {
+    const fresh = (await admin.request('POST', '/customers', customerInput())).body;
+    expect((await admin.request('GET', `/customers/${fresh.id}/billing/estimate`)).body).toEqual({ estimate: null });
+    const estimate = (await admin.request('GET', `/customers/${customer.id}/billing/estimate`)).body.estimate;
+    expect(estimate).toMatchObject({ period: '2026-11', currency: 'CHF', totalSoFar: '0.00', projectedTotal: '0.00' });
+    expect((await other.request('GET', `/customers/${customer.id}/billing/estimate`)).status).toBe(404);
+  });
+
   it("hides another partner's customer", async () => {
     expect((await other.request('GET', `/customers/${customer.id}/prices`)).status).toBe(404);
     expect((await other.request('PUT', `/customers/${customer.id}/prices`, emptyPriceList('EUR'))).status).toBe(404);

@@ -5,7 +5,7 @@ import { coordinators } from '../../db/schema/index.ts';
 import { toIso, visibleTo, type Scope } from '../customers/scope.ts';
 
 type CoordinatorRow = typeof coordinators.$inferSelect;
-export type CoordinatorValues = Pick<typeof coordinators.$inferInsert, 'name' | 'email' | 'phone' | 'isMain' | 'active'>;
+export type CoordinatorValues = Pick<typeof coordinators.$inferInsert, 'name' | 'email' | 'phone' | 'isMain' | 'overageAlerts' | 'active'>;
 
 export function toCoordinator({ partnerId: _partner, userId: _user, ...row }: CoordinatorRow): Coordinator {
   return { ...row, createdAt: toIso(row.createdAt) };

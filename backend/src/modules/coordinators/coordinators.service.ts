@@ -8,6 +8,11 @@ import { clearMainCoordinator, findCoordinator, findCoordinators, insertCoordina
 
 const notFound = () => new DomainError('coordinator.not_found');
 
+/** Overage alerts go by email: a coordinator without an address cannot have them on. */
+function assertAlertsReachable(coordinator: { email?: string | null; overageAlerts?: boolean }): void {
+  if (coordinator.overageAlerts && !coordinator.email) throw new DomainError('coordinator.alerts_need_email', { field: 'overageAlerts' });
+}
+
 export async function listCoordinators(db: Db, user: SessionUser, customerId: string, active?: boolean): Promise<{ items: Coordinator[] }> {
   await getCustomer(db, user, customerId);
   return { items: (await findCoordinators(db, user, customerId, active)).map(toCoordinator) };
@@ -37,6 +42,7 @@ export async function mainCoordinatorId(db: Db, scope: Scope, customerId: string
 
 export async function createCoordinator(db: Db, user: SessionUser, customerId: string, input: CoordinatorCreate): Promise<Coordinator> {
   await getCustomer(db, user, customerId);
+  assertAlertsReachable(input);
   return db.transaction(async (tx) => {
     if (input.isMain) await clearMainCoordinator(tx, user, customerId);
     return toCoordinator(await insertCoordinator(tx, user.partnerId, customerId, input));
@@ -48,6 +54,7 @@ export async function changeCoordinator(db: Db, user: SessionUser, id: string, i
     const current = await findCoordinator(tx, user, id);
     if (!current) throw notFound();
     if (input.isMain && !current.active) throw new DomainError('coordinator.main_inactive', { field: 'isMain' });
+    assertAlertsReachable({ email: input.email === undefined ? current.email : input.email, overageAlerts: input.overageAlerts ?? current.overageAlerts });
     if (input.isMain) await clearMainCoordinator(tx, user, current.customerId, id);
     const row = await updateCoordinator(tx, user, id, input);
     return toCoordinator(row!);

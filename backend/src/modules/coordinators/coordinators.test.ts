@@ -34,6 +34,20 @@ describe('coordinators API', () => {
     expect((await admin.request('GET', `/customers/${customer.id}/coordinators?active=true`)).body.items).toEqual([]);
   });
 
+  it('keeps overage alerts off by default and on only for a coordinator with an email address', async () => {
+    const customer = await newCustomer(admin);
+    const needsEmail = { code: 'bad_request', key: 'coordinator.alerts_need_email', field: 'overageAlerts' };
+    expect((await admin.request('POST', `/customers/${customer.id}/coordinators`, { name: 'Ilse', overageAlerts: true })).body).toMatchObject(needsEmail);
+    const ilse = (await admin.request('POST', `/customers/${customer.id}/coordinators`, { name: 'Ilse' })).body;
+    expect(ilse.overageAlerts).toBe(false);
+    expect((await admin.request('PATCH', `/coordinators/${ilse.id}`, { overageAlerts: true })).body).toMatchObject(needsEmail);
+    const on = await admin.request('PATCH', `/coordinators/${ilse.id}`, { email: 'ilse@client.ch', overageAlerts: true });
+    expect(on.body).toMatchObject({ email: 'ilse@client.ch', overageAlerts: true });
+    // Taking the address away would leave alerts nobody receives.
+    expect((await admin.request('PATCH', `/coordinators/${ilse.id}`, { email: null })).body).toMatchObject(needsEmail);
+    expect((await admin.request('PATCH', `/coordinators/${ilse.id}`, { email: null, overageAlerts: false })).body).toMatchObject({ email: null, overageAlerts: false });
+  });
+
   it.each([
     ['name', { name: '' }],
     ['email', { name: 'A', email: 'not-an-email' }],

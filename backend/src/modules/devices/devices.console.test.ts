@@ -185,8 +185,8 @@ describe('devices console API', () => {
   });
 
   it('refuses staff whose profile has no device access, lets view-only staff read but not change', async () => {
-    const none = (await admin.request('POST', '/profiles', { name: 'No devices', permissions: { dashboard: 'view', customers: 'view', devices: 'none', readings: 'none', agents: 'none', users: 'none', settings: 'none' } })).body;
-    const viewer = (await admin.request('POST', '/profiles', { name: 'Device viewer', permissions: { dashboard: 'view', customers: 'view', devices: 'view', readings: 'none', agents: 'none', users: 'none', settings: 'none' } })).body;
+    const none = (await admin.request('POST', '/profiles', { name: 'No devices', permissions: { dashboard: 'view', customers: 'view', devices: 'none', readings: 'none', billing: 'none', agents: 'none', users: 'none', settings: 'none' } })).body;
+    const viewer = (await admin.request('POST', '/profiles', { name: 'Device viewer', permissions: { dashboard: 'view', customers: 'view', devices: 'view', readings: 'none', billing: 'none', agents: 'none', users: 'none', settings: 'none' } })).body;
     const blocked = await signedIn(t, partnerId, 'partner_staff');
     const reader = await signedIn(t, partnerId, 'partner_staff');
     await admin.request('PUT', `/users/${blocked.userId}/profile`, { profileId: none.id });

@@ -147,6 +147,8 @@ export async function updateInvoice(deps: Deps, user: SessionUser, id: string, i
   checkDigits(input.amount, input.currency, 'amount');
   await checkRun(deps.db, user.partnerId, input.billingRunId, current.customerId, input.currency);
   if (amount(input.amount).lt(current.paid)) throw new DomainError('invoice.below_paid', { paid: `${current.currency} ${current.paid}`, field: 'amount' });
+  // Recorded payments are amounts in the invoice's currency: they would silently change meaning.
+  if (input.currency !== current.currency && current.payments.length > 0) throw new DomainError('invoice.currency_paid', { currency: current.currency, field: 'currency' });
   await numbered(input.number, () =>
     updateInvoiceRow(deps.db, user.partnerId, id, {
       number: input.number,

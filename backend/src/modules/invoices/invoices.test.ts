@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyPriceList } from '@parc/shared/billing/price-list';
+import { MAX_INVOICE_DOCUMENT_BYTES } from '@parc/shared/contracts/billing';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { customerInput, partnerWithDevice, signedIn, type Caller, type Json } from '../customers/test-client.ts';
 
@@ -30,6 +31,9 @@ describe('invoices and payments', () => {
     expect(created.body).toMatchObject({ customerNumber: customer.customerNumber, amount: '1000.00', paid: '0.00', remaining: '1000.00', status: 'open', lastPaymentOn: null, document: { name: 'F-2026-001.pdf', contentType: 'application/pdf', bytes: PDF.length } });
     const file = await t.app.request(`/api/invoices/${created.body.id}/document`, { headers: { cookie: admin.cookie } });
     expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('content-disposition')).toBe("inline; filename*=UTF-8''F-2026-001.pdf");
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(file.headers.get('content-security-policy')).toContain('sandbox');
     expect(Buffer.from(await file.arrayBuffer())).toEqual(PDF);
     const listed = await admin.request('GET', `/invoices?customerId=${customer.id}`);
     expect(listed.body.items.map((item: Json) => item.id)).toContain(created.body.id);
@@ -37,12 +41,17 @@ describe('invoices and payments', () => {
 
   it.each([
     ['a PDF that is really a PNG', document(PNG)],
-    ['a text file called PDF', document(Buffer.from('just text')), 'application/pdf'],
+    ['a text file called PDF', document(Buffer.from('just text'))],
     ['an empty file', document(Buffer.alloc(0))],
   ])('refuses %s, storing nothing', async (_case, upload) => {
     const refused = await admin.request('POST', '/invoices', input({ number: 'REFUSED-1', document: upload }));
     expect(refused).toMatchObject({ status: 400, body: { key: 'invoice.document_type', field: 'document' } });
     expect((await admin.request('GET', `/invoices?customerId=${customer.id}`)).body.items.some((item: Json) => item.number === 'REFUSED-1')).toBe(false);
+  });
+
+  it('refuses a document over 5 MB, even a real PDF', async () => {
+    const large = Buffer.concat([PDF, Buffer.alloc(MAX_INVOICE_DOCUMENT_BYTES + 1 - PDF.length)]);
+    expect(await admin.request('POST', '/invoices', input({ document: document(large) }))).toMatchObject({ status: 400, body: { key: 'invoice.document_too_large', field: 'document' } });
   });
 
   it('takes payments in several parts: partly paid, then paid; never more than remains; a double tap records once', async () => {
@@ -56,6 +65,7 @@ describe('invoices and payments', () => {
     const second = await pay(invoice.id, '599.90', '2026-11-12');
     expect(second.body).toMatchObject({ paid: '1000.00', remaining: '0.00', status: 'paid', lastPaymentOn: '2026-11-12' });
     expect(await admin.request('PUT', `/invoices/${invoice.id}`, { ...input({ number: invoice.number, amount: '900' }), customerId: undefined })).toMatchObject({ status: 409, body: { key: 'invoice.below_paid' } });
+    expect(await admin.request('PUT', `/invoices/${invoice.id}`, { ...input({ number: invoice.number, currency: 'EUR' }), customerId: undefined })).toMatchObject({ status: 409, body: { key: 'invoice.currency_paid', field: 'currency' } });
     const removed = await admin.request('DELETE', `/invoices/${invoice.id}/payments/${second.body.payments[1].id}`);
     expect(removed.body).toMatchObject({ paid: '400.10', status: 'partly_paid' });
   });

@@ -16,12 +16,14 @@ import {
   type CampaignCalendar,
   type LinkInvalidBody,
 } from '@parc/shared';
+import { meterForecastSchema } from '@parc/shared/contracts/forecast';
 import { readingSchema, readingValueSchema } from '@parc/shared/contracts/readings';
 import type { AppDeps } from '../../deps.ts';
 import { createRouter, type AppEnv } from '../../http/router.ts';
 import { clientAddress, consumeAttempt, createRateLimiter, type RateLimiter } from '../../http/rate-limit.ts';
 import { requirePermission } from '../auth/access.ts';
 import { errorResponses, errorSchema, idParams, json, jsonBody } from '../../http/openapi.ts';
+import { meterPageForecast } from '../billing/forecast.service.ts';
 import { acceptFlagged, correctFlagged, toCheckQueue } from './links.review.ts';
 import {
   dealerForInvalidLink,
@@ -149,6 +151,22 @@ export function createLinkRoutes(options: LinkRoutesOptions = {}) {
           responses: { 200: json(meterEntryResultsSchema, 'A result per entry'), 400: json(errorSchema, 'Invalid input'), ...invalidLink },
         }),
         async (c) => c.json({ results: await submitEntries(c.get('deps'), c.get('opened'), c.req.valid('json').entries) }, 200),
+      )
+      .openapi(
+        createRoute({
+          method: 'get',
+          path: '/links/{token}/forecast',
+          tags,
+          summary: 'The included pages this billing period: so far, projected, when they run out; pages only, null without included pages',
+          middleware: [readGate] as const,
+          request: { params: tokenParams },
+          responses: { 200: json(meterForecastSchema, 'The forecast'), ...invalidLink },
+        }),
+        async (c) => {
+          const deps = c.get('deps');
+          const { link, customer } = c.get('opened');
+          return c.json(await meterPageForecast(deps.db, { id: customer.id, partnerId: link.partnerId }, deps.clock()), 200);
+        },
       )
       .openapi(
         createRoute({

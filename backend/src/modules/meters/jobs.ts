@@ -1,13 +1,16 @@
 import type { AppDeps } from '../../deps.ts';
+import { runOverageAlerts, type OverageSummary } from '../billing/overage.job.ts';
 import { runCampaign, type CampaignSummary } from './campaign.job.ts';
 import type { JobName } from './meters.schemas.ts';
 import { runNightly, type NightlySummary } from './nightly.job.ts';
 
-export type JobResult = { job: 'campaign'; summary: CampaignSummary } | { job: 'nightly'; summary: NightlySummary };
+export type JobResult = { job: 'campaign'; summary: CampaignSummary } | { job: 'nightly'; summary: NightlySummary } | { job: 'overage'; summary: OverageSummary };
 
 /** Runs a job by name: what the command, the internal endpoint and the Worker's cron share. */
 export async function runJob(deps: AppDeps, name: JobName, asOf: Date): Promise<JobResult> {
-  return name === 'campaign' ? { job: name, summary: await runCampaign(deps, asOf) } : { job: name, summary: await runNightly(deps, asOf) };
+  if (name === 'campaign') return { job: name, summary: await runCampaign(deps, asOf) };
+  if (name === 'overage') return { job: name, summary: await runOverageAlerts(deps, asOf) };
+  return { job: name, summary: await runNightly(deps, asOf) };
 }
 
 /** The summary a person reads at the end of `npm run job`. */
@@ -21,6 +24,17 @@ export function describeJob(result: JobResult): string {
       `  request emails sent: ${s.requestsSent}`,
       `  reminder emails sent: ${s.remindersSent}`,
       `  estimates created: ${s.estimatesCreated} (not estimated: ${s.estimatesRefused})`,
+      ...s.failures.map((failure) => `  FAILED for customer ${failure.customerNumber}: ${failure.message}`),
+    ];
+    return lines.join('\n');
+  }
+  if (result.job === 'overage') {
+    const s = result.summary;
+    const lines = [
+      `Overage alert job as of ${s.asOf}:`,
+      `  customers with coordinators to alert: ${s.customersChecked}`,
+      `  alerts recorded (customer, period, kind): ${s.alertsRecorded}`,
+      `  emails sent: ${s.emailsSent}`,
       ...s.failures.map((failure) => `  FAILED for customer ${failure.customerNumber}: ${failure.message}`),
     ];
     return lines.join('\n');

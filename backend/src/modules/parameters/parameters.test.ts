@@ -58,7 +58,7 @@ describe('custom parameters API', () => {
   });
 
   it('lets only settings editors define parameters', async () => {
-    const profile = (await admin.request('POST', '/profiles', { name: 'Devices only', permissions: { dashboard: 'view', customers: 'view', devices: 'edit', readings: 'view', agents: 'view', users: 'none', settings: 'view' } })).body;
+    const profile = (await admin.request('POST', '/profiles', { name: 'Devices only', permissions: { dashboard: 'view', customers: 'view', devices: 'edit', readings: 'view', billing: 'view', agents: 'view', users: 'none', settings: 'view' } })).body;
     const staff = await signedIn(t, partnerId, 'partner_staff');
     await admin.request('PUT', `/users/${staff.userId}/profile`, { profileId: profile.id });
     expect((await staff.request('POST', '/parameters', { name: 'Nope', kind: 'text', appliesTo: 'device' })).status).toBe(403);

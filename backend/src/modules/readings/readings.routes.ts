@@ -69,7 +69,7 @@ export const readingRoutes = createRouter()
       method: 'patch',
       path: '/readings/{id}',
       tags,
-      summary: 'Correct the value or the note of a reading that is not locked; the old value is kept as a revision',
+      summary: 'Correct the value or the note of a reading; a locked one (sent or billed) takes a new value with a note saying why, billed as an adjustment; the old value is kept as a revision',
       middleware: [requirePermission('readings', 'edit')] as const,
       request: { params: idParams, body: jsonBody(readingUpdateSchema) },
       responses: { 200: json(readingSchema, 'The changed reading'), ...refused, ...locked, ...errorResponses },

@@ -99,7 +99,7 @@ describe('readings API', () => {
     expect((await list('from=soon')).field).toBe('from');
   });
 
-  it('corrects value and note until locked, then answers 423', async () => {
+  it('corrects value and note until locked; a locked value only with a note saying why, and it stays locked', async () => {
     const { enter, admin } = await setup();
     await enter(100, '2026-11-01T00:00:00Z');
     const reading = (await enter(200, '2026-11-10T00:00:00Z')).body;
@@ -107,10 +107,20 @@ describe('readings API', () => {
     expect(corrected.body).toMatchObject({ value: 150, note: 'Typo' });
     expect((await admin.request('PATCH', `/readings/${reading.id}`, { value: 50 })).body.code).toBe('reading_refused');
     await t.database.db.update(readings).set({ lockedAt: new Date('2026-11-15T00:00:00Z') }).where(eq(readings.id, reading.id));
-    const locked = await admin.request('PATCH', `/readings/${reading.id}`, { note: 'Too late' });
-    expect(locked.status).toBe(423);
-    expect(locked.body.code).toBe('locked');
+    const noteOnly = await admin.request('PATCH', `/readings/${reading.id}`, { note: 'Too late' });
+    expect(noteOnly.status).toBe(423);
+    expect(noteOnly.body.code).toBe('locked');
+    expect((await admin.request('DELETE', `/readings/${reading.id}`, { note: 'Too late' })).status).toBe(423);
+    for (const note of [undefined, '  ']) {
+      const unexplained = await admin.request('PATCH', `/readings/${reading.id}`, { value: 160, note });
+      expect(unexplained.status).toBe(400);
+      expect(unexplained.body).toMatchObject({ key: 'reading.locked_note_required', field: 'note' });
+    }
     expect((await admin.request('GET', `/readings/${reading.id}`)).body).toMatchObject({ value: 150, note: 'Typo', lockedAt: '2026-11-15T00:00:00.000Z' });
+    const explained = await admin.request('PATCH', `/readings/${reading.id}`, { value: 160, note: 'Billed value misread: 160 on the display' });
+    expect(explained.status).toBe(200);
+    expect(explained.body).toMatchObject({ value: 160, note: 'Billed value misread: 160 on the display', lockedAt: '2026-11-15T00:00:00.000Z' });
+    expect(explained.body.revisions.at(-1)).toMatchObject({ oldValue: 150, newValue: 160, note: 'Billed value misread: 160 on the display' });
   });
 
   it('hides partner A readings from partner B on every route', async () => {

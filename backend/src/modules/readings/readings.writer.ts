@@ -240,11 +240,15 @@ export interface ReadingChange {
   note?: string | null;
 }
 
-async function lockedReading(tx: Db, change: ReadingChange): Promise<{ reading: ReadingRow; locked: { id: string; kind: CounterKind; active: boolean }[] }> {
+async function lockedReading(
+  tx: Db,
+  change: ReadingChange,
+  options: { evenIfLocked?: boolean } = {},
+): Promise<{ reading: ReadingRow; locked: { id: string; kind: CounterKind; active: boolean }[] }> {
   const first = await ownReading(tx, change.partnerId, change.readingId);
   const locked = await lockCounters(tx, change.partnerId, first.deviceId);
   const reading = await ownReading(tx, change.partnerId, change.readingId);
-  if (reading.lockedAt) throw new DomainError('reading.locked');
+  if (reading.lockedAt && !options.evenIfLocked) throw new DomainError('reading.locked');
   if (reading.status === 'deleted') throw new DomainError('reading.deleted');
   return { reading, locked };
 }
@@ -263,12 +267,15 @@ export async function acceptReading(tx: Db, change: ReadingChange, now: Date): P
 }
 
 /**
- * The dealer replaces a value (a flagged one from the review queue, or any unlocked one from the
- * device page): judged as a correction at the reading's own time; the value before is kept in the
- * revisions. A dealer's edit of its own entry stays a partner reading.
+ * The dealer replaces a value (a flagged one from the review queue, or any one from the device
+ * page): judged as a correction at the reading's own time; the value before is kept in the
+ * revisions. A dealer's edit of its own entry stays a partner reading. A value already sent or
+ * billed stays locked but can still be put right with a note saying why: billing shows the
+ * difference as an adjustment on the next run.
  */
 export async function correctReading(tx: Db, change: ReadingChange & { value: number; onlyToCheck?: boolean }, now: Date): Promise<ReadingRow> {
-  const { reading, locked } = await lockedReading(tx, change);
+  const { reading, locked } = await lockedReading(tx, change, { evenIfLocked: true });
+  if (reading.lockedAt && !change.note?.trim()) throw new DomainError('reading.locked_note_required', { field: 'note' });
   if (change.onlyToCheck && reading.status !== 'to_check') throw new DomainError('reading.not_to_check');
   const ownEntry = reading.source === 'partner';
   const source: ReadingSource = ownEntry ? 'partner' : 'correction';
@@ -312,6 +319,19 @@ export async function lockForTransmission(tx: Db, partnerId: string, cutoff: Dat
     .where(and(eq(readings.partnerId, partnerId), isTransmitted, ne(readings.status, 'deleted'), isNull(readings.lockedAt), lt(readings.createdAt, cutoff)))
     .returning({ id: readings.id });
   return locked.map((row) => row.id);
+}
+
+/** Ids per statement: well below the protocol's 65,535 parameters. */
+const LOCK_CHUNK = 10_000;
+
+/** Approving a billing run locks the readings it billed (those not locked already). */
+export async function lockForBilling(tx: Db, partnerId: string, readingIds: readonly string[], at: Date): Promise<void> {
+  for (let index = 0; index < readingIds.length; index += LOCK_CHUNK) {
+    await tx
+      .update(readings)
+      .set({ lockedAt: at })
+      .where(and(eq(readings.partnerId, partnerId), inArray(readings.id, readingIds.slice(index, index + LOCK_CHUNK)), isNull(readings.lockedAt)));
+  }
 }
 
 export interface ResetToDeclare {
