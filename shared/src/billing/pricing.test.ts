@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyPriceList } from './price-list.ts';
 import { billPeriod, trueUp, type DeviceTerms, type DeviceUsage, type PriceList } from './pricing.ts';
 
 const terms = (prices: [string | null, string | null, string | null], included: [number, number, number] = [0, 0, 0], fixedFee = '0'): DeviceTerms => ({
@@ -7,19 +8,7 @@ const terms = (prices: [string | null, string | null, string | null], included: 
   fixedFee,
 });
 
-const list = (overrides: Partial<PriceList> = {}): PriceList => ({
-  currency: 'CHF',
-  model: 'per_page',
-  defaults: terms(['0.0085', '0.065', null]),
-  models: [],
-  devices: [],
-  tiers: { mono: [], colour: [], scan: [] },
-  pools: [],
-  minimumPerPeriod: null,
-  largeCountsDouble: false,
-  consumables: [],
-  ...overrides,
-});
+const list = (overrides: Partial<PriceList> = {}): PriceList => ({ ...emptyPriceList('CHF'), defaults: terms(['0.0085', '0.065', null]), ...overrides });
 
 const usage = (deviceId: string, [mono, colour, scan, large]: [number, number, number, number], manufacturer = 'Ricoh', model = 'IM C3000', replacements: DeviceUsage['replacements'] = []): DeviceUsage => ({
   deviceId,

@@ -120,24 +120,23 @@ async function numbered<T>(number: string, write: () => Promise<T>): Promise<T> 
   }
 }
 
+/** The columns an invoice form sets, on creation and change alike. */
+const formValues = (input: InvoiceInputData) => ({
+  number: input.number,
+  issuedOn: input.issuedOn,
+  dueOn: input.dueOn,
+  amount: input.amount,
+  currency: input.currency,
+  billingRunId: input.billingRunId,
+  ...documentChange(input.document),
+});
+
 export async function createInvoice(deps: Deps, user: SessionUser, input: InvoiceCreateData): Promise<Invoice> {
   const customer = await getCustomer(deps.db, user, input.customerId);
   checkDigits(input.amount, input.currency, 'amount');
   await checkRun(deps.db, customer.partnerId, input.billingRunId, customer.id, input.currency);
   const id = await numbered(input.number, () =>
-    insertInvoice(deps.db, {
-      partnerId: customer.partnerId,
-      customerId: customer.id,
-      number: input.number,
-      issuedOn: input.issuedOn,
-      dueOn: input.dueOn,
-      amount: input.amount,
-      currency: input.currency,
-      billingRunId: input.billingRunId,
-      ...documentChange(input.document ?? null),
-      createdBy: user.email,
-      createdAt: deps.clock(),
-    }),
+    insertInvoice(deps.db, { partnerId: customer.partnerId, customerId: customer.id, ...formValues(input), createdBy: user.email, createdAt: deps.clock() }),
   );
   return getInvoice(deps, user, id);
 }
@@ -150,15 +149,7 @@ export async function updateInvoice(deps: Deps, user: SessionUser, id: string, i
   // Recorded payments are amounts in the invoice's currency: they would silently change meaning.
   if (input.currency !== current.currency && current.payments.length > 0) throw new DomainError('invoice.currency_paid', { currency: current.currency, field: 'currency' });
   await numbered(input.number, () =>
-    updateInvoiceRow(deps.db, user.partnerId, id, {
-      number: input.number,
-      issuedOn: input.issuedOn,
-      dueOn: input.dueOn,
-      amount: input.amount,
-      currency: input.currency,
-      billingRunId: input.billingRunId,
-      ...documentChange(input.document),
-    }),
+    updateInvoiceRow(deps.db, user.partnerId, id, formValues(input)),
   );
   return getInvoice(deps, user, id);
 }
