@@ -10,6 +10,8 @@ export class CoordinatorApp {
   readonly openRequests: Locator;
   readonly requestState: Locator;
   readonly history: Locator;
+  /** The forecast before billing: one block per customer with included pages. */
+  readonly forecast: Locator;
 
   constructor(readonly page: Page) {
     this.reportForm = page.getByTestId('report-form');
@@ -20,6 +22,7 @@ export class CoordinatorApp {
     this.openRequests = page.getByTestId('open-request');
     this.requestState = page.locator('main [data-testid="request-state"][data-state]');
     this.history = page.getByTestId('coordinator-history');
+    this.forecast = page.getByTestId('coordinator-forecast');
   }
 
   /** Waits until the list shows: the report form comes with the overview. */

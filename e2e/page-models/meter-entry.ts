@@ -25,6 +25,8 @@ export class MeterEntryPage {
   readonly receiptNotice: Locator;
   /** The staff app's top bar, which a customer's page must not show. */
   readonly staffTopBar: Locator;
+  /** The included pages' forecast, when the customer has included pages. */
+  readonly forecast: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.locator('main h1');
@@ -38,6 +40,7 @@ export class MeterEntryPage {
     this.receipt = page.getByTestId('receipt');
     this.receiptNotice = page.getByTestId('receipt-notice');
     this.staffTopBar = page.locator('header.topbar');
+    this.forecast = page.getByTestId('forecast');
   }
 
   /** Opens the link and waits until it shows either the machines or the invalid-link page. */

@@ -7,7 +7,7 @@
  * and on any route of the app's router it did not visit.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { Language } from '@parc/shared';
+import { addMonths, periodKeyAt, type Language } from '@parc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAdmin, sessionCookie, type Account } from '../support/accounts.ts';
 import { declaredRoutes, loadCatalogues, scanPage, textProblems, unwrappedTexts, type Catalogues, type Finding } from '../support/crawl.ts';
@@ -28,6 +28,8 @@ interface Ids {
   requestId: string;
   /** A request on a device of the demo coordinator's customer. */
   coordinatorRequestId: string;
+  /** The customer's draft billing run of the previous month. */
+  billingRunId: string;
 }
 
 /** Every route of the router, who opens it and at which address. A new route without a line here fails the crawl. */
@@ -51,6 +53,7 @@ const VISITS: Record<string, { role: Role; url: (ids: Ids) => string }[]> = {
   '/console/customers/:id/:tab?': [
     { role: 'partner_admin', url: (ids) => `/console/customers/${ids.customerId}` },
     { role: 'partner_admin', url: (ids) => `/console/customers/${ids.customerId}/prices` },
+    { role: 'partner_admin', url: (ids) => `/console/customers/${ids.customerId}/billing` },
     { role: 'partner_admin', url: (ids) => `/console/customers/${ids.customerId}?tab=locations` },
   ],
   '/console/readings/to-check': [{ role: 'partner_admin', url: () => '/console/readings/to-check' }],
@@ -65,6 +68,8 @@ const VISITS: Record<string, { role: Role; url: (ids: Ids) => string }[]> = {
   '/console/requests': [{ role: 'partner_admin', url: () => '/console/requests' }],
   '/console/requests/new': [{ role: 'partner_admin', url: () => '/console/requests/new' }],
   '/console/requests/:id': [{ role: 'partner_admin', url: (ids) => `/console/requests/${ids.requestId}` }],
+  '/console/billing': [{ role: 'partner_admin', url: () => '/console/billing' }],
+  '/console/billing/:id': [{ role: 'partner_admin', url: (ids) => `/console/billing/${ids.billingRunId}` }],
   '/console/users': [{ role: 'partner_admin', url: () => '/console/users' }],
   '/console/settings': [{ role: 'partner_admin', url: () => '/console/settings' }],
   '/tech': [{ role: 'technician', url: () => '/tech' }],
@@ -206,7 +211,16 @@ describe('the crawler', () => {
     const devices = await api<{ items: { id: string }[] }>(`/devices?customerId=${customerId}&pageSize=1`);
     const requests = await api<{ items: { id: string }[] }>('/requests?pageSize=1');
     const forCoordinator = await api<{ items: { id: string }[] }>(`/requests?customerId=${customerId}&pageSize=1`);
-    ids = { token, customerId, deviceId: devices.items[0]!.id, requestId: requests.items[0]!.id, coordinatorRequestId: forCoordinator.items[0]?.id ?? requests.items[0]!.id };
+    const previousMonth = addMonths(periodKeyAt(new Date(), 'Europe/Zurich'), -1);
+    const billing = await api<{ runs: { id: string }[] }>('/billing-runs', { method: 'POST', body: JSON.stringify({ period: previousMonth, customerId }) });
+    ids = {
+      token,
+      customerId,
+      deviceId: devices.items[0]!.id,
+      requestId: requests.items[0]!.id,
+      coordinatorRequestId: forCoordinator.items[0]?.id ?? requests.items[0]!.id,
+      billingRunId: billing.runs[0]!.id,
+    };
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { forecastVolume, roundedForecast } from './forecast.ts';
 
-const november = { end: new Date('2026-11-30T23:00:00Z'), timeZone: 'Europe/Zurich' };
 const start = new Date('2026-10-31T23:00:00Z');
+const november = { start, end: new Date('2026-11-30T23:00:00Z'), timeZone: 'Europe/Zurich' };
 /** End of local day n of November (Europe/Zurich, UTC+1). */
 const at = (day: number, hour = 23) => new Date(Date.UTC(2026, 10, day, hour));
 
@@ -18,6 +18,8 @@ describe('forecastVolume', () => {
     ['nothing printed', 0, start, at(20), 100, 0, 0, null],
     // Read monthly: the volume runs from the 25th of October; 1,000 pages in 10 days go on for 36.5 days in all.
     ['read monthly: the pace of the readings, not of the days since the 1st', 1_000, new Date('2026-10-25T10:00:00Z'), new Date('2026-11-04T10:00:00Z'), 3_000, 3_654, 654, '2026-11-24'],
+    // Read monthly, and more printed since the October reading than the month includes: exceeded from the 1st.
+    ['exceeded before the period began: from its first day', 1_000, new Date('2026-10-20T10:00:00Z'), new Date('2026-11-04T10:00:00Z'), 500, 2_769, 2_269, '2026-11-01'],
   ] as const)('%s', (_case, pages, from, to, included, projectedPages, projectedOverage, crossingDay) => {
     expect(forecastVolume({ ...november, samples: [{ pages, from, to }], included })).toEqual({ pagesSoFar: pages, projectedPages, included, projectedOverage, crossingDay });
   });

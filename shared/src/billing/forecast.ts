@@ -37,21 +37,26 @@ function pagesBy(sample: PaceSample, at: number): number {
   return Math.max(0, (sample.pages * (at - sample.from.getTime())) / measured(sample));
 }
 
-export function forecastVolume(input: { samples: readonly PaceSample[]; included: number | null; end: Date; timeZone: string }): VolumeForecast {
+export function forecastVolume(input: { samples: readonly PaceSample[]; included: number | null; start: Date; end: Date; timeZone: string }): VolumeForecast {
   const { samples, included, timeZone } = input;
   const end = input.end.getTime();
   const pagesSoFar = samples.reduce((sum, sample) => sum + sample.pages, 0);
   // A volume runs to the reading at the period's end: each device goes on at its pace until then.
   const projectedPages = samples.reduce((sum, sample) => sum + Math.round(Math.max(sample.pages, pagesBy(sample, end))), 0);
   const projectedOverage = included === null ? 0 : Math.max(0, projectedPages - included);
-  return { pagesSoFar, projectedPages, included, projectedOverage, crossingDay: projectedOverage > 0 ? crossingDay(samples, included!, end, timeZone) : null };
+  return { pagesSoFar, projectedPages, included, projectedOverage, crossingDay: projectedOverage > 0 ? crossingDay(samples, included!, input.start.getTime(), end, timeZone) : null };
 }
 
-/** When the devices together reach `included`: the total only grows, so halving the interval finds it to the minute. */
-function crossingDay(samples: readonly PaceSample[], included: number, end: number, timeZone: string): string {
-  let low = Math.min(...samples.map((sample) => sample.from.getTime()));
+/**
+ * When the devices together reach `included`: the total only grows, so halving the interval finds it
+ * to the minute. Pages printed before the period (since the reading its volume starts from) that
+ * already exceed the included ones are exceeded from the period's first day, not before it.
+ */
+function crossingDay(samples: readonly PaceSample[], included: number, start: number, end: number, timeZone: string): string {
+  let low = start;
   let high = end;
   const total = (at: number) => samples.reduce((sum, sample) => sum + pagesBy(sample, at), 0);
+  if (total(low) >= included) return localDateKey(new Date(low), timeZone);
   while (high - low > 60_000) {
     const middle = (low + high) / 2;
     if (total(middle) >= included) high = middle;

@@ -25,7 +25,7 @@ export async function billingEstimate(db: Db, customer: { id: string; partnerId:
   const devices = data ? usageInPeriod(data, period).devices : [];
   const usages = devices.map(deviceUsage);
   const paces = devices.map(paceOf);
-  const forecast = (samples: PaceSample[], included: number | null) => forecastVolume({ samples, included, end: period.end, timeZone: calendar.timeZone });
+  const forecast = (samples: PaceSample[], included: number | null) => forecastVolume({ samples, included, start: period.start, end: period.end, timeZone: calendar.timeZone });
   // Each device at its own pace, so its included pages and fixed fee apply as they will on the run.
   const projected = usages.map((usage, index): DeviceUsage => {
     const pages = { ...usage.pages };

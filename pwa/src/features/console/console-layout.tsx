@@ -2,22 +2,32 @@
  * The console's frame: a side navigation beside the screen on a tablet or desktop; on a phone it
  * folds away behind a menu button and closes once a destination is chosen.
  */
-import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, Show, type ParentProps } from 'solid-js';
 import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { useI18n, useSession } from '../../app-context.tsx';
-import { navigationFor } from '../shell/navigation.ts';
+import { navigationFor, permittedItems } from '../shell/navigation.ts';
 import { useFeatureText } from './feature-text.ts';
 import { consoleText } from './messages/index.ts';
+import { PermissionsProvider, usePermissions } from './permissions.tsx';
 import './console.css';
 
 export function ConsoleLayout(props: RouteSectionProps) {
+  return (
+    <PermissionsProvider>
+      <ConsoleFrame>{props.children}</ConsoleFrame>
+    </PermissionsProvider>
+  );
+}
+
+function ConsoleFrame(props: ParentProps) {
   const { t: tGlobal } = useI18n();
   const { t } = useFeatureText(consoleText);
   const session = useSession();
   const location = useLocation();
   const [open, setOpen] = createSignal(false);
   createEffect(on(() => location.pathname, () => setOpen(false), { defer: true }));
-  const items = () => (session.state.user ? navigationFor(session.state.user.role) : []);
+  const permissions = usePermissions();
+  const items = () => (session.state.user ? permittedItems(navigationFor(session.state.user.role), permissions()) : []);
 
   return (
     <div class="console" classList={{ 'console--menu-open': open() }}>

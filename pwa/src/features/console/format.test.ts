@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBucket, formatCount } from './format.ts';
+import { formatBucket, formatCount, formatDate } from './format.ts';
 import { fillText } from './fill-text.ts';
 
 describe('console formats', () => {
@@ -16,6 +16,15 @@ describe('console formats', () => {
     ['en', '2026-11-05', '5 Nov'],
   ] as const)('buckets in %s: %s', (language, key, text) => {
     expect(formatBucket(language, key)).toBe(text);
+  });
+
+  it.each([
+    ['fr', '2022-09-04', '04.09.2022'],
+    ['de', '2022-09-04', '04.09.2022'],
+    ['en', '2022-09-04', '04/09/2022'],
+    ['en', null, '—'],
+  ] as const)('dates in %s: %s', (language, date, text) => {
+    expect(formatDate(language, date)).toBe(text);
   });
 
   it.each([

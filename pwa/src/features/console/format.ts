@@ -10,6 +10,12 @@ export function formatDateTime(language: Language, iso: string | null): string {
   return new Intl.DateTimeFormat(LANGUAGE_LOCALES[language], { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 }
 
+/** A local date 'YYYY-MM-DD' with its year, as the language writes it ("04.09.2022", "04/09/2022"); "—" for none. */
+export function formatDate(language: Language, localDate: string | null): string {
+  if (!localDate) return '—';
+  return new Intl.DateTimeFormat(LANGUAGE_LOCALES[language], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${localDate}T00:00:00Z`));
+}
+
 /** 'YYYY-MM' as "nov. 2026" in the reader's language; 'YYYY-MM-DD' as a short date. */
 export function formatBucket(language: Language, key: string): string {
   const [year, month, day] = key.split('-').map(Number) as [number, number, number | undefined];

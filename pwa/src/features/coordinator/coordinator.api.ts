@@ -1,4 +1,5 @@
 /** The coordinator's endpoints, typed with the shared contract. */
+import type { CoordinatorForecast } from '@parc/shared/contracts/forecast';
 import type { CoordinatorOverview, MaintenanceRequest, ProblemReport } from '@parc/shared/contracts/tickets';
 import type { ApiClient, ApiResult } from '../../api/client.ts';
 
@@ -7,6 +8,8 @@ export interface CoordinatorApi {
   reportProblem(report: ProblemReport): Promise<ApiResult<MaintenanceRequest>>;
   /** One request as a coordinator reads it (the server leaves out what the dealer kept internal). */
   request(id: string): Promise<ApiResult<MaintenanceRequest>>;
+  /** Each of their customers' included pages and amount this billing period, where pages are included. */
+  forecast(): Promise<ApiResult<CoordinatorForecast>>;
 }
 
 export function createCoordinatorApi(client: ApiClient): CoordinatorApi {
@@ -14,5 +17,6 @@ export function createCoordinatorApi(client: ApiClient): CoordinatorApi {
     overview: () => client.request('GET', '/api/coordinator/overview'),
     reportProblem: (report) => client.request('POST', '/api/coordinator/problems', report),
     request: (id) => client.request('GET', `/api/requests/${encodeURIComponent(id)}`),
+    forecast: () => client.request('GET', '/api/coordinator/forecast'),
   };
 }

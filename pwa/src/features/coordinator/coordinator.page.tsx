@@ -11,6 +11,7 @@ import type { RefusedReport } from '../../sync/report-outbox.ts';
 import { bundleSupplyViews, SupplyBars } from '../devices/supply-bars.tsx';
 import { Loading } from '../shell/loading.tsx';
 import { useCoordinator } from './coordinator-context.tsx';
+import { CoordinatorForecast } from './coordinator-forecast.tsx';
 import { pluralForm } from '../plural/plural.ts';
 
 type Devices = CoordinatorOverview['devices'];
@@ -169,6 +170,7 @@ export default function CoordinatorPage() {
             <>
               <Requests overview={overview()} />
               <ReportProblem devices={overview().devices} />
+              <CoordinatorForecast />
               <section aria-labelledby="devices-title">
                 <h2 id="devices-title">{t('coordinator.devices')}</h2>
                 <Show when={overview().devices.length > 0} fallback={<p class="muted">{t('coordinator.devices.none')}</p>}>

@@ -22,6 +22,7 @@ function fakeApi(answer: { overview?: () => ApiResult<CoordinatorOverview>; requ
       return { ok: true, data: sampleRequest({ subject: report.subject }) };
     },
     request: async () => (answer.request ?? (() => ({ ok: true, data: request })))(),
+    forecast: async () => ({ ok: true, data: { items: [] } }),
   };
   return { api, reports };
 }

@@ -1,6 +1,7 @@
 /** One customer: its name and state, then a tab per concern, each addressable (/console/customers/:id/:tab, or ?tab= as emails link). */
 import { createEffect, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { A, useParams, useSearchParams } from '@solidjs/router';
+import { CustomerBillingTab } from '../billing/customer-billing-tab.tsx';
 import { useFeatureText } from '../console/feature-text.ts';
 import { Loaded } from '../console/loaded.tsx';
 import { CustomParameters } from '../devices/custom-parameters.tsx';
@@ -18,7 +19,7 @@ import { SitesTab } from './tabs/sites-tab.tsx';
 import { StatisticsTab } from './tabs/statistics-tab.tsx';
 import './customers.css';
 
-const TABS = ['information', 'statistics', 'sites', 'coordinators', 'prices', 'agent', 'campaign', 'pending', 'locations', 'floorplans', 'parameters'] as const;
+const TABS = ['information', 'statistics', 'sites', 'coordinators', 'prices', 'billing', 'agent', 'campaign', 'pending', 'locations', 'floorplans', 'parameters'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function CustomerPage() {
@@ -74,6 +75,9 @@ export default function CustomerPage() {
             </Match>
             <Match when={tab() === 'prices'}>
               <PricesTab api={api} customer={loaded} />
+            </Match>
+            <Match when={tab() === 'billing'}>
+              <CustomerBillingTab customer={loaded} />
             </Match>
             <Match when={tab() === 'agent'}>
               <AgentTab api={api} customer={loaded} />

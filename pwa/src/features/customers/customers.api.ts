@@ -5,7 +5,7 @@
  */
 import type { CounterKind } from '@parc/shared/meters/counters';
 import type { ReadingReason } from '@parc/shared/meters/reasons';
-import type { CustomerPrices, PriceListInput } from '@parc/shared/contracts/billing';
+import type { CustomerPrices, PriceListInput, PricingChoices } from '@parc/shared/contracts/billing';
 import type { Coordinator, CoordinatorCreate, CoordinatorUpdate } from '@parc/shared/contracts/coordinators';
 import type { Customer, CustomerCreate, CustomerUpdate } from '@parc/shared/contracts/customers';
 import type { AgentState } from '@parc/shared/contracts/dashboard';
@@ -100,6 +100,7 @@ export function createCustomersApi(client: ApiClient = createApiClient()) {
 
     prices: (customerId: string) => call<CustomerPrices>('GET', `/api/customers/${customerId}/prices`),
     savePrices: (customerId: string, input: PriceListInput) => call<CustomerPrices>('PUT', `/api/customers/${customerId}/prices`, input),
+    pricingChoices: (customerId: string) => call<PricingChoices>('GET', `/api/customers/${customerId}/pricing-choices`),
 
     agents: (customerId: string) => call<{ items: Agent[] }>('GET', `/api/agents?customerId=${customerId}`),
     createAgent: (customerId: string, name: string) => call<Agent>('POST', `/api/customers/${customerId}/agents`, { name }),

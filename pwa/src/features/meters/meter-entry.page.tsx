@@ -2,7 +2,7 @@
  * The customer's meter entry page, reached without an account through the signed link `/m/:token`
  * of the monthly e-mail. Anonymous by design: the customer number is the only customer datum shown.
  */
-import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { useParams } from '@solidjs/router';
 import type { MeterEntryMachine, MeterEntryPage as PageData } from '@parc/shared/contracts/meters';
 import type { CounterKind } from '@parc/shared/meters/counters';
@@ -15,6 +15,7 @@ import { LanguageSwitcher } from '../auth/language-switcher.tsx';
 import { plural } from '../plural/plural.ts';
 import { Loading } from '../shell/loading.tsx';
 import { DealerContacts } from './dealer-contacts.tsx';
+import { ForecastBlock } from './forecast-block.tsx';
 import { LinkInvalid } from './link-invalid.tsx';
 import { MachineCard } from './machine-card.tsx';
 import { createMeterEntryApi, type MeterEntryApi } from './meter-entry.api.ts';
@@ -96,6 +97,23 @@ function LinkPage(props: { token: string }) {
       </Switch>
     </div>
   );
+}
+
+/**
+ * The included pages' forecast, asked for once the page came from the server (not while a cached
+ * page waits for it): it never holds up entering readings, and without it (an error, offline, no
+ * included pages) the page simply has no forecast.
+ */
+function LinkForecast(props: { api: MeterEntryApi; token: string; store: MeterEntryStore }) {
+  const { t } = useServices().i18n;
+  const [forecast] = createResource(
+    () => !props.store.state.fromCache && props.token,
+    async (token) => {
+      const result = await props.api.forecast(token);
+      return result.ok ? result.data.forecast : null;
+    },
+  );
+  return <Show when={forecast()}>{(shown) => <ForecastBlock forecast={shown()} title={t('meters.forecast.title')} headingLevel={2} now={new Date()} />}</Show>;
 }
 
 /** Only http(s) or same-site images: the logo address comes from the dealer's settings. */
@@ -255,6 +273,8 @@ function EntryView(props: { page: PageData; store: MeterEntryStore; api: MeterEn
           </For>
         </div>
       </Show>
+
+      <LinkForecast api={props.api} token={props.token} store={props.store} />
 
       <footer class="meter-entry__footer" id="dealer-contacts" tabindex="-1">
         <DealerContacts dealer={props.page.dealer} />

@@ -42,6 +42,7 @@ function fakeBackend() {
       return answer(submission);
     },
     requestLocationChange: async () => ({ ok: true, data: undefined }),
+    forecast: async () => ({ ok: true, data: { forecast: null } }),
     receiptUrl: (linkToken, language) => `/api/links/${linkToken}/receipt.pdf?lang=${language}`,
   };
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { FULL_ACCESS } from '@parc/shared/contracts/profiles';
 import type { Role } from '../../api/auth.ts';
-import { homePathFor, navigationFor, rolesOf, safeNextPath } from './navigation.ts';
+import { homePathFor, navigationFor, permittedItems, rolesOf, safeNextPath } from './navigation.ts';
 
 describe('homePathFor', () => {
   it.each<[Role, string]>([
@@ -21,6 +22,18 @@ describe('rolesOf', () => {
     ['coordinator', ['coordinator']],
   ] as const)('%s admits %j', (area, roles) => {
     expect(rolesOf(area)).toEqual(roles);
+  });
+});
+
+describe('permittedItems', () => {
+  const hrefs = (permissions: Parameters<typeof permittedItems>[1]) => permittedItems(navigationFor('partner_staff'), permissions).map((item) => item.href);
+
+  it('shows billing to a profile that may view it, and hides it otherwise or until the permissions are known', () => {
+    expect(hrefs(FULL_ACCESS)).toContain('/console/billing');
+    expect(hrefs({ ...FULL_ACCESS, billing: 'view' })).toContain('/console/billing');
+    expect(hrefs({ ...FULL_ACCESS, billing: 'none' })).not.toContain('/console/billing');
+    expect(hrefs(undefined)).not.toContain('/console/billing');
+    expect(hrefs(undefined)).toContain('/console/customers');
   });
 });
 

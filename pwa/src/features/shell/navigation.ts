@@ -1,4 +1,5 @@
 /** Where each role lives and what its navigation offers. Later issues add their screens' entries here. */
+import { allows, type Permissions, type Screen } from '@parc/shared/contracts/profiles';
 import type { Role } from '../../api/auth.ts';
 import type { MessageKey } from '../../i18n/catalogue.ts';
 
@@ -7,6 +8,8 @@ export type Area = 'console' | 'tech' | 'coordinator';
 export interface NavItem {
   href: string;
   label: MessageKey;
+  /** The console screen a profile must grant (at least view) for the item to show. */
+  screen?: Screen;
 }
 
 const areaOfRole: Record<Role, Area> = {
@@ -35,6 +38,7 @@ const navigationOfArea: Record<Area, readonly NavItem[]> = {
     { href: '/console/devices', label: 'nav.devices' },
     { href: '/console/errors', label: 'nav.errors' },
     { href: '/console/requests', label: 'nav.requests' },
+    { href: '/console/billing', label: 'nav.billing', screen: 'billing' },
     { href: '/console/users', label: 'nav.users' },
     { href: '/console/settings', label: 'nav.settings' },
   ],
@@ -44,6 +48,11 @@ const navigationOfArea: Record<Area, readonly NavItem[]> = {
 
 export function navigationFor(role: Role): readonly NavItem[] {
   return navigationOfArea[areaFor(role)];
+}
+
+/** The items the user may open: one tied to a screen shows once the permissions say it may be viewed. */
+export function permittedItems(items: readonly NavItem[], permissions: Permissions | undefined): NavItem[] {
+  return items.filter((item) => !item.screen || (permissions !== undefined && allows(permissions[item.screen], 'view')));
 }
 
 /** Only same-origin paths may follow a login, so a crafted link can't send the user elsewhere. */

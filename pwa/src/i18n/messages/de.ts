@@ -20,6 +20,7 @@ export const de: Catalogue = {
   'nav.label': 'Hauptnavigation',
   'nav.home': 'Startseite',
   'nav.customers': 'Kunden',
+  'nav.billing': 'Abrechnung',
   'language.label': 'Sprache',
   'auth.email': 'E-Mail-Adresse',
   'auth.password': 'Passwort',

@@ -20,6 +20,7 @@ export const en: Catalogue = {
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
   'nav.customers': 'Customers',
+  'nav.billing': 'Billing',
   'language.label': 'Language',
   'auth.email': 'Email address',
   'auth.password': 'Password',

@@ -20,6 +20,7 @@ export const fr = {
   'nav.label': 'Navigation principale',
   'nav.home': 'Accueil',
   'nav.customers': 'Clients',
+  'nav.billing': 'Facturation',
   'language.label': 'Langue',
   'auth.email': 'Adresse e-mail',
   'auth.password': 'Mot de passe',

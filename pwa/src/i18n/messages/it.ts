@@ -20,6 +20,7 @@ export const it: Catalogue = {
   'nav.label': 'Navigazione principale',
   'nav.home': 'Home',
   'nav.customers': 'Clienti',
+  'nav.billing': 'Fatturazione',
   'language.label': 'Lingua',
   'auth.email': 'Indirizzo e-mail',
   'auth.password': 'Password',

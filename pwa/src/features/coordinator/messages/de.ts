@@ -31,4 +31,7 @@ export const coordinatorDe: CoordinatorCatalogue = {
   'coordinator.request.fromCache': 'Offline: Stand der Anfrage bei der letzten Verbindung.',
   'coordinator.request.unavailable': 'Diese Anfrage wurde auf diesem Gerät noch nie geöffnet: sie erscheint, sobald Sie wieder online sind.',
   'coordinator.request.notFound': 'Diese Anfrage gibt es nicht, oder sie betrifft keines Ihrer Geräte.',
+  'coordinator.forecast.title': 'Prognose vor der Abrechnung',
+  'coordinator.forecast.amount': 'Betrag der Periode bei diesem Tempo: etwa {projected} (bisher {soFar}).',
+  'coordinator.forecast.amountSoFar': 'Betrag der Periode bisher: {soFar}.',
 };

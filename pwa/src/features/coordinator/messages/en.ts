@@ -31,4 +31,7 @@ export const coordinatorEn: CoordinatorCatalogue = {
   'coordinator.request.fromCache': 'Offline: the request as it was at the last connection.',
   'coordinator.request.unavailable': 'This request has not been opened on this device yet: it will show as soon as you are back online.',
   'coordinator.request.notFound': 'This request does not exist or is not about your devices.',
+  'coordinator.forecast.title': 'Forecast before billing',
+  'coordinator.forecast.amount': 'Amount for the period at this rate: about {projected} ({soFar} so far).',
+  'coordinator.forecast.amountSoFar': 'Amount for the period so far: {soFar}.',
 };

@@ -30,6 +30,9 @@ export const coordinatorFr = {
   'coordinator.request.fromCache': 'Hors ligne : état de la demande lors de la dernière connexion.',
   'coordinator.request.unavailable': 'Cette demande n’a pas encore été ouverte sur cet appareil : elle s’affichera dès votre retour en ligne.',
   'coordinator.request.notFound': 'Cette demande n’existe pas ou ne concerne pas vos machines.',
+  'coordinator.forecast.title': 'Prévision avant facturation',
+  'coordinator.forecast.amount': 'Montant de la période à ce rythme\u00a0: environ {projected} ({soFar} jusqu’ici).',
+  'coordinator.forecast.amountSoFar': 'Montant de la période jusqu’ici\u00a0: {soFar}.',
 } as const;
 
 export type CoordinatorCatalogue = { readonly [Key in keyof typeof coordinatorFr]: string };

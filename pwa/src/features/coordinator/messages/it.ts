@@ -31,4 +31,7 @@ export const coordinatorIt: CoordinatorCatalogue = {
   'coordinator.request.fromCache': 'Offline: stato della richiesta all’ultima connessione.',
   'coordinator.request.unavailable': 'Questa richiesta non è ancora stata aperta su questo dispositivo: apparirà appena tornerà online.',
   'coordinator.request.notFound': 'Questa richiesta non esiste o non riguarda le sue periferiche.',
+  'coordinator.forecast.title': 'Previsione prima della fatturazione',
+  'coordinator.forecast.amount': 'Importo del periodo a questo ritmo: circa {projected} (finora {soFar}).',
+  'coordinator.forecast.amountSoFar': 'Importo del periodo finora: {soFar}.',
 };

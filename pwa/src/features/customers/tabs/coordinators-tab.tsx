@@ -11,14 +11,15 @@ import { apiErrorText } from '../../../i18n/api-error.ts';
 export function CoordinatorsTab(props: { api: CustomersApi; customerId: string }) {
   const { t, language } = useFeatureText(customersText);
   const [list, { refetch }] = createResource(() => props.customerId, (id) => props.api.coordinators(id));
-  const [form, setForm] = createSignal({ name: '', email: '', phone: '' });
+  const [form, setForm] = createSignal({ name: '', email: '', phone: '', overageAlerts: false });
   const [error, setError] = createSignal<string | null>(null);
 
   async function add(event: SubmitEvent) {
     event.preventDefault();
-    const result = await props.api.createCoordinator(props.customerId, { name: form().name, email: form().email || null, phone: form().phone || null });
+    const { name, email, phone, overageAlerts } = form();
+    const result = await props.api.createCoordinator(props.customerId, { name, email: email || null, phone: phone || null, overageAlerts });
     if (!result.ok) return setError(apiErrorText(result.error, language()));
-    setForm({ name: '', email: '', phone: '' });
+    setForm({ name: '', email: '', phone: '', overageAlerts: false });
     setError(null);
     await refetch();
   }
@@ -32,6 +33,9 @@ export function CoordinatorsTab(props: { api: CustomersApi; customerId: string }
             <th scope="col">{t('field.email')}</th>
             <th scope="col">{t('field.phone')}</th>
             <th scope="col">{t('coordinators.main')}</th>
+            <th scope="col" title={t('coordinators.overageAlerts.hint')}>
+              {t('coordinators.overageAlerts')}
+            </th>
           </>
         }
       >
@@ -59,6 +63,21 @@ export function CoordinatorsTab(props: { api: CustomersApi; customerId: string }
                 <span class="badge badge--ok">{t('coordinators.main')}</span>
               </Show>
             </td>
+            <td>
+              <input
+                type="checkbox"
+                checked={coordinator.overageAlerts}
+                disabled={!coordinator.email && !coordinator.overageAlerts}
+                aria-label={`${t('coordinators.overageAlerts')}: ${coordinator.name}`}
+                title={coordinator.email ? t('coordinators.overageAlerts.hint') : t('coordinators.overageAlerts.noEmail')}
+                data-testid="overage-alerts"
+                onChange={async (event) => {
+                  const result = await props.api.updateCoordinator(coordinator.id, { overageAlerts: event.currentTarget.checked });
+                  setError(result.ok ? null : apiErrorText(result.error, language()));
+                  await refetch();
+                }}
+              />
+            </td>
           </tr>
         )}
       </ItemsTable>
@@ -70,6 +89,10 @@ export function CoordinatorsTab(props: { api: CustomersApi; customerId: string }
           <TextField label={t('field.email')} type="email" value={form().email} onInput={(email) => setForm({ ...form(), email })} />
           <TextField label={t('field.phone')} type="tel" value={form().phone} onInput={(phone) => setForm({ ...form(), phone })} />
         </div>
+        <label class="check">
+          <input type="checkbox" checked={form().overageAlerts} onChange={(event) => setForm({ ...form(), overageAlerts: event.currentTarget.checked })} />
+          {t('coordinators.overageAlerts.hint')}
+        </label>
         <div class="actions">
           <button type="submit" class="button button--primary">
             {t('coordinators.add')}

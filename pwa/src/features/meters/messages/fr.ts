@@ -64,6 +64,19 @@ export const metersFr = {
   'meters.contact.phone': 'Tél.',
   'meters.contact.email': 'E-mail',
   'meters.contact.website': 'Site web',
+  'meters.forecast.title': 'Pages incluses',
+  'meters.forecast.period': 'Période de facturation en cours\u00a0: {range}',
+  'meters.forecast.kind.mono': 'Pages noir-blanc',
+  'meters.forecast.kind.colour': 'Pages couleur',
+  'meters.forecast.kind.scan': 'Numérisations',
+  'meters.forecast.soFar.one': 'Jusqu’ici {pages} sur {included} page incluse.',
+  'meters.forecast.soFar.other': 'Jusqu’ici {pages} sur {included} pages incluses.',
+  'meters.forecast.early': 'La période vient de commencer\u00a0: la prévision suivra dans un jour.',
+  'meters.forecast.within': 'À ce rythme, environ {projected} d’ici au {end}, dans les pages incluses.',
+  'meters.forecast.over.one': 'À ce rythme, environ {projected} d’ici au {end}\u00a0: environ {over} page au-delà des pages incluses, dès le {day} environ.',
+  'meters.forecast.over.other': 'À ce rythme, environ {projected} d’ici au {end}\u00a0: environ {over} pages au-delà des pages incluses, dès le {day} environ.',
+  'meters.forecast.exceeded.one': 'Les pages incluses ont été épuisées vers le {day}. À ce rythme, environ {projected} d’ici au {end}\u00a0: environ {over} page au-delà.',
+  'meters.forecast.exceeded.other': 'Les pages incluses ont été épuisées vers le {day}. À ce rythme, environ {projected} d’ici au {end}\u00a0: environ {over} pages au-delà.',
 } as const;
 
 export type MetersCatalogue = { readonly [Key in keyof typeof metersFr]: string };
