@@ -186,13 +186,17 @@ describe.skipIf(!snmpsimAvailable)('parc-agent against the real backend', () => 
     expect(perInspection.size).toBe(after.length); // nothing doubled
     expect(after.length).toBe(inspections.size * first.length); // nothing lost
 
-    // Revoked: refused at the next call, says so, stops; the key works again.
-    await api(`/agents/${agent.id}/revoke`, { method: 'POST' });
+    // Revoked: refused at the next call, says so, stops; the old key is dead, the new one enrolls.
+    const revoked = await api<{ key: string }>(`/agents/${agent.id}/revoke`, { method: 'POST' });
+    expect(revoked.key).not.toBe(agent.key);
     const refused = await inspect();
     expect(refused.code).toBe(3);
     expect(refused.stdout + refused.stderr).toContain(REVOKED);
     expect((await agentCli(['run', '--config-dir', configDir])).code).toBe(3); // refuses to start until enrolled again
-    const again = await agentCli(['enroll', '--server', server.baseURL, '--key', agent.key, '--config-dir', configDir]);
+    const oldKey = await agentCli(['enroll', '--server', server.baseURL, '--key', agent.key, '--config-dir', configDir]);
+    expect(oldKey.code).not.toBe(0);
+    expect(oldKey.stderr).toContain('unknown to the server');
+    const again = await agentCli(['enroll', '--server', server.baseURL, '--key', revoked.key, '--config-dir', configDir]);
     expect(again, again.stderr).toMatchObject({ code: 0 });
     expect((await inspect()).code).toBe(0);
     expect((await api<{ keyInUse: boolean }>(`/agents/${agent.id}`)).keyInUse).toBe(true);
