@@ -3,6 +3,7 @@
  * that a photo is kept as a Blob (IndexedDB stores it as is) and becomes base64 only when sent.
  */
 import type { AttachmentType, SyncOp } from '@parc/shared/contracts/tickets';
+import { base64Of } from '../platform/base64.ts';
 
 type AttachmentOp = Extract<SyncOp, { kind: 'request.attachment' }>;
 
@@ -23,16 +24,9 @@ export function isRequestOp(op: LocalOp): op is Extract<LocalOp, { kind: `reques
 /** The outbox kind of the technician's ops. */
 export const TECH_OP_KIND = 'tech.op';
 
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  // In slices: String.fromCharCode takes its bytes as arguments, and arguments are limited.
-  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
-  return btoa(binary);
-}
-
 /** The op as the server takes it: a photo's bytes in base64. */
 export async function toWireOp(op: LocalOp): Promise<SyncOp> {
   if (op.kind !== 'request.attachment') return op;
   const { blob, ...meta } = op.attachment;
-  return { ...op, attachment: { ...meta, dataBase64: base64(new Uint8Array(await blob.arrayBuffer())) } };
+  return { ...op, attachment: { ...meta, dataBase64: await base64Of(blob) } };
 }

@@ -10,18 +10,9 @@ import { languageNames } from '../../i18n/translate.ts';
 import { applyBrandColour, useBrand } from './brand.ts';
 import { createSettingsApi } from './settings.api.ts';
 import './settings.css';
+import { base64Of } from '../../platform/base64.ts';
 
 const api = createSettingsApi(createApiClient());
-
-/** The base64 payload of a file, without its data: URL prefix. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '');
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 export function SettingsPage() {
   const { t, language } = useI18n();
@@ -49,7 +40,7 @@ export function SettingsPage() {
     const file = input.files?.[0];
     if (!file) return;
     if (file.size > MAX_LOGO_BYTES) return setMessage({ ok: false, text: t('settings.logo.tooBig') });
-    const result = await api.uploadLogo({ contentType: file.type as LogoType, dataBase64: await readBase64(file) });
+    const result = await api.uploadLogo({ contentType: file.type as LogoType, dataBase64: await base64Of(file) });
     if (result.ok) updated(result.data);
     report(result, t('settings.logo.uploaded'));
     input.value = '';

@@ -12,17 +12,11 @@ import { randomId } from '../../platform/ids.ts';
 import { preparePhoto } from '../tech/photo.ts';
 import type { TicketsApi } from './tickets.api.ts';
 import { readConflict, type EditConflict } from './tickets.rules.ts';
+import { base64Of } from '../../platform/base64.ts';
 
 export interface AssignmentConflict extends EditConflict {
   /** The technician the partner wanted (null: unassign). */
   wanted: string | null;
-}
-
-async function base64Of(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
-  return btoa(binary);
 }
 
 export function createRequestStore(api: TicketsApi, id: string) {
