@@ -1,6 +1,9 @@
 // The meter campaign under load, on PGlite or (DATABASE_URL set) PostgreSQL:
-//  1. the customer's entry page data, GET /api/links/:token (verify the token, load the sheet,
-//     mark the link opened), against a bare node:http handler serving the same bytes, in the same run;
+//  1. the customer's entry page data, GET /api/links/:token (rate limit, verify the token, read the
+//     link and the sheet, mark the link opened), against a bare node:http handler serving the same
+//     bytes, in the same run; once as shipped (the database-backed rate limiter) and once with the
+//     limiter in memory, which isolates the handler's own cost; and the partner's device list
+//     (GET /api/devices?pageSize=50, session + list) against bare node:http with its bytes;
 //  2. issuing the period's links for 100k customers (BENCH_LINK_CUSTOMERS to change) through the
 //     batch path the campaign job uses (issueLinks), and for comparison one issueLink per customer
 //     for the first BENCH_SINGLE_LINKS of them, in another period.
@@ -13,6 +16,7 @@ import { DEMO_METER_CUSTOMER } from '../backend/src/demo/plan.ts';
 import { demoMeterLink, seedDemo } from '../backend/src/demo/seed.ts';
 import { issueLink, issueLinks } from '../backend/src/modules/links/links.service.ts';
 import { createTestApp } from '../backend/src/test/app.ts';
+import type { RateLimiter } from '../backend/src/http/rate-limit.ts';
 import { load, printTable, startBareServer } from './support.ts';
 
 const LINK_CUSTOMERS = Number(process.env.BENCH_LINK_CUSTOMERS ?? 100_000);
@@ -26,35 +30,66 @@ const { database, deps } = await createTestApp();
 await seedDemo(database.db, { now: deps.clock(), hashPassword: (p) => deps.passwords.hash(p) });
 // The limiter would answer 429 after 60 requests a minute from loopback: measure the handler, not the wall.
 const app = createApp(deps, { links: { readLimit: { limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 } } });
+/** Lets every request through without a database write: the handler's cost without the limiter's. */
+const memoryLimiter: RateLimiter = {
+  name: 'bench.memory',
+  limit: Number.MAX_SAFE_INTEGER,
+  windowMs: 60_000,
+  blockedFor: async () => null,
+  record: async () => {},
+  clear: async () => {},
+  consume: async () => null,
+};
+const appWithoutLimiterWrites = createApp(deps, { links: { readLimiter: memoryLimiter } });
 
 let inFlight = 0;
-const server = serve({
-  fetch: async (request) => {
-    inFlight++;
-    try {
-      return await app.fetch(request);
-    } finally {
-      inFlight--;
-    }
-  },
-  port: 0,
-  hostname: '127.0.0.1',
-});
-await new Promise((resolve) => server.once('listening', resolve));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+async function startServer(handler: typeof app): Promise<{ base: string; close: () => void }> {
+  const server = serve({
+    fetch: async (request) => {
+      inFlight++;
+      try {
+        return await handler.fetch(request);
+      } finally {
+        inFlight--;
+      }
+    },
+    port: 0,
+    hostname: '127.0.0.1',
+  });
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+const shipped = await startServer(app);
+const memory = await startServer(appWithoutLimiterWrites);
 
 const link = (await demoMeterLink(deps))!;
-const pageUrl = `${base}/api/links/${link.token}`;
-const body = await (await fetch(pageUrl)).text();
+const pagePath = `/api/links/${link.token}`;
+const body = await (await fetch(`${shipped.base}${pagePath}`)).text();
 console.log(`database: ${database.kind}; entry page of customer ${DEMO_METER_CUSTOMER}: ${JSON.parse(body).machines.length} machines, ${body.length} bytes`);
 
 const bare = await startBareServer(body);
 const reference = await load('bare node:http, same bytes', bare.url);
-const page = await load('GET /api/links/:token (verify, sheet, mark opened)', pageUrl);
-printTable([reference, page], reference);
+const page = await load('GET /api/links/:token (limit, verify, link+sheet, opened)', `${shipped.base}${pagePath}`);
+const pageMemory = await load('same, rate limiter in memory', `${memory.base}${pagePath}`);
+printTable([reference, page, pageMemory], reference);
 bare.server.close();
-server.close();
-while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+
+// --- the partner's device list ---
+const login = await fetch(`${shipped.base}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email: 'admin@demo-dealer.test', password: 'parc-demo-2026' }),
+});
+const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+const devicesPath = '/api/devices?pageSize=50';
+const devicesBody = await (await fetch(`${shipped.base}${devicesPath}`, { headers: { cookie } })).text();
+console.log(`device list: ${JSON.parse(devicesBody).items.length} devices, ${devicesBody.length} bytes`);
+const devicesBare = await startBareServer(devicesBody);
+const devicesReference = await load('bare node:http, same bytes', devicesBare.url);
+const devices = await load('GET /api/devices?pageSize=50 (session + list)', `${shipped.base}${devicesPath}`, { headers: { cookie } });
+printTable([devicesReference, devices], devicesReference);
+devicesBare.server.close();
+memory.close();
 
 // --- issuing links ---
 const [partner] = await database.db.select({ id: partners.id }).from(partners).limit(1);
@@ -100,5 +135,16 @@ await timeIssuing('issueLink, one per customer', '2026-12', singles.length, asyn
   return created;
 });
 console.table(issuing);
+
+// The entry page again, now that the meter_links table holds the issued periods' links.
+if (LINK_CUSTOMERS > 0) {
+  const bareAgain = await startBareServer(body);
+  const referenceAgain = await load('bare node:http, same bytes', bareAgain.url);
+  const pageAgain = await load(`GET /api/links/:token, ${LINK_CUSTOMERS} more customers' links stored`, `${shipped.base}${pagePath}`);
+  printTable([referenceAgain, pageAgain], referenceAgain);
+  bareAgain.server.close();
+}
+shipped.close();
+while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
 
 await database.close();

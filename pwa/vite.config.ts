@@ -32,7 +32,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
         navigateFallback: '/index.html',
         // The API is never answered from the cache: offline data goes through IndexedDB, not the service worker.
-        navigateFallbackDenylist: [/^\/api\//],
+        // Nor are the agent downloads: a click on their link must fetch the file, not the app's page.
+        navigateFallbackDenylist: [/^\/api\//, /^\/downloads\//],
         // The first visit's page comes under the worker at once, so it already works offline on reload.
         clientsClaim: true,
         cleanupOutdatedCaches: true,

@@ -1,3 +1,4 @@
+import type { BackgroundTasks } from './background.ts';
 import type { Db, DbKind } from './db/client.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { PasswordHasher } from './modules/auth/password-hasher.ts';
@@ -17,4 +18,6 @@ export interface AppDeps {
   dataDir: string | null;
   /** Bearer secret of POST /api/internal/jobs/:name (see job.ts); null disables the endpoint. */
   jobSecret: string | null;
+  /** Emails a public form sends after answering, so the answer takes the same time whoever asked. */
+  background: BackgroundTasks;
 }

@@ -94,6 +94,8 @@ async function stop(signal: string) {
   console.log(`Parc is stopping (${signal}).`);
   scheduler.stop();
   server.close();
+  // Emails a form already promised (reset links, sign-up confirmations) go out before the database closes.
+  await deps.background.idle();
   await database.close();
   lock?.release();
   process.exit(0);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createBackgroundTasks } from './background.ts';
 import type { Database } from './db/client.ts';
 import type { AppDeps } from './deps.ts';
 import type { Config } from './env.ts';
@@ -28,5 +29,6 @@ export function createNodeDeps(config: Config, database: Database, jobSecret: st
     secureCookies: (config.publicUrl ?? '').startsWith('https:'),
     dataDir: config.dataDir,
     jobSecret,
+    background: createBackgroundTasks(),
   };
 }

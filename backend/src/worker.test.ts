@@ -1,67 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { Database } from './db/client.ts';
-import { campaignContacts, counters, customers, devices, partners, users } from './db/schema/index.ts';
+import { campaignContacts, campaignSettings, counters, customers, devices, partners, readings, readingTransmissions, users } from './db/schema/index.ts';
 import { createPbkdf2Hasher, WORKERS_PBKDF2_ITERATIONS } from './modules/auth/pbkdf2.ts';
 import { createTestDatabase } from './test/database.ts';
 import { createWorker, readWorkerConfig, type WorkerEnv } from './worker.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-describe('wrangler deploy --dry-run', () => {
-  let outdir: string;
-  let run: ReturnType<typeof spawnSync>;
-
-  beforeAll(() => {
-    outdir = mkdtempSync(join(tmpdir(), 'parc-worker-'));
-    // wrangler refuses a config whose assets folder is missing; the PWA is built by `npm run build`.
-    const assets = existsSync(join(REPO_ROOT, 'pwa/dist')) ? [] : ['--assets', stubAssets(outdir)];
-    run = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', join(outdir, 'bundle'), '--metafile', ...assets], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
-    });
-  }, 150_000);
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
-
-  it('bundles the Worker from wrangler.toml without network or login', () => {
-    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
-    expect(run.stdout).toContain('env.HYPERDRIVE');
-    expect(run.stdout).toContain('--dry-run: exiting now.');
-  });
-
-  it('writes a bundle that carries the API routes and the scheduled handler', () => {
-    const bundle = join(outdir, 'bundle/worker.js');
-    expect(statSync(bundle).size).toBeGreaterThan(200_000);
-    const code = readFileSync(bundle, 'utf8');
-    for (const route of ['"/health"', '"/openapi.json"', '"/login"']) expect(code).toContain(route);
-    expect(code).toContain('links issued');
-  });
-
-  it('leaves Node-only modules out of the bundle', () => {
-    const inputs = Object.keys((JSON.parse(readFileSync(join(outdir, 'bundle/bundle-meta.json'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
-    expect(inputs.some((path) => path.endsWith('backend/src/worker.ts'))).toBe(true);
-    expect(inputs.some((path) => path.endsWith('backend/src/app.ts'))).toBe(true);
-    for (const nodeOnly of ['@electric-sql/pglite', '@node-rs/argon2', 'backend/src/db/open.ts', 'backend/src/db/lock.ts', 'backend/src/mail/outbox.ts']) {
-      expect(inputs.filter((path) => path.includes(nodeOnly))).toEqual([]);
-    }
-  });
-});
-
-/** A one-page stand-in for the PWA when it is not built: the Worker bundle does not depend on it. */
-function stubAssets(folder: string): string {
-  const assets = join(folder, 'assets');
-  mkdirSync(assets);
-  writeFileSync(join(assets, 'index.html'), '<!doctype html><title>Parc</title>');
-  return assets;
-}
+// The deployable bundle (wrangler deploy --dry-run) and the Worker in workerd: worker.runtime.test.ts.
 
 describe('the Worker', () => {
   let database: Database;
@@ -147,6 +94,73 @@ describe('the Worker', () => {
       log.mockRestore();
     } finally {
       resend.close();
+    }
+  });
+
+  it('serves downloads from the static assets, and a 404 rather than the app shell for a missing one', async () => {
+    const files: Record<string, Response> = { '/downloads/parc-agent.mjs': new Response('agent bytes', { headers: { 'content-type': 'application/javascript' } }) };
+    // Under single-page-application handling the assets answer a missing file with the shell.
+    const ASSETS = { fetch: async (request: Request) => files[new URL(request.url).pathname] ?? new Response('<!doctype html>', { headers: { 'content-type': 'text/html; charset=utf-8' } }) };
+    const agent = await worker.fetch(new Request('https://parc.example.com/downloads/parc-agent.mjs'), { ...env, ASSETS }, context);
+    expect(agent.status).toBe(200);
+    expect(await agent.text()).toBe('agent bytes');
+    expect(agent.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(agent.headers.get('content-disposition')).toBe('attachment; filename="parc-agent.mjs"');
+    for (const env_ of [{ ...env, ASSETS }, env]) {
+      const missing = await worker.fetch(new Request('https://parc.example.com/downloads/parc-agent.exe'), env_, context);
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({ code: 'not_found' });
+    }
+  });
+
+  it('writes the nightly files to the R2 bucket when one is bound, and sends the webhook only when none is', async () => {
+    const received: string[] = [];
+    const hook = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => void (received.push(body), response.writeHead(204).end()));
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    try {
+      const objects = new Map<string, string>();
+      const EXPORTS = {
+        get: async (key: string) => (objects.has(key) ? { text: async () => objects.get(key)! } : null),
+        put: async (key: string, value: string) => void objects.set(key, value),
+      };
+      const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+      // Two dealers with the same cutoff (22:00 in Zurich), on two nights.
+      const dealers = [];
+      for (const [name, night] of [
+        ['R2 dealer', '2026-10-06'],
+        ['Webhook-only dealer', '2026-10-07'],
+      ] as const) {
+        const [partner] = await database.db.insert(partners).values({ name, email: `office@${night}.test` }).returning();
+        await database.db.insert(campaignSettings).values({ partnerId: partner!.id, exportFolder: true, webhookUrl: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/${night}` });
+        const [customer] = await database.db.insert(customers).values({ partnerId: partner!.id, customerNumber: '1', name: 'Customer', prefix: 'RT' }).returning();
+        const [device] = await database.db
+          .insert(devices)
+          .values({ partnerId: partner!.id, customerId: customer!.id, deviceNumber: 1, deviceCode: 'RT-1', serial: `R2-${night}`, manufacturer: 'Ricoh', model: 'IM C3000', installedAt: new Date('2025-01-01T00:00:00Z') })
+          .returning();
+        const [counter] = await database.db.insert(counters).values({ partnerId: partner!.id, deviceId: device!.id, kind: 'mono' }).returning();
+        const enteredAt = new Date(`${night}T08:00:00Z`);
+        await database.db.insert(readings).values({ partnerId: partner!.id, deviceId: device!.id, counterId: counter!.id, value: 500, takenAt: enteredAt, createdAt: enteredAt, source: 'link', enteredBy: 'link:test', linkId: crypto.randomUUID() });
+        dealers.push({ id: partner!.id, night });
+      }
+      // 22:00 in Zurich is 20:00 UTC in October.
+      await worker.scheduled({ cron: '0 * * * *', scheduledTime: Date.parse('2026-10-06T20:00:00Z') }, { ...env, EXPORTS }, context);
+      await worker.scheduled({ cron: '0 * * * *', scheduledTime: Date.parse('2026-10-07T20:00:00Z') }, env, context);
+      await Promise.all(waits);
+      log.mockRestore();
+
+      expect(received).toHaveLength(2);
+      expect([...objects.keys()]).toEqual([`exports/${dealers[0]!.id}/readings-2026-10-06.csv`]);
+      expect(objects.get(`exports/${dealers[0]!.id}/readings-2026-10-06.csv`)!.split(/\r?\n/).slice(1)).toEqual(['1,RT-1,R2-2026-10-06,mono,500,2026-10-06T08:00:00.000Z,link,entered', '']);
+      const channels = async (partnerId: string) =>
+        database.db.select({ file: readingTransmissions.file, webhook: readingTransmissions.webhook }).from(readingTransmissions).where(eq(readingTransmissions.partnerId, partnerId));
+      expect(await channels(dealers[0]!.id)).toEqual([{ file: 'sent', webhook: 'sent' }]);
+      expect(await channels(dealers[1]!.id)).toEqual([{ file: 'off', webhook: 'sent' }]);
+    } finally {
+      hook.close();
     }
   });
 });

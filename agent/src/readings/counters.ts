@@ -75,7 +75,9 @@ type KindValues = Record<CounterKind, number | null>;
 /**
  * Picks total/mono/colour/scan/large from the raw counters and cross-checks them:
  *  1. The vendor's own total and prtMarkerLifeCount must agree. When they don't, mono+colour
- *     decides (the one it agrees with is kept); if it agrees with neither, total is withheld.
+ *     decides (the one it agrees with is kept); failing that, the recipe's `webPageTotal` (the
+ *     counter the device's own web page shows as its total, named in the warning); failing that
+ *     too, total is withheld.
  *  2. mono + colour (colour 0 when the device has none) must agree with the total kept;
  *     when it doesn't, mono and colour are withheld and the total stands.
  *  3. With no total at all, mono + colour is the total.
@@ -96,17 +98,24 @@ export function resolveKinds(raw: Record<string, number>, profile: VendorProfile
 
   if (vendorTotal !== null && lifeCount !== undefined && !agree(vendorTotal, lifeCount)) {
     const values = { vendorTotal, prtMarkerLifeCount: lifeCount, ...(partsSum === null ? {} : { monoPlusColour: partsSum }) };
+    const webPage = profile.webPageTotal;
+    const webPageValue = webPage ? raw[webPage.counter] : undefined;
     if (partsSum !== null && agree(partsSum, vendorTotal)) total = vendorTotal;
     else if (partsSum !== null && agree(partsSum, lifeCount)) total = lifeCount;
     else total = null;
-    warnings.push({
-      code: 'total_mismatch',
-      message:
-        total === null
-          ? 'the vendor total and prtMarkerLifeCount disagree and nothing settles it: total withheld'
-          : `the vendor total and prtMarkerLifeCount disagree; kept ${total}, which mono+colour confirms`,
-      values,
-    });
+    if (total !== null)
+      warnings.push({ code: 'total_mismatch', message: `the vendor total and prtMarkerLifeCount disagree; kept ${total}, which mono+colour confirms`, values });
+    else if (webPage && webPageValue !== undefined) {
+      // Nothing measured settles it: the vendor's documentation does, its web page shows this counter as the total.
+      total = webPageValue;
+      warnings.push({
+        code: 'total_mismatch',
+        rule: webPage.id,
+        message: `the vendor total and prtMarkerLifeCount disagree; kept ${total} (${webPage.counter}), the total the device's own web page shows; both values kept`,
+        values,
+      });
+    } else
+      warnings.push({ code: 'total_mismatch', message: 'the vendor total and prtMarkerLifeCount disagree and nothing settles it: total withheld', values });
   }
 
   if (total !== null && partsSum !== null && !agree(total, partsSum)) {

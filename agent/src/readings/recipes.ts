@@ -65,5 +65,7 @@ export function withStandard(vendor: VendorProfile | undefined, standard: Vendor
     sums: [...standard.sums, ...vendor.sums],
     kinds,
     packedSupplies: [...standard.packedSupplies, ...vendor.packedSupplies],
+    supplyRules: [...vendor.supplyRules, ...standard.supplyRules],
+    webPageTotal: vendor.webPageTotal ?? standard.webPageTotal,
   };
 }

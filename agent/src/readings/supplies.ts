@@ -1,4 +1,4 @@
-import type { VendorProfile } from '@parc/shared/agents/recipes';
+import type { SupplyRule, VendorProfile } from '@parc/shared/agents/recipes';
 import type { Supply } from '@parc/shared/agents/reading';
 import { decodePackedRecords } from './packed.ts';
 import type { VarbindIndex } from './varbind-index.ts';
@@ -37,7 +37,26 @@ export function supplyLevel(level: number | null, max: number | null, unit?: num
 }
 
 export function readSupplies(index: VarbindIndex, profile: VendorProfile): Supply[] {
-  return [...readPrinterMibSupplies(index), ...readPackedSupplies(index, profile)];
+  return [...readPrinterMibSupplies(index).map((supply) => applySupplyRules(supply, profile.supplyRules)), ...readPackedSupplies(index, profile)];
+}
+
+const UNKNOWN_MAX = -2;
+
+/**
+ * The recipe's vendor rules for rows the Printer-MIB leaves without a percentage; the first that
+ * applies gives the percentage and is named on the row.
+ */
+export function applySupplyRules(supply: Supply, rules: readonly SupplyRule[]): Supply {
+  if (supply.percent !== null || supply.source !== 'printer_mib') return supply;
+  for (const rule of rules) {
+    if (rule.types.length > 0 && !rule.types.includes(supply.type)) continue;
+    switch (rule.rule) {
+      case 'levelIsPercentWhenMaxUnknown':
+        if (supply.max === UNKNOWN_MAX && supply.level !== null && supply.level >= 0 && supply.level <= 100)
+          return { ...supply, percent: supply.level, state: 'measured', rule: rule.id };
+    }
+  }
+  return supply;
 }
 
 function readPrinterMibSupplies(index: VarbindIndex): Supply[] {

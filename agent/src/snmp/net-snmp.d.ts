@@ -7,6 +7,8 @@ declare module 'net-snmp' {
     subtree(oid: string, maxRepetitions: number, feed: (varbinds: RawVarbind[]) => boolean | void, done: (error: Error | null) => void): void;
     close(): void;
     on(event: 'error', listener: (error: Error) => void): void;
+    /** v3: set once the engine discovery was answered. */
+    msgSecurityParameters?: { msgAuthoritativeEngineID?: Buffer };
   }
   export interface SessionOptions { port?: number; version?: number; timeout?: number; retries?: number; context?: string; backoff?: number }
   export interface User { name: string; level: number; authProtocol?: number; authKey?: string; privProtocol?: number; privKey?: string }

@@ -34,8 +34,18 @@ export class SnmpFailure extends Error {
   }
 }
 
-export function classifyError(error: Error, credentials: Credentials): SnmpFailure {
+/**
+ * `engineKnown`: the v3 engine discovery was answered, so something SNMPv3 listens there. A request
+ * that then goes unanswered with the right password was dropped for its context: RFC 3413 agents
+ * answer an unknown context with a snmpUnknownContexts report, others (snmpsim, some printers) say nothing.
+ */
+export function classifyError(error: Error, credentials: Credentials, engineKnown = false): SnmpFailure {
   const text = `${error.name} ${error.message}`;
+  if (/RequestTimedOut/i.test(text) && credentials.version === '3' && engineKnown)
+    return new SnmpFailure(
+      'missing_context',
+      `the printer answers SNMPv3 but ignored the request in context "${credentials.context ?? ''}": the context name is missing or wrong (or the privacy password is)`,
+    );
   if (/RequestTimedOut/i.test(text))
     return new SnmpFailure(
       'timeout',
@@ -43,7 +53,8 @@ export function classifyError(error: Error, credentials: Credentials): SnmpFailu
         ? 'no answer: host down, SNMP disabled, or a firewall'
         : 'no answer: host down, SNMP disabled, a firewall, or a wrong community (v1/v2c agents ignore those silently)',
     );
-  if (/Wrong Digest/i.test(text)) return new SnmpFailure('v3_auth_failure', 'SNMPv3 authentication failed: wrong auth password or protocol');
+  // A usmStatsWrongDigests report, or an answer signed with a key our password does not give.
+  if (/Wrong Digest|does not match digest/i.test(text)) return new SnmpFailure('v3_auth_failure', 'SNMPv3 authentication failed: wrong auth password or protocol');
   if (/Decryption Error/i.test(text)) return new SnmpFailure('v3_privacy_failure', 'SNMPv3 privacy failed: wrong privacy password or protocol');
   if (/Unknown User Name/i.test(text)) return new SnmpFailure('v3_unknown_user', 'SNMPv3 user unknown to the printer');
   if (/Unsupported Security Level/i.test(text)) return new SnmpFailure('v3_auth_failure', 'SNMPv3 security level not accepted for this user');
@@ -73,6 +84,11 @@ export function openSession(target: Target, credentials: Credentials): Session {
     },
     { ...options, context: credentials.context ?? '' },
   );
+}
+
+/** Whether a v3 session has learnt the printer's engine ID (net-snmp keeps it after discovery). */
+function engineKnown(session: Session): boolean {
+  return (session.msgSecurityParameters?.msgAuthoritativeEngineID?.length ?? 0) > 0;
 }
 
 /** net-snmp varbind → our Varbind; error varbinds (noSuchObject…) are dropped. */
@@ -111,7 +127,7 @@ function bufferToNumber(value: unknown): number {
 export function get(session: Session, oids: string[], credentials: Credentials): Promise<Varbind[]> {
   return new Promise((resolve, reject) =>
     session.get(oids, (error, varbinds) => {
-      if (error) reject(classifyError(error, credentials));
+      if (error) reject(classifyError(error, credentials, engineKnown(session)));
       else resolve(varbinds.map(toVarbind).filter((varbind): varbind is Varbind => varbind !== undefined));
     }),
   );
@@ -120,7 +136,7 @@ export function get(session: Session, oids: string[], credentials: Credentials):
 export function getNext(session: Session, oids: string[], credentials: Credentials): Promise<Varbind[]> {
   return new Promise((resolve, reject) =>
     session.getNext(oids, (error, varbinds) => {
-      if (error) reject(classifyError(error, credentials));
+      if (error) reject(classifyError(error, credentials, engineKnown(session)));
       else resolve(varbinds.map(toVarbind).filter((varbind): varbind is Varbind => varbind !== undefined));
     }),
   );
@@ -138,7 +154,7 @@ export function walkSubtree(session: Session, oid: string, credentials: Credenti
           if (varbind) collected.push(varbind);
         }
       },
-      (error) => (error ? reject(classifyError(error, credentials)) : resolve(collected)),
+      (error) => (error ? reject(classifyError(error, credentials, engineKnown(session))) : resolve(collected)),
     ),
   );
 }

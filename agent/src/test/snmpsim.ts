@@ -49,6 +49,8 @@ export type SnmpsimOptions = {
   files: Record<string, string | { text: string }>;
   /** Resolves once snmpsimd answers (it indexes its files first); polled for up to 20 s. */
   ready: () => Promise<unknown>;
+  /** More snmpsimd options, e.g. an SNMPv3 user (`--v3-user`, `--v3-auth-key`…). */
+  args?: string[];
 };
 
 export type Snmpsim = { stop: () => void };
@@ -71,6 +73,7 @@ export async function startSnmpsim(options: SnmpsimOptions): Promise<Snmpsim> {
       `--data-dir=${dataDir}`,
       ...options.endpoints.map((endpoint) => `--agent-udpv4-endpoint=${endpoint}`), '--process-user=nobody',
       '--process-group=nogroup',
+      ...(options.args ?? []),
     ],
     { stdio: 'ignore' },
   );

@@ -2,6 +2,7 @@ import { DomainError, type ErrorCode } from '@parc/shared';
 import {
   AgentConfigSchema,
   EnrollResponseSchema,
+  paginateDiscovery,
   PushSamplesResponseSchema,
   type AgentConfig,
   type AgentSample,
@@ -66,8 +67,9 @@ export class BackendClient {
     return PushSamplesResponseSchema.parse(await this.call('POST', AGENT_ROUTES.samples, { samples }, true)).results;
   }
 
+  /** A large report goes as pages that each fit the server's limits (see paginateDiscovery), in order. */
   async reportDiscovery(report: DiscoveryReport): Promise<void> {
-    await this.call('POST', AGENT_ROUTES.discovery, report, true);
+    for (const page of paginateDiscovery(report)) await this.call('POST', AGENT_ROUTES.discovery, page, true);
   }
 
   private async call(method: 'GET' | 'POST', route: string, body: unknown, signed: boolean): Promise<unknown> {

@@ -1,7 +1,9 @@
-import type { AgentSample, SampleResult } from '@parc/shared/contracts/agents';
+import { fitReading } from '@parc/shared/agents/reading';
+import { AGENT_LIMITS, type AgentSample, type SampleResult } from '@parc/shared/contracts/agents';
 import type { Journal, Rejection } from './journal.ts';
 
-export const BATCH_SIZE = 100;
+/** Samples per request: well under the server's AGENT_LIMITS.samplesPerBatch. */
+export const BATCH_SIZE = Math.min(100, AGENT_LIMITS.samplesPerBatch);
 const CONFIRMED: ReadonlySet<SampleResult['status']> = new Set(['accepted', 'duplicate', 'pending_device']);
 
 export type Push = (samples: readonly AgentSample[]) => Promise<SampleResult[]>;
@@ -15,8 +17,10 @@ export type DrainOutcome = { confirmed: number; rejected: number; remaining: num
 export async function drainJournal(journal: Journal, push: Push, now: () => Date, batchSize = BATCH_SIZE): Promise<DrainOutcome> {
   let confirmed = 0;
   let rejected = 0;
+  const size = Math.min(batchSize, AGENT_LIMITS.samplesPerBatch);
   for (;;) {
-    const batch = journal.oldest(batchSize);
+    // A reading longer than the server accepts (a printer with hundreds of supplies) is trimmed, never refused forever.
+    const batch = withinBytes(journal.oldest(size).map((sample) => ({ ...sample, reading: fitReading(sample.reading) })));
     if (batch.length === 0) break;
     const bySampleId = new Map(batch.map((sample) => [sample.sampleId, sample]));
     const results = await push(batch);
@@ -35,6 +39,14 @@ export async function drainJournal(journal: Journal, push: Push, now: () => Date
     if (done.size + rejections.length === 0) break;
   }
   return { confirmed, rejected, remaining: journal.size() };
+}
+
+/** The oldest samples whose JSON stays within half the server's body limit (always at least one). */
+function withinBytes(samples: AgentSample[]): AgentSample[] {
+  let bytes = 0;
+  const budget = AGENT_LIMITS.requestBytes / 2;
+  const kept = samples.findIndex((sample) => (bytes += Buffer.byteLength(JSON.stringify(sample))) > budget);
+  return kept === -1 ? samples : samples.slice(0, Math.max(1, kept));
 }
 
 /** 5 s, 10 s, 20 s… up to 5 minutes between attempts while the server is away. */

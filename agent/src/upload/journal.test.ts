@@ -1,6 +1,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AgentSample, SampleResult } from '@parc/shared/contracts/agents';
+import { READING_LIMITS } from '@parc/shared/agents/reading';
+import { AGENT_LIMITS, PushSamplesRequestSchema, type AgentSample, type SampleResult } from '@parc/shared/contracts/agents';
 import { describe, expect, it } from 'vitest';
 import { parseReading } from '../readings/read.ts';
 import { drainJournal, retryDelayMs } from './drain.ts';
@@ -95,5 +96,65 @@ describe('retryDelayMs', () => {
     [20, 300_000],
   ])('after %i failures waits %i ms', (failures, delay) => {
     expect(retryDelayMs(failures)).toBe(delay);
+  });
+});
+
+describe('drainJournal within the server limits', () => {
+  it('sends a reading with more supplies and alerts than the server takes cut to the limits, so it is never refused forever', async () => {
+    const { open } = freshJournal();
+    const journal = open();
+    const supply = { index: '1.1', description: 'Toner', type: 'toner', colour: 'black', level: 1, max: 1, percent: 100, state: 'measured' as const, source: 'printer_mib' as const };
+    const crowded: AgentSample = {
+      ...sample(1),
+      reading: {
+        ...READING,
+        supplies: Array.from({ length: READING_LIMITS.supplies + 50 }, (_, n) => ({ ...supply, index: `1.${n}` })),
+        alerts: Array.from({ length: READING_LIMITS.alerts + 1 }, (_, n) => ({ severity: 'warning' as const, group: 'other', code: `c${n}`, description: '' })),
+      },
+    };
+    journal.append([crowded]);
+    // As an older agent wrote it, uncut: read back cut, not dropped.
+    appendFileSync(journal.file, `${JSON.stringify({ ...crowded, sampleId: sample(2).sampleId })}\n`);
+    expect(journal.size()).toBe(2);
+    const pushed: AgentSample[] = [];
+    await drainJournal(journal, async (batch) => {
+      pushed.push(...batch);
+      return batch.map((entry) => ({ sampleId: entry.sampleId, status: 'accepted' as const }));
+    }, now);
+    expect(PushSamplesRequestSchema.safeParse({ samples: pushed }).error?.issues ?? []).toEqual([]);
+    expect(pushed[0]!.reading.supplies.map((entry) => entry.index)).toEqual(crowded.reading.supplies.slice(0, READING_LIMITS.supplies).map((entry) => entry.index));
+    expect(pushed[0]!.reading.alerts).toHaveLength(READING_LIMITS.alerts);
+    expect(journal.size()).toBe(0);
+  });
+
+  it('never sends more samples in one request than the server takes', async () => {
+    const { open } = freshJournal();
+    const journal = open();
+    journal.append(Array.from({ length: AGENT_LIMITS.samplesPerBatch + 10 }, (_, n) => sample(n)));
+    const sizes: number[] = [];
+    await drainJournal(journal, async (batch) => {
+      sizes.push(batch.length);
+      return batch.map((entry) => ({ sampleId: entry.sampleId, status: 'accepted' as const }));
+    }, now, 10_000);
+    expect(Math.max(...sizes)).toBe(AGENT_LIMITS.samplesPerBatch);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(AGENT_LIMITS.samplesPerBatch + 10);
+  });
+});
+
+describe('drainJournal within the server body limit', () => {
+  it('sends large readings in smaller batches so no request goes over half the body limit', async () => {
+    const { open } = freshJournal();
+    const journal = open();
+    const supply = { description: 'x'.repeat(2_000), type: 'toner', colour: 'black', level: 1, max: 1, percent: 100, state: 'measured' as const, source: 'printer_mib' as const };
+    const heavy = (n: number): AgentSample => ({ ...sample(n), reading: { ...READING, supplies: Array.from({ length: READING_LIMITS.supplies }, (_, i) => ({ ...supply, index: `1.${i}` })) } });
+    journal.append(Array.from({ length: 12 }, (_, n) => heavy(n)));
+    const bodies: number[] = [];
+    await drainJournal(journal, async (batch) => {
+      bodies.push(Buffer.byteLength(JSON.stringify({ samples: batch })));
+      return batch.map((entry) => ({ sampleId: entry.sampleId, status: 'accepted' as const }));
+    }, now);
+    expect(bodies.length).toBeGreaterThan(1);
+    expect(Math.max(...bodies)).toBeLessThanOrEqual(AGENT_LIMITS.requestBytes / 2 + 100);
+    expect(journal.size()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { AgentSampleSchema, type AgentSample } from '@parc/shared/contracts/agents';
+import { fitReading } from '@parc/shared/agents/reading';
 import { writeFileAtomic } from '../config/files.ts';
 
 export type Rejection = { sample: AgentSample; reason: string; rejectedAt: string };
@@ -35,8 +36,9 @@ export class Journal {
     return new Journal(file, rejectedFile);
   }
 
+  /** Readings are cut to what the server takes (READING_LIMITS), so a journaled sample is never refused for its size. */
   append(samples: readonly AgentSample[]): void {
-    appendLines(this.file, samples.map((sample) => JSON.stringify(sample)));
+    appendLines(this.file, samples.map((sample) => JSON.stringify({ ...sample, reading: fitReading(sample.reading) })));
   }
 
   /** Every readable entry in order; unreadable lines (torn by a crash) are skipped, never sent. */
@@ -46,8 +48,11 @@ export class Journal {
     for (const line of readFileSync(this.file, 'utf8').split('\n')) {
       if (line.trim() === '') continue;
       try {
-        const parsed = AgentSampleSchema.safeParse(JSON.parse(line));
-        if (parsed.success) samples.push(parsed.data);
+        const raw = JSON.parse(line) as AgentSample;
+        // A sample journaled by an older agent may carry more than the server takes now: cut, not lost.
+        const parsed = AgentSampleSchema.safeParse(raw);
+        const fitted = parsed.success ? parsed : AgentSampleSchema.safeParse({ ...raw, reading: fitReading(raw.reading) });
+        if (fitted.success) samples.push(fitted.data);
       } catch {
         // a torn line: its sample was never confirmed as written, so nothing was promised about it
       }

@@ -5,7 +5,7 @@
  */
 import type { agentContacts, agentCredentials, agentKeys, agents, deviceAlerts, deviceSupplies, deviceSupplyLevels } from '../db/schema/index.ts';
 import type { DemoPlan } from './plan.ts';
-import { createRandom } from './random.ts';
+import { createRandom } from '@parc/shared/random';
 
 export interface DemoAgent {
   agents: (typeof agents.$inferInsert)[];

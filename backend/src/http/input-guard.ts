@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '@parc/shared';
+import { AGENT_LIMITS } from '@parc/shared/contracts/agents';
 
 /**
  * Input refused at the edge, before any route parses it:
@@ -21,7 +22,7 @@ const LARGER_BODIES: readonly { path: RegExp; bytes: number }[] = [
   { path: /^\/api\/customers\/[^/]+\/floorplans(\/.*)?$/, bytes: FILE_BODY_BYTES },
   // Up to three photos in one report; a technician's batch is split by the app when it is larger.
   { path: /^\/api\/(tech\/sync|coordinator\/problems)$/, bytes: 3 * FILE_BODY_BYTES },
-  { path: /^\/api\/agent\/(samples|discovery)$/, bytes: 4 * 1024 * 1024 },
+  { path: /^\/api\/agent\/(samples|discovery)$/, bytes: AGENT_LIMITS.requestBytes },
   { path: /^\/api\/customers\/[^/]+\/prices$/, bytes: 4 * 1024 * 1024 },
 ];
 

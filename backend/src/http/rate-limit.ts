@@ -1,43 +1,48 @@
 import type { Context } from 'hono';
 import { DomainError } from '@parc/shared';
+import type { Db } from '../db/client.ts';
+import { clearWindow, countHit, liveWindow } from './rate-limit.repo.ts';
 
 /**
- * A fixed-window counter per key, in this process's memory: enough for one Parc server.
- * Several processes (or Worker isolates) each count on their own, so the real limit is
- * multiplied by their number; a shared store would be needed to make it exact.
+ * A fixed-window counter per key, kept in the database (rate_limit_windows): every Parc process on
+ * one PostgreSQL, and every Worker isolate behind Hyperdrive, counts the same attempts, so the
+ * limit holds whatever the number of instances. On the embedded PGlite it is the same table.
+ * Each limiter has a name; two limiters with the same name share their counts.
  */
 export interface RateLimiter {
+  readonly name: string;
+  readonly limit: number;
+  readonly windowMs: number;
   /** Null when `key` may go on, else the seconds until its window ends. */
-  blockedFor(key: string, now: Date): number | null;
-  record(key: string, now: Date): void;
-  clear(key: string): void;
+  blockedFor(db: Db, key: string, now: Date): Promise<number | null>;
+  record(db: Db, key: string, now: Date): Promise<void>;
+  clear(db: Db, key: string): Promise<void>;
+  /** Counts one attempt unless `key` is already at its limit: null when counted, else the seconds to wait. */
+  consume(db: Db, key: string, now: Date): Promise<number | null>;
 }
 
-/** Past this many keys, expired windows are swept so memory stays bounded. */
-const SWEEP_ABOVE = 10_000;
+const secondsUntil = (endsAt: Date, now: Date) => Math.max(1, Math.ceil((endsAt.getTime() - now.getTime()) / 1000));
 
-export function createRateLimiter({ limit, windowMs }: { limit: number; windowMs: number }): RateLimiter {
-  const windows = new Map<string, { count: number; endsAt: number }>();
-  const live = (key: string, at: number) => {
-    const window = windows.get(key);
-    return window && window.endsAt > at ? window : undefined;
+export function createRateLimiter(name: string, { limit, windowMs }: { limit: number; windowMs: number }): RateLimiter {
+  const blockedFor = async (db: Db, key: string, now: Date) => {
+    const window = await liveWindow(db, name, key, now);
+    return window && window.hits >= limit ? secondsUntil(window.endsAt, now) : null;
   };
   return {
-    blockedFor(key, now) {
-      const window = live(key, now.getTime());
-      return window && window.count >= limit ? Math.ceil((window.endsAt - now.getTime()) / 1000) : null;
+    name,
+    limit,
+    windowMs,
+    blockedFor,
+    async record(db, key, now) {
+      await countHit(db, name, key, now, windowMs);
     },
-    record(key, now) {
-      const at = now.getTime();
-      const window = live(key, at);
-      if (window) window.count += 1;
-      else windows.set(key, { count: 1, endsAt: at + windowMs });
-      if (windows.size > SWEEP_ABOVE) {
-        for (const [k, w] of windows) if (w.endsAt <= at) windows.delete(k);
-      }
+    async clear(db, key) {
+      await clearWindow(db, name, key);
     },
-    clear(key) {
-      windows.delete(key);
+    async consume(db, key, now) {
+      if (await countHit(db, name, key, now, windowMs, limit)) return null;
+      // Refused: the window is running (it may have ended in between: then the next try goes through).
+      return (await blockedFor(db, key, now)) ?? 1;
     },
   };
 }
@@ -51,16 +56,19 @@ export function clientAddress(c: Context): string {
   return incoming?.socket?.remoteAddress ?? c.req.header('cf-connecting-ip') ?? 'unknown';
 }
 
-/** 429 with the wait in minutes, a unit a person can act on, when `key` is over its limit. */
-export function throwIfLimited(limiter: RateLimiter, key: string, now: Date): void {
-  const seconds = limiter.blockedFor(key, now);
-  if (seconds === null) return;
-  const minutes = Math.ceil(seconds / 60);
-  throw new DomainError('auth.too_many_attempts', { minutes, retryAfterSeconds: seconds });
+/** 429 with the wait in minutes, a unit a person can act on. */
+function tooManyAttempts(seconds: number): DomainError {
+  return new DomainError('auth.too_many_attempts', { minutes: Math.ceil(seconds / 60), retryAfterSeconds: seconds });
 }
 
-/** Counts one attempt against `key`, refusing it first when the key is already over its limit. */
-export function consumeAttempt(limiter: RateLimiter, key: string, now: Date): void {
-  throwIfLimited(limiter, key, now);
-  limiter.record(key, now);
+/** Refuses (429) when `key` is over its limit, without counting. */
+export async function throwIfLimited(limiter: RateLimiter, db: Db, key: string, now: Date): Promise<void> {
+  const seconds = await limiter.blockedFor(db, key, now);
+  if (seconds !== null) throw tooManyAttempts(seconds);
+}
+
+/** Counts one attempt against `key`, refusing it (429, not counted) when the key is already at its limit. */
+export async function consumeAttempt(limiter: RateLimiter, db: Db, key: string, now: Date): Promise<void> {
+  const seconds = await limiter.consume(db, key, now);
+  if (seconds !== null) throw tooManyAttempts(seconds);
 }

@@ -1,4 +1,5 @@
 import { createApp } from '../app.ts';
+import { createBackgroundTasks } from '../background.ts';
 import type { Database } from '../db/client.ts';
 import { partners, sessions, userCustomers, users, type UserRole } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
@@ -36,6 +37,7 @@ export async function createTestApp(): Promise<TestApp> {
     secureCookies: false,
     dataDir: null,
     jobSecret: null,
+    background: createBackgroundTasks(),
   };
   let sequence = 0;
   return {

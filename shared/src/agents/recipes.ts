@@ -63,6 +63,26 @@ export const PackedSupplyRuleSchema = z.object({
 
 export const CounterSumSchema = z.object({ name: counterName, of: z.array(counterName).min(1) });
 
+/** A vendor rule's name, carried into the reading (`Supply.rule`, `ReadingWarning.rule`) so a value says which rule gave it. */
+const ruleId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case rule id');
+
+/** Vendor rules for Printer-MIB supply rows the RFC alone leaves without a percentage. */
+export const SupplyRuleSchema = z.discriminatedUnion('rule', [
+  /**
+   * The vendor documents prtMarkerSuppliesLevel as a percentage: a row whose maximum is unknown (-2)
+   * but whose level is a real value (0–100) reports that value as its percentage (Sharp's waste toner).
+   * `types` limits the rule to those prtMarkerSuppliesType names; empty means every row.
+   */
+  z.object({ rule: z.literal('levelIsPercentWhenMaxUnknown'), id: ruleId, types: z.array(z.string()).default([]) }),
+]);
+
+/**
+ * The counter the device's own web page shows as its total. When the vendor total and
+ * prtMarkerLifeCount disagree and mono+colour does not settle it, this one is kept (both raw values
+ * stay in the reading, and a warning names the rule); without it the total is withheld.
+ */
+export const WebPageTotalSchema = z.object({ id: ruleId, counter: counterName });
+
 export const VendorProfileSchema = z.object({
   id: z.string(),
   manufacturer: z.string(),
@@ -93,6 +113,8 @@ export const VendorProfileSchema = z.object({
   /** True when the device's total counts a large (A3) sheet once: Parc then adds `large` once more. */
   largeCountedOnceInTotal: z.boolean().default(false),
   packedSupplies: z.array(PackedSupplyRuleSchema).default([]),
+  supplyRules: z.array(SupplyRuleSchema).default([]),
+  webPageTotal: WebPageTotalSchema.optional(),
 });
 
 export const RecipeSetSchema = z.object({
@@ -104,6 +126,7 @@ export const RecipeSetSchema = z.object({
 
 export type ValueSource = z.infer<typeof ValueSourceSchema>;
 export type CounterRule = z.infer<typeof CounterRuleSchema>;
+export type SupplyRule = z.infer<typeof SupplyRuleSchema>;
 export type VendorProfile = z.infer<typeof VendorProfileSchema>;
 export type RecipeSet = z.infer<typeof RecipeSetSchema>;
 export type RecipeSetInput = z.input<typeof RecipeSetSchema>;

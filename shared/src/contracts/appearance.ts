@@ -28,6 +28,10 @@ export const appearanceSchema = z.object({
 });
 export type Appearance = z.infer<typeof appearanceSchema>;
 
+/** The part of the appearance every console user's screens wear, whatever their profile allows. */
+export const brandSchema = appearanceSchema.pick({ name: true, brandColour: true, logoUrl: true });
+export type Brand = z.infer<typeof brandSchema>;
+
 export const appearanceUpdateSchema = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   brandColour: hexColourSchema.optional(),

@@ -181,6 +181,12 @@ export const DEVICE_EVENT_KINDS = [
   'activated',
   'deactivated',
   'settings_changed',
+  /** The dealer moved it to the customer whose agent reported it (detail: old code → new code). */
+  'customer_moved',
+  /** Reported by another customer's agent; the dealer kept it where it is. */
+  'customer_kept',
+  /** Reported by another customer's agent; the dealer ignored the report. */
+  'customer_report_ignored',
   'reading_flagged',
   'reading_refused',
   'reading_corrected',

@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { instantSchema, requiredText } from './paging.ts';
 
 /** The console screens a profile grants, and how far. */
-export const SCREENS = ['dashboard', 'customers', 'devices', 'readings', 'billing', 'agents', 'users', 'settings'] as const;
+export const SCREENS = [
+  'dashboard',
+  'customers',
+  'devices',
+  'readings',
+  'maintenance',
+  'consumables',
+  'billing',
+  'reports',
+  'agents',
+  'users',
+  'settings',
+] as const;
 export type Screen = (typeof SCREENS)[number];
 export const ACCESS_LEVELS = ['none', 'view', 'edit'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
@@ -15,11 +27,38 @@ export function allows(granted: AccessLevel, needed: Exclude<AccessLevel, 'none'
   return rank[granted] >= rank[needed];
 }
 
+/**
+ * Screens added after profiles were first saved, and the screen whose level a stored profile that
+ * predates them takes: maintenance requests and errors were open to whoever handled devices, supplies
+ * belong to devices, reports grew out of the dashboard's figures.
+ */
+export const LATER_SCREENS = { maintenance: 'devices', consumables: 'devices', reports: 'dashboard' } as const satisfies Partial<Record<Screen, Screen>>;
+
+/** A stored profile's permissions with every screen present: a later screen takes its origin's level, anything else unknown is none. */
+export function completePermissions(stored: Partial<Record<string, AccessLevel>>): Permissions {
+  const levelOf = (screen: Screen): AccessLevel => {
+    const level = stored[screen];
+    if (level !== undefined && (ACCESS_LEVELS as readonly string[]).includes(level)) return level;
+    const origin: Screen | undefined = (LATER_SCREENS as Partial<Record<Screen, Screen>>)[screen];
+    return origin ? levelOf(origin) : 'none';
+  };
+  return Object.fromEntries(SCREENS.map((screen) => [screen, levelOf(screen)])) as Permissions;
+}
+
 /** What an account without a profile (and every partner admin) may do. */
 export const FULL_ACCESS: Permissions = Object.fromEntries(SCREENS.map((screen) => [screen, 'edit'])) as Permissions;
 
-export const permissionsSchema = z.strictObject(
-  Object.fromEntries(SCREENS.map((screen) => [screen, z.enum(ACCESS_LEVELS)])) as Record<Screen, z.ZodEnum<{ none: 'none'; view: 'view'; edit: 'edit' }>>,
+type LevelSchema = z.ZodEnum<{ none: 'none'; view: 'view'; edit: 'edit' }>;
+export const permissionsSchema = z.strictObject(Object.fromEntries(SCREENS.map((screen) => [screen, z.enum(ACCESS_LEVELS)])) as Record<Screen, LevelSchema>);
+
+/** What a client saves: a client written before a later screen existed may leave it out, and it takes its origin's level (see completePermissions). */
+type LaterScreen = keyof typeof LATER_SCREENS;
+export const permissionsInputSchema = z.strictObject(
+  Object.fromEntries(SCREENS.map((screen) => [screen, screen in LATER_SCREENS ? z.enum(ACCESS_LEVELS).optional() : z.enum(ACCESS_LEVELS)])) as Record<
+    Exclude<Screen, LaterScreen>,
+    LevelSchema
+  > &
+    Record<LaterScreen, z.ZodOptional<LevelSchema>>,
 );
 
 export const profileSchema = z.object({
@@ -32,9 +71,9 @@ export const profileSchema = z.object({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
-export const profileCreateSchema = z.strictObject({ name: requiredText(100), permissions: permissionsSchema });
+export const profileCreateSchema = z.strictObject({ name: requiredText(100), permissions: permissionsInputSchema });
 export type ProfileCreate = z.infer<typeof profileCreateSchema>;
-export const profileUpdateSchema = z.strictObject({ name: requiredText(100).optional(), permissions: permissionsSchema.optional() });
+export const profileUpdateSchema = z.strictObject({ name: requiredText(100).optional(), permissions: permissionsInputSchema.optional() });
 export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
 export const profileListSchema = z.object({ items: z.array(profileSchema) });
 

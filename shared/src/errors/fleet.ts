@@ -178,6 +178,12 @@ export const FLEET_ERRORS = {
     it: () => 'Questo apparecchio è stato assegnato nel frattempo.',
     en: () => 'This device was assigned meanwhile.',
   }),
+  'pending_device.not_reported': entry('conflict', {
+    fr: () => 'Cette imprimante n’est plus un appareil actif d’un autre client : ajoutez-la ou ignorez-la.',
+    de: () => 'Dieser Drucker ist kein aktives Gerät eines anderen Kunden mehr: Fügen Sie ihn hinzu oder ignorieren Sie ihn.',
+    it: () => 'Questa stampante non è più un apparecchio attivo di un altro cliente: la aggiunga o la ignori.',
+    en: () => 'This printer is no longer an active device of another customer: add it or ignore it.',
+  }),
 
   'plan.not_found': entry('not_found', {
     fr: () => 'Plan introuvable.',

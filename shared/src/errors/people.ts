@@ -16,10 +16,10 @@ export const PEOPLE_ERRORS = {
     en: () => 'No such user.',
   }),
   'user.email_taken': entry('conflict', {
-    fr: () => 'Un utilisateur avec cette adresse e-mail existe déjà.',
-    de: () => 'Es gibt bereits einen Benutzer mit dieser E-Mail-Adresse.',
-    it: () => 'Esiste già un utente con questo indirizzo e-mail.',
-    en: () => 'A user with this email already exists.',
+    fr: () => 'Un de vos utilisateurs a déjà cette adresse e-mail.',
+    de: () => 'Einer Ihrer Benutzer hat bereits diese E-Mail-Adresse.',
+    it: () => 'Uno dei suoi utenti ha già questo indirizzo e-mail.',
+    en: () => 'One of your users already has this email address.',
   }),
   'user.customers_only_for_coordinators': entry('bad_request', {
     fr: () => 'Seuls les coordinateurs sont limités à des clients ; ne choisissez aucun client pour ce rôle.',

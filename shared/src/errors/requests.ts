@@ -78,7 +78,10 @@ const SCREEN_NAMES: Record<Screen, Translations> = {
   customers: { fr: 'Clients', de: 'Kunden', it: 'Clienti', en: 'Customers' },
   devices: { fr: 'Appareils', de: 'Geräte', it: 'Apparecchi', en: 'Devices' },
   readings: { fr: 'Relevés', de: 'Zählerstände', it: 'Rilevamenti', en: 'Readings' },
+  maintenance: { fr: 'Maintenance', de: 'Wartung', it: 'Manutenzione', en: 'Maintenance' },
+  consumables: { fr: 'Consommables', de: 'Verbrauchsmaterial', it: 'Materiali di consumo', en: 'Consumables' },
   billing: { fr: 'Facturation', de: 'Abrechnung', it: 'Fatturazione', en: 'Billing' },
+  reports: { fr: 'Rapports', de: 'Berichte', it: 'Rapporti', en: 'Reports' },
   agents: { fr: 'Agents', de: 'Agenten', it: 'Agenti', en: 'Agents' },
   users: { fr: 'Utilisateurs', de: 'Benutzer', it: 'Utenti', en: 'Users' },
   settings: { fr: 'Paramètres', de: 'Einstellungen', it: 'Impostazioni', en: 'Settings' },
@@ -303,6 +306,12 @@ export const REQUEST_ERRORS = {
     de: () => `Dieser Passwort-Link wurde bereits verwendet. ${ASK_NEW_LINK.de}`,
     it: () => `Questo link per la password è già stato usato. ${ASK_NEW_LINK.it}`,
     en: () => `This password link has already been used. ${ASK_NEW_LINK.en}`,
+  }),
+  'auth.password_opens_other_account': entry('bad_request', {
+    fr: () => 'Cette adresse a déjà un compte Parc chez un autre revendeur avec ce mot de passe. Choisissez-en un autre : chaque mot de passe ouvre son propre compte.',
+    de: () => 'Diese Adresse hat bei einem anderen Händler bereits ein Parc-Konto mit diesem Passwort. Wählen Sie ein anderes: Jedes Passwort öffnet sein eigenes Konto.',
+    it: () => 'Questo indirizzo ha già un account Parc presso un altro rivenditore con questa password. Ne scelga un’altra: ogni password apre il proprio account.',
+    en: () => 'This address already has a Parc account at another dealer with this password. Choose another one: each password opens its own account.',
   }),
   'auth.reset_link_expired': entry('bad_request', {
     fr: () => `Ce lien de mot de passe a expiré. ${ASK_NEW_LINK.fr}`,

@@ -128,7 +128,10 @@ export const deviceSettings = pgTable(
   ],
 );
 
-export const LOGGED_DEVICE_EVENTS = ['activated', 'deactivated', 'settings_changed'] as const;
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/** customer_moved, customer_kept, customer_report_ignored: the dealer's decision on a printer an agent of another customer reported. */
+export const LOGGED_DEVICE_EVENTS = ['activated', 'deactivated', 'settings_changed', 'customer_moved', 'customer_kept', 'customer_report_ignored'] as const;
 
 /**
  * Device events that no other table records (activation, settings changes). Errors, supplies and
@@ -148,6 +151,6 @@ export const deviceEvents = pgTable(
   (t) => [
     foreignKey({ columns: [t.partnerId, t.deviceId], foreignColumns: [devices.partnerId, devices.id] }).onDelete('cascade'),
     index('device_events_device').on(t.deviceId, t.at),
-    check('device_events_kind', sql`${t.kind} in ('activated', 'deactivated', 'settings_changed')`),
+    check('device_events_kind', sql`${t.kind} in (${inList(LOGGED_DEVICE_EVENTS)})`),
   ],
 );

@@ -6,9 +6,6 @@ import { customers } from './customers.ts';
 import { devices } from './devices.ts';
 import { partners } from './partners.ts';
 
-export const OTHER_CUSTOMER_POLICIES = ['report', 'move'] as const;
-export type OtherCustomerPolicy = (typeof OTHER_CUSTOMER_POLICIES)[number];
-
 /** The partner's agent options (the seed's "Options du système"); no row means the defaults. */
 export const agentSettings = pgTable(
   'agent_settings',
@@ -18,11 +15,10 @@ export const agentSettings = pgTable(
     scanOnFirstConnection: boolean('scan_on_first_connection').notNull().default(true),
     /** When off, a device whose IP changed loses its location text (DHCP moved it: it may have moved too). */
     keepLocationOnIpChange: boolean('keep_location_on_ip_change').notNull().default(true),
-    /** A serial seen by this customer's agent that is an active device of another customer: report it, or deactivate it there. */
-    otherCustomerPolicy: text('other_customer_policy', { enum: OTHER_CUSTOMER_POLICIES }).notNull().default('report'),
+    // A serial seen by this customer's agent that is an active device of another customer is only
+    // flagged in "devices to add": the dealer decides there (move, keep, ignore). No option lets an agent move it.
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('agent_settings_other_customer_policy', sql`${t.otherCustomerPolicy} in ('report', 'move')`)],
 );
 
 /** A logical agent of one customer (one per network); the program that enrolled with its key is its credential. */

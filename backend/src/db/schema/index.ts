@@ -9,3 +9,4 @@ export * from './billing.ts';
 export * from './agents.ts';
 export * from './admin.ts';
 export * from './tickets.ts';
+export * from './platform.ts';

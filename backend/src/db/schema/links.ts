@@ -42,6 +42,8 @@ export const meterLinks = pgTable(
     // One live link per customer and period; revoked ones stay for the record and a resend adds a new one.
     uniqueIndex('meter_links_live_unique').on(t.customerId, t.period).where(sql`${t.revokedAt} is null`),
     index('meter_links_partner_period').on(t.partnerId, t.period),
+    // Every link of a customer and period, revoked ones included: the entry page's "this period's entries".
+    index('meter_links_customer_period').on(t.customerId, t.period),
     check('meter_links_period_format', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
   ],
 );

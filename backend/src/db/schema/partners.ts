@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, text, timestamp, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** The dealer: every other row belongs to exactly one partner (the tenant). */
 export const partners = pgTable('partners', {
@@ -34,8 +34,10 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // Emails are stored lower-cased; one account per address across Parc so login needs no tenant picker.
-    uniqueIndex('users_email_unique').on(t.email),
+    // Emails are stored lower-cased, one account per address and dealer: a dealer inviting an address
+    // another dealer uses learns nothing. Login needs no dealer picker: each account's password differs.
+    uniqueIndex('users_partner_email_unique').on(t.partnerId, t.email),
+    index('users_email').on(t.email),
     check('users_role_check', sql`${t.role} in ('partner_admin', 'partner_staff', 'coordinator', 'technician')`),
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
   ],

@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { clientAddress } from '../../http/rate-limit.ts';
 import type { AppEnv } from '../../http/router.ts';
+import { declareAccess } from '../auth/access.ts';
 import { findCredential, recordContact, useTokenId } from './agents.repo.ts';
 
 /** The agent a verified request comes from. */
@@ -106,7 +107,7 @@ async function authenticate(c: Context<AgentAppEnv>): Promise<AuthenticatedAgent
  * (kid = credential id, sub = agent id, exp <= 5 minutes after iat, jti used once). Refusals are
  * 401 `unauthenticated` with a `reason`, or `agent_revoked` once the partner revoked the credential.
  */
-export const requireAgent = createMiddleware<AgentAppEnv>(async (c, next) => {
+export const requireAgent = declareAccess({ kind: 'agent' }, createMiddleware<AgentAppEnv>(async (c, next) => {
   try {
     c.set('agent', await authenticate(c));
   } catch (error) {
@@ -116,4 +117,4 @@ export const requireAgent = createMiddleware<AgentAppEnv>(async (c, next) => {
     return c.json({ code, message: error.message, reason: error.reason }, 401);
   }
   await next();
-});
+}));

@@ -1,9 +1,9 @@
 import { DomainError } from '@parc/shared';
-import type { AgentConfig, DiscoveryReport, EnrollRequest, EnrollResponse } from '@parc/shared/contracts/agents';
+import { AGENT_LIMITS, type AgentConfig, type DiscoveryReport, type EnrollRequest, type EnrollResponse } from '@parc/shared/contracts/agents';
 import type { AppDeps } from '../../deps.ts';
 import type { AuthenticatedAgent } from './agent-auth.ts';
-import { consumeKey, findAgent, findAgentById, findSettings, insertCredential, recordContact, updateAgent, upsertDiscoveryRun, type AgentRow } from './agents.repo.ts';
-import { findActiveDeviceBySerial, placeUnknownSerial } from './samples.apply.ts';
+import { consumeKey, findAgent, findAgentById, findSettings, insertCredential, recordContact, storeDiscoveryPage, updateAgent, type AgentRow } from './agents.repo.ts';
+import { placeSightings, yieldToOthers } from './samples.apply.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -50,30 +50,38 @@ export async function agentConfig(deps: Deps, agent: AuthenticatedAgent): Promis
 }
 
 /**
- * Stores a scan report (sent several times while the scan runs, each with everything so far) and puts
- * the printers it found with a serial that is no device of the customer into "devices to add".
+ * Stores a page of a scan report (sent several times while the scan runs, each with everything so
+ * far, in pages when it is large) and puts the printers it found with a serial that is no device of
+ * the customer into "devices to add". The page is stored in one short statement; its printers are
+ * then handled AGENT_LIMITS.applyChunk at a time, each chunk its own transaction with a pause before
+ * it, so a large scan never holds the database (PGlite has a single connection) for everyone else.
  */
 export async function reportDiscovery(deps: Deps, agent: AuthenticatedAgent, report: DiscoveryReport): Promise<void> {
   const now = deps.clock();
-  const settings = await findSettings(deps.db, agent.partnerId);
-  await deps.db.transaction(async (tx) => {
-    await upsertDiscoveryRun(tx, {
+  const page = report.page ?? { index: 0, last: true };
+  await storeDiscoveryPage(
+    deps.db,
+    {
       scanId: report.scanId,
       partnerId: agent.partnerId,
       agentId: agent.agentId,
       startedAt: new Date(report.startedAt),
-      finishedAt: report.finishedAt ? new Date(report.finishedAt) : null,
+      // A scan is finished once its last page is in.
+      finishedAt: page.last && report.finishedAt ? new Date(report.finishedAt) : null,
       probed: report.progress.probed,
       total: report.progress.total,
       found: report.found,
       failures: report.failures,
       reportedAt: now,
-    });
-    for (const printer of report.found) {
-      const serial = printer.serial?.trim();
-      if (!serial || (await findActiveDeviceBySerial(tx, agent.partnerId, serial, agent.customerId))) continue;
-      await placeUnknownSerial(tx, agent, settings, { ...printer, serial, seenAt: now });
-    }
+    },
+    page.index,
+  );
+  const sightings = report.found.flatMap((printer) => {
+    const serial = printer.serial?.trim();
+    return serial ? [{ ...printer, serial, seenAt: now }] : [];
   });
+  for (let start = 0; start < sightings.length; start += AGENT_LIMITS.applyChunk) {
+    await yieldToOthers();
+    await deps.db.transaction((tx) => placeSightings(tx, agent, sightings.slice(start, start + AGENT_LIMITS.applyChunk)));
+  }
 }
-

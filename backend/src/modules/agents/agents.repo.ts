@@ -127,13 +127,13 @@ export async function recordContact(db: Db, credential: { id: string; agentId: s
     .onConflictDoUpdate({ target: [agentContacts.credentialId, agentContacts.ip], set: { lastSeenAt: now } });
 }
 
-export const DEFAULT_AGENT_SETTINGS: AgentSettings = { scanOnFirstConnection: true, keepLocationOnIpChange: true, otherCustomerPolicy: 'report' };
+export const DEFAULT_AGENT_SETTINGS: AgentSettings = { scanOnFirstConnection: true, keepLocationOnIpChange: true };
 
 export async function findSettings(db: Db, partnerId: string): Promise<AgentSettings> {
   const [row] = await db.select().from(agentSettings).where(eq(agentSettings.partnerId, partnerId));
   if (!row) return DEFAULT_AGENT_SETTINGS;
-  const { scanOnFirstConnection, keepLocationOnIpChange, otherCustomerPolicy } = row;
-  return { scanOnFirstConnection, keepLocationOnIpChange, otherCustomerPolicy };
+  const { scanOnFirstConnection, keepLocationOnIpChange } = row;
+  return { scanOnFirstConnection, keepLocationOnIpChange };
 }
 
 export async function saveSettings(db: Db, partnerId: string, settings: AgentSettings, now: Date): Promise<void> {
@@ -149,14 +149,40 @@ export async function findDiscoveryRuns(db: Db, agentId: string, limit: number):
   return db.select().from(discoveryRuns).where(eq(discoveryRuns.agentId, agentId)).orderBy(desc(discoveryRuns.startedAt)).limit(limit);
 }
 
-/** Stores a scan report; an older progress report arriving late never overwrites a newer one. */
-export async function upsertDiscoveryRun(db: Db, run: DiscoveryRunRow): Promise<void> {
+/** What the console keeps of one scan's printers found and of its failures; every printer found still reaches "devices to add". */
+export const STORED_PER_SCAN = 5_000;
+
+/**
+ * Stores a page of a scan report. Page 0 starts the scan's snapshot (an older progress report arriving
+ * late never overwrites a newer one); the next pages add their printers and failures to it, up to
+ * STORED_PER_SCAN each. Only the agent that started the scan may add to it, and not once it finished.
+ */
+export async function storeDiscoveryPage(db: Db, run: DiscoveryRunRow, pageIndex: number): Promise<void> {
+  const open = sql`${discoveryRuns.agentId} = ${run.agentId} and ${discoveryRuns.finishedAt} is null and ${discoveryRuns.probed} <= ${run.probed}`;
+  if (pageIndex === 0) {
+    const found = run.found.slice(0, STORED_PER_SCAN);
+    const failures = run.failures.slice(0, STORED_PER_SCAN);
+    await db
+      .insert(discoveryRuns)
+      .values({ ...run, found, failures })
+      .onConflictDoUpdate({
+        target: discoveryRuns.scanId,
+        set: { finishedAt: run.finishedAt, probed: run.probed, total: run.total, found, failures, reportedAt: run.reportedAt },
+        setWhere: open,
+      });
+    return;
+  }
+  const append = (column: typeof discoveryRuns.found | typeof discoveryRuns.failures, added: unknown[]) =>
+    sql`(select coalesce(jsonb_agg(entry order by position), '[]'::jsonb) from (select entry, position from jsonb_array_elements(${column} || ${JSON.stringify(added)}::jsonb) with ordinality as item(entry, position) order by position limit ${STORED_PER_SCAN}) kept)`;
   await db
-    .insert(discoveryRuns)
-    .values(run)
-    .onConflictDoUpdate({
-      target: discoveryRuns.scanId,
-      set: { finishedAt: run.finishedAt, probed: run.probed, total: run.total, found: run.found, failures: run.failures, reportedAt: run.reportedAt },
-      setWhere: sql`${discoveryRuns.agentId} = ${run.agentId} and ${discoveryRuns.finishedAt} is null and ${discoveryRuns.probed} <= ${run.probed}`,
-    });
+    .update(discoveryRuns)
+    .set({
+      finishedAt: run.finishedAt,
+      probed: run.probed,
+      total: run.total,
+      found: append(discoveryRuns.found, run.found),
+      failures: append(discoveryRuns.failures, run.failures),
+      reportedAt: run.reportedAt,
+    })
+    .where(and(eq(discoveryRuns.scanId, run.scanId), open));
 }

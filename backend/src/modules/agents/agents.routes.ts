@@ -10,7 +10,7 @@ import {
 import { deviceDetailSchema } from '@parc/shared/contracts/devices';
 import { clientAddress, consumeAttempt, createRateLimiter } from '../../http/rate-limit.ts';
 import { createRouter } from '../../http/router.ts';
-import { requirePermission } from '../auth/access.ts';
+import { publicRoute, requirePermission } from '../auth/access.ts';
 import { conflictResponse, errorResponses, errorSchema, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { requireAgent } from './agent-auth.ts';
 import { agentConfig, enroll, reportDiscovery } from './agent-protocol.service.ts';
@@ -24,11 +24,12 @@ import {
   agentUpdateSchema,
   discoveryRunListSchema,
   pendingAssignSchema,
+  pendingDecisionSchema,
   pendingDeviceListQuerySchema,
   pendingDeviceListSchema,
 } from './agents.schemas.ts';
 import { changeAgent, changeAgentSettings, createAgent, getAgent, getAgentSettings, listAgents, listDiscoveryRuns, requestScan, revokeAgent } from './agents.service.ts';
-import { assignPendingDevice, ignorePendingDevice, listPendingDevices } from './pending.service.ts';
+import { assignPendingDevice, decideReported, ignorePendingDevice, listPendingDevices } from './pending.service.ts';
 import { applySamples } from './samples.apply.ts';
 
 const agentTags = ['agent protocol'];
@@ -41,19 +42,21 @@ const agentAuthErrors = {
 /** Enrollment attempts per address: keys cannot be guessed (26^16), and a script hammering the route is slowed down. */
 export const ENROLL_LIMIT = { limit: 20, windowMs: 15 * 60_000 };
 
-/** What the agent program calls: enrollment with its key, then EdDSA-signed requests (see agent-auth.ts). A router per app, so each app (and each test) counts enrollments on its own. */
+/** What the agent program calls: enrollment with its key, then EdDSA-signed requests (see agent-auth.ts). Enrollments are counted in the database, across every instance (see rate-limit.ts). */
 export interface AgentProtocolOptions {
   enrollLimit?: { limit: number; windowMs: number };
 }
 
 export function createAgentProtocolRoutes(options: AgentProtocolOptions = {}) {
-  const enrollments = createRateLimiter(options.enrollLimit ?? ENROLL_LIMIT);
+  const enrollments = createRateLimiter('agent.enroll', options.enrollLimit ?? ENROLL_LIMIT);
   return createRouter()
     .openapi(
       createRoute({
         method: 'post',
         path: '/agent/enroll',
         tags: agentTags,
+        // The one-time key in the body is the credential.
+        middleware: [publicRoute] as const,
         summary: 'Exchange a one-time key and a public key for a credential',
         request: { body: jsonBody(EnrollRequestSchema) },
         responses: {
@@ -65,7 +68,7 @@ export function createAgentProtocolRoutes(options: AgentProtocolOptions = {}) {
         },
       }),
       async (c) => {
-        consumeAttempt(enrollments, clientAddress(c), c.get('deps').clock());
+        await consumeAttempt(enrollments, c.get('deps').db, clientAddress(c), c.get('deps').clock());
         return c.json(await enroll(c.get('deps'), c.req.valid('json'), clientAddress(c)), 200);
       },
     )
@@ -97,7 +100,7 @@ export function createAgentProtocolRoutes(options: AgentProtocolOptions = {}) {
         method: 'post',
         path: '/agent/discovery',
         tags: agentTags,
-        summary: 'Report scan progress and results (sent repeatedly while a scan runs)',
+        summary: 'Report scan progress and results (sent repeatedly while a scan runs; a large report in pages of at most 1,000 printers and 1,000 failures)',
         middleware: [requireAgent] as const,
         request: { body: jsonBody(DiscoveryReportSchema) },
         responses: { 204: { description: 'Stored' }, ...agentAuthErrors },
@@ -140,7 +143,7 @@ export const agentConsoleRoutes = createRouter()
       method: 'get',
       path: '/agent-settings',
       tags: consoleTags,
-      summary: "The partner's agent options (scan on first connection, keep location, devices seen at another customer)",
+      summary: "The partner's agent options (scan on first connection, keep location on IP change)",
       middleware: [requirePermission('agents', 'view')] as const,
       responses: { 200: json(agentSettingsSchema, 'The options'), ...errorResponses },
     }),
@@ -256,4 +259,17 @@ export const agentConsoleRoutes = createRouter()
       await ignorePendingDevice(c.get('deps'), c.get('user'), c.req.valid('param').id);
       return c.body(null, 204);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/devices/pending/{id}/decision',
+      tags: consoleTags,
+      summary: "A printer reported at another customer: move the device here (with its history and counters), keep it there, or ignore the report; recorded in the device's history",
+      // It changes which customer a device belongs to: the devices screen's edit right as well.
+      middleware: [requirePermission('agents', 'edit'), requirePermission('devices', 'edit')] as const,
+      request: { params: idParams, body: jsonBody(pendingDecisionSchema) },
+      responses: { 200: json(deviceDetailSchema, 'The device after the decision'), ...conflictResponse, ...errorResponses },
+    }),
+    async (c) => c.json(await decideReported(c.get('deps'), c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AgentSchedulesSchema, FAILURE_REASONS, SnmpCredentialSchema } from '@parc/shared/contracts/agents';
-import { OTHER_CUSTOMER_POLICIES } from '../../db/schema/index.ts';
+import { AGENT_LIMITS, AgentSchedulesSchema, DiscoveredPrinterSchema, DiscoveryFailureSchema, SnmpCredentialSchema } from '@parc/shared/contracts/agents';
+import { STORED_PER_SCAN } from './agents.repo.ts';
 import { AGENT_STATUSES } from './agents.domain.ts';
 
 /** Partner-console request and response shapes of the agents module (the agent protocol is in @parc/shared/contracts/agents). */
@@ -23,9 +23,9 @@ export const agentUpdateSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(100),
     schedules: AgentSchedulesSchema.partial(),
-    ranges: z.array(cidrSchema).max(50),
+    ranges: z.array(cidrSchema).max(AGENT_LIMITS.ranges),
     /** Replaces the list; a v3 entry without authKey/privKey keeps the stored one of the same user and context. */
-    credentials: z.array(SnmpCredentialSchema).max(20),
+    credentials: z.array(SnmpCredentialSchema).max(AGENT_LIMITS.credentials),
     timeoutMs: z.number().int().min(100).max(30_000),
     /** Null: twice the alerts interval, at least 30 minutes. */
     disconnectedAfterMinutes: z.number().int().min(5).max(10_080).nullable(),
@@ -62,8 +62,8 @@ export const agentSchema = z.object({
   lastIp: z.string().nullable(),
   lastContactAt: instant.nullable(),
   schedules: AgentSchedulesSchema,
-  ranges: z.array(z.string()),
-  credentials: z.array(maskedCredentialSchema),
+  ranges: z.array(z.string()).max(AGENT_LIMITS.ranges),
+  credentials: z.array(maskedCredentialSchema).max(AGENT_LIMITS.credentials),
   timeoutMs: z.number().int(),
   disconnectedAfterMinutes: z.number().int().nullable(),
   /** The threshold in force (the setting, or the default computed from the schedules). */
@@ -74,7 +74,9 @@ export const agentSchema = z.object({
 export type AgentView = z.infer<typeof agentSchema>;
 
 export const agentListQuerySchema = z.object({ customerId: z.uuid().optional() });
-export const agentListSchema = z.object({ items: z.array(agentSchema) });
+/** Agents are a handful per customer; the list is bounded all the same. */
+export const MAX_AGENTS_LISTED = 2_000;
+export const agentListSchema = z.object({ items: z.array(agentSchema).max(MAX_AGENTS_LISTED) });
 
 export const discoveryRunSchema = z.object({
   scanId: z.uuid(),
@@ -82,12 +84,13 @@ export const discoveryRunSchema = z.object({
   startedAt: instant,
   finishedAt: instant.nullable(),
   progress: z.object({ probed: z.number().int(), total: z.number().int() }),
-  found: z.array(z.object({ ip: z.string(), serial: z.string().nullable(), mac: z.string().nullable(), manufacturer: z.string().nullable(), model: z.string().nullable() })),
-  /** "Why no data?": one entry per host that answered nothing usable. */
-  failures: z.array(z.object({ ip: z.string(), reason: z.enum(FAILURE_REASONS), message: z.string() })),
+  /** The first STORED_PER_SCAN printers found (every one of them reached "devices to add"). */
+  found: z.array(DiscoveredPrinterSchema).max(STORED_PER_SCAN),
+  /** "Why no data?": one entry per host that answered nothing usable (the first STORED_PER_SCAN). */
+  failures: z.array(DiscoveryFailureSchema).max(STORED_PER_SCAN),
   reportedAt: instant,
 });
-export const discoveryRunListSchema = z.object({ items: z.array(discoveryRunSchema) });
+export const discoveryRunListSchema = z.object({ items: z.array(discoveryRunSchema).max(50) });
 
 export const pendingDeviceSchema = z.object({
   id: z.uuid(),
@@ -102,11 +105,22 @@ export const pendingDeviceSchema = z.object({
   lastSeenAt: instant,
   /** Counters of the newest sample, recorded as readings when the device is assigned. */
   latestCounters: z.record(z.string(), z.number().nullable()).nullable(),
-  /** Set when an active device of another customer carries this serial; deactivate it there before assigning here. */
-  otherCustomerDevice: z.object({ id: z.uuid(), customerId: z.uuid(), deviceCode: z.string() }).nullable(),
+  /**
+   * Set when an active device of another customer of the dealer carries this serial ("reported at
+   * another customer"): the dealer decides (POST /devices/pending/{id}/decision) to move it here, keep
+   * it there or ignore the report. Only the console sees it; the agent is never told.
+   */
+  otherCustomerDevice: z.object({ id: z.uuid(), customerId: z.uuid(), customerName: z.string(), deviceCode: z.string() }).nullable(),
 });
 export const pendingDeviceListQuerySchema = z.object({ customerId: z.uuid().optional() });
-export const pendingDeviceListSchema = z.object({ items: z.array(pendingDeviceSchema) });
+/** The console lists at most this many waiting printers (newest sighting first). */
+export const MAX_PENDING_LISTED = 1_000;
+export const pendingDeviceListSchema = z.object({ items: z.array(pendingDeviceSchema).max(MAX_PENDING_LISTED) });
+
+export const PENDING_DECISIONS = ['move', 'keep', 'ignore'] as const;
+/** The dealer's decision on a printer reported at another customer. */
+export const pendingDecisionSchema = z.strictObject({ decision: z.enum(PENDING_DECISIONS) });
+export type PendingDecision = z.infer<typeof pendingDecisionSchema>;
 
 export const pendingAssignSchema = z.strictObject({
   siteId: z.uuid().optional(),
@@ -119,8 +133,6 @@ export type PendingAssign = z.infer<typeof pendingAssignSchema>;
 export const agentSettingsSchema = z.object({
   scanOnFirstConnection: z.boolean(),
   keepLocationOnIpChange: z.boolean(),
-  /** report: the printer waits in "devices to add" flagged; move: its device at the other customer is deactivated. */
-  otherCustomerPolicy: z.enum(OTHER_CUSTOMER_POLICIES),
 });
 export type AgentSettings = z.infer<typeof agentSettingsSchema>;
 export const agentSettingsUpdateSchema = agentSettingsSchema.partial().strict();

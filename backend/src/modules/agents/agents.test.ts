@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AgentSample } from '@parc/shared/contracts/agents';
-import type { PrinterReading } from '@parc/shared/agents/reading';
+import { AGENT_LIMITS, type AgentSample, type DiscoveryReport } from '@parc/shared/contracts/agents';
+import { READING_LIMITS, type PrinterReading } from '@parc/shared/agents/reading';
 import { deviceAlerts, deviceSupplies } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { customerInput, deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
+import { reportDiscovery } from './agent-protocol.service.ts';
 import { ENROLL_LIMIT } from './agents.routes.ts';
 
 /** The agent program as the tests play it: a key pair, its credential, and signed calls. */
@@ -356,23 +357,39 @@ describe('agents', () => {
       expect((await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'NEW-77' }, { takenAt: '2026-11-20T07:59:00.000Z' })] })).body.results[0].status).toBe('accepted');
     });
 
-    it('reports a serial of another customer by default, and moves it when the partner chose so', async () => {
+    it("never names another customer's device to the agent, and never moves or deactivates it", async () => {
       const other = await newCustomer();
       const theirs = (await admin.request('POST', '/devices', deviceInput(other.id, { serial: 'MOVED-1' }))).body;
-      const reported = (await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'MOVED-1' })] })).body.results[0];
-      expect(reported).toMatchObject({ status: 'pending_device' });
-      expect(reported.message).toContain(theirs.deviceCode);
-      const entry = (await admin.request('GET', `/devices/pending?customerId=${customer.id}`)).body.items.find((row: Json) => row.serial === 'MOVED-1');
-      expect(entry.otherCustomerDevice).toMatchObject({ id: theirs.id, deviceCode: theirs.deviceCode });
-      expect((await admin.request('POST', `/devices/pending/${entry.id}/assign`, {})).body).toMatchObject({ code: 'conflict', field: 'serial' });
+      const secrets = [theirs.id, theirs.deviceCode, other.id];
+      const unknown = (await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'NOBODY-1' })] })).body.results[0];
+      const reported = (await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'moved-1' })] })).body.results[0];
+      // The same answer as for a serial nobody has: nothing to probe.
+      expect(reported).toEqual({ ...unknown, sampleId: reported.sampleId });
+      expect(reported.status).toBe('pending_device');
+      for (const secret of secrets) expect(JSON.stringify(reported)).not.toContain(secret);
 
-      expect((await admin.request('PATCH', '/agent-settings', { otherCustomerPolicy: 'move' })).body.otherCustomerPolicy).toBe('move');
+      // The setting that let an agent deactivate the other customer's device is gone.
+      expect(await admin.request('PATCH', '/agent-settings', { otherCustomerPolicy: 'move' })).toMatchObject({
+        status: 400,
+        body: { code: 'bad_request', key: 'validation.unrecognized_keys', params: { keys: ['otherCustomerPolicy'] } },
+      });
+      expect((await admin.request('GET', '/agent-settings')).body).not.toHaveProperty('otherCustomerPolicy');
       await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'MOVED-1' }, { takenAt: '2026-11-20T07:58:00.000Z' })] });
-      expect((await admin.request('GET', `/devices/${theirs.id}`)).body.active).toBe(false);
-      expect((await admin.request('POST', `/devices/pending/${entry.id}/assign`, {})).status).toBe(201);
-      await admin.request('PATCH', '/agent-settings', { otherCustomerPolicy: 'report' });
-    });
+      await agent.call('POST', '/agent/discovery', {
+        scanId: randomUUID(),
+        startedAt: '2026-11-20T07:00:00.000Z',
+        finishedAt: '2026-11-20T07:01:00.000Z',
+        progress: { probed: 254, total: 254 },
+        found: [{ ip: '192.168.1.41', serial: 'MOVED-1', mac: null, manufacturer: 'Kyocera', model: null }],
+        failures: [],
+      });
+      expect((await admin.request('GET', `/devices/${theirs.id}`)).body).toMatchObject({ active: true, customerId: other.id, deviceCode: theirs.deviceCode });
 
+      // The dealer sees it flagged, with the other customer named.
+      const entry = (await admin.request('GET', `/devices/pending?customerId=${customer.id}`)).body.items.find((row: Json) => row.serial === 'MOVED-1');
+      expect(entry.otherCustomerDevice).toEqual({ id: theirs.id, customerId: other.id, customerName: other.name, deviceCode: theirs.deviceCode });
+      expect((await admin.request('POST', `/devices/pending/${entry.id}/assign`, {})).body).toMatchObject({ code: 'conflict', field: 'serial' });
+    });
     it('clears the location when the IP changes if the partner turned that option off', async () => {
       const device = (await admin.request('POST', '/devices', deviceInput(customer.id, { serial: 'IP-1', location: 'Room 12', ip: '192.168.1.5' }))).body;
       await admin.request('PATCH', '/agent-settings', { keepLocationOnIpChange: false });
@@ -424,6 +441,160 @@ describe('agents', () => {
     });
   });
 
+  describe('bounded lists, pages and chunks', () => {
+    let customer: Json;
+    let created: Json;
+    let agent: TestAgent;
+    beforeAll(async () => {
+      customer = await newCustomer('BIG');
+      created = await newAgent(customer.id);
+      agent = await enroll(created.key);
+    });
+
+    const printers = (count: number, prefix: string) =>
+      Array.from({ length: count }, (_, n) => ({ ip: `10.1.${n >> 8}.${n & 255}`, serial: `${prefix}-${n}`, mac: null, manufacturer: 'HP', model: 'M404' }));
+    const scan = (overrides: Json = {}) => ({
+      scanId: randomUUID(),
+      startedAt: '2026-11-20T07:00:00.000Z',
+      finishedAt: null,
+      progress: { probed: 10, total: 254 },
+      found: [],
+      failures: [],
+      ...overrides,
+    });
+
+    it.each<[string, () => Json, string, string, number]>([
+      ['a discovery page with too many printers', () => scan({ found: printers(AGENT_LIMITS.foundPerPage + 1, 'X') }), '/agent/discovery', 'found', AGENT_LIMITS.foundPerPage],
+      [
+        'a discovery page with too many failures',
+        () => scan({ failures: Array.from({ length: AGENT_LIMITS.failuresPerPage + 1 }, () => ({ ip: '10.0.0.1', reason: 'timeout', message: '' })) }),
+        '/agent/discovery',
+        'failures',
+        AGENT_LIMITS.failuresPerPage,
+      ],
+      ['a page number beyond the last', () => scan({ page: { index: AGENT_LIMITS.pagesPerScan, last: true } }), '/agent/discovery', 'page.index', AGENT_LIMITS.pagesPerScan - 1],
+      ['too many samples', () => ({ samples: Array.from({ length: AGENT_LIMITS.samplesPerBatch + 1 }, () => sample({})) }), '/agent/samples', 'samples', AGENT_LIMITS.samplesPerBatch],
+      [
+        'a sample with too many supplies',
+        () => ({ samples: [sample({ supplies: Array.from({ length: READING_LIMITS.supplies + 1 }, (_, n) => ({ ...reading().supplies[0]!, index: `1.${n}` })) })] }),
+        '/agent/samples',
+        'samples.0.reading.supplies',
+        READING_LIMITS.supplies,
+      ],
+      [
+        'a sample with too many alerts',
+        () => ({ samples: [sample({ alerts: Array.from({ length: READING_LIMITS.alerts + 1 }, (_, n) => ({ severity: 'warning', group: 'x', code: `c${n}`, description: '' })) })] }),
+        '/agent/samples',
+        'samples.0.reading.alerts',
+        READING_LIMITS.alerts,
+      ],
+    ])('refuses %s with a 400 naming the field and the maximum', async (_name, body, path, field, maximum) => {
+      const response = await agent.call('POST', path, body());
+      expect(response).toMatchObject({ status: 400, body: { code: 'bad_request', key: 'validation.too_big', field, params: { maximum } } });
+    });
+
+    it('takes a large discovery in pages: the first starts the snapshot, the next add to it, the last closes the scan', async () => {
+      const scanId = randomUUID();
+      const page = (index: number, last: boolean, found: Json[], probed = 254) =>
+        scan({ scanId, page: { index, last }, found, progress: { probed, total: 254 }, finishedAt: last ? '2026-11-20T07:05:00.000Z' : null });
+      const timeout = { ip: '10.1.9.9', reason: 'timeout', message: 'no answer' };
+      expect((await agent.call('POST', '/agent/discovery', page(0, false, printers(3, 'PG-A')))).status).toBe(204);
+      expect((await agent.call('POST', '/agent/discovery', { ...page(1, false, printers(2, 'PG-B')), failures: [timeout] })).status).toBe(204);
+      const running = (await admin.request('GET', `/agents/${created.id}/discovery`)).body.items.find((run: Json) => run.scanId === scanId);
+      expect(running).toMatchObject({ finishedAt: null, failures: [timeout] });
+      expect(running.found.map((row: Json) => row.serial)).toEqual(['PG-A-0', 'PG-A-1', 'PG-A-2', 'PG-B-0', 'PG-B-1']);
+      await agent.call('POST', '/agent/discovery', page(2, true, printers(1, 'PG-C')));
+      // A late progress report of the same scan changes nothing once it is closed.
+      await agent.call('POST', '/agent/discovery', page(0, true, [], 100));
+      const run = (await admin.request('GET', `/agents/${created.id}/discovery`)).body.items.find((row: Json) => row.scanId === scanId);
+      expect(run).toMatchObject({ finishedAt: '2026-11-20T07:05:00.000Z', progress: { probed: 254, total: 254 } });
+      expect(run.found).toHaveLength(6);
+      const pending = (await admin.request('GET', `/devices/pending?customerId=${customer.id}`)).body.items.map((row: Json) => row.serial);
+      expect(pending).toEqual(expect.arrayContaining(['PG-A-0', 'PG-A-1', 'PG-A-2', 'PG-B-0', 'PG-B-1', 'PG-C-0']));
+    });
+
+    it('handles a large discovery in short transactions: a console request sent after it started is answered before it ends', async () => {
+      const identity = { agentId: created.id, credentialId: agent.credentialId, partnerId, customerId: customer.id };
+      const report = scan({ found: printers(AGENT_LIMITS.foundPerPage, 'CHUNK'), finishedAt: '2026-11-20T07:05:00.000Z', progress: { probed: 254, total: 254 } }) as DiscoveryReport;
+      const finished: string[] = [];
+      const ingest = reportDiscovery(t.deps, identity, report).then(() => finished.push('ingest'));
+      const console = admin.request('GET', `/agents/${created.id}`).then((response) => {
+        finished.push('console');
+        return response;
+      });
+      const [answer] = await Promise.all([console, ingest]);
+      expect(answer.status).toBe(200);
+      expect(finished).toEqual(['console', 'ingest']);
+      const pending = (await admin.request('GET', `/devices/pending?customerId=${customer.id}`)).body.items;
+      expect(pending.filter((row: Json) => row.serial.startsWith('CHUNK-'))).toHaveLength(AGENT_LIMITS.foundPerPage);
+    });
+  });
+
+  describe('a printer reported at another customer: the dealer decides', () => {
+    let here: Json;
+    let there: Json;
+    let agent: TestAgent;
+    beforeAll(async () => {
+      here = await newCustomer('HERE');
+      there = await newCustomer('THERE');
+      agent = await enroll((await newAgent(here.id)).key);
+    });
+
+    /** A device of the other customer with one reading, then seen by this customer's agent with newer counters. */
+    async function reported(serial: string) {
+      const device = (await admin.request('POST', '/devices', deviceInput(there.id, { serial, location: 'Hall', installedAt: '2026-01-01T00:00:00.000Z' }))).body;
+      const total = device.counters.find((counter: Json) => counter.kind === 'total');
+      expect((await admin.request('POST', `/devices/${device.id}/readings`, { counterId: total.id, value: 500, takenAt: '2026-11-01T08:00:00.000Z' })).status).toBe(201);
+      await agent.call('POST', '/agent/samples', { samples: [sample({ serial, counters: { total: 900, mono: 900, colour: null, scan: null, large: null } })] });
+      const entry = (await admin.request('GET', `/devices/pending?customerId=${here.id}`)).body.items.find((row: Json) => row.serial === serial);
+      expect(entry.otherCustomerDevice).toMatchObject({ id: device.id, customerId: there.id });
+      return { device, entry };
+    }
+    const history = async (deviceId: string) => (await admin.request('GET', `/devices/${deviceId}/events`)).body.items as Json[];
+    const waiting = async (serial: string) => (await admin.request('GET', `/devices/pending?customerId=${here.id}`)).body.items.some((row: Json) => row.serial === serial);
+
+    it('moves the device itself to this customer, with its counters and readings, and records it in its history', async () => {
+      const { device, entry } = await reported('DEC-MOVE');
+      const moved = await admin.request('POST', `/devices/pending/${entry.id}/decision`, { decision: 'move' });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ id: device.id, customerId: here.id, deviceCode: expect.stringMatching(/^HERE-\d+$/), serial: 'DEC-MOVE', active: true, location: null });
+      expect(moved.body.counters.map((counter: Json) => counter.id).sort()).toEqual(device.counters.map((counter: Json) => counter.id).sort());
+      const values = (await admin.request('GET', `/devices/${device.id}/readings?pageSize=100`)).body.items.map((row: Json) => row.value).sort((a: number, b: number) => a - b);
+      expect(values).toEqual([500, 900, 900]);
+      const events = await history(device.id);
+      expect(events.find((event) => event.kind === 'customer_moved')).toMatchObject({ by: expect.stringContaining('@'), detail: `${device.deviceCode} (${there.name}) → ${moved.body.deviceCode} (${here.name})` });
+      expect(events.some((event) => event.kind === 'added')).toBe(true);
+      expect(await waiting('DEC-MOVE')).toBe(false);
+      // From now on the agent's samples are this customer's device's.
+      const next = (await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'DEC-MOVE' }, { takenAt: '2026-11-20T07:59:00.000Z' })] })).body.results[0];
+      expect(next.status).toBe('accepted');
+    });
+
+    it.each([
+      ['keep', 'customer_kept'],
+      ['ignore', 'customer_report_ignored'],
+    ])('%s leaves the device where it is, takes the report off the list and records it in the history', async (decision, kind) => {
+      const serial = `DEC-${decision.toUpperCase()}`;
+      const { device, entry } = await reported(serial);
+      const answer = await admin.request('POST', `/devices/pending/${entry.id}/decision`, { decision });
+      expect(answer).toMatchObject({ status: 200, body: { id: device.id, customerId: there.id, deviceCode: device.deviceCode, location: 'Hall' } });
+      expect((await history(device.id)).find((event) => event.kind === kind)).toMatchObject({ detail: `${serial} · ${here.name}` });
+      expect(await waiting(serial)).toBe(false);
+      await agent.call('POST', '/agent/samples', { samples: [sample({ serial }, { takenAt: '2026-11-20T07:59:00.000Z' })] });
+      expect(await waiting(serial)).toBe(false);
+      expect((await admin.request('POST', `/devices/pending/${entry.id}/decision`, { decision: 'move' })).status).toBe(404);
+    });
+
+    it('refuses a decision on a printer no other customer has, an unknown decision, and users without the right', async () => {
+      await agent.call('POST', '/agent/samples', { samples: [sample({ serial: 'DEC-NOBODY' })] });
+      const entry = (await admin.request('GET', `/devices/pending?customerId=${here.id}`)).body.items.find((row: Json) => row.serial === 'DEC-NOBODY');
+      expect(await admin.request('POST', `/devices/pending/${entry.id}/decision`, { decision: 'move' })).toMatchObject({ status: 409, body: { key: 'pending_device.not_reported' } });
+      expect(await admin.request('POST', `/devices/pending/${entry.id}/decision`, { decision: 'steal' })).toMatchObject({ status: 400, body: { field: 'decision' } });
+      const coordinator = await signedIn(t, partnerId, 'coordinator', { customerIds: [here.id] });
+      expect((await coordinator.request('POST', `/devices/pending/${entry.id}/decision`, { decision: 'ignore' })).status).toBe(403);
+    });
+  });
+
   describe('tenant isolation', () => {
     it("answers 404 on every route for another partner's agent, customer or device to add", async () => {
       const customer = await newCustomer();
@@ -444,6 +615,7 @@ describe('agents', () => {
         ['GET', `/devices/pending?customerId=${customer.id}`],
         ['POST', `/devices/pending/${pending.id}/assign`, {}],
         ['DELETE', `/devices/pending/${pending.id}`],
+        ['POST', `/devices/pending/${pending.id}/decision`, { decision: 'ignore' }],
       ];
       for (const [method, path, body] of attempts) {
         expect({ method, path, status: (await stranger.request(method, path, body)).status }).toEqual({ method, path, status: 404 });

@@ -2,14 +2,16 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { DomainError } from '@parc/shared';
 import type { PrinterReading } from '@parc/shared/agents/reading';
 import type { DeviceDetail } from '@parc/shared/contracts/devices';
-import { devices, pendingDevices } from '../../db/schema/index.ts';
+import type { Db } from '../../db/client.ts';
+import { customers, devices, pendingDevices } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { getCustomer } from '../customers/customers.service.ts';
 import { createDevice, getDeviceDetail } from '../devices/devices.service.ts';
 import { findDevice } from '../devices/devices.repo.ts';
+import { logDeviceEvent, moveDeviceToCustomer } from '../devices/device-transfer.ts';
 import { findSettings } from './agents.repo.ts';
-import type { PendingAssign } from './agents.schemas.ts';
+import { MAX_PENDING_LISTED, type PendingAssign, type PendingDecision } from './agents.schemas.ts';
 import { applyReadingToDevice } from './samples.apply.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
@@ -31,18 +33,37 @@ export async function listPendingDevices(deps: Deps, user: SessionUser, customer
     .select()
     .from(pendingDevices)
     .where(and(waiting(user.partnerId), customerId ? eq(pendingDevices.customerId, customerId) : undefined))
-    .orderBy(desc(pendingDevices.lastSeenAt));
-  const elsewhereIds = rows.flatMap((row) => (row.otherCustomerDeviceId ? [row.otherCustomerDeviceId] : []));
-  const elsewhere = elsewhereIds.length
-    ? await deps.db
-        .select({ id: devices.id, customerId: devices.customerId, deviceCode: devices.deviceCode, active: devices.active })
-        .from(devices)
-        .where(and(eq(devices.partnerId, user.partnerId), inArray(devices.id, elsewhereIds)))
-    : [];
-  return rows.map((row) => toPendingView(row, elsewhere.find((device) => device.id === row.otherCustomerDeviceId && device.active) ?? null));
+    .orderBy(desc(pendingDevices.lastSeenAt))
+    .limit(MAX_PENDING_LISTED);
+  const elsewhere = await findElsewhere(deps.db, user.partnerId, rows);
+  return rows.map((row) => toPendingView(row, elsewhere.get(row.id) ?? null));
 }
 
-function toPendingView(row: PendingRow, otherCustomerDevice: { id: string; customerId: string; deviceCode: string } | null) {
+interface ElsewhereDevice {
+  id: string;
+  customerId: string;
+  customerName: string;
+  deviceCode: string;
+}
+
+/** The other customer's device each entry was flagged with, while it is still active there. */
+async function findElsewhere(db: Db, partnerId: string, rows: readonly PendingRow[]): Promise<Map<string, ElsewhereDevice>> {
+  const ids = [...new Set(rows.flatMap((row) => (row.otherCustomerDeviceId ? [row.otherCustomerDeviceId] : [])))];
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select({ id: devices.id, customerId: devices.customerId, customerName: customers.name, deviceCode: devices.deviceCode })
+    .from(devices)
+    .innerJoin(customers, eq(customers.id, devices.customerId))
+    .where(and(eq(devices.partnerId, partnerId), inArray(devices.id, ids), eq(devices.active, true)));
+  return new Map(
+    rows.flatMap((row) => {
+      const device = found.find((candidate) => candidate.id === row.otherCustomerDeviceId && candidate.customerId !== row.customerId);
+      return device ? [[row.id, device] as const] : [];
+    }),
+  );
+}
+
+function toPendingView(row: PendingRow, otherCustomerDevice: ElsewhereDevice | null) {
   return {
     id: row.id,
     customerId: row.customerId,
@@ -55,7 +76,7 @@ function toPendingView(row: PendingRow, otherCustomerDevice: { id: string; custo
     firstSeenAt: row.firstSeenAt.toISOString(),
     lastSeenAt: row.lastSeenAt.toISOString(),
     latestCounters: row.latestReading?.counters ?? null,
-    otherCustomerDevice: otherCustomerDevice && { id: otherCustomerDevice.id, customerId: otherCustomerDevice.customerId, deviceCode: otherCustomerDevice.deviceCode },
+    otherCustomerDevice,
   };
 }
 
@@ -114,4 +135,52 @@ export async function assignPendingDevice(deps: Deps, user: SessionUser, id: str
 export async function ignorePendingDevice(deps: Deps, user: SessionUser, id: string): Promise<void> {
   await ownPending(deps, user, id);
   await deps.db.update(pendingDevices).set({ ignoredAt: deps.clock() }).where(eq(pendingDevices.id, id));
+}
+
+/**
+ * The dealer's decision on a printer an agent of this customer reported while it is an active device
+ * of another customer ("reported at another customer"):
+ * - move: the device itself (id, counters, readings, history) moves to this customer with its next
+ *   PREFIX-n, and the newest sample's counters, supplies and alerts are recorded on it;
+ * - keep: it stays where it is; this customer's agent keeps seeing it without bringing it back;
+ * - ignore: the report leaves the list, nothing else changes.
+ * Each decision is written in the device's history. Answers the device as it is afterwards.
+ */
+export async function decideReported(deps: Deps, user: SessionUser, id: string, input: PendingDecision): Promise<DeviceDetail> {
+  const pending = await ownPending(deps, user, id);
+  const elsewhere = (await findElsewhere(deps.db, user.partnerId, [pending])).get(pending.id);
+  if (!elsewhere) throw new DomainError('pending_device.not_reported');
+  const here = await getCustomer(deps.db, user, pending.customerId);
+  const now = deps.clock();
+  const settings = await findSettings(deps.db, user.partnerId);
+  await deps.db.transaction(async (tx) => {
+    const resolved = await tx
+      .update(pendingDevices)
+      .set(input.decision === 'move' ? { assignedDeviceId: elsewhere.id, assignedAt: now } : { ignoredAt: now })
+      .where(and(eq(pendingDevices.id, pending.id), isNull(pendingDevices.assignedAt), isNull(pendingDevices.ignoredAt)))
+      .returning({ id: pendingDevices.id });
+    if (resolved.length === 0) throw new DomainError('pending_device.assigned');
+    if (input.decision !== 'move') {
+      const detail = `${pending.serial} · ${here.name}`;
+      await logDeviceEvent(tx, user, elsewhere.id, input.decision === 'keep' ? 'customer_kept' : 'customer_report_ignored', now, detail);
+      return;
+    }
+    const moved = await moveDeviceToCustomer(
+      tx,
+      user,
+      elsewhere.id,
+      { customerId: pending.customerId, customerName: here.name, fromCustomerName: elsewhere.customerName },
+      { ip: pending.ip, mac: pending.mac },
+      now,
+    );
+    if (pending.latestReading && pending.latestSampleId && pending.latestTakenAt) {
+      await applyReadingToDevice(tx, { agentId: pending.agentId, settings, now }, moved, {
+        sampleId: pending.latestSampleId,
+        takenAt: pending.latestTakenAt,
+        ip: pending.ip,
+        reading: pending.latestReading,
+      });
+    }
+  });
+  return getDeviceDetail(deps.db, user, elsewhere.id);
 }

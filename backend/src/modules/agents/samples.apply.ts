@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { COUNTER_KINDS, DEFAULT_ACCEPTANCE_POLICY, type CounterKind } from '@parc/shared';
 import type { AgentSample, SampleResult } from '@parc/shared/contracts/agents';
 import type { PrinterReading } from '@parc/shared/agents/reading';
@@ -21,13 +21,25 @@ export type CounterOutcome =
   | { counter: CounterKind; value: number; verdict: 'not_tracked' };
 
 /**
- * Applies an agent's batch, one transaction per sample, and answers per sample. The ledger row is
- * written first, so a sample sent twice (even concurrently) is applied once and answered `duplicate`.
+ * Lets every request already waiting run before the next chunk of an agent's batch: on the embedded
+ * database (one connection) a batch applied in one go would hold everyone else back until it ends.
+ */
+export function yieldToOthers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Applies an agent's batch, one short transaction per sample with a pause for waiting requests
+ * between them, and answers per sample. The ledger row is written first, so a sample sent twice
+ * (even concurrently) is applied once and answered `duplicate`.
  */
 export async function applySamples(deps: Pick<AppDeps, 'db' | 'clock'>, agent: AuthenticatedAgent, samples: readonly AgentSample[]): Promise<SampleResult[]> {
   const settings = await findSettings(deps.db, agent.partnerId);
   const results: SampleResult[] = [];
-  for (const sample of samples) results.push(await applySample(deps, agent, settings, sample));
+  for (const sample of samples) {
+    await yieldToOthers();
+    results.push(await applySample(deps, agent, settings, sample));
+  }
   return results;
 }
 
@@ -63,7 +75,7 @@ async function applySample(deps: Pick<AppDeps, 'db' | 'clock'>, agent: Authentic
       const message = describeOutcomes(outcomes);
       return settle({ sampleId: sample.sampleId, status: 'accepted', ...(message ? { message } : {}) }, { deviceId: device.id, counters: outcomes });
     }
-    const placed = await placeUnknownSerial(tx, agent, settings, {
+    const placed = await placeUnknownSerial(tx, agent, {
       serial,
       ip: sample.ip,
       seenAt: takenAt,
@@ -90,16 +102,6 @@ export async function findActiveDeviceBySerial(db: Db, partnerId: string, serial
   return rows.find((row) => row.customerId === customerId) ?? null;
 }
 
-async function findOtherCustomerDevice(db: Db, partnerId: string, serial: string, customerId: string): Promise<DeviceRow | null> {
-  const [row] = await db
-    .select()
-    .from(devices)
-    .where(
-      and(eq(devices.partnerId, partnerId), eq(devices.active, true), ne(devices.customerId, customerId), sql`upper(trim(${devices.serial})) = ${serialKey(serial)}`),
-    );
-  return row ?? null;
-}
-
 export interface Sighting {
   serial: string;
   ip: string | null;
@@ -112,42 +114,84 @@ export interface Sighting {
   sampleId?: string;
 }
 
+/** What the agent is told about a printer that is no device of its customer: the same words whatever the dealer holds elsewhere. */
+export const UNKNOWN_SERIAL_MESSAGE = 'Unknown serial: waits in devices to add.';
+
 /**
- * A serial that is no active device of the agent's customer goes to "devices to add". When it is an
- * active device of another customer of the partner, the partner's option decides: `report` flags the
- * entry, `move` deactivates the device there first (the machine moved; the seed's default).
+ * Sightings of serials that are no active device of the agent's customer go to "devices to add", in
+ * one query for the devices and one upsert. When a serial is an active device of another customer of
+ * the partner, the entry is flagged with it and the device stays where it is: only the dealer moves a
+ * device between customers (pending.service.ts decideReported), and the agent hears nothing about it.
+ * Sightings of the customer's own devices are skipped. Returns how many entries were written.
  */
-export async function placeUnknownSerial(tx: Db, agent: AuthenticatedAgent, settings: AgentSettings, sighting: Sighting): Promise<{ message: string }> {
-  const elsewhere = await findOtherCustomerDevice(tx, agent.partnerId, sighting.serial, agent.customerId);
-  if (elsewhere && settings.otherCustomerPolicy === 'move') {
-    await tx.update(devices).set({ active: false }).where(eq(devices.id, elsewhere.id));
+export async function placeSightings(tx: Db, agent: AuthenticatedAgent, sightings: readonly Sighting[]): Promise<number> {
+  const keys = [...new Set(sightings.map((sighting) => serialKey(sighting.serial)))];
+  if (keys.length === 0) return 0;
+  const known = await tx
+    .select({ id: devices.id, customerId: devices.customerId, key: sql<string>`upper(trim(${devices.serial}))` })
+    .from(devices)
+    .where(and(eq(devices.partnerId, agent.partnerId), eq(devices.active, true), inArray(sql`upper(trim(${devices.serial}))`, keys)));
+  // One entry per serial: the newest sighting of it in this batch (one upsert may not touch a row twice).
+  const newest = new Map<string, Sighting>();
+  for (const sighting of sightings) {
+    const key = sighting.serial;
+    const seen = newest.get(key);
+    if (!seen || seen.seenAt.getTime() <= sighting.seenAt.getTime()) newest.set(key, sighting);
   }
-  const reading = sighting.reading;
-  const identity = {
-    agentId: agent.agentId,
-    mac: normaliseMac(reading?.mac ?? sighting.mac ?? null),
-    manufacturer: reading?.manufacturer ?? sighting.manufacturer ?? null,
-    model: reading?.model ?? sighting.model ?? null,
-    ip: sighting.ip,
-    lastSeenAt: sighting.seenAt,
-    otherCustomerDeviceId: elsewhere?.id ?? null,
-    ...(reading ? { latestSampleId: sighting.sampleId, latestTakenAt: sighting.seenAt, latestReading: reading } : {}),
-  };
+  const rows = [...newest.values()].flatMap((sighting) => {
+    const matches = known.filter((row) => row.key === serialKey(sighting.serial));
+    if (matches.some((row) => row.customerId === agent.customerId)) return [];
+    const reading = sighting.reading;
+    return [
+      {
+        partnerId: agent.partnerId,
+        customerId: agent.customerId,
+        serial: sighting.serial,
+        firstSeenAt: sighting.seenAt,
+        agentId: agent.agentId,
+        mac: normaliseMac(reading?.mac ?? sighting.mac ?? null),
+        manufacturer: reading?.manufacturer ?? sighting.manufacturer ?? null,
+        model: reading?.model ?? sighting.model ?? null,
+        ip: sighting.ip,
+        lastSeenAt: sighting.seenAt,
+        otherCustomerDeviceId: matches[0]?.id ?? null,
+        latestSampleId: reading ? (sighting.sampleId ?? null) : null,
+        latestTakenAt: reading ? sighting.seenAt : null,
+        latestReading: reading ?? null,
+      },
+    ];
+  });
+  if (rows.length === 0) return 0;
+  const excluded = (column: string) => sql.raw(`excluded.${column}`);
   await tx
     .insert(pendingDevices)
-    .values({ partnerId: agent.partnerId, customerId: agent.customerId, serial: sighting.serial, firstSeenAt: sighting.seenAt, ...identity })
+    .values(rows)
     .onConflictDoUpdate({
       target: [pendingDevices.customerId, pendingDevices.serial],
       targetWhere: isNull(pendingDevices.assignedAt),
-      set: identity,
+      set: {
+        agentId: excluded('agent_id'),
+        mac: excluded('mac'),
+        manufacturer: excluded('manufacturer'),
+        model: excluded('model'),
+        ip: excluded('ip'),
+        lastSeenAt: excluded('last_seen_at'),
+        otherCustomerDeviceId: excluded('other_customer_device_id'),
+        // A discovery sighting says nothing new about counters: the newest sample's stay.
+        latestSampleId: sql`coalesce(${excluded('latest_sample_id')}, ${pendingDevices.latestSampleId})`,
+        latestTakenAt: sql`case when ${excluded('latest_reading')} is null then ${pendingDevices.latestTakenAt} else ${excluded('latest_taken_at')} end`,
+        latestReading: sql`coalesce(${excluded('latest_reading')}, ${pendingDevices.latestReading})`,
+      },
       // Samples drain oldest first, but a late one must not replace a newer view.
-      setWhere: sql`${pendingDevices.lastSeenAt} <= ${sighting.seenAt.toISOString()}`,
+      setWhere: sql`${pendingDevices.lastSeenAt} <= ${excluded('last_seen_at')}`,
     });
-  if (!elsewhere) return { message: 'Unknown serial: waits in devices to add.' };
-  const where = `active device ${elsewhere.deviceCode} of another customer`;
-  return settings.otherCustomerPolicy === 'move'
-    ? { message: `This serial was the ${where}; it was deactivated there and waits in devices to add.` }
-    : { message: `This serial is the ${where}; it waits in devices to add until that device is deactivated.` };
+  return rows.length;
+}
+
+/** One sample's serial that is no active device of the agent's customer: see placeSightings. */
+export async function placeUnknownSerial(tx: Db, agent: AuthenticatedAgent, sighting: Sighting): Promise<{ message: string }> {
+  await placeSightings(tx, agent, [sighting]);
+  return { message: UNKNOWN_SERIAL_MESSAGE };
 }
 
 /** The agent that read the sample (null when it has been deleted since) and the partner's options. */
@@ -236,33 +280,60 @@ export function describeOutcomes(outcomes: readonly CounterOutcome[]): string | 
 
 const whole = (value: number | null) => (value === null ? null : Math.round(value));
 
+/**
+ * The sample's supplies in three statements whatever their number: the stored levels, one upsert of
+ * every supply, one insert of the levels that changed. A supply listed twice counts once (the last).
+ */
 async function updateSupplies(tx: Db, device: DeviceRow, sample: DeviceSample): Promise<void> {
-  for (const supply of sample.reading.supplies) {
-    const level = whole(supply.level);
-    const [previous] = await tx
-      .select({ level: deviceSupplies.level, percent: deviceSupplies.percent })
-      .from(deviceSupplies)
-      .where(and(eq(deviceSupplies.deviceId, device.id), eq(deviceSupplies.supplyIndex, supply.index)));
-    const values = {
-      description: supply.description,
-      type: supply.type,
-      colour: supply.colour,
-      level,
-      max: whole(supply.max),
-      percent: supply.percent,
-      state: supply.state,
-      readAt: sample.takenAt,
-    };
-    await tx
-      .insert(deviceSupplies)
-      .values({ partnerId: device.partnerId, deviceId: device.id, supplyIndex: supply.index, ...values })
-      .onConflictDoUpdate({ target: [deviceSupplies.deviceId, deviceSupplies.supplyIndex], set: values });
-    // History only on change: enough for forecasts, without a row per supply every few hours.
-    if (!previous || previous.level !== level || previous.percent !== supply.percent) {
+  const supplies = [...new Map(sample.reading.supplies.map((supply) => [supply.index, supply])).values()];
+  if (supplies.length === 0) return;
+  const previous = new Map(
+    (
       await tx
-        .insert(deviceSupplyLevels)
-        .values({ partnerId: device.partnerId, deviceId: device.id, supplyIndex: supply.index, level, percent: supply.percent, readAt: sample.takenAt });
-    }
+        .select({ index: deviceSupplies.supplyIndex, level: deviceSupplies.level, percent: deviceSupplies.percent })
+        .from(deviceSupplies)
+        .where(eq(deviceSupplies.deviceId, device.id))
+    ).map((row) => [row.index, row]),
+  );
+  const rows = supplies.map((supply) => ({
+    partnerId: device.partnerId,
+    deviceId: device.id,
+    supplyIndex: supply.index,
+    description: supply.description,
+    type: supply.type,
+    colour: supply.colour,
+    level: whole(supply.level),
+    max: whole(supply.max),
+    percent: supply.percent,
+    state: supply.state,
+    readAt: sample.takenAt,
+  }));
+  const excluded = (column: string) => sql.raw(`excluded.${column}`);
+  await tx
+    .insert(deviceSupplies)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [deviceSupplies.deviceId, deviceSupplies.supplyIndex],
+      set: {
+        description: excluded('description'),
+        type: excluded('type'),
+        colour: excluded('colour'),
+        level: excluded('level'),
+        max: excluded('max'),
+        percent: excluded('percent'),
+        state: excluded('state'),
+        readAt: excluded('read_at'),
+      },
+    });
+  // History only on change: enough for forecasts, without a row per supply every few hours.
+  const changed = rows.filter((row) => {
+    const before = previous.get(row.supplyIndex);
+    return !before || before.level !== row.level || before.percent !== row.percent;
+  });
+  if (changed.length) {
+    await tx
+      .insert(deviceSupplyLevels)
+      .values(changed.map((row) => ({ partnerId: row.partnerId, deviceId: row.deviceId, supplyIndex: row.supplyIndex, level: row.level, percent: row.percent, readAt: sample.takenAt })));
   }
 }
 

@@ -1,21 +1,32 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { appearanceSchema, appearanceUpdateSchema, logoUploadSchema } from '@parc/shared/contracts/appearance';
+import { appearanceSchema, appearanceUpdateSchema, brandSchema, logoUploadSchema } from '@parc/shared/contracts/appearance';
 import { createRouter } from '../../http/router.ts';
-import { PARTNER_ROLES, requirePermission, requireRole } from '../auth/access.ts';
+import { PARTNER_ROLES, publicRoute, requirePermission, requireSession } from '../auth/access.ts';
 import { errorResponses, json, jsonBody } from '../../http/openapi.ts';
-import { changeAppearance, getAppearance, readLogo, removeLogo, uploadLogo } from './appearance.service.ts';
+import { changeAppearance, getAppearance, getBrand, readLogo, removeLogo, uploadLogo } from './appearance.service.ts';
 
 const tags = ['appearance'];
 
-/** The dealer's branding: every console user reads it (the header takes its colour), settings editors change it. */
+/** The dealer's branding: every console user reads its brand (the header takes its colour), settings screens the rest. */
 export const appearanceRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/appearance/brand',
+      tags,
+      summary: "The dealer's name, colour and logo, which every console screen wears",
+      middleware: [requireSession(...PARTNER_ROLES)] as const,
+      responses: { 200: json(brandSchema, 'Brand'), ...errorResponses },
+    }),
+    async (c) => c.json(await getBrand(c.get('deps').db, c.get('user')), 200),
+  )
   .openapi(
     createRoute({
       method: 'get',
       path: '/appearance',
       tags,
       summary: "The partner's logo, colour, sender, default language and contact details",
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('settings', 'view')] as const,
       responses: { 200: json(appearanceSchema, 'Appearance'), ...errorResponses },
     }),
     async (c) => c.json(await getAppearance(c.get('deps').db, c.get('user')), 200),
@@ -61,6 +72,7 @@ export const appearanceRoutes = createRouter()
       path: '/public/logos/{partnerId}',
       tags,
       summary: "A partner's logo, public: emails and the customers' meter page load it without a session",
+      middleware: [publicRoute] as const,
       request: { params: z.object({ partnerId: z.uuid() }) },
       responses: { 200: { description: 'The image' }, 404: json(z.object({ code: z.string(), message: z.string() }), 'No logo') },
     }),

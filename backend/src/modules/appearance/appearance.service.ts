@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { DomainError, isLanguage, DEFAULT_LANGUAGE } from '@parc/shared';
-import { MAX_LOGO_BYTES, type Appearance, type AppearanceUpdate, type LogoUpload } from '@parc/shared/contracts/appearance';
+import { MAX_LOGO_BYTES, type Appearance, type AppearanceUpdate, type Brand, type LogoUpload } from '@parc/shared/contracts/appearance';
 import type { Db } from '../../db/client.ts';
 import { partnerLogos, partners } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -30,6 +30,11 @@ async function partnerOf(db: Db, user: SessionUser): Promise<PartnerRow> {
 
 export async function getAppearance(db: Db, user: SessionUser): Promise<Appearance> {
   return toAppearance(await partnerOf(db, user));
+}
+
+export async function getBrand(db: Db, user: SessionUser): Promise<Brand> {
+  const { name, brandColour, logoUrl } = await getAppearance(db, user);
+  return { name, brandColour, logoUrl };
 }
 
 export async function changeAppearance(db: Db, user: SessionUser, input: AppearanceUpdate): Promise<Appearance> {

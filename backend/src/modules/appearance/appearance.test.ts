@@ -47,6 +47,18 @@ describe('appearance API', () => {
     expect((await staff.request('PATCH', '/appearance', { brandColour: '#000000' })).status).toBe(403);
     expect((await staff.request('PUT', '/appearance/logo', { contentType: 'image/png', dataBase64: PNG.toString('base64') })).status).toBe(403);
   });
+
+  it("gives every console user the dealer's brand, and the rest of the settings only to those who may see them", async () => {
+    const blind = (await admin.request('POST', '/profiles', { name: 'Nothing', permissions: { dashboard: 'none', customers: 'none', devices: 'none', readings: 'none', billing: 'none', agents: 'none', users: 'none', settings: 'none' } })).body;
+    const staff = await signedIn(t, partnerId, 'partner_staff');
+    await admin.request('PUT', `/users/${staff.userId}/profile`, { profileId: blind.id });
+    const brand = await staff.request('GET', '/appearance/brand');
+    expect(brand.status).toBe(200);
+    expect(brand.body).toEqual({ name: 'Copie Plus SA', brandColour: expect.stringMatching(/^#[0-9a-f]{6}$/), logoUrl: null });
+    expect((await staff.request('GET', '/appearance')).status).toBe(403);
+    const coordinator = await signedIn(t, partnerId, 'coordinator');
+    expect((await coordinator.request('GET', '/appearance/brand')).status).toBe(403);
+  });
 });
 
 describe('logo checks', () => {

@@ -2,7 +2,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { DomainError } from '@parc/shared';
-import { allows, FULL_ACCESS, type AccessLevel, type Permissions, type Screen } from '@parc/shared/contracts/profiles';
+import { allows, completePermissions, FULL_ACCESS, type AccessLevel, type Permissions, type Screen } from '@parc/shared/contracts/profiles';
 import { profiles, sessions, userCustomers, userProfiles, users, type UserRole } from '../../db/schema/index.ts';
 import type { AppEnv } from '../../http/router.ts';
 import { hashToken, SESSION_COOKIE } from './session-token.ts';
@@ -30,12 +30,45 @@ export interface PermissionNeed {
 }
 
 /**
+ * Who may call a route, declared where the route is declared (by its gate middleware) and carried
+ * into the route table and the OpenAPI document as `x-parc-access`:
+ * - `screen`: a session of one of `roles`; partner staff also need each `level` on its `screen` in their profile;
+ * - `role`: a session of one of `roles`, no profile involved (so never partner staff: they carry profiles);
+ * - `self`: any session of `roles`, acting only on the caller's own account (preferences, who am I)
+ *   or reading what every screen of its dealer wears (the brand);
+ * - `public`: no credential at all; `link`: a signed meter link in the path; `agent`: an enrolled
+ *   agent's token; `job`: the job runner's secret.
+ */
+export type RouteAccess =
+  | { kind: 'screen'; roles: readonly UserRole[]; needs: readonly PermissionNeed[] }
+  | { kind: 'role'; roles: readonly UserRole[] }
+  | { kind: 'self'; roles: readonly UserRole[] }
+  | { kind: 'public' | 'link' | 'agent' | 'job' };
+
+const ACCESS = Symbol('parc.access');
+
+/** Marks `middleware` as the gate that gives a route `access`; the router copies it into the route table. */
+export function declareAccess<M extends object>(access: RouteAccess, middleware: M): M {
+  Object.defineProperty(middleware, ACCESS, { value: access, enumerable: false });
+  return middleware;
+}
+
+/** The access a gate middleware declares, if it is one. */
+export function accessOf(middleware: unknown): RouteAccess | undefined {
+  return typeof middleware === 'function' ? (middleware as { [ACCESS]?: RouteAccess })[ACCESS] : undefined;
+}
+
+/** A route anyone may call (the health check, signing in, a public logo): declared, so never by omission. */
+export const publicRoute = declareAccess({ kind: 'public' }, createMiddleware(async (_c, next) => next()));
+
+/**
  * The one gate every protected route goes through: a live session, an active user, one of `roles`,
  * and, when `need` is given, a profile that allows it (only partner staff carry profiles).
  * Tenant scoping follows from `user.partnerId`, which repositories must filter on.
  */
-function gate(roles: readonly UserRole[], need?: PermissionNeed) {
-  return createMiddleware<AppEnv & { Variables: { user: SessionUser } }>(async (c, next) => {
+function gate(access: Extract<RouteAccess, { roles: readonly UserRole[] }>, need?: PermissionNeed) {
+  const { roles } = access;
+  return declareAccess(access, createMiddleware<AppEnv & { Variables: { user: SessionUser } }>(async (c, next) => {
     const { db, clock } = c.get('deps');
     const token = getCookie(c, SESSION_COOKIE);
     if (!token) throw new DomainError('session.required');
@@ -48,7 +81,7 @@ function gate(roles: readonly UserRole[], need?: PermissionNeed) {
       .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, clock())));
     if (!row || !row.user.active) throw new DomainError('session.ended');
     if (!roles.includes(row.user.role)) throw new DomainError('access.role');
-    const permissions = row.user.role === 'partner_staff' && row.permissions ? row.permissions : FULL_ACCESS;
+    const permissions = row.user.role === 'partner_staff' && row.permissions ? completePermissions(row.permissions) : FULL_ACCESS;
     if (need && !allows(permissions[need.screen], need.level)) throw new DomainError('access.profile', { screen: need.screen, level: need.level });
     const customerIds =
       row.user.role === 'coordinator'
@@ -57,16 +90,22 @@ function gate(roles: readonly UserRole[], need?: PermissionNeed) {
     const { id, partnerId, email, name, role, language } = row.user;
     c.set('user', { id, partnerId, email, name, role, language, customerIds, permissions });
     await next();
-  });
+  }));
 }
 
+/** A route for these roles whatever a staff profile says: not for partner staff (their routes name a screen). */
 export function requireRole(...roles: readonly UserRole[]) {
-  return gate(roles);
+  return gate({ kind: 'role', roles });
+}
+
+/** A route on the caller's own account (who am I, my preferences) or its dealer's brand: any session of `roles`, no screen. */
+export function requireSession(...roles: readonly UserRole[]) {
+  return gate({ kind: 'self', roles });
 }
 
 /** The partner console's routes: partner admins always pass, staff as their profile allows. */
 export function requirePermission(screen: Screen, level: PermissionNeed['level'], roles: readonly UserRole[] = PARTNER_ROLES) {
-  return gate(roles, { screen, level });
+  return gate({ kind: 'screen', roles, needs: [{ screen, level }] }, { screen, level });
 }
 
 /** Throws not_found (never forbidden: no hint that it exists) when the user may not see this customer. */

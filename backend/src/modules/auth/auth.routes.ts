@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { DomainError } from '@parc/shared';
 import { clientAddress, consumeAttempt, createRateLimiter, throwIfLimited } from '../../http/rate-limit.ts';
 import { createRouter } from '../../http/router.ts';
-import { ALL_ROLES, requireRole } from './access.ts';
+import { ALL_ROLES, publicRoute, requireSession } from './access.ts';
 import { errorsFor, jsonBody } from '../../http/openapi.ts';
 import { AuthUserSchema, LoginBodySchema, ResetConfirmBodySchema, ResetRequestBodySchema } from './auth.schemas.ts';
 import { confirmPasswordReset, login, logout, requestPasswordReset } from './auth.service.ts';
@@ -26,6 +26,7 @@ const loginRoute = createRoute({
   path: '/login',
   tags: ['auth'],
   summary: 'Sign in with email and password; sets the parc_session cookie',
+  middleware: [publicRoute] as const,
   request: { body: jsonBody(LoginBodySchema) },
   responses: { 200: userResponse, ...errorsFor(400, 401, 403, 429) },
 });
@@ -35,7 +36,7 @@ const meRoute = createRoute({
   path: '/me',
   tags: ['auth'],
   summary: 'The signed-in user',
-  middleware: [requireRole(...ALL_ROLES)] as const,
+  middleware: [requireSession(...ALL_ROLES)] as const,
   responses: { 200: userResponse, ...errorsFor(401) },
 });
 
@@ -44,6 +45,7 @@ const logoutRoute = createRoute({
   path: '/logout',
   tags: ['auth'],
   summary: 'Ends the session and clears the cookie (also when already signed out)',
+  middleware: [publicRoute] as const,
   responses: { 204: { description: 'Signed out' } },
 });
 
@@ -52,6 +54,7 @@ const resetRequestRoute = createRoute({
   path: '/password-reset',
   tags: ['auth'],
   summary: 'Emails a single-use link to choose a new password, valid one hour',
+  middleware: [publicRoute] as const,
   description: 'Always 202, whether or not the email belongs to an account.',
   request: { body: jsonBody(ResetRequestBodySchema) },
   responses: { 202: { description: 'If the account exists, the email is on its way' }, ...errorsFor(400, 429) },
@@ -62,15 +65,16 @@ const resetConfirmRoute = createRoute({
   path: '/password-reset/confirm',
   tags: ['auth'],
   summary: 'Sets a new password from an emailed link (reset or invitation); signs out every session',
+  middleware: [publicRoute] as const,
   request: { body: jsonBody(ResetConfirmBodySchema) },
   responses: { 204: { description: 'Password set; sign in with it' }, ...errorsFor(400) },
 });
 
-/** A router per app, so each app (and each test) has its own rate-limit counters. */
+/** The counters live in the database (see rate-limit.ts): every instance on it counts the same attempts. */
 export function createAuthRoutes() {
-  const addressLimiter = createRateLimiter(LOGIN_ADDRESS_LIMIT);
-  const accountLimiter = createRateLimiter(LOGIN_ACCOUNT_LIMIT);
-  const resetLimiter = createRateLimiter(RESET_REQUEST_LIMIT);
+  const addressLimiter = createRateLimiter('login.address', LOGIN_ADDRESS_LIMIT);
+  const accountLimiter = createRateLimiter('login.account', LOGIN_ACCOUNT_LIMIT);
+  const resetLimiter = createRateLimiter('password-reset.request', RESET_REQUEST_LIMIT);
 
   return createRouter()
     .openapi(loginRoute, async (c) => {
@@ -79,12 +83,12 @@ export function createAuthRoutes() {
       const address = clientAddress(c);
       const account = email.toLowerCase();
       const now = deps.clock();
-      throwIfLimited(addressLimiter, address, now);
-      const held = accountLimiter.blockedFor(account, now);
+      await throwIfLimited(addressLimiter, deps.db, address, now);
+      const held = await accountLimiter.blockedFor(deps.db, account, now);
       if (held !== null) throw new DomainError('auth.account_held', { minutes: Math.ceil(held / 60), retryAfterSeconds: held });
       try {
         const { user, token } = await login(deps, email, password);
-        accountLimiter.clear(account);
+        await accountLimiter.clear(deps.db, account);
         setCookie(c, SESSION_COOKIE, token, {
           httpOnly: true,
           sameSite: 'Lax',
@@ -95,8 +99,8 @@ export function createAuthRoutes() {
         return c.json({ user }, 200);
       } catch (error) {
         if (error instanceof DomainError && error.code === 'unauthenticated') {
-          addressLimiter.record(address, now);
-          accountLimiter.record(account, now);
+          await addressLimiter.record(deps.db, address, now);
+          await accountLimiter.record(deps.db, account, now);
         }
         throw error;
       }
@@ -116,15 +120,16 @@ export function createAuthRoutes() {
       const deps = c.get('deps');
       const { email } = c.req.valid('json');
       const key = `${clientAddress(c)} ${email}`;
-      consumeAttempt(resetLimiter, key, deps.clock());
-      await requestPasswordReset(deps, email);
+      await consumeAttempt(resetLimiter, deps.db, key, deps.clock());
+      requestPasswordReset(deps, email);
       return c.body(null, 202);
     })
     .openapi(resetConfirmRoute, async (c) => {
       const { token, password } = c.req.valid('json');
-      const email = await confirmPasswordReset(c.get('deps'), token, password);
+      const deps = c.get('deps');
+      const email = await confirmPasswordReset(deps, token, password);
       // The owner proved who they are: their account is no longer held back.
-      accountLimiter.clear(email.toLowerCase());
+      await accountLimiter.clear(deps.db, email.toLowerCase());
       return c.body(null, 204);
     });
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lte, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lte, ne, notInArray } from 'drizzle-orm';
 import { DomainError } from '@parc/shared';
 import { passwordResets, sessions, users, type UserRole } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -26,13 +26,24 @@ const toAuthUser = ({ id, email, name, role, partnerId, language }: Pick<UserRow
 /** Same words for an unknown email and a wrong password: the answer must not tell which. */
 const wrongCredentials = () => new DomainError('auth.wrong_credentials');
 
+/**
+ * The account at this address whose password this is. An address can have one account per dealer;
+ * their passwords differ (see confirmPasswordReset), so the password picks the account.
+ */
+async function accountOpenedBy(deps: AppDeps, email: string, password: string): Promise<UserRow | undefined> {
+  const accounts = await deps.db.select().from(users).where(eq(users.email, email.toLowerCase())).orderBy(asc(users.createdAt));
+  // An unknown email is verified against a dummy hash (null), so it takes as long as a known one.
+  for (const account of accounts.length > 0 ? accounts : [undefined]) {
+    if (await deps.passwords.verify(password, account?.passwordHash ?? null)) return account;
+  }
+  return undefined;
+}
+
 /** Checks the password and opens a session; the caller puts `token` in the cookie. */
 export async function login(deps: AppDeps, email: string, password: string): Promise<{ user: AuthUser; token: string }> {
   const now = deps.clock();
-  const [user] = await deps.db.select().from(users).where(eq(users.email, email.toLowerCase()));
-  // Verified even for an unknown email (against a dummy hash), so both take the same time.
-  const matches = await deps.passwords.verify(password, user?.passwordHash ?? null);
-  if (!user || !matches) throw wrongCredentials();
+  const user = await accountOpenedBy(deps, email, password);
+  if (!user) throw wrongCredentials();
   // Said only to someone who knows the password, so it reveals nothing to a guesser.
   if (!user.active) throw new DomainError('auth.deactivated');
 
@@ -50,10 +61,15 @@ export async function logout(deps: AppDeps, token: string): Promise<void> {
   await deps.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
-/** Emails a reset link when the address belongs to an active user; says nothing either way. */
-export async function requestPasswordReset(deps: AppDeps, email: string): Promise<void> {
-  const [user] = await deps.db.select().from(users).where(and(eq(users.email, email.toLowerCase()), eq(users.active, true)));
-  if (user) await sendPasswordResetLink(deps, deps.db, user);
+/**
+ * Emails a reset link to each active account at the address (one per dealer it works with). Says
+ * nothing either way, and looks nothing up before answering: a known address takes no longer.
+ */
+export function requestPasswordReset(deps: AppDeps, email: string): void {
+  deps.background.run('password reset email', async () => {
+    const accounts = await deps.db.select().from(users).where(and(eq(users.email, email.toLowerCase()), eq(users.active, true)));
+    for (const user of accounts) await sendPasswordResetLink(deps, deps.db, user);
+  });
 }
 
 /** Sets the password from an emailed link: the link is spent and every session of the user ends; answers the account's email. */
@@ -70,6 +86,14 @@ export async function confirmPasswordReset(deps: AppDeps, token: string, passwor
   if (row.reset.expiresAt <= now) throw new DomainError('auth.reset_link_expired', { field: 'token' });
   const problem = passwordProblem(password, row.user);
   if (problem) throw problem;
+  const sameAddress = await deps.db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.email, row.user.email), ne(users.id, row.user.id), isNotNull(users.passwordHash)));
+  for (const other of sameAddress) {
+    // Told only to the address's owner (the link came to their inbox): a shared password would leave login unable to pick.
+    if (await deps.passwords.verify(password, other.passwordHash)) throw new DomainError('auth.password_opens_other_account', { field: 'password' });
+  }
 
   const passwordHash = await deps.passwords.hash(password);
   await deps.db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Device, DeviceListQuery } from '@parc/shared/contracts/devices';
 import type { Db } from '../../db/client.ts';
 import { devices } from '../../db/schema/index.ts';
@@ -27,11 +27,18 @@ export async function findDevices(db: Db, scope: Scope, query: DeviceListQuery):
     conditions.push(or(ilike(devices.serial, pattern), ilike(devices.deviceCode, pattern), ilike(devices.internalNumber, pattern), ilike(devices.location, pattern)));
   }
   const where = and(...conditions);
-  const [rows, [totals]] = await Promise.all([
-    db.select().from(devices).where(where).orderBy(asc(devices.customerId), asc(devices.deviceNumber)).limit(query.pageSize).offset(pageOffset(query)),
-    db.select({ total: count() }).from(devices).where(where),
-  ]);
-  return { items: rows.map(toDevice), total: totals?.total ?? 0 };
+  // The page and the total in one query (the count over the whole filter rides on each row); a page
+  // past the end has no row to carry it, so only then is the total asked for on its own.
+  const rows = await db
+    .select({ device: devices, total: sql<number>`(count(*) over ())::int` })
+    .from(devices)
+    .where(where)
+    .orderBy(asc(devices.customerId), asc(devices.deviceNumber))
+    .limit(query.pageSize)
+    .offset(pageOffset(query));
+  if (rows.length > 0) return { items: rows.map((row) => toDevice(row.device)), total: Number(rows[0]!.total) };
+  const [totals] = await db.select({ total: count() }).from(devices).where(where);
+  return { items: [], total: totals?.total ?? 0 };
 }
 
 export async function findDevice(db: Db, scope: Scope, id: string): Promise<DeviceRow | null> {

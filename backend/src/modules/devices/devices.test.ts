@@ -94,6 +94,8 @@ describe('devices API', () => {
     for (const search of ['hpser', 'FLT-1', 'recep']) expect((await list(`search=${search}`)).items.map((d: Json) => d.deviceCode)).toEqual(['FLT-1']);
     expect((await list('search=0002')).items.map((d: Json) => d.deviceCode)).toEqual(['FLT-2']);
     expect(await list('pageSize=2&page=2')).toMatchObject({ total: 3, page: 2, pageSize: 2, items: [{ deviceCode: 'FLT-3' }] });
+    // Past the last page: no rows, still the total.
+    expect(await list('pageSize=2&page=3')).toMatchObject({ total: 3, page: 3, items: [] });
   });
 
   it('adds a colour counter when a device becomes colour-capable', async () => {

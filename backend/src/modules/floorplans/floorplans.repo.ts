@@ -79,3 +79,8 @@ export async function deletePlan(db: Db, scope: Scope, planId: string): Promise<
   const rows = await db.delete(floorPlans).where(and(ofScope(scope), eq(floorPlans.id, planId))).returning({ id: floorPlans.id });
   return rows.length > 0;
 }
+
+/** Takes a device off every plan it is pinned on (it moved to another customer, whose plans it is not on). */
+export async function unpinDevice(db: Db, partnerId: string, deviceId: string): Promise<void> {
+  await db.delete(floorPlanDevices).where(and(eq(floorPlanDevices.partnerId, partnerId), eq(floorPlanDevices.deviceId, deviceId)));
+}

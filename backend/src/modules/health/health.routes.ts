@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { migrationLevel } from '../../db/client.ts';
 import { createRouter } from '../../http/router.ts';
+import { publicRoute } from '../auth/access.ts';
 
 const HealthSchema = z.object({
   status: z.literal('ok'),
@@ -14,6 +15,7 @@ export const healthRoutes = createRouter().openapi(
     path: '/health',
     tags: ['health'],
     summary: 'Liveness, database kind and migration level',
+    middleware: [publicRoute] as const,
     responses: { 200: { description: 'Parc is up', content: { 'application/json': { schema: HealthSchema } } } },
   }),
   async (c) => {

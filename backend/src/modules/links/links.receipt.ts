@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import pdfmake, { type Content, type FontFiles } from 'pdfmake';
+import robotoFiles from 'pdfmake/build/vfs_fonts.js';
 import {
   COUNTER_LABELS,
   LANGUAGE_LOCALES,
@@ -17,13 +17,23 @@ import {
  * punctuation and a period written out ("Dezember 2026", not "2026-12").
  */
 
-const require = createRequire(import.meta.url);
-const roboto = (require('pdfmake/fonts/Roboto.js') as { Roboto: FontFiles }).Roboto;
-const fontFiles = new Set(Object.values(roboto));
-pdfmake.setFonts({ Roboto: roboto });
-// The receipt holds only text: nothing is fetched, and only the bundled fonts are read from disk.
+/**
+ * Roboto comes in with the code (pdfmake's font container, base64 in a JS module) and is put in
+ * pdfmake's virtual file system: nothing is read from disk, so the receipt renders the same under
+ * Node and in the Worker (which has no node_modules folder, and where pdfmake resolves to its
+ * browser build).
+ */
+const ROBOTO: FontFiles = { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' };
+for (const file of Object.values(ROBOTO)) {
+  const base64 = robotoFiles[file];
+  if (!base64) throw new Error(`pdfmake's font container has no ${file}`);
+  // Decoded by pdfmake itself, into the Buffer its build works with (Node's, or its browser polyfill).
+  pdfmake.virtualfs.writeFileSync(file, base64, 'base64');
+}
+pdfmake.setFonts({ Roboto: ROBOTO });
+// The receipt holds only text: nothing is fetched, and nothing is read from the disk (Node build only).
 pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => fontFiles.has(path));
+pdfmake.setLocalAccessPolicy?.(() => false);
 
 interface Copy {
   title: string;

@@ -21,7 +21,7 @@ import { readingSchema, readingValueSchema } from '@parc/shared/contracts/readin
 import type { AppDeps } from '../../deps.ts';
 import { createRouter, type AppEnv } from '../../http/router.ts';
 import { clientAddress, consumeAttempt, createRateLimiter, type RateLimiter } from '../../http/rate-limit.ts';
-import { requirePermission } from '../auth/access.ts';
+import { declareAccess, requirePermission } from '../auth/access.ts';
 import { errorResponses, errorSchema, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { meterPageForecast } from '../billing/forecast.service.ts';
 import { acceptFlagged, correctFlagged, toCheckQueue } from './links.review.ts';
@@ -53,6 +53,8 @@ export interface LinkRoutesOptions {
   /** Per client address; LINK_READ_LIMIT and LINK_WRITE_LIMIT unless given (a benchmark raises them). */
   readLimit?: WindowLimit;
   writeLimit?: WindowLimit;
+  /** The read limiter itself, in place of the database-backed one (a benchmark isolates the handler's cost). */
+  readLimiter?: RateLimiter;
 }
 
 const tags = ['links'];
@@ -64,12 +66,12 @@ const INVALID_MESSAGE = 'This link is incorrect or no longer valid. Please try a
  * What every token endpoint goes through: the rate limit, then the token. A link that does not
  * work answers 410 with the dealer's contacts when the dealer is known, never customer data.
  */
-function linkGate(limiter: RateLimiter) {
-  return createMiddleware<AppEnv & { Variables: { opened: OpenedLink } }>(async (c, next) => {
+function linkGate(limiter: RateLimiter, open: { sheet?: boolean } = {}) {
+  return declareAccess({ kind: 'link' }, createMiddleware<AppEnv & { Variables: { opened: OpenedLink } }>(async (c, next) => {
     const deps = c.get('deps');
-    consumeAttempt(limiter, clientAddress(c), deps.clock());
+    await consumeAttempt(limiter, deps.db, clientAddress(c), deps.clock());
     try {
-      c.set('opened', await openLink(deps, c.req.param('token') ?? ''));
+      c.set('opened', await openLink(deps, c.req.param('token') ?? '', open));
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'link_invalid') throw error;
       const partnerId = typeof error.meta.partnerId === 'string' ? error.meta.partnerId : null;
@@ -77,7 +79,7 @@ function linkGate(limiter: RateLimiter) {
       return c.json(body, 410);
     }
     await next();
-  });
+  }));
 }
 
 const invalidLink = { 410: json(linkInvalidBodySchema, 'Expired, revoked or tampered link'), 429: json(errorSchema, 'Too many requests') } as const;
@@ -117,10 +119,13 @@ const toCheckItemSchema = z.object({
   explanation: z.string().nullable(),
 });
 
-/** A router per app, so each app (and each test) has its own rate-limit counters. */
+/** The rate-limit counters live in the database, shared by every instance (see rate-limit.ts). */
 export function createLinkRoutes(options: LinkRoutesOptions = {}) {
-  const readGate = linkGate(createRateLimiter(options.readLimit ?? LINK_READ_LIMIT));
-  const writeGate = linkGate(createRateLimiter(options.writeLimit ?? LINK_WRITE_LIMIT));
+  const readLimiter = options.readLimiter ?? createRateLimiter('link.read', options.readLimit ?? LINK_READ_LIMIT);
+  const readGate = linkGate(readLimiter);
+  // The page reads its sheet alongside the link: one round trip for both.
+  const pageGate = linkGate(readLimiter, { sheet: true });
+  const writeGate = linkGate(createRateLimiter('link.write', options.writeLimit ?? LINK_WRITE_LIMIT));
   // Links and the to-check queue are the readings screen's, as far as a staff profile goes.
   const viewReadings = requirePermission('readings', 'view');
   const editReadings = requirePermission('readings', 'edit');
@@ -134,7 +139,7 @@ export function createLinkRoutes(options: LinkRoutesOptions = {}) {
           path: '/links/{token}',
           tags,
           summary: "The customer's meter-entry page; customer number only",
-          middleware: [readGate] as const,
+          middleware: [pageGate] as const,
           request: { params: tokenParams },
           responses: { 200: json(meterEntryPageSchema, 'The page'), ...invalidLink },
         }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterKind, LinkState } from '@parc/shared';
-import type { EntryRow, LinkRow } from './links.repo.ts';
+import type { LinkRow, SheetEntry } from './links.repo.ts';
 import { countersToAsk, entryState, linkState } from './links.service.ts';
 
 const at = (iso: string) => new Date(iso);
@@ -51,21 +51,13 @@ describe('linkState', () => {
 
 describe('entryState', () => {
   const reason = { code: 'above_usual', params: { lastValue: 1, lastDate: '2026-10-20', value: 9, pages: 8, workingDays: 1, pagesPerWorkingDay: 8, usualPagesPerWorkingDay: 1, usualPages: 21, shortInterval: true, ratio: 0.4, otherCounter: null } } as const;
-  const entry = (fields: Partial<EntryRow>): EntryRow => ({
+  const entry = (fields: Partial<SheetEntry>): SheetEntry => ({
     id: 'r',
-    partnerId: 'p',
-    deviceId: 'd',
     counterId: 'c',
     value: 9,
     takenAt: BEFORE,
-    source: 'link',
     status: 'entered',
-    enteredBy: 'link:l',
-    idempotencyKey: null,
-    linkId: 'l',
-    note: null,
     lockedAt: null,
-    createdAt: BEFORE,
     reason: null,
     ...fields,
   });

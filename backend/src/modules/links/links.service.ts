@@ -41,11 +41,11 @@ import {
   insertLinks,
   markLinkEvent,
   storeEntry,
-  type DeviceRow,
-  type EntryRow,
   type LinkRow,
   type NewLinkRow,
-  type ReadingRow,
+  type SheetDevice,
+  type SheetEntry,
+  type SheetReading,
   type SheetRow,
 } from './links.repo.ts';
 import { renderReceipt } from './links.receipt.ts';
@@ -286,15 +286,23 @@ export interface OpenedLink {
   link: LinkRow;
   customer: { id: string; customerNumber: string; language: Language; timeZone: string };
   dealer: MeterEntryDealer;
+  /** The entry sheet as of opening, when asked for (the page's data, read alongside the link). */
+  sheet?: SheetMachine[];
 }
 
 /**
  * The live link a token stands for. Tampered, expired, revoked or unknown: `link_invalid`, whose
- * `partnerId` is set only when the token's signature verified.
+ * `partnerId` is set only when the token's signature verified. With `sheet`, the entry sheet is read
+ * at the same time as the link (the token's claims name the customer and period; it is handed out
+ * only once the link proves live), saving the page a round trip after the link's.
  */
-export async function openLink(deps: Pick<AppDeps, 'db' | 'clock'>, token: string): Promise<OpenedLink> {
-  const subject = await verifyLinkToken(deps.db, token, deps.clock());
-  const found = await findLinkWithParties(deps.db, subject.linkId, subject.partnerId);
+export async function openLink(deps: Pick<AppDeps, 'db' | 'clock'>, token: string, options: { sheet?: boolean } = {}): Promise<OpenedLink> {
+  const now = deps.clock();
+  const subject = await verifyLinkToken(deps.db, token, now);
+  const [found, sheet] = await Promise.all([
+    findLinkWithParties(deps.db, subject.linkId, subject.partnerId),
+    options.sheet ? entrySheet(deps.db, { link: subject }, now) : undefined,
+  ]);
   const link = found?.link;
   if (!link || link.customerId !== subject.customerId || link.period !== subject.period) throw linkInvalid('unknown link', subject.partnerId);
   if (link.revokedAt) throw linkInvalid('link revoked', subject.partnerId);
@@ -304,7 +312,7 @@ export async function openLink(deps: Pick<AppDeps, 'db' | 'clock'>, token: strin
   if (!customer?.active) throw linkInvalid('customer inactive', subject.partnerId);
   if (!dealer) throw linkInvalid('unknown partner');
   const language = isLanguage(customer.language) ? customer.language : DEFAULT_LANGUAGE;
-  return { link, customer: { id: customer.id, customerNumber: customer.customerNumber, language, timeZone: customer.timeZone }, dealer };
+  return { link, customer: { id: customer.id, customerNumber: customer.customerNumber, language, timeZone: customer.timeZone }, dealer, ...(sheet ? { sheet } : {}) };
 }
 
 /** Dealer contact details for the "link invalid" page: the token's partner, or the installation's only one. */
@@ -321,21 +329,21 @@ export function countersToAsk(kinds: readonly CounterKind[]): CounterKind[] {
 
 export interface SheetCounter {
   kind: CounterKind;
-  last: ReadingRow | null;
+  last: SheetReading | null;
   /** This period's entry, refused-by-review ones included. */
-  entry: EntryRow | null;
+  entry: SheetEntry | null;
 }
 
 export interface SheetMachine {
-  device: DeviceRow;
+  device: SheetDevice;
   counters: SheetCounter[];
   /** An open location change request's location. */
   requestedLocation: string | null;
 }
 
 /** Every machine the customer is asked to read this period, with last readings and this period's entries. */
-export async function entrySheet(db: Db, opened: OpenedLink, now: Date): Promise<SheetMachine[]> {
-  const machines = new Map<string, { device: DeviceRow; rows: SheetRow[] }>();
+export async function entrySheet(db: Db, opened: { link: Pick<LinkRow, 'partnerId' | 'customerId' | 'period'> }, now: Date): Promise<SheetMachine[]> {
+  const machines = new Map<string, { device: SheetDevice; rows: SheetRow[] }>();
   for (const row of await findSheetRows(db, opened.link, now)) {
     const machine = machines.get(row.device.id) ?? { device: row.device, rows: [] };
     machine.rows.push(row);
@@ -354,7 +362,7 @@ export async function entrySheet(db: Db, opened: OpenedLink, now: Date): Promise
 }
 
 /** The counter's state as the customer's page shows it. */
-export function entryState(entry: EntryRow | null): CounterEntryState {
+export function entryState(entry: SheetEntry | null): CounterEntryState {
   if (!entry || entry.status === 'deleted') return { state: 'to_enter' };
   const saved = { value: entry.value, enteredAt: entry.takenAt.toISOString() };
   if (entry.lockedAt) return { state: 'sent', ...saved };
@@ -373,8 +381,19 @@ export function entryState(entry: EntryRow | null): CounterEntryState {
 
 const isDone = (counter: SheetCounter) => counter.entry !== null && counter.entry.status !== 'refused' && counter.entry.status !== 'deleted';
 
-export function lastValidDayOf(link: LinkRow, timeZone: string): string {
-  return localDateKey(new Date(link.expiresAt.getTime() - 1), timeZone);
+/** Last valid days worked out, by expiry and time zone: the time-zone arithmetic costs more than the rest of the page. */
+const lastValidDays = new Map<string, string>();
+const LAST_VALID_DAYS_KEPT = 1_000;
+
+export function lastValidDayOf(link: Pick<LinkRow, 'expiresAt'>, timeZone: string): string {
+  const memoKey = `${link.expiresAt.getTime()} ${timeZone}`;
+  let day = lastValidDays.get(memoKey);
+  if (day === undefined) {
+    day = localDateKey(new Date(link.expiresAt.getTime() - 1), timeZone);
+    if (lastValidDays.size >= LAST_VALID_DAYS_KEPT) lastValidDays.clear();
+    lastValidDays.set(memoKey, day);
+  }
+  return day;
 }
 
 /** The page as the customer sees it, from the sheet. Customer number only: no names. */
@@ -410,7 +429,7 @@ export async function meterEntryPage(deps: Pick<AppDeps, 'db' | 'clock'>, opened
   const now = deps.clock();
   // The link row was just read: an opened link costs no write (the update keeps the first time anyway).
   if (!opened.link.openedAt) await markLinkEvent(deps.db, opened.link.id, 'openedAt', now);
-  return pageFrom(opened, await entrySheet(deps.db, opened, now));
+  return pageFrom(opened, opened.sheet ?? (await entrySheet(deps.db, opened, now)));
 }
 
 /** The receipt PDF in the language the page is read in, with the dealer's name on top. */

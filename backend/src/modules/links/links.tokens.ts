@@ -76,6 +76,26 @@ export function signLinkToken(key: SigningKey, claims: LinkClaims): Promise<stri
  * can show the dealer's contact details.
  */
 export async function verifyLinkToken(db: Db, token: string, now: Date): Promise<LinkSubject & { expiresAt: Date }> {
+  const payload = verifiedPayloads.get(db)?.get(token) ?? (await verifySignature(db, token));
+  const partnerId = typeof (payload as { pid?: unknown }).pid === 'string' ? (payload as { pid: string }).pid : null;
+  try {
+    return readLinkClaims(payload, now);
+  } catch (error) {
+    throw linkInvalid(error instanceof Error ? error.message : 'invalid claims', partnerId);
+  }
+}
+
+/** Tokens whose signature verified, per database, at most this many (the oldest make room). */
+export const VERIFIED_TOKENS_KEPT = 10_000;
+
+/**
+ * A token's payload once its signature verified: a key's secret never changes, so the signature of
+ * a token verifies for good and a customer reloading the page is not verified again. The claims
+ * (expiry included) are still read at every request; a tampered token never enters.
+ */
+const verifiedPayloads = new WeakMap<Db, Map<string, unknown>>();
+
+async function verifySignature(db: Db, token: string): Promise<unknown> {
   const kid = readKid(token);
   const key = kid ? await findSigningKey(db, kid) : null;
   if (!key) throw linkInvalid('unknown signing key');
@@ -86,12 +106,11 @@ export async function verifyLinkToken(db: Db, token: string, now: Date): Promise
   } catch {
     throw linkInvalid('signature does not verify');
   }
-  const partnerId = typeof (payload as { pid?: unknown }).pid === 'string' ? (payload as { pid: string }).pid : null;
-  try {
-    return readLinkClaims(payload, now);
-  } catch (error) {
-    throw linkInvalid(error instanceof Error ? error.message : 'invalid claims', partnerId);
-  }
+  let verifiedTokens = verifiedPayloads.get(db);
+  if (!verifiedTokens) verifiedPayloads.set(db, (verifiedTokens = new Map()));
+  if (verifiedTokens.size >= VERIFIED_TOKENS_KEPT) verifiedTokens.delete(verifiedTokens.keys().next().value!);
+  verifiedTokens.set(token, payload);
+  return payload;
 }
 
 function readKid(token: string): string | null {

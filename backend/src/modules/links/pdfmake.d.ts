@@ -20,11 +20,20 @@ declare module 'pdfmake' {
     getBuffer(): Promise<Buffer>;
   }
   interface PdfMake {
+    /** Files pdfmake reads by name before (Node build) or instead of (browser build) the disk. */
+    virtualfs: { writeFileSync(name: string, content: string, encoding: 'base64'): void };
     setFonts(fonts: Record<string, FontFiles>): void;
     setUrlAccessPolicy(allow: (url: string) => boolean): void;
-    setLocalAccessPolicy(allow: (path: string) => boolean): void;
+    /** Node build only: the browser build (what bundlers for workerd pick) reads no local files. */
+    setLocalAccessPolicy?(allow: (path: string) => boolean): void;
     createPdf(definition: DocumentDefinition): OutputDocument;
   }
   const pdfmake: PdfMake;
   export default pdfmake;
+}
+
+/** pdfmake's Roboto container: file name to base64 TTF. */
+declare module 'pdfmake/build/vfs_fonts.js' {
+  const files: Record<string, string>;
+  export default files;
 }

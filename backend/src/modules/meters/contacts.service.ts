@@ -96,9 +96,14 @@ export async function inviteContact(deps: MailDeps, user: SessionUser, customerI
 
 /**
  * Public self sign-up. Says nothing about whether the customer number exists: the caller answers
- * 202 whatever happens here. Without a partner id it only works on a single-dealer installation.
+ * 202 before the lookup and the email, so a known number takes no longer than an unknown one.
+ * Without a partner id it only works on a single-dealer installation.
  */
-export async function signUp(deps: MailDeps, input: Signup): Promise<void> {
+export function signUp(deps: MailDeps & Pick<AppDeps, 'background'>, input: Signup): void {
+  deps.background.run('campaign sign-up confirmation', () => confirmSignUp(deps, input));
+}
+
+async function confirmSignUp(deps: MailDeps, input: Signup): Promise<void> {
   const { db } = deps;
   const partnerIds = input.partnerId ? [input.partnerId] : (await db.select({ id: partners.id }).from(partners).limit(2)).map((p) => p.id);
   if (partnerIds.length !== 1) return;

@@ -6,7 +6,7 @@ import { DomainError, type Translations } from '@parc/shared';
 import { clientAddress, consumeAttempt, createRateLimiter } from '../../http/rate-limit.ts';
 import { createRouter, type AppEnv } from '../../http/router.ts';
 import { contactLanguage } from '../../mail/dealer.ts';
-import { requirePermission } from '../auth/access.ts';
+import { declareAccess, publicRoute, requirePermission } from '../auth/access.ts';
 import { errorResponses, json, jsonBody } from '../../http/openapi.ts';
 import { confirmContact, inviteContact, listContacts, signUp, unsubscribeContact } from './contacts.service.ts';
 import { runJob } from './jobs.ts';
@@ -57,8 +57,8 @@ const contactResponse = {
 };
 
 export function createMeterRoutes() {
-  const signupLimiter = createRateLimiter(SIGNUP_LIMIT);
-  const tokenLimiter = createRateLimiter(TOKEN_LIMIT);
+  const signupLimiter = createRateLimiter('campaign.signup', SIGNUP_LIMIT);
+  const tokenLimiter = createRateLimiter('campaign.token', TOKEN_LIMIT);
 
   return createRouter()
     .openapi(
@@ -145,29 +145,30 @@ export function createMeterRoutes() {
         tags,
         summary: 'Public self sign-up by customer number; a confirmation email follows if the number exists',
         description: 'Always 202, whether or not the customer number exists.',
+        middleware: [publicRoute] as const,
         request: { body: jsonBody(signupSchema) },
         responses: { 202: { description: 'If the customer exists, a confirmation email is on its way' }, 400: errorResponses[400], 429: errorResponses[400] },
       }),
       async (c) => {
         const deps = c.get('deps');
-        consumeAttempt(signupLimiter, clientAddress(c), deps.clock());
-        await signUp(deps, c.req.valid('json'));
+        await consumeAttempt(signupLimiter, deps.db, clientAddress(c), deps.clock());
+        signUp(deps, c.req.valid('json'));
         return c.body(null, 202);
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/campaign/confirm/{token}', tags, summary: 'Confirm a contact address', request: { params: tokenParams }, responses: contactResponse }),
+      createRoute({ method: 'get', path: '/campaign/confirm/{token}', tags, summary: 'Confirm a contact address', middleware: [publicRoute] as const, request: { params: tokenParams }, responses: contactResponse }),
       async (c) => {
         const deps = c.get('deps');
-        consumeAttempt(tokenLimiter, clientAddress(c), deps.clock());
+        await consumeAttempt(tokenLimiter, deps.db, clientAddress(c), deps.clock());
         return contactAnswer(c, await confirmContact(deps, c.req.valid('param').token));
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/campaign/unsubscribe/{token}', tags, summary: 'Stop campaign emails to an address', request: { params: tokenParams }, responses: contactResponse }),
+      createRoute({ method: 'get', path: '/campaign/unsubscribe/{token}', tags, summary: 'Stop campaign emails to an address', middleware: [publicRoute] as const, request: { params: tokenParams }, responses: contactResponse }),
       async (c) => {
         const deps = c.get('deps');
-        consumeAttempt(tokenLimiter, clientAddress(c), deps.clock());
+        await consumeAttempt(tokenLimiter, deps.db, clientAddress(c), deps.clock());
         return contactAnswer(c, await unsubscribeContact(deps, c.req.valid('param').token));
       },
     )
@@ -203,10 +204,10 @@ export function createMeterRoutes() {
     );
 }
 
-const jobCallerOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+const jobCallerOnly: MiddlewareHandler<AppEnv> = declareAccess({ kind: 'job' }, async (c, next) => {
   if (!isJobCaller(c.get('deps').jobSecret, c.req.header('authorization'))) throw new DomainError('route.not_found');
   await next();
-};
+});
 
 /** Constant-time comparison; without a secret the endpoint does not exist. */
 function isJobCaller(secret: string | null, authorization: string | undefined): boolean {

@@ -6,13 +6,15 @@ import { latestCutoff, type PartnerCampaignDefaults } from './campaign.settings.
 import { CSV_HEADER, signBody, SIGNATURE_HEADER, toCsvLines, type ExportRow } from './nightly.export.ts';
 import { toPartnerDefaults } from './settings.repo.ts';
 import { lockForTransmission } from '../readings/readings.writer.ts';
+import type { Once } from '../jobs/scheduled.ts';
 
 /**
  * The nightly transmission, per partner, once its cutoff (local time) has passed:
  *  - locks every customer entry and estimate made before the cutoff (the API refuses changes after);
  *  - queues them in reading_transmissions, per channel the partner has on;
- *  - appends the pending rows to DATA_DIR/exports/<partner id>/readings-<night>.csv (export folder on):
- *    one file per dealer, so one dealer's readings never reach another's file;
+ *  - appends the pending rows to exports/<partner id>/readings-<night>.csv (export folder on), in
+ *    DATA_DIR under Node, in the Worker's R2 bucket on Workers (neither: no file channel): one file
+ *    per dealer, so one dealer's readings never reach another's file;
  *  - POSTs the pending rows as signed JSON to the partner's webhook; a failure leaves them pending
  *    for the next night.
  * Idempotent: locking skips locked rows, a channel sends only pending rows and marks them sent.
@@ -37,16 +39,27 @@ export interface NightlySummary {
 export interface NightlyOptions {
   /** Only partners whose cutoff fell after this instant (the scheduler's previous tick); default: all. */
   since?: Date;
+  /** Runs each partner's night only where this claims it (the scheduler: once across instances, see jobs/scheduled.ts). */
+  once?: Once;
 }
 
-type NightlyDeps = Pick<AppDeps, 'db' | 'dataDir'>;
+/** The subset of an R2 bucket binding the export uses (typed here rather than through @cloudflare/workers-types). */
+export interface ExportBucket {
+  get(key: string): Promise<{ text(): Promise<string> } | null>;
+  put(key: string, value: string, options?: { httpMetadata?: { contentType?: string } }): Promise<unknown>;
+}
+
+type NightlyDeps = Pick<AppDeps, 'db' | 'dataDir'> & {
+  /** On Workers, where the night files go instead of the data folder; absent or null: webhook only. */
+  exportBucket?: ExportBucket | null;
+};
 type Channel = 'file' | 'webhook';
 
 /** Locks what the customer entered through links (with the dealer's corrections of it) and the campaign's estimates. */
-async function lockEntries(tx: Db, partnerId: string, cutoff: Date, night: string, defaults: PartnerCampaignDefaults, asOf: Date, exportDir: boolean): Promise<number> {
+async function lockEntries(tx: Db, partnerId: string, cutoff: Date, night: string, defaults: PartnerCampaignDefaults, asOf: Date, exportFiles: boolean): Promise<number> {
   const locked = (await lockForTransmission(tx, partnerId, cutoff, asOf)).map((id) => ({ id }));
   if (locked.length === 0) return 0;
-  const file = defaults.exportFolder && exportDir ? 'pending' : 'off';
+  const file = defaults.exportFolder && exportFiles ? 'pending' : 'off';
   const webhook = defaults.webhookUrl ? 'pending' : 'off';
   await tx
     .insert(readingTransmissions)
@@ -88,6 +101,18 @@ async function markSent(tx: Db, readingIds: string[], channel: Channel, at: Date
 
 const withoutIds = (rows: (ExportRow & { readingId: string })[]): ExportRow[] => rows.map(({ readingId: _id, ...row }) => row);
 
+/** The night file's place, relative to the data folder or as the bucket's key. */
+const exportKey = (partnerId: string, night: string) => `exports/${partnerId}/readings-${night}.csv`;
+
+/** As writeFile, in the bucket: R2 has no append, so the night's object is read and put again (the partner's advisory lock serialises runs). */
+async function writeObject(bucket: ExportBucket, partnerId: string, night: string, rows: ExportRow[]): Promise<string> {
+  const key = exportKey(partnerId, night);
+  const existing = await bucket.get(key);
+  const before = existing ? await existing.text() : CSV_HEADER;
+  await bucket.put(key, before + toCsvLines(rows), { httpMetadata: { contentType: 'text/csv; charset=utf-8' } });
+  return key;
+}
+
 /** Appends to the partner's file of the night (header when new): a second run the same night adds only new rows. */
 async function writeFile(dataDir: string, partnerId: string, night: string, rows: ExportRow[]): Promise<string> {
   // Loaded on use: the Workers build has no data folder and never gets here.
@@ -114,20 +139,22 @@ async function postWebhook(url: string, secret: string | null, body: string): Pr
 async function transmitPartner(deps: NightlyDeps, partnerId: string, defaults: PartnerCampaignDefaults, cutoff: Date, night: string, asOf: Date): Promise<NightlyPartnerSummary> {
   // One transaction per partner, serialised by an advisory lock: two runs (scheduler and command on
   // PostgreSQL) never export the same pending rows twice.
+  const fileChannel = deps.dataDir !== null || Boolean(deps.exportBucket);
   return deps.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`parc-nightly:${partnerId}`}))`);
     const summary: NightlyPartnerSummary = {
       partnerId,
       night,
       cutoff: cutoff.toISOString(),
-      locked: await lockEntries(tx, partnerId, cutoff, night, defaults, asOf, deps.dataDir !== null),
+      locked: await lockEntries(tx, partnerId, cutoff, night, defaults, asOf, fileChannel),
       file: null,
       webhook: null,
     };
 
-    const forFile = deps.dataDir ? await pendingRows(tx, partnerId, 'file') : [];
-    if (deps.dataDir && forFile.length > 0) {
-      const path = await writeFile(deps.dataDir, partnerId, night, withoutIds(forFile));
+    const forFile = fileChannel ? await pendingRows(tx, partnerId, 'file') : [];
+    if (forFile.length > 0) {
+      const rows = withoutIds(forFile);
+      const path = deps.dataDir ? await writeFile(deps.dataDir, partnerId, night, rows) : await writeObject(deps.exportBucket!, partnerId, night, rows);
       await markSent(tx, forFile.map((row) => row.readingId), 'file', asOf);
       summary.file = { path, rows: forFile.length };
     }
@@ -160,7 +187,12 @@ export async function runNightly(deps: NightlyDeps, asOf: Date, options: Nightly
     const defaults = toPartnerDefaults(settings);
     const { instant, night } = latestCutoff(asOf, defaults.nightlyCutoff, defaults.timeZone);
     if (options.since && instant.getTime() <= options.since.getTime()) continue;
-    summaries.push(await transmitPartner(deps, partnerId, defaults, instant, night, asOf));
+    const transmit = () => transmitPartner(deps, partnerId, defaults, instant, night, asOf);
+    if (!options.once) summaries.push(await transmit());
+    else {
+      const done = await options.once(`${partnerId}/${night}`, transmit);
+      if (done.ran) summaries.push(done.value);
+    }
   }
   return { asOf: asOf.toISOString(), partners: summaries };
 }

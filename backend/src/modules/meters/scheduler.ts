@@ -1,58 +1,52 @@
+import { hostname } from 'node:os';
 import type { AppDeps } from '../../deps.ts';
-import { OVERAGE_JOB_HOUR_UTC, runOverageAlerts } from '../billing/overage.job.ts';
-import { runCampaign } from './campaign.job.ts';
-import { describeJob } from './jobs.ts';
-import { runNightly } from './nightly.job.ts';
+import { runScheduledJobs, type ScheduledJob } from '../jobs/scheduled.ts';
 
 /**
- * The in-process scheduler under Node: a tick every minute runs the campaign job once per clock
- * hour, the nightly job for every partner whose cutoff passed since the previous tick, and the
- * overage alerts once a day from OVERAGE_JOB_HOUR_UTC on. The
- * first tick after a start runs them for everything already due, so a restart (or a server that
- * was down at the cutoff) catches up; the jobs are idempotent, so catching up twice is harmless.
+ * The in-process scheduler under Node: a tick every minute runs every scheduled job that is due
+ * (jobs/scheduled.ts: the campaign once per clock hour, the nightly for every partner whose cutoff
+ * passed, the overage alerts once a day from OVERAGE_JOB_HOUR_UTC, the hourly sweep). Each job
+ * claims its slot in PostgreSQL first, so with several servers on one database each slot runs on
+ * one of them only. The first tick after a start catches up on what is due and nobody ran.
  */
 
 export const TICK_MS = 60_000;
 
 export interface Scheduler {
-  /** One tick now (tests drive the scheduler with it). */
+  /** One tick now (tests drive the scheduler with it); resolves when the tick is over. */
   tick(): Promise<void>;
   stop(): void;
 }
 
-const hourOf = (date: Date) => Math.floor(date.getTime() / 3_600_000);
-const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+export interface SchedulerOptions {
+  intervalMs?: number;
+  log?: (line: string) => void;
+  /** Who claims the runs, as job_runs shows it (default: host name and process id). */
+  instance?: string;
+  jobs?: readonly ScheduledJob[];
+  /** Tick at once on start (default true; a test driving ticks by hand turns it off). */
+  tickOnStart?: boolean;
+}
 
-export function startScheduler(deps: AppDeps, options: { intervalMs?: number; log?: (line: string) => void } = {}): Scheduler {
+export function startScheduler(deps: AppDeps, options: SchedulerOptions = {}): Scheduler {
   const log = options.log ?? ((line: string) => console.log(line));
+  const instance = options.instance ?? `${hostname()} pid ${process.pid}`;
   let lastTick: Date | undefined;
-  let lastCampaignHour: number | undefined;
-  let lastOverageDay: string | undefined;
   let running: Promise<void> | null = null;
 
   async function runTick(): Promise<void> {
     const now = deps.clock();
-    if (lastCampaignHour !== hourOf(now)) {
-      const summary = await runCampaign(deps, now);
-      lastCampaignHour = hourOf(now);
-      if (summary.linksIssued || summary.requestsSent || summary.remindersSent || summary.estimatesCreated || summary.failures.length) {
-        log(describeJob({ job: 'campaign', summary }));
-      }
-    }
-    const nightly = await runNightly(deps, now, { since: lastTick });
-    lastTick = now;
-    if (nightly.partners.length) log(describeJob({ job: 'nightly', summary: nightly }));
-    if (lastOverageDay !== dayOf(now) && now.getUTCHours() >= OVERAGE_JOB_HOUR_UTC) {
-      const overage = await runOverageAlerts(deps, now);
-      lastOverageDay = dayOf(now);
-      if (overage.emailsSent || overage.failures.length) log(describeJob({ job: 'overage', summary: overage }));
-    }
+    const { reports, failures } = await runScheduledJobs(deps, now, { since: lastTick, instance, jobs: options.jobs });
+    // After a failure the next tick looks back to the last clean one: what failed is due again, what ran is claimed.
+    if (failures.length === 0) lastTick = now;
+    for (const report of reports) if (report.detail) log(report.detail);
+    for (const { job, error } of failures) console.error(`Scheduled job ${job} failed; it runs again at the next tick.`, error);
   }
 
   // Ticks never overlap: a slow job (a webhook timing out) makes the next tick wait its turn.
   const tick = () => {
     running ??= runTick()
-      .catch((error: unknown) => console.error('Scheduled job failed; it runs again at the next tick.', error))
+      .catch((error: unknown) => console.error('The scheduler tick failed; it runs again at the next tick.', error))
       .finally(() => {
         running = null;
       });
@@ -60,6 +54,6 @@ export function startScheduler(deps: AppDeps, options: { intervalMs?: number; lo
   };
   const timer = setInterval(() => void tick(), options.intervalMs ?? TICK_MS);
   timer.unref();
-  void tick();
+  if (options.tickOnStart ?? true) void tick();
   return { tick, stop: () => clearInterval(timer) };
 }

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { listPreferencesAnswerSchema, listPreferencesSchema, PREFERENCE_SCREENS, type ListPreferences } from '@parc/shared/contracts/preferences';
 import { userPreferences } from '../../db/schema/index.ts';
 import { createRouter } from '../../http/router.ts';
-import { ALL_ROLES, requireRole } from '../auth/access.ts';
+import { ALL_ROLES, requireSession } from '../auth/access.ts';
 import { errorResponses, json, jsonBody } from '../../http/openapi.ts';
 
 const tags = ['preferences'];
@@ -17,7 +17,7 @@ export const preferenceRoutes = createRouter()
       path: '/preferences/{screen}',
       tags,
       summary: "The signed-in user's display options for a screen",
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requireSession(...ALL_ROLES)] as const,
       request: { params: screenParams },
       responses: { 200: json(listPreferencesAnswerSchema, 'Saved options, or null'), ...errorResponses },
     }),
@@ -39,7 +39,7 @@ export const preferenceRoutes = createRouter()
       path: '/preferences/{screen}',
       tags,
       summary: "Save the signed-in user's display options for a screen",
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requireSession(...ALL_ROLES)] as const,
       request: { params: screenParams, body: jsonBody(listPreferencesSchema) },
       responses: { 200: json(listPreferencesAnswerSchema, 'Saved'), ...errorResponses },
     }),
@@ -60,7 +60,7 @@ export const preferenceRoutes = createRouter()
       path: '/preferences/{screen}',
       tags,
       summary: 'Back to the default display options',
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requireSession(...ALL_ROLES)] as const,
       request: { params: screenParams },
       responses: { 200: json(listPreferencesAnswerSchema, 'Reset'), ...errorResponses },
     }),

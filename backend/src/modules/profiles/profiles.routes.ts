@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { myPermissionsSchema, profileCreateSchema, profileListSchema, profileSchema, profileUpdateSchema, userProfileAssignmentsSchema, userProfileSchema } from '@parc/shared/contracts/profiles';
 import { createRouter } from '../../http/router.ts';
-import { PARTNER_ROLES, requirePermission, requireRole } from '../auth/access.ts';
+import { PARTNER_ROLES, requirePermission, requireSession } from '../auth/access.ts';
 import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { changeProfile, createProfile, deleteProfile, eraseUser, listAssignments, listProfiles, myPermissions, resetUserPassword, setUserProfile } from './profiles.service.ts';
 
@@ -16,7 +16,7 @@ export const profileRoutes = createRouter()
       path: '/me/permissions',
       tags,
       summary: "The signed-in user's permissions per console screen",
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requireSession(...PARTNER_ROLES)] as const,
       responses: { 200: json(myPermissionsSchema, 'Permissions'), ...errorResponses },
     }),
     async (c) => c.json(await myPermissions(c.get('deps').db, c.get('user')), 200),

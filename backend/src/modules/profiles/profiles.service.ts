@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import { DomainError } from '@parc/shared';
-import type { MyPermissions, Profile, ProfileCreate, ProfileUpdate } from '@parc/shared/contracts/profiles';
+import { completePermissions, type MyPermissions, type Profile, type ProfileCreate, type ProfileUpdate } from '@parc/shared/contracts/profiles';
 import type { Db } from '../../db/client.ts';
 import { coordinators, profiles, userProfiles, users } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -18,7 +18,7 @@ async function userCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
 }
 
 function toProfile({ partnerId: _partner, ...row }: ProfileRow, userCount: number): Profile {
-  return { ...row, userCount, createdAt: toIso(row.createdAt) };
+  return { ...row, permissions: completePermissions(row.permissions), userCount, createdAt: toIso(row.createdAt) };
 }
 
 async function findProfile(db: Db, user: SessionUser, id: string): Promise<ProfileRow> {
@@ -34,7 +34,7 @@ export async function listProfiles(db: Db, user: SessionUser): Promise<{ items: 
 }
 
 export async function createProfile(db: Db, user: SessionUser, input: ProfileCreate): Promise<Profile> {
-  const [row] = await db.insert(profiles).values({ partnerId: user.partnerId, ...input }).returning();
+  const [row] = await db.insert(profiles).values({ partnerId: user.partnerId, name: input.name, permissions: completePermissions(input.permissions) }).returning();
   return toProfile(row!, 0);
 }
 
@@ -42,7 +42,7 @@ export async function changeProfile(db: Db, user: SessionUser, id: string, input
   const current = await findProfile(db, user, id);
   const [row] = await db
     .update(profiles)
-    .set({ name: input.name ?? current.name, permissions: input.permissions ?? current.permissions })
+    .set({ name: input.name ?? current.name, permissions: completePermissions(input.permissions ?? current.permissions) })
     .where(and(eq(profiles.partnerId, user.partnerId), eq(profiles.id, id)))
     .returning();
   return toProfile(row!, (await userCounts(db, [id])).get(id) ?? 0);

@@ -30,7 +30,7 @@ import { customerView } from '@parc/shared/tickets/visibility';
 import type { Db } from '../../db/client.ts';
 import { customers, deviceAlerts, devices, maintenanceRequests, requestAttachments } from '../../db/schema/index.ts';
 import { createRouter } from '../../http/router.ts';
-import { ALL_ROLES, PARTNER_ROLES, requireRole, type SessionUser } from '../auth/access.ts';
+import { ALL_ROLES, requirePermission, requireRole, type SessionUser } from '../auth/access.ts';
 import { errorResponses, json, jsonBody } from '../../http/openapi.ts';
 import { notifyChanges } from './notifications.ts';
 import { selectErrors, selectRequests, selectSummaries } from './tickets.repo.ts';
@@ -57,10 +57,12 @@ async function requestPage(db: Db, where: SQL | undefined, query: { page: number
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
-const partnerOnly = requireRole(...PARTNER_ROLES);
+// Errors and maintenance requests are the maintenance screen's, as far as a staff profile goes.
+const viewMaintenance = requirePermission('maintenance', 'view');
+const editMaintenance = requirePermission('maintenance', 'edit');
 const technicianOnly = requireRole('technician');
 const coordinatorOnly = requireRole('coordinator');
-const partnerOrTechnician = requireRole('partner_admin', 'partner_staff', 'technician');
+const partnerOrTechnician = requirePermission('maintenance', 'edit', ['partner_admin', 'partner_staff', 'technician']);
 
 const tags = ['tickets'];
 /** Malformed ids are as absent as other tenants' ones: 404, not 400 (see `idOf`). */
@@ -88,7 +90,7 @@ export const ticketRoutes = createRouter()
       path: '/errors',
       tags,
       summary: "Devices' current errors, classified by complexity, filtered and paged",
-      middleware: [partnerOnly] as const,
+      middleware: [viewMaintenance] as const,
       request: { query: errorListQuerySchema },
       responses: { 200: json(errorPageSchema, 'One page of errors'), ...errorResponses },
     }),
@@ -118,7 +120,7 @@ export const ticketRoutes = createRouter()
       path: '/errors/manually-repaired',
       tags,
       summary: 'Requests closed as repaired by hand, newest change first',
-      middleware: [partnerOnly] as const,
+      middleware: [viewMaintenance] as const,
       request: { query: requestListQuerySchema },
       responses: { 200: json(requestPageSchema, 'One page of requests'), ...errorResponses },
     }),
@@ -134,7 +136,7 @@ export const ticketRoutes = createRouter()
       path: '/requests',
       tags,
       summary: 'Open a maintenance request on a device; the assigned technician is emailed',
-      middleware: [partnerOnly] as const,
+      middleware: [editMaintenance] as const,
       request: { body: jsonBody(requestCreateSchema) },
       responses: { 201: requestResponse('Created'), ...errorResponses },
     }),
@@ -156,7 +158,7 @@ export const ticketRoutes = createRouter()
       path: '/requests',
       tags,
       summary: 'Maintenance requests, filtered and paged, newest change first',
-      middleware: [partnerOnly] as const,
+      middleware: [viewMaintenance] as const,
       request: { query: requestListQuerySchema },
       responses: { 200: json(requestPageSchema, 'One page of requests'), ...errorResponses },
     }),
@@ -178,7 +180,7 @@ export const ticketRoutes = createRouter()
       path: '/requests/{id}',
       tags,
       summary: 'One request with its history and attachments, for whoever may see it',
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('maintenance', 'view', ALL_ROLES)] as const,
       request: { params: requestParams },
       responses: { 200: requestResponse('The request'), ...errorResponses },
     }),
@@ -190,7 +192,7 @@ export const ticketRoutes = createRouter()
       path: '/requests/{id}',
       tags,
       summary: 'Change fields; with baseVersion, fields changed meanwhile by someone else are a 409',
-      middleware: [partnerOnly] as const,
+      middleware: [editMaintenance] as const,
       request: { params: requestParams, body: jsonBody(requestUpdateSchema) },
       responses: { 200: requestResponse('The changed request'), 409: json(requestConflictSchema, 'Changed meanwhile: the fields both changed, and the request now'), ...errorResponses },
     }),
@@ -263,7 +265,7 @@ export const ticketRoutes = createRouter()
       path: '/requests/{id}/attachments',
       tags,
       summary: 'Attach a photo (base64, client-made id) to a request',
-      middleware: [partnerOnly] as const,
+      middleware: [editMaintenance] as const,
       request: { params: requestParams, body: jsonBody(attachmentUploadSchema) },
       responses: { 201: json(attachmentMetaSchema, 'The stored attachment'), ...errorResponses },
     }),
@@ -283,7 +285,7 @@ export const ticketRoutes = createRouter()
       path: '/requests/{id}/attachments/{attachmentId}',
       tags,
       summary: "An attachment's bytes",
-      middleware: [requireRole(...ALL_ROLES)] as const,
+      middleware: [requirePermission('maintenance', 'view', ALL_ROLES)] as const,
       request: { params: attachmentParams },
       responses: { 200: { description: 'The image', content: attachmentBody }, ...errorResponses },
     }),

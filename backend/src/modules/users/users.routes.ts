@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
-import { PARTNER_ROLES, requireRole } from '../auth/access.ts';
+import { requirePermission, requireRole } from '../auth/access.ts';
 import { errorsFor, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { UserInviteSchema, UserListQuerySchema, UserPageSchema, UserSchema, UserUpdateSchema } from './users.schemas.ts';
 import { deactivateUser, inviteUser, listUsers, updateUser } from './users.service.ts';
@@ -15,7 +15,7 @@ export const userRoutes = createRouter()
       path: '/',
       tags,
       summary: "The partner's users, by name, paged",
-      middleware: [requireRole(...PARTNER_ROLES)] as const,
+      middleware: [requirePermission('users', 'view')] as const,
       request: { query: UserListQuerySchema },
       responses: { 200: json(UserPageSchema, 'One page of users'), ...errorsFor(400, 401, 403) },
     }),

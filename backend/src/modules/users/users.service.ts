@@ -77,7 +77,8 @@ export async function listUsers(db: Db, actor: SessionUser, query: PageQuery): P
 
 /** Creates the user without a password and emails a link to choose one; nothing is kept if the email cannot be sent. */
 export async function inviteUser(deps: AppDeps, actor: SessionUser, input: UserInvite): Promise<UserView> {
-  const [taken] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  // Only this dealer's users count: an address another dealer uses gets its own account here, unseen.
+  const [taken] = await deps.db.select({ id: users.id }).from(users).where(and(eq(users.partnerId, actor.partnerId), eq(users.email, input.email)));
   if (taken) throw new DomainError('user.email_taken', { field: 'email' });
   return deps.db.transaction(async (tx) => {
     const customerIds = await checkedCustomerIds(tx, actor, input.role, input.customerIds ?? []);

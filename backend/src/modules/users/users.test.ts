@@ -134,14 +134,48 @@ describe('POST /api/users (invite)', () => {
     expect((await errorOf(notCoordinator)).field).toBe('customerIds');
   });
 
-  it('refuses an email already in use, whatever its case, and keeps nothing of a refused invitation', async () => {
+  it("refuses an email one of the dealer's users has, whatever its case, and keeps nothing of a refused invitation", async () => {
     const before = t.mailer.sent.length;
-    const { userId } = await t.signIn(otherPartnerId, 'technician', { email: 'taken@dealer.test' });
+    const { userId } = await t.signIn(partnerId, 'technician', { email: 'taken@dealer.test' });
     const response = await invite({ email: 'TAKEN@dealer.test' });
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ code: 'conflict', field: 'email' });
     expect(t.mailer.sent.length).toBe(before);
     expect(await t.database.db.select().from(users).where(eq(users.email, 'taken@dealer.test'))).toEqual([expect.objectContaining({ id: userId })]);
+  });
+
+  it("invites an address another dealer uses like any other, and each account's own password opens it", async () => {
+    const theirs = await t.signIn(otherPartnerId, 'technician', { email: 'freelance@dealer.test' });
+    await t.database.db.update(users).set({ passwordHash: await t.deps.passwords.hash('jura password here') }).where(eq(users.id, theirs.userId));
+    const fresh = await invite({ email: 'unused.anywhere@dealer.test', name: 'Fresh', role: 'technician' });
+    const response = await invite({ email: 'Freelance@dealer.test', name: 'Fresh', role: 'technician' });
+    // Nothing in the answer tells the address is known elsewhere.
+    expect([response.status, fresh.status]).toEqual([201, 201]);
+    const { id: _, email: __, ...shape } = await userOf(response);
+    const { id: ___, email: ____, ...freshShape } = await userOf(fresh);
+    expect(shape).toEqual(freshShape);
+
+    const mail = t.mailer.sent.findLast((m) => m.to === 'freelance@dealer.test')!;
+    const token = mail.text.match(/http:\/\/parc\.test\/reset-password\/([A-Za-z0-9_-]+)/)![1]!;
+    const choose = (password: string) =>
+      t.app.request('/api/auth/password-reset/confirm', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password }) });
+    // The owner of the inbox learns their other account's password would make login ambiguous.
+    const same = await choose('jura password here');
+    expect(same.status).toBe(400);
+    expect(await errorOf(same)).toMatchObject({ code: 'bad_request', field: 'password' });
+    expect((await choose('leman password here')).status).toBe(204);
+
+    const signIn = async (password: string) => {
+      const login = await t.app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'freelance@dealer.test', password }),
+      });
+      expect(login.status).toBe(200);
+      return ((await login.json()) as { user: { partnerId: string } }).user.partnerId;
+    };
+    expect(await signIn('jura password here')).toBe(otherPartnerId);
+    expect(await signIn('leman password here')).toBe(partnerId);
   });
 
   it.each([

@@ -40,8 +40,11 @@ export interface PendingDevice {
   model: string | null;
   ip: string | null;
   lastSeenAt: string;
-  otherCustomerDevice: { deviceCode: string } | null;
+  /** An active device of another customer carries this serial: the dealer moves it here, keeps it there, or ignores the report. */
+  otherCustomerDevice: { id: string; customerId: string; customerName: string; deviceCode: string } | null;
 }
+
+export type PendingDecision = 'move' | 'keep' | 'ignore';
 
 export interface ToCheckItem {
   readingId: string;
@@ -111,6 +114,7 @@ export function createCustomersApi(client: ApiClient = createApiClient()) {
 
     pendingDevices: (customerId?: string) => call<{ items: PendingDevice[] }>('GET', `/api/devices/pending${customerId ? `?customerId=${customerId}` : ''}`),
     assignPendingDevice: (id: string, input: { siteId?: string; coordinatorId?: string }) => call<unknown>('POST', `/api/devices/pending/${id}/assign`, input),
+    decidePendingDevice: (id: string, decision: PendingDecision) => call<{ id: string; deviceCode: string }>('POST', `/api/devices/pending/${id}/decision`, { decision }),
 
     toCheck: () => call<{ items: ToCheckItem[] }>('GET', '/api/readings/to-check'),
     acceptReading: (id: string) => call<Reading>('POST', `/api/readings/${id}/accept`, {}),

@@ -1,5 +1,8 @@
-/** Every customer's devices to add, the dashboard tile's destination: each leads to its customer's tab to assign it. */
-import { createResource } from 'solid-js';
+/**
+ * Every customer's devices to add, the dashboard tile's destination: each leads to its customer's tab
+ * to assign it, or to decide on a printer reported at another customer (flagged here).
+ */
+import { createResource, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { formatDateTime } from '../console/format.ts';
 import { useFeatureText } from '../console/feature-text.ts';
@@ -38,7 +41,16 @@ export default function PendingDevicesPage() {
               <A href={`/console/customers/${device.customerId}/pending`}>{names()?.get(device.customerId) ?? device.customerId}</A>
             </th>
             <td>{[device.manufacturer, device.model].filter(Boolean).join(' ') || '—'}</td>
-            <td>{device.serial}</td>
+            <td>
+              {device.serial}
+              <Show when={device.otherCustomerDevice}>
+                {(elsewhere) => (
+                  <div>
+                    <span class="badge badge--warn pending-reported__badge">{t('pending.otherCustomer', { code: elsewhere().deviceCode, customer: elsewhere().customerName })}</span>
+                  </div>
+                )}
+              </Show>
+            </td>
             <td>{formatDateTime(language(), device.lastSeenAt)}</td>
           </tr>
         )}

@@ -1,8 +1,13 @@
-/** Printers an agent found that are not in the fleet yet: assign each to a site and coordinator. */
+/**
+ * Printers an agent found that are not in the fleet yet: assign each to a site and coordinator. A
+ * printer that is an active device of another customer is flagged "reported at another customer":
+ * the dealer moves that device here (history and counters with it), leaves it there, or ignores the report.
+ */
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { formatDateTime } from '../console/format.ts';
 import { useFeatureText } from '../console/feature-text.ts';
-import type { CustomersApi, PendingDevice } from './customers.api.ts';
+import type { CustomersApi, PendingDecision, PendingDevice } from './customers.api.ts';
 import { ItemsTable } from './items-table.tsx';
 import { customersText } from './messages/index.ts';
 import { apiErrorText } from '../../i18n/api-error.ts';
@@ -18,6 +23,15 @@ export function PendingDevices(props: { api: CustomersApi; customerId: string })
     const result = await props.api.coordinators(id);
     return result.ok ? result.data.items : [];
   });
+  /** Printers that are an active device of another customer wait for the dealer's decision, in cards above the table. */
+  const reported = () => {
+    const result = pending.loading ? undefined : pending();
+    return result?.ok ? result.data.items.filter((device) => device.otherCustomerDevice) : [];
+  };
+  const toAdd = () => {
+    const result = pending.loading ? undefined : pending();
+    return result?.ok ? { ok: true as const, data: { items: result.data.items.filter((device) => !device.otherCustomerDevice) } } : result;
+  };
   const [choices, setChoices] = createSignal<Record<string, { siteId?: string; coordinatorId?: string }>>({});
   const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
   const choose = (id: string, field: 'siteId' | 'coordinatorId', value: string) => setChoices({ ...choices(), [id]: { ...choices()[id], [field]: value || undefined } });
@@ -28,10 +42,49 @@ export function PendingDevices(props: { api: CustomersApi; customerId: string })
     await refetch();
   }
 
+  async function decide(device: PendingDevice, decision: PendingDecision) {
+    const result = await props.api.decidePendingDevice(device.id, decision);
+    if (!result.ok) setMessage({ ok: false, text: apiErrorText(result.error, language()) });
+    else if (decision === 'move') setMessage({ ok: true, text: t('pending.moved', { code: result.data.deviceCode }) });
+    else setMessage({ ok: true, text: t(decision === 'keep' ? 'pending.kept' : 'pending.ignored') });
+    await refetch();
+  }
+
   return (
     <section class="card">
       <Show when={message()}>{(shown) => <p class={shown().ok ? 'success' : 'form__error'} role="status">{shown().text}</p>}</Show>
-      <ItemsTable result={pending.loading ? undefined : pending()} retry={refetch} empty={<p class="muted">{t('pending.empty')}</p>}
+      <For each={reported()}>
+        {(device) => {
+          const elsewhere = device.otherCustomerDevice!;
+          return (
+            <article class="pending-reported" aria-label={device.serial}>
+              <p>
+                <span class="badge badge--warn">{t('pending.otherCustomer', { code: elsewhere.deviceCode, customer: elsewhere.customerName })}</span>
+              </p>
+              <p>
+                <strong>{[device.manufacturer, device.model].filter(Boolean).join(' ') || '—'}</strong> · {t('pending.serial')} {device.serial}
+                <Show when={device.ip}> · {device.ip}</Show> · {formatDateTime(language(), device.lastSeenAt)}
+              </p>
+              <p class="muted">{t('pending.reportedHint', { customer: elsewhere.customerName })}</p>
+              <p>
+                <A href={`/console/devices/${elsewhere.id}`}>{t('pending.history', { code: elsewhere.deviceCode })}</A>
+              </p>
+              <div class="actions">
+                <button type="button" class="button button--primary" onClick={() => decide(device, 'move')}>
+                  {t('pending.decide.move')}
+                </button>
+                <button type="button" class="button" onClick={() => decide(device, 'keep')}>
+                  {t('pending.decide.keep', { customer: elsewhere.customerName })}
+                </button>
+                <button type="button" class="button" onClick={() => decide(device, 'ignore')}>
+                  {t('pending.decide.ignore')}
+                </button>
+              </div>
+            </article>
+          );
+        }}
+      </For>
+      <ItemsTable result={toAdd()} retry={refetch} empty={<Show when={reported().length === 0}><p class="muted">{t('pending.empty')}</p></Show>}
         head={
           <>
             <th scope="col">{t('pending.model')}</th>
@@ -64,11 +117,9 @@ export function PendingDevices(props: { api: CustomersApi; customerId: string })
               </select>
             </td>
             <td>
-              <Show when={!device.otherCustomerDevice} fallback={<span class="badge badge--warn">{t('pending.otherCustomer', { code: device.otherCustomerDevice!.deviceCode })}</span>}>
-                <button type="button" class="button button--primary" onClick={() => assign(device)}>
-                  {t('pending.assign')}
-                </button>
-              </Show>
+              <button type="button" class="button button--primary" onClick={() => assign(device)}>
+                {t('pending.assign')}
+              </button>
             </td>
           </tr>
         )}

@@ -17,7 +17,7 @@ export function useBrand(): void {
   onMount(async () => {
     if (loaded) return;
     loaded = true;
-    const result = await createSettingsApi(createApiClient()).appearance();
+    const result = await createSettingsApi(createApiClient()).brand();
     if (result.ok) applyBrandColour(result.data.brandColour);
     else loaded = false;
   });

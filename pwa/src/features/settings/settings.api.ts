@@ -1,10 +1,12 @@
 /** Appearance and custom parameter definitions, typed with the shared contracts. */
 import type { ApiClient, ApiResult } from '../../api/client.ts';
-import type { Appearance, AppearanceUpdate, LogoUpload } from '@parc/shared/contracts/appearance';
+import type { Appearance, AppearanceUpdate, Brand, LogoUpload } from '@parc/shared/contracts/appearance';
 import type { Parameter, ParameterCreate } from '@parc/shared/contracts/parameters';
 
 export interface SettingsApi {
   appearance(): Promise<ApiResult<Appearance>>;
+  /** Name, colour and logo: every console user may read them, whatever the profile. */
+  brand(): Promise<ApiResult<Brand>>;
   saveAppearance(change: AppearanceUpdate): Promise<ApiResult<Appearance>>;
   uploadLogo(upload: LogoUpload): Promise<ApiResult<Appearance>>;
   removeLogo(): Promise<ApiResult<Appearance>>;
@@ -16,6 +18,7 @@ export interface SettingsApi {
 export function createSettingsApi(client: ApiClient): SettingsApi {
   return {
     appearance: () => client.request('GET', '/api/appearance'),
+    brand: () => client.request('GET', '/api/appearance/brand'),
     saveAppearance: (change) => client.request('PATCH', '/api/appearance', change),
     uploadLogo: (upload) => client.request('PUT', '/api/appearance/logo', upload),
     removeLogo: () => client.request('DELETE', '/api/appearance/logo'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FULL_ACCESS } from '@parc/shared/contracts/profiles';
+import { FULL_ACCESS, SCREENS, type Permissions, type Screen } from '@parc/shared/contracts/profiles';
 import type { Role } from '../../api/auth.ts';
 import { homePathFor, navigationFor, permittedItems, rolesOf, safeNextPath } from './navigation.ts';
 
@@ -33,7 +33,25 @@ describe('permittedItems', () => {
     expect(hrefs({ ...FULL_ACCESS, billing: 'view' })).toContain('/console/billing');
     expect(hrefs({ ...FULL_ACCESS, billing: 'none' })).not.toContain('/console/billing');
     expect(hrefs(undefined)).not.toContain('/console/billing');
-    expect(hrefs(undefined)).toContain('/console/customers');
+  });
+
+  it.each<[href: string, screen: Screen]>([
+    ['/console/customers', 'customers'],
+    ['/console/devices', 'devices'],
+    ['/console/errors', 'maintenance'],
+    ['/console/requests', 'maintenance'],
+    ['/console/billing', 'billing'],
+    ['/console/users', 'users'],
+    ['/console/settings', 'settings'],
+  ])('%s shows while the profile may view %s, and hides at none or until known', (href, screen) => {
+    expect(hrefs({ ...FULL_ACCESS, [screen]: 'view' })).toContain(href);
+    expect(hrefs({ ...FULL_ACCESS, [screen]: 'none' })).not.toContain(href);
+    expect(hrefs(undefined)).not.toContain(href);
+  });
+
+  it('keeps home for everyone: it is where a console user lands', () => {
+    const blind = Object.fromEntries(SCREENS.map((screen) => [screen, 'none'])) as Permissions;
+    expect(hrefs(blind)).toEqual(['/console']);
   });
 });
 

@@ -5,6 +5,7 @@ import { COMPLEXITIES } from '@parc/shared/tickets/complexity';
 import { createApiClient } from '../../api/client.ts';
 import { useI18n } from '../../app-context.tsx';
 import { formatDateTime } from '../console/format.ts';
+import { usePermission } from '../console/permissions.tsx';
 import { createTicketsApi, customerOptions } from './tickets.api.ts';
 import { ComplexityLabel, createPagedFilters, CustomerCell, DeviceCell, FilterSelect, NamedOptions, PAGE_SIZE, PagedTable, RequestStateBadge } from './tickets-bits.tsx';
 import { draftFromError, ERROR_TABS, errorsQuery, newRequestHref, tabFilters, type ErrorFilters, type ErrorTab } from './tickets.rules.ts';
@@ -17,6 +18,7 @@ const TAB_LABELS = { current: 'tickets.errors.tab.current', auto: 'tickets.error
 
 export default function ErrorsPage() {
   const { t, language } = useI18n();
+  const canEdit = usePermission('maintenance', 'edit');
   const [tab, setTab] = createSignal<ErrorTab>('current');
   const { filters, filter, page, setPage } = createPagedFilters<ErrorFilters>({ customerId: '', complexity: '' });
   const [customers] = createResource(() => customerOptions(api));
@@ -126,7 +128,7 @@ export default function ErrorsPage() {
                 <Show
                   when={error.requestId}
                   fallback={
-                    <Show when={tab() === 'current'}>
+                    <Show when={tab() === 'current' && canEdit()}>
                       <A class="button button--quiet" href={newRequestHref(draftFromError(error))} data-action="create-request">
                         {t('tickets.errors.createRequest')}
                       </A>

@@ -1,10 +1,11 @@
 /** The partner's maintenance requests: filters by state (open by default), technician and customer; a new request by hand. */
-import { createResource, For } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { REQUEST_STATES } from '@parc/shared/tickets/states';
 import { createApiClient } from '../../api/client.ts';
 import { useI18n } from '../../app-context.tsx';
 import { formatDateTime } from '../console/format.ts';
+import { usePermission } from '../console/permissions.tsx';
 import { createTicketsApi, customerOptions, technicianOptions } from './tickets.api.ts';
 import { createPagedFilters, CustomerCell, DeviceCell, FilterSelect, NamedOptions, PAGE_SIZE, PagedTable, RequestStateBadge } from './tickets-bits.tsx';
 import { EMPTY_DRAFT, newRequestHref, requestsQuery, type RequestFilters } from './tickets.rules.ts';
@@ -15,6 +16,7 @@ const STATE_FILTERS = ['open', ...REQUEST_STATES] as const;
 
 export default function RequestsListPage() {
   const { t, language } = useI18n();
+  const canEdit = usePermission('maintenance', 'edit');
   const { filters, filter, page, setPage } = createPagedFilters<RequestFilters>({ state: 'open', technicianId: '', customerId: '' });
   const [customers] = createResource(() => customerOptions(api));
   const [technicians] = createResource(() => technicianOptions(api));
@@ -24,9 +26,11 @@ export default function RequestsListPage() {
     <section class="page tickets" aria-labelledby="requests-title">
       <header class="page__heading">
         <h1 id="requests-title">{t('tickets.requests.title')}</h1>
-        <A class="button button--primary" href={newRequestHref(EMPTY_DRAFT)} data-action="new-request">
-          {t('tickets.requests.new')}
-        </A>
+        <Show when={canEdit()}>
+          <A class="button button--primary" href={newRequestHref(EMPTY_DRAFT)} data-action="new-request">
+            {t('tickets.requests.new')}
+          </A>
+        </Show>
       </header>
       <div class="filters">
         <FilterSelect label={t('tickets.filter.state')} name="state" value={filters().state} onChange={(state) => filter({ state })}>

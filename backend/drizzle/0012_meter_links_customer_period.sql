@@ -1,0 +1,1 @@
+CREATE INDEX "meter_links_customer_period" ON "meter_links" USING btree ("customer_id","period");

@@ -1,0 +1,265 @@
+/**
+ * The authorization matrix, generated from the route table: every mounted route × every kind of
+ * caller × (for routes naming a resource) whose resource it is. A route must declare its access
+ * where it is declared (its gate middleware, read back as `x-parc-access`); one that does not, or
+ * whose gate lets a caller through that its declaration should stop, fails here.
+ *
+ * Judged at the gate: refused is 401 (no session) or 403 with `access.role`/`access.profile`;
+ * anything else passed it. Probes are built to stop right after the gate (a JSON body no schema
+ * accepts, ids that name nothing), so passing probes change nothing and cases stay independent.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENS, type AccessLevel, type Permissions, type Screen } from '@parc/shared/contracts/profiles';
+import { createApp } from '../../app.ts';
+import type { UserRole } from '../../db/schema/index.ts';
+import type { AppDeps } from '../../deps.ts';
+import { routeTable, type RouteEntry } from '../../http/route-table.ts';
+import { createRouter } from '../../http/router.ts';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { customerInput, deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
+import type { RouteAccess } from './access.ts';
+
+/** The table, read once at collection so each route is its own case. */
+const TABLE = routeTable(createApp({ publicUrl: 'http://parc.test' } as AppDeps));
+const SESSION_KINDS = new Set(['screen', 'role', 'self']);
+const sessionRoutes = TABLE.filter((route) => route.access && SESSION_KINDS.has(route.access.kind));
+const label = (route: RouteEntry) => `${route.method} ${route.path}`;
+
+type Level = Exclude<AccessLevel, 'none'> | 'none';
+/** Who calls: a role, and for partner staff the profile (one screen at a level, every other at edit; or every screen at none). */
+type Who =
+  | { role: 'anonymous' | 'partner_admin' | 'coordinator' | 'technician' }
+  | { role: 'partner_staff'; screen: Screen; level: Level }
+  | { role: 'partner_staff'; blind: true };
+type Outcome = 'refused' | 'passes';
+
+/** What the declaration says the gate does with this caller: the rule the whole matrix is checked against. */
+function expectedAtGate(access: RouteAccess, who: Who): Outcome {
+  // A credential other than a session (a link, an agent's token, the job secret): no session caller holds it.
+  if (!('roles' in access)) return access.kind === 'public' ? 'passes' : 'refused';
+  if (who.role === 'anonymous' || !access.roles.includes(who.role as UserRole)) return 'refused';
+  if (who.role !== 'partner_staff' || access.kind === 'self') return 'passes';
+  // Partner staff only ever pass by their profile: a route open to them without a screen is refused to a blind profile.
+  if (access.kind === 'role' || 'blind' in who) return 'refused';
+  const rank = { none: 0, view: 1, edit: 2 } as const;
+  return access.needs.every((need) => need.screen !== who.screen || rank[who.level] >= rank[need.level]) ? 'passes' : 'refused';
+}
+
+function judged(response: { status: number; body: Json }): Outcome {
+  if (response.status === 401) return 'refused';
+  if (response.status === 403 && ['access.role', 'access.profile'].includes(response.body?.key)) return 'refused';
+  return 'passes';
+}
+
+/** Ids that name nothing, so a route that passes its gate finds nothing to work on. */
+const NOWHERE = '00000000-0000-4000-8000-00000000dead';
+const PROBE_PARAMS: Record<string, string> = { screen: 'customers', name: 'campaign', token: 'no-such-token' };
+const probePath = (route: RouteEntry, values: Record<string, string> = {}) =>
+  route.path.replace(/^\/api/, '').replaceAll(/\{([^}]+)\}/g, (_, param: string) => values[param] ?? PROBE_PARAMS[param] ?? NOWHERE);
+/** A JSON body no route's schema accepts: validation answers 400 after the gate, before any work. */
+const UNACCEPTABLE_BODY = JSON.stringify('probe');
+
+const PATH_KINDS = {
+  customers: 'customer',
+  sites: 'site',
+  coordinators: 'coordinator',
+  devices: 'device',
+  counters: 'counter',
+  readings: 'reading',
+  agents: 'agent',
+  requests: 'request',
+  parameters: 'parameter',
+  profiles: 'profile',
+  users: 'user',
+} as const;
+type Kind = (typeof PATH_KINDS)[keyof typeof PATH_KINDS];
+/** Kinds that belong to the dealer as a whole rather than to one of its customers. */
+const DEALER_KINDS = new Set<Kind>(['parameter', 'profile', 'user']);
+
+/** The single resource a route's path names, when the fixture holds one of its kind in every place. */
+function targetOf(route: RouteEntry): { param: string; kind: Kind } | undefined {
+  if (route.params.length !== 1) return undefined;
+  const match = /\/([a-z-]+)\/\{([^}]+)\}/.exec(route.path);
+  const kind = match && PATH_KINDS[match[1] as keyof typeof PATH_KINDS];
+  return kind && match[2] === route.params[0] ? { param: match[2]!, kind } : undefined;
+}
+
+/** Where a resource lives relative to the caller: its own customer, another customer of the same dealer, another dealer. */
+type Place = 'own' | 'otherCustomer' | 'otherTenant';
+type Fixture = Record<Place, Partial<Record<Kind, string>>>;
+
+describe('every route declares its access where it is declared', () => {
+  it('every mounted route has a declaration in the route table', () => {
+    expect(TABLE.length).toBeGreaterThan(100);
+    expect(TABLE.filter((route) => !route.access).map(label)).toEqual([]);
+  });
+
+  it('a route added without a declaration is noticed, in a router or beside it', () => {
+    const router = createRouter().openapi(
+      createRoute({ method: 'get', path: '/forgotten', responses: { 200: { description: 'Anything' } } }),
+      (c) => c.json({}, 200),
+    );
+    const app = new OpenAPIHono().route('/api', router);
+    app.get('/api/plain', (c) => c.text('plain'));
+    expect(routeTable(app).filter((route) => !route.access).map(label)).toEqual(['GET /api/forgotten', 'GET /api/plain']);
+  });
+
+  it('routes open to partner staff name the screen their profile must grant (or act on the caller alone)', () => {
+    const open = TABLE.filter((route) => route.access?.kind === 'role' && route.access.roles.includes('partner_staff'));
+    expect(open.map(label)).toEqual([]);
+  });
+
+  it('the OpenAPI document carries each declaration as x-parc-access', async () => {
+    const app = createApp({ publicUrl: 'http://parc.test' } as AppDeps);
+    const document: Json = await (await app.request('/api/openapi.json')).json();
+    expect(document.paths['/customers/{id}'].patch['x-parc-access']).toEqual({
+      kind: 'screen',
+      roles: ['partner_admin', 'partner_staff'],
+      needs: [{ screen: 'customers', level: 'edit' }],
+    });
+  });
+});
+
+describe('the authorization matrix', () => {
+  let t: TestApp;
+  let admin: Caller;
+  let callers: Map<string, Caller>;
+  let fixture: Fixture;
+  const keyOf = (who: Who) => ('screen' in who ? `staff ${who.screen}=${who.level}` : 'blind' in who ? 'staff blind' : who.role);
+
+  async function call(who: Who, method: string, path: string, body?: string) {
+    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+    if (who.role === 'anonymous') {
+      const response = await t.app.request(`/api${path}`, { method, headers, body });
+      const text = await response.text();
+      return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text };
+    }
+    return callers.get(keyOf(who))!.request(method, path, body, headers);
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const dealer = await t.createPartner();
+    const otherDealer = await t.createPartner();
+    admin = await signedIn(t, dealer.id, 'partner_admin');
+    const otherAdmin = await signedIn(t, otherDealer.id, 'partner_admin');
+
+    const post = async (caller: Caller, path: string, body: unknown) => {
+      const response = await caller.request('POST', path, body);
+      if (response.status >= 300) throw new Error(`seeding POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body;
+    };
+    const technician = await signedIn(t, dealer.id, 'technician');
+    /** One of each customer-side resource under a new customer of `caller`'s dealer (requests go to the dealer's technician: a technician sees those given to him). */
+    const customerSide = async (caller: Caller) => {
+      const customer = await post(caller, '/customers', customerInput());
+      const device = await post(caller, '/devices', deviceInput(customer.id));
+      const counters = (await caller.request('GET', `/devices/${device.id}/counters`)).body.items;
+      const reading = await post(caller, `/devices/${device.id}/readings`, { counterId: counters[0].id, value: 100, takenAt: '2026-11-19T08:00:00Z' });
+      return {
+        customer: customer.id,
+        device: device.id,
+        counter: counters[0].id,
+        reading: (reading.reading ?? reading).id,
+        site: (await post(caller, `/customers/${customer.id}/sites`, { name: 'Head office' })).id,
+        coordinator: (await post(caller, `/customers/${customer.id}/coordinators`, { name: 'Anna Keller' })).id,
+        agent: (await post(caller, `/customers/${customer.id}/agents`, { name: 'Office network' })).id,
+        request: (await post(caller, '/requests', { deviceId: device.id, subject: 'Paper jam', ...(caller === admin ? { technicianId: technician.userId } : {}) })).id,
+      } satisfies Partial<Record<Kind, string>>;
+    };
+    const dealerSide = async (caller: Caller, partnerId: string) => ({
+      parameter: (await post(caller, '/parameters', { name: `Cost centre ${partnerId.slice(0, 4)}`, kind: 'text', appliesTo: 'device' })).id,
+      profile: (await post(caller, '/profiles', { name: 'Reception', permissions: allAt('view') })).id,
+      user: (await signedIn(t, partnerId, 'partner_staff')).userId,
+    });
+    const own = { ...(await customerSide(admin)), ...(await dealerSide(admin, dealer.id)) };
+    fixture = { own, otherCustomer: await customerSide(admin), otherTenant: { ...(await customerSide(otherAdmin)), ...(await dealerSide(otherAdmin, otherDealer.id)) } };
+
+    callers = new Map<string, Caller>();
+    callers.set('partner_admin', admin);
+    callers.set('coordinator', await signedIn(t, dealer.id, 'coordinator', { customerIds: [own.customer] }));
+    callers.set('technician', technician);
+    const staffWith = async (key: string, permissions: Permissions) => {
+      const profile = await post(admin, '/profiles', { name: key, permissions });
+      const staff = await signedIn(t, dealer.id, 'partner_staff');
+      const assigned = await admin.request('PUT', `/users/${staff.userId}/profile`, { profileId: profile.id });
+      if (assigned.status !== 200) throw new Error(`assigning ${key}: ${assigned.status}`);
+      callers.set(key, staff);
+    };
+    await staffWith('staff blind', allAt('none'));
+    for (const screen of SCREENS) {
+      for (const level of ['none', 'view', 'edit'] as const) await staffWith(`staff ${screen}=${level}`, { ...allAt('edit'), [screen]: level });
+    }
+  });
+  afterAll(() => t.close());
+
+  /** Everyone who may knock: for staff, each screen the route needs at each level (the others at edit), and a blind profile. */
+  function whoFor(access: RouteAccess): Who[] {
+    const staff: Who[] = access.kind === 'screen' ? access.needs.flatMap((need) => (['none', 'view', 'edit'] as const).map((level) => ({ role: 'partner_staff' as const, screen: need.screen, level }))) : [];
+    return [{ role: 'anonymous' }, { role: 'partner_admin' }, { role: 'coordinator' }, { role: 'technician' }, { role: 'partner_staff', blind: true }, ...staff];
+  }
+
+  it.each(sessionRoutes.map((route) => [label(route), route] as const))('%s: the gate lets through exactly whom its declaration names', async (_label, route) => {
+    const access = route.access!;
+    const body = route.jsonBody ? UNACCEPTABLE_BODY : undefined;
+    const wrong: string[] = [];
+    for (const who of whoFor(access)) {
+      const response = await call(who, route.method, probePath(route), body);
+      const expected = expectedAtGate(access, who);
+      if (judged(response) !== expected) wrong.push(`${keyOf(who)}: expected ${expected}, got ${response.status} ${response.body?.key ?? ''}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  /**
+   * Past the gate, each caller reaches only what its scope holds: a coordinator its own customer,
+   * partner users and technicians their dealer's customers, nobody another dealer's (404, never a hint).
+   * Reads are tried on every place; changes without a body only where they must be refused.
+   */
+  const scoped = sessionRoutes.filter((route) => targetOf(route) && (route.method === 'GET' || !route.body));
+  it.each(scoped.map((route) => [label(route), route] as const))('%s: reaches what the caller\'s scope holds, and nothing else', async (_label, route) => {
+    const access = route.access!;
+    const { param, kind } = targetOf(route)!;
+    const wrong: string[] = [];
+    for (const role of ['partner_admin', 'coordinator', 'technician'] as const) {
+      if (!('roles' in access) || !access.roles.includes(role)) continue;
+      for (const place of ['own', 'otherCustomer', 'otherTenant'] as const) {
+        if (DEALER_KINDS.has(kind) && place === 'otherCustomer') continue;
+        const visible = place === 'own' || (place === 'otherCustomer' && role !== 'coordinator');
+        if (visible && route.method !== 'GET') continue;
+        const id = fixture[place][kind]!;
+        const response = await call({ role }, route.method, probePath(route, { [param]: id }));
+        const ok = visible ? ![401, 403, 404].includes(response.status) : response.status === 404;
+        if (!ok) wrong.push(`${role} on ${place} ${kind}: expected ${visible ? 'to reach it' : '404'}, got ${response.status} ${response.body?.key ?? ''}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+function allAt(level: AccessLevel): Permissions {
+  return Object.fromEntries(SCREENS.map((screen) => [screen, level])) as Permissions;
+}
+
+/** The rule itself, on its own: a table of declarations and callers. */
+describe('expectedAtGate', () => {
+  const screen = (roles: UserRole[], ...needs: [Screen, 'view' | 'edit'][]): RouteAccess => ({ kind: 'screen', roles, needs: needs.map(([s, level]) => ({ screen: s, level })) });
+  const partner: UserRole[] = ['partner_admin', 'partner_staff'];
+  it.each<[string, RouteAccess, Who, Outcome]>([
+    ['anonymous on a screen route', screen(partner, ['devices', 'view']), { role: 'anonymous' }, 'refused'],
+    ['admin on a screen route', screen(partner, ['devices', 'edit']), { role: 'partner_admin' }, 'passes'],
+    ['technician outside the roles', screen(partner, ['devices', 'view']), { role: 'technician' }, 'refused'],
+    ['staff at view on a view route', screen(partner, ['devices', 'view']), { role: 'partner_staff', screen: 'devices', level: 'view' }, 'passes'],
+    ['staff at view on an edit route', screen(partner, ['devices', 'edit']), { role: 'partner_staff', screen: 'devices', level: 'view' }, 'refused'],
+    ['staff at none on another screen', screen(partner, ['devices', 'edit']), { role: 'partner_staff', screen: 'billing', level: 'none' }, 'passes'],
+    ['staff missing the second of two screens', screen(partner, ['agents', 'edit'], ['devices', 'edit']), { role: 'partner_staff', screen: 'devices', level: 'view' }, 'refused'],
+    ['blind staff on a screen route', screen(partner, ['devices', 'view']), { role: 'partner_staff', blind: true }, 'refused'],
+    ['blind staff on a role route open to staff', { kind: 'role', roles: partner }, { role: 'partner_staff', blind: true }, 'refused'],
+    ['blind staff on their own account', { kind: 'self', roles: partner }, { role: 'partner_staff', blind: true }, 'passes'],
+    ['coordinator on a coordinator route', { kind: 'role', roles: ['coordinator'] }, { role: 'coordinator' }, 'passes'],
+    ['anonymous on a public route', { kind: 'public' }, { role: 'anonymous' }, 'passes'],
+  ])('%s', (_name, access, who, expected) => {
+    expect(expectedAtGate(access, who)).toBe(expected);
+  });
+});
