@@ -22,23 +22,28 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole API over a fresh database, with email kept in memory and a settable clock. */
-export async function createTestApp(): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const mailer = new MemoryMailer();
-  let now = new Date('2026-11-20T08:00:00Z');
-  const deps: AppDeps = {
+/** The dependencies every test app runs with: email in memory, a quick hasher, no disk, the given clock. */
+export function testDeps(database: Database, mailer: MemoryMailer, clock: () => Date): AppDeps {
+  return {
     db: database.db,
     dbKind: database.kind,
     mailer,
     passwords: createArgon2Hasher(TEST_ARGON2_COST),
-    clock: () => now,
+    clock,
     publicUrl: 'http://parc.test',
     secureCookies: false,
     dataDir: null,
     jobSecret: null,
     background: createBackgroundTasks(),
   };
+}
+
+/** The whole API over a fresh database, with email kept in memory and a settable clock. */
+export async function createTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const mailer = new MemoryMailer();
+  let now = new Date('2026-11-20T08:00:00Z');
+  const deps = testDeps(database, mailer, () => now);
   let sequence = 0;
   return {
     app: createApp(deps),

@@ -5,15 +5,14 @@ import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
-import { createBackgroundTasks } from '../../background.ts';
 import type { Database } from '../../db/client.ts';
 import { openDatabase } from '../../db/open.ts';
 import { campaignContacts, counters, customers, devices, meterLinks, partners } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { MemoryMailer } from '../../mail/mailer.ts';
-import { createArgon2Hasher, TEST_ARGON2_COST } from '../auth/argon2-hasher.ts';
 import { LOGIN_ACCOUNT_LIMIT, LOGIN_ADDRESS_LIMIT } from '../auth/auth.routes.ts';
 import { startScheduler, type Scheduler } from '../meters/scheduler.ts';
+import { testDeps } from '../../test/app.ts';
 import { listRuns } from './job-runs.repo.ts';
 import { SCHEDULED_JOBS, type JobReport, type ScheduledJob } from './scheduled.ts';
 
@@ -53,18 +52,7 @@ const noting = (reports: JobReport[]): ScheduledJob[] =>
 async function startInstance(name: string, url: string): Promise<Instance> {
   const database = await openDatabase({ url });
   const mailer = new MemoryMailer();
-  const deps: AppDeps = {
-    db: database.db,
-    dbKind: database.kind,
-    mailer,
-    passwords: createArgon2Hasher(TEST_ARGON2_COST),
-    clock: () => NOW,
-    publicUrl: 'http://parc.test',
-    secureCookies: false,
-    dataDir: null,
-    jobSecret: null,
-    background: createBackgroundTasks(),
-  };
+  const deps = testDeps(database, mailer, () => NOW);
   const reports: JobReport[] = [];
   let server!: ServerType;
   const address = await new Promise<AddressInfo>((resolve) => {
