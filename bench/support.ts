@@ -11,9 +11,15 @@ export interface LoadResult {
   non2xx: number;
 }
 
-/** Loads one URL over keep-alive connections on loopback and reports throughput and latency. */
-export async function load(name: string, url: string, options: { seconds?: number; connections?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
-  const result = await autocannon({ url, duration: options.seconds ?? 5, connections: options.connections ?? 10, headers: options.headers ?? {} });
+/** Loads one URL over keep-alive connections on loopback and reports throughput and latency; `rate` holds it at that many requests a second. */
+export async function load(name: string, url: string, options: { seconds?: number; connections?: number; headers?: Record<string, string>; rate?: number } = {}): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    duration: options.seconds ?? 5,
+    connections: options.connections ?? 10,
+    headers: options.headers ?? {},
+    ...(options.rate ? { overallRate: options.rate } : {}),
+  });
   return {
     name,
     requestsPerSecond: Math.round(result.requests.average),

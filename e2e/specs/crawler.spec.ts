@@ -124,6 +124,9 @@ async function speak(language: Language): Promise<void> {
 async function contextFor(role: Role, view: View): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: view.width, height: 900 }, locale: view.language === 'fr' ? 'fr-CH' : `${view.language}-CH`, serviceWorkers: 'block' });
   if (view.pseudo) await context.addInitScript(`localStorage.setItem('parc.pseudo-locale', '1')`);
+  // The meter page opens in the language chosen earlier on the device (switching on the page is
+  // meter-languages.spec.ts's): a French customer's cards are read in the view's language from the start.
+  if (role === 'anonymous') await context.addInitScript(`localStorage.setItem('parc.meters.language', '${view.language}')`);
   const cookie = cookies.get(role);
   if (cookie) {
     const [name, value] = cookie.split('=');
@@ -200,7 +203,9 @@ async function crawl(view: View): Promise<void> {
         };
         reading.push(response.json().then(collect, () => undefined));
       };
+      const onPageError = (error: Error) => problems.push(`uncaught error: ${error.message}`);
       page.on('console', onConsole);
+      page.on('pageerror', onPageError);
       page.on('response', onResponse);
       page.on('response', onData);
       await page.goto(url);
@@ -210,7 +215,7 @@ async function crawl(view: View): Promise<void> {
         if (!(await requests.none())) problems.push('requests still in flight after 10 s');
       };
       await loaded();
-      // Pages without a signed-in user (the meter page follows its customer) are switched like a person would.
+      // Other pages without a signed-in user are switched like a person would.
       const switcher = page.locator('.language-switcher select');
       if (role === 'anonymous' && (await switcher.count()) > 0 && (await switcher.first().inputValue()) !== view.language) {
         await switcher.first().selectOption(view.language);
@@ -227,6 +232,7 @@ async function crawl(view: View): Promise<void> {
         problems.push(...textProblems(catalogues, scan.texts, view.language));
       }
       page.off('console', onConsole);
+      page.off('pageerror', onPageError);
       page.off('response', onResponse);
       page.off('response', onData);
       visited.add(route);

@@ -7,6 +7,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import * as schema from './schema/index.ts';
 import { assertMigrationsArePrefix, type Database, type Db } from './client.ts';
 import { connectPostgres } from './postgres.ts';
+import { createWriteWatch, watchWrites } from './writes.ts';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -23,7 +24,9 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const watch = createWriteWatch();
+  const db = drizzlePglite({ client, schema, logger: watch.logger }) as unknown as Db;
+  watchWrites(db, watch);
   await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   await assertMigrationsArePrefix(db);
   return { db, kind: 'pglite', close: () => client.close() };

@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema/index.ts';
 import type { Database, Db } from './client.ts';
+import { createWriteWatch, watchWrites } from './writes.ts';
 
 /**
  * PostgreSQL through postgres.js, without migrating: Node's openDatabase migrates first, the
@@ -9,6 +10,8 @@ import type { Database, Db } from './client.ts';
  */
 export function connectPostgres(url: string, options: postgres.Options<{}> = {}): Database {
   const client = postgres(url, { max: 10, onnotice: () => {}, ...options });
-  const db = drizzle({ client, schema }) as unknown as Db;
+  const watch = createWriteWatch();
+  const db = drizzle({ client, schema, logger: watch.logger }) as unknown as Db;
+  watchWrites(db, watch);
   return { db, kind: 'postgres', close: () => client.end() };
 }

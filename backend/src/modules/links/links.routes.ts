@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context, TypedResponse } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import {
   DomainError,
@@ -15,6 +16,7 @@ import {
   READING_SOURCES,
   type CampaignCalendar,
   type LinkInvalidBody,
+  type MeterEntryPage,
 } from '@parc/shared';
 import { meterForecastSchema } from '@parc/shared/contracts/forecast';
 import { readingSchema, readingValueSchema } from '@parc/shared/contracts/readings';
@@ -25,10 +27,11 @@ import { declareAccess, requirePermission } from '../auth/access.ts';
 import { errorResponses, errorSchema, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { meterPageForecast } from '../billing/forecast.service.ts';
 import { acceptFlagged, correctFlagged, toCheckQueue } from './links.review.ts';
+import { isVerifiedToken } from './links.tokens.ts';
 import {
   dealerForInvalidLink,
   listLinks,
-  meterEntryPage,
+  meterEntryPageJson,
   meterEntryReceipt,
   openLink,
   requestLocationChange,
@@ -63,23 +66,52 @@ const receiptQuery = z.object({ lang: z.enum(LANGUAGES).optional() });
 const INVALID_MESSAGE = 'This link is incorrect or no longer valid. Please try again or contact your dealer.';
 
 /**
- * What every token endpoint goes through: the rate limit, then the token. A link that does not
- * work answers 410 with the dealer's contacts when the dealer is known, never customer data.
+ * What the token endpoints go through (the entry page has its own gate below): the rate limit,
+ * then the token. A link that does not work answers 410 with the dealer's contacts when the dealer
+ * is known, never customer data.
  */
-function linkGate(limiter: RateLimiter, open: { sheet?: boolean } = {}) {
+function linkGate(limiter: RateLimiter) {
   return declareAccess({ kind: 'link' }, createMiddleware<AppEnv & { Variables: { opened: OpenedLink } }>(async (c, next) => {
     const deps = c.get('deps');
     await consumeAttempt(limiter, deps.db, clientAddress(c), deps.clock());
     try {
-      c.set('opened', await openLink(deps, c.req.param('token') ?? '', open));
+      c.set('opened', await openLink(deps, c.req.param('token') ?? ''));
     } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'link_invalid') throw error;
-      const partnerId = typeof error.meta.partnerId === 'string' ? error.meta.partnerId : null;
-      const body: LinkInvalidBody = { code: 'link_invalid', message: INVALID_MESSAGE, dealer: await dealerForInvalidLink(deps.db, partnerId) };
-      return c.json(body, 410);
+      return invalidLinkAnswer(c, error);
     }
     await next();
   }));
+}
+
+/**
+ * The entry page's gate: the limit is there against guessing, so it counts every token this process
+ * has not verified before and every link that does not work, but not a customer's reloads of a
+ * working link, which the page cache answers without the database.
+ */
+function pageGate(limiter: RateLimiter) {
+  return declareAccess({ kind: 'link' }, createMiddleware<AppEnv & { Variables: { pageJson: string } }>(async (c, next) => {
+    const deps = c.get('deps');
+    const token = c.req.param('token') ?? '';
+    const counted = !isVerifiedToken(deps.db, token);
+    if (counted) await consumeAttempt(limiter, deps.db, clientAddress(c), deps.clock());
+    try {
+      c.set('pageJson', await meterEntryPageJson(deps, token));
+    } catch (error) {
+      if (!counted && isInvalidLink(error)) await consumeAttempt(limiter, deps.db, clientAddress(c), deps.clock());
+      return invalidLinkAnswer(c, error);
+    }
+    await next();
+  }));
+}
+
+const isInvalidLink = (error: unknown): error is DomainError => error instanceof DomainError && error.code === 'link_invalid';
+
+/** 410 with the dealer's contacts for a link that does not work; any other error goes on to the error handler. */
+async function invalidLinkAnswer<E extends AppEnv>(c: Context<E>, error: unknown) {
+  if (!isInvalidLink(error)) throw error;
+  const partnerId = typeof error.meta.partnerId === 'string' ? error.meta.partnerId : null;
+  const body: LinkInvalidBody = { code: 'link_invalid', message: INVALID_MESSAGE, dealer: await dealerForInvalidLink(c.get('deps').db, partnerId) };
+  return c.json(body, 410);
 }
 
 const invalidLink = { 410: json(linkInvalidBodySchema, 'Expired, revoked or tampered link'), 429: json(errorSchema, 'Too many requests') } as const;
@@ -123,8 +155,7 @@ const toCheckItemSchema = z.object({
 export function createLinkRoutes(options: LinkRoutesOptions = {}) {
   const readLimiter = options.readLimiter ?? createRateLimiter('link.read', options.readLimit ?? LINK_READ_LIMIT);
   const readGate = linkGate(readLimiter);
-  // The page reads its sheet alongside the link: one round trip for both.
-  const pageGate = linkGate(readLimiter, { sheet: true });
+  const entryPageGate = pageGate(readLimiter);
   const writeGate = linkGate(createRateLimiter('link.write', options.writeLimit ?? LINK_WRITE_LIMIT));
   // Links and the to-check queue are the readings screen's, as far as a staff profile goes.
   const viewReadings = requirePermission('readings', 'view');
@@ -139,11 +170,12 @@ export function createLinkRoutes(options: LinkRoutesOptions = {}) {
           path: '/links/{token}',
           tags,
           summary: "The customer's meter-entry page; customer number only",
-          middleware: [pageGate] as const,
+          middleware: [entryPageGate] as const,
           request: { params: tokenParams },
           responses: { 200: json(meterEntryPageSchema, 'The page'), ...invalidLink },
         }),
-        async (c) => c.json(await meterEntryPage(c.get('deps'), c.get('opened')), 200),
+        // Already JSON: the page as kept for reloads, or as just read.
+        (c) => c.body(c.get('pageJson'), 200, { 'content-type': 'application/json' }) as unknown as TypedResponse<MeterEntryPage, 200, 'json'>,
       )
       .openapi(
         createRoute({

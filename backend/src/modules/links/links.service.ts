@@ -48,6 +48,7 @@ import {
   type SheetReading,
   type SheetRow,
 } from './links.repo.ts';
+import { pageCacheOf } from './links.page-cache.ts';
 import { renderReceipt } from './links.receipt.ts';
 import { currentSigningKey, findSigningKey, linkInvalid, signLinkToken, verifyLinkToken, type SigningKey } from './links.tokens.ts';
 
@@ -425,11 +426,23 @@ export function pageFrom(opened: OpenedLink, sheet: SheetMachine[]): MeterEntryP
 }
 
 /** The entry page; the first call marks the link opened. */
-export async function meterEntryPage(deps: Pick<AppDeps, 'db' | 'clock'>, opened: OpenedLink): Promise<MeterEntryPage> {
+async function meterEntryPage(deps: Pick<AppDeps, 'db' | 'clock'>, opened: OpenedLink): Promise<MeterEntryPage> {
   const now = deps.clock();
   // The link row was just read: an opened link costs no write (the update keeps the first time anyway).
   if (!opened.link.openedAt) await markLinkEvent(deps.db, opened.link.id, 'openedAt', now);
   return pageFrom(opened, opened.sheet ?? (await entrySheet(deps.db, opened, now)));
+}
+
+/** The entry page as the JSON sent: kept in memory for reloads (see links.page-cache.ts), else read and marked opened. */
+export async function meterEntryPageJson(deps: Pick<AppDeps, 'db' | 'clock'>, token: string): Promise<string> {
+  const now = deps.clock();
+  const { linkId } = await verifyLinkToken(deps.db, token, now);
+  const read = async () => {
+    const opened = await openLink(deps, token, { sheet: true });
+    return { body: JSON.stringify(await meterEntryPage(deps, opened)), linkExpiresAt: opened.link.expiresAt };
+  };
+  const cache = pageCacheOf(deps.db);
+  return cache ? cache.page(linkId, now, read) : (await read()).body;
 }
 
 /** The receipt PDF in the language the page is read in, with the dealer's name on top. */

@@ -316,13 +316,20 @@ describe('links that do not work', () => {
     expect((await getPage(next.token)).status).toBe(200);
   });
 
-  it('rate limits the token endpoints per address', async () => {
-    const { token } = await issue();
+  it('rate limits guesses per address, never a customer reloading a working link', async () => {
+    const { token, linkId } = await issue();
     const from = (address: string, path = token) => t.app.request(`/api/links/${path}`, { headers: { 'cf-connecting-ip': address } });
-    for (let i = 0; i < 60; i++) expect((await from('203.0.113.9')).status).toBe(200);
-    expect((await from('203.0.113.9')).status).toBe(429);
-    expect((await from('203.0.113.9', 'garbage')).status).toBe(429);
-    expect((await from('203.0.113.10')).status).toBe(200);
+    // The customer opens the link (from anywhere: the first open of a token counts like a guess).
+    expect((await from('203.0.113.12')).status).toBe(200);
+    for (let i = 0; i < 60; i++) expect((await from('203.0.113.9', `guess-${i}`)).status).toBe(410);
+    expect((await from('203.0.113.9', 'guess-60')).status).toBe(429);
+    expect((await from('203.0.113.10', 'guess-61')).status).toBe(410);
+    // The link that opened before opens from the blocked address too: its reloads are not guesses.
+    for (let i = 0; i < 3; i++) expect((await from('203.0.113.9')).status).toBe(200);
+    // Once revoked, every try counts again.
+    expect((await asPartner(`/links/${linkId}/revoke`, { method: 'POST' })).status).toBe(200);
+    for (let i = 0; i < 60; i++) expect((await from('203.0.113.11')).status).toBe(410);
+    expect((await from('203.0.113.11')).status).toBe(429);
   });
 });
 

@@ -85,6 +85,11 @@ export async function verifyLinkToken(db: Db, token: string, now: Date): Promise
   }
 }
 
+/** True when this process verified `token`'s signature before: a customer coming back, not a guess. */
+export function isVerifiedToken(db: Db, token: string): boolean {
+  return verifiedPayloads.get(db)?.has(token) ?? false;
+}
+
 /** Tokens whose signature verified, per database, at most this many (the oldest make room). */
 export const VERIFIED_TOKENS_KEPT = 10_000;
 
