@@ -128,8 +128,8 @@ const COARSE_STEPS = [25, 20, 10] as const;
 const FIT_DAYS = 120;
 /** A rate needs points spread over at least this many working days. */
 const MIN_SPAN_WORKING_DAYS = 3;
-/** A level older than this (days) is stale. */
-const STALE_DAYS = 7;
+/** A level older than this (days) is stale: the forecast says so, and the checks raise "level not updated". */
+export const STALE_DAYS = 7;
 /** Below this consumption (percent per working day) the supply is not being used. */
 const NO_CONSUMPTION = 0.02;
 /** History needed by the proactive rule (the manual: a month, ideally three). */
