@@ -7,9 +7,14 @@
  * Judged at the gate: refused is 401 (no session) or 403 with `access.role`/`access.profile`;
  * anything else passed it. Probes are built to stop right after the gate (a JSON body no schema
  * accepts, ids that name nothing), so passing probes change nothing and cases stay independent.
+ * Scope is judged past the gate, on resources of every kind the paths name: changes carry a body
+ * their route accepts (authorization-matrix.bodies.ts) and are only tried where scope must refuse them.
  */
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyPriceList } from '@parc/shared/billing/price-list';
 import { SCREENS, type AccessLevel, type Permissions, type Screen } from '@parc/shared/contracts/profiles';
 import { createApp } from '../../app.ts';
 import type { UserRole } from '../../db/schema/index.ts';
@@ -18,7 +23,9 @@ import { routeTable, type RouteEntry } from '../../http/route-table.ts';
 import { createRouter } from '../../http/router.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { customerInput, deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
+import { issueLink } from '../links/links.service.ts';
 import type { RouteAccess } from './access.ts';
+import { PNG, VALID_BODIES, type Ids, type ProbeBody } from './authorization-matrix.bodies.ts';
 
 /** The table, read once at collection so each route is its own case. */
 const TABLE = routeTable(createApp({ publicUrl: 'http://parc.test' } as AppDeps));
@@ -72,17 +79,23 @@ const PATH_KINDS = {
   parameters: 'parameter',
   profiles: 'profile',
   users: 'user',
+  floorplans: 'floorplan',
+  invoices: 'invoice',
+  payments: 'payment',
+  'billing-runs': 'billingRun',
+  links: 'link',
+  'location-requests': 'locationRequest',
+  attachments: 'attachment',
 } as const;
 type Kind = (typeof PATH_KINDS)[keyof typeof PATH_KINDS];
 /** Kinds that belong to the dealer as a whole rather than to one of its customers. */
 const DEALER_KINDS = new Set<Kind>(['parameter', 'profile', 'user']);
 
-/** The single resource a route's path names, when the fixture holds one of its kind in every place. */
-function targetOf(route: RouteEntry): { param: string; kind: Kind } | undefined {
-  if (route.params.length !== 1) return undefined;
-  const match = /\/([a-z-]+)\/\{([^}]+)\}/.exec(route.path);
-  const kind = match && PATH_KINDS[match[1] as keyof typeof PATH_KINDS];
-  return kind && match[2] === route.params[0] ? { param: match[2]!, kind } : undefined;
+/** The resources a route's path names (each param by the segment before it), when the fixture holds one of each kind in every place. */
+function targetsOf(route: RouteEntry): { param: string; kind: Kind }[] | undefined {
+  const targets = [...route.path.matchAll(/\/([a-z-]+)\/\{([^}]+)\}/g)].map((match) => ({ param: match[2]!, kind: PATH_KINDS[match[1] as keyof typeof PATH_KINDS] }));
+  if (!targets.length || targets.length !== route.params.length || targets.some((target) => !target.kind)) return undefined;
+  return targets as { param: string; kind: Kind }[];
 }
 
 /** Where a resource lives relative to the caller: its own customer, another customer of the same dealer, another dealer. */
@@ -126,16 +139,17 @@ describe('the authorization matrix', () => {
   let admin: Caller;
   let callers: Map<string, Caller>;
   let fixture: Fixture;
+  /** Who owns each place: its dealer's admin, who sees all of it. */
+  let owners: Record<Place, Caller>;
   const keyOf = (who: Who) => ('screen' in who ? `staff ${who.screen}=${who.level}` : 'blind' in who ? 'staff blind' : who.role);
 
-  async function call(who: Who, method: string, path: string, body?: string) {
-    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-    if (who.role === 'anonymous') {
-      const response = await t.app.request(`/api${path}`, { method, headers, body });
-      const text = await response.text();
-      return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text };
-    }
-    return callers.get(keyOf(who))!.request(method, path, body, headers);
+  /** A request as `who`; an answer that is not a JSON object (a file, an export) is kept as text. */
+  async function call(who: Who, method: string, path: string, body?: string | Uint8Array, type = 'application/json') {
+    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': type };
+    if (who.role !== 'anonymous') headers.cookie = callers.get(keyOf(who))!.cookie;
+    const response = await t.app.request(`/api${path}`, { method, headers, body });
+    const text = await response.text();
+    return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text };
   }
 
   beforeAll(async () => {
@@ -152,11 +166,28 @@ describe('the authorization matrix', () => {
     };
     const technician = await signedIn(t, dealer.id, 'technician');
     /** One of each customer-side resource under a new customer of `caller`'s dealer (requests go to the dealer's technician: a technician sees those given to him). */
-    const customerSide = async (caller: Caller) => {
+    const customerSide = async (caller: Caller, partnerId: string) => {
       const customer = await post(caller, '/customers', customerInput());
       const device = await post(caller, '/devices', deviceInput(customer.id));
       const counters = (await caller.request('GET', `/devices/${device.id}/counters`)).body.items;
       const reading = await post(caller, `/devices/${device.id}/readings`, { counterId: counters[0].id, value: 100, takenAt: '2026-11-19T08:00:00Z' });
+      const request = await post(caller, '/requests', { deviceId: device.id, subject: 'Paper jam', ...(caller === admin ? { technicianId: technician.userId } : {}) });
+      const plan = await t.app.request(`/api/customers/${customer.id}/floorplans?name=Ground%20floor&floor=0`, { method: 'POST', headers: { cookie: caller.cookie, 'content-type': 'image/png' }, body: PNG });
+      if (plan.status !== 201) throw new Error(`seeding a floor plan: ${plan.status}`);
+      const invoice = await post(caller, '/invoices', { customerId: customer.id, number: `INV-${customer.id.slice(0, 8)}`, issuedOn: '2026-11-01', amount: '100', currency: 'CHF', document: { name: 'invoice.pdf', contentType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.7\n%%EOF\n').toString('base64') } });
+      const paid = await post(caller, `/invoices/${invoice.id}/payments`, { clientId: randomUUID(), paidOn: '2026-11-02', amount: '10' });
+      // Prices count from the day they are saved: saved early in October, they bill October.
+      const now = t.deps.clock();
+      t.setNow(new Date('2026-10-01T08:00:00Z'));
+      const priced = await caller.request('PUT', `/customers/${customer.id}/prices`, { ...emptyPriceList('CHF'), defaults: { prices: { mono: '0.01', colour: null, scan: null }, included: { mono: 0, colour: 0, scan: 0 }, fixedFee: '0' } });
+      t.setNow(now);
+      if (priced.status !== 200) throw new Error(`seeding prices: ${priced.status}`);
+      const billing = await post(caller, '/billing-runs', { customerId: customer.id, period: '2026-10' });
+      // Meter links are issued by the campaign job, not a route; the customer answers through one.
+      const link = await issueLink(t.deps, { partnerId, customerId: customer.id, period: '2026-11' });
+      const asked = await t.app.request(`/api/links/${link.token}/location-requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: device.id, location: 'Second floor', message: 'Moved' }) });
+      if (asked.status !== 202) throw new Error(`seeding a location request: ${asked.status}`);
+      const locationRequests = (await caller.request('GET', '/location-requests')).body.items;
       return {
         customer: customer.id,
         device: device.id,
@@ -165,7 +196,14 @@ describe('the authorization matrix', () => {
         site: (await post(caller, `/customers/${customer.id}/sites`, { name: 'Head office' })).id,
         coordinator: (await post(caller, `/customers/${customer.id}/coordinators`, { name: 'Anna Keller' })).id,
         agent: (await post(caller, `/customers/${customer.id}/agents`, { name: 'Office network' })).id,
-        request: (await post(caller, '/requests', { deviceId: device.id, subject: 'Paper jam', ...(caller === admin ? { technicianId: technician.userId } : {}) })).id,
+        request: request.id,
+        attachment: (await post(caller, `/requests/${request.id}/attachments`, { id: randomUUID(), fileName: 'jam.png', contentType: 'image/png', dataBase64: Buffer.from(PNG).toString('base64') })).id,
+        floorplan: ((await plan.json()) as Json).id,
+        invoice: invoice.id,
+        payment: paid.payments.at(-1).id,
+        billingRun: billing.runs[0].id,
+        link: link.linkId,
+        locationRequest: locationRequests.find((item: Json) => item.deviceId === device.id).id,
       } satisfies Partial<Record<Kind, string>>;
     };
     const dealerSide = async (caller: Caller, partnerId: string) => ({
@@ -173,8 +211,13 @@ describe('the authorization matrix', () => {
       profile: (await post(caller, '/profiles', { name: 'Reception', permissions: allAt('view') })).id,
       user: (await signedIn(t, partnerId, 'partner_staff')).userId,
     });
-    const own = { ...(await customerSide(admin)), ...(await dealerSide(admin, dealer.id)) };
-    fixture = { own, otherCustomer: await customerSide(admin), otherTenant: { ...(await customerSide(otherAdmin)), ...(await dealerSide(otherAdmin, otherDealer.id)) } };
+    const own = { ...(await customerSide(admin, dealer.id)), ...(await dealerSide(admin, dealer.id)) };
+    fixture = {
+      own,
+      otherCustomer: await customerSide(admin, dealer.id),
+      otherTenant: { ...(await customerSide(otherAdmin, otherDealer.id)), ...(await dealerSide(otherAdmin, otherDealer.id)) },
+    };
+    owners = { own: admin, otherCustomer: admin, otherTenant: otherAdmin };
 
     callers = new Map<string, Caller>();
     callers.set('partner_admin', admin);
@@ -212,29 +255,85 @@ describe('the authorization matrix', () => {
     expect(wrong).toEqual([]);
   });
 
+  /** The ids of a place's resources; another customer of the caller's dealer shares its dealer's own (parameters, profiles, users). */
+  const idsAt = (place: Place): Ids => (place === 'otherCustomer' ? { ...fixture.own, ...fixture.otherCustomer } : fixture[place]);
+
+  /** A probe as `role`, with the body its route accepts built from the ids of the place probed. */
+  async function probe(role: string, route: RouteEntry, path: string, ids: Ids) {
+    const make = VALID_BODIES[label(route)];
+    if (!route.body || !make) return call({ role } as Who, route.method, path);
+    const body: ProbeBody = make(ids);
+    return 'json' in body ? call({ role } as Who, route.method, path, JSON.stringify(body.json)) : call({ role } as Who, route.method, `${path}?${body.query}`, body.raw, body.type);
+  }
+
+  /**
+   * What the owner of a place sees around the resource a route names: every read of that resource
+   * and of its customer (with what hangs under them), and the list of each kind the path names.
+   * A probe stopped by scope leaves all of it as it was.
+   */
+  async function viewsOf(route: RouteEntry, place: Place) {
+    const kind = targetsOf(route)![0]!.kind;
+    const around = new Set<Kind>(DEALER_KINDS.has(kind) ? [kind] : [kind, 'customer']);
+    const ids = idsAt(place);
+    const reads = TABLE.filter((read) => read.method === 'GET' && read.access?.kind === 'screen' && around.has(targetsOf(read)?.[0]?.kind as Kind));
+    const paths = reads.map((read) => probePath(read, Object.fromEntries(targetsOf(read)!.map(({ param, kind: of }) => [param, ids[of]!]))));
+    for (const segment of route.path.split('/').slice(2)) {
+      if (TABLE.some((read) => read.method === 'GET' && read.path === `/api/${segment}`)) paths.push(`/${segment}`);
+    }
+    // Files (plans, documents, exports) are compared by their status alone: their bytes say nothing of scope.
+    return Promise.all(
+      paths.map(async (path) => {
+        const response = await t.app.request(`/api${path}`, { headers: { cookie: owners[place].cookie } });
+        return [path, response.status, response.headers.get('content-type')?.includes('json') ? await response.json() : null] as const;
+      }),
+    );
+  }
+
   /**
    * Past the gate, each caller reaches only what its scope holds: a coordinator its own customer,
    * partner users and technicians their dealer's customers, nobody another dealer's (404, never a hint).
-   * Reads are tried on every place; changes without a body only where they must be refused.
+   * Reads are tried on every place; changes (with a body the route accepts) only where they must be
+   * refused, and what the owner sees of that place must be as it was.
    */
-  const scoped = sessionRoutes.filter((route) => targetOf(route) && (route.method === 'GET' || !route.body));
+  const scoped = sessionRoutes.filter((route) => targetsOf(route));
   it.each(scoped.map((route) => [label(route), route] as const))('%s: reaches what the caller\'s scope holds, and nothing else', async (_label, route) => {
     const access = route.access!;
-    const { param, kind } = targetOf(route)!;
+    const targets = targetsOf(route)!;
+    const kinds = targets.map((target) => target.kind).join('/');
     const wrong: string[] = [];
     for (const role of ['partner_admin', 'coordinator', 'technician'] as const) {
       if (!('roles' in access) || !access.roles.includes(role)) continue;
       for (const place of ['own', 'otherCustomer', 'otherTenant'] as const) {
-        if (DEALER_KINDS.has(kind) && place === 'otherCustomer') continue;
+        if (place === 'otherCustomer' && targets.some((target) => DEALER_KINDS.has(target.kind))) continue;
         const visible = place === 'own' || (place === 'otherCustomer' && role !== 'coordinator');
         if (visible && route.method !== 'GET') continue;
-        const id = fixture[place][kind]!;
-        const response = await call({ role }, route.method, probePath(route, { [param]: id }));
+        const ids = idsAt(place);
+        const before = route.method === 'GET' ? undefined : await viewsOf(route, place);
+        const response = await probe(role, route, probePath(route, Object.fromEntries(targets.map(({ param, kind }) => [param, ids[kind]!]))), ids);
         const ok = visible ? ![401, 403, 404].includes(response.status) : response.status === 404;
-        if (!ok) wrong.push(`${role} on ${place} ${kind}: expected ${visible ? 'to reach it' : '404'}, got ${response.status} ${response.body?.key ?? ''}`);
+        if (!ok) wrong.push(`${role} on ${place} ${kinds}: expected ${visible ? 'to reach it' : '404'}, got ${response.status} ${response.body?.key ?? ''}`);
+        if (before && !isDeepStrictEqual(before, await viewsOf(route, place))) wrong.push(`${role} on ${place} ${kinds}: changed what its owner sees`);
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('every scoped change with a body has a body its schema accepts, so scope is what answers it', () => {
+    const withBody = scoped.filter((route) => route.body).map(label);
+    expect(withBody.filter((key) => !VALID_BODIES[key])).toEqual([]);
+    expect(Object.keys(VALID_BODIES).filter((key) => !withBody.includes(key))).toEqual([]);
+  });
+
+  it('every route naming a resource names a kind the fixture holds in every place, or acts on none of a customer', () => {
+    // Pending devices exist only once an agent reports one; preferences are the caller's own.
+    expect(sessionRoutes.filter((route) => route.params.length && !targetsOf(route)).map(label).sort()).toEqual([
+      'DELETE /api/devices/pending/{id}',
+      'DELETE /api/preferences/{screen}',
+      'GET /api/preferences/{screen}',
+      'POST /api/devices/pending/{id}/assign',
+      'POST /api/devices/pending/{id}/decision',
+      'PUT /api/preferences/{screen}',
+    ]);
   });
 });
 
