@@ -33,6 +33,7 @@ export interface PermissionNeed {
  * Who may call a route, declared where the route is declared (by its gate middleware) and carried
  * into the route table and the OpenAPI document as `x-parc-access`:
  * - `screen`: a session of one of `roles`; partner staff also need each `level` on its `screen` in their profile;
+ * - `any_screen`: the same, but one of `needs` is enough (what several screens show, as the custom parameters);
  * - `role`: a session of one of `roles`, no profile involved (so never partner staff: they carry profiles);
  * - `self`: any session of `roles`, acting only on the caller's own account (preferences, who am I)
  *   or reading what every screen of its dealer wears (the brand);
@@ -40,7 +41,7 @@ export interface PermissionNeed {
  *   agent's token; `job`: the job runner's secret.
  */
 export type RouteAccess =
-  | { kind: 'screen'; roles: readonly UserRole[]; needs: readonly PermissionNeed[] }
+  | { kind: 'screen' | 'any_screen'; roles: readonly UserRole[]; needs: readonly PermissionNeed[] }
   | { kind: 'role'; roles: readonly UserRole[] }
   | { kind: 'self'; roles: readonly UserRole[] }
   | { kind: 'public' | 'link' | 'agent' | 'job' };
@@ -66,8 +67,9 @@ export const publicRoute = declareAccess({ kind: 'public' }, createMiddleware(as
  * and, when `need` is given, a profile that allows it (only partner staff carry profiles).
  * Tenant scoping follows from `user.partnerId`, which repositories must filter on.
  */
-function gate(access: Extract<RouteAccess, { roles: readonly UserRole[] }>, need?: PermissionNeed) {
+function gate(access: Extract<RouteAccess, { roles: readonly UserRole[] }>) {
   const { roles } = access;
+  const needs = 'needs' in access ? access.needs : [];
   return declareAccess(access, createMiddleware<AppEnv & { Variables: { user: SessionUser } }>(async (c, next) => {
     const { db, clock } = c.get('deps');
     const token = getCookie(c, SESSION_COOKIE);
@@ -82,7 +84,9 @@ function gate(access: Extract<RouteAccess, { roles: readonly UserRole[] }>, need
     if (!row || !row.user.active) throw new DomainError('session.ended');
     if (!roles.includes(row.user.role)) throw new DomainError('access.role');
     const permissions = row.user.role === 'partner_staff' && row.permissions ? completePermissions(row.permissions) : FULL_ACCESS;
-    if (need && !allows(permissions[need.screen], need.level)) throw new DomainError('access.profile', { screen: need.screen, level: need.level });
+    const granted = (need: PermissionNeed) => allows(permissions[need.screen], need.level);
+    const missing = access.kind === 'any_screen' ? (needs.some(granted) ? undefined : needs[0]) : needs.find((need) => !granted(need));
+    if (missing) throw new DomainError('access.profile', { screen: missing.screen, level: missing.level });
     const customerIds =
       row.user.role === 'coordinator'
         ? (await db.select({ id: userCustomers.customerId }).from(userCustomers).where(eq(userCustomers.userId, row.user.id))).map((r) => r.id)
@@ -105,7 +109,12 @@ export function requireSession(...roles: readonly UserRole[]) {
 
 /** The partner console's routes: partner admins always pass, staff as their profile allows. */
 export function requirePermission(screen: Screen, level: PermissionNeed['level'], roles: readonly UserRole[] = PARTNER_ROLES) {
-  return gate({ kind: 'screen', roles, needs: [{ screen, level }] }, { screen, level });
+  return gate({ kind: 'screen', roles, needs: [{ screen, level }] });
+}
+
+/** A partner console route that any one of `needs` opens to staff (what several screens show). */
+export function requireAnyPermission(...needs: readonly PermissionNeed[]) {
+  return gate({ kind: 'any_screen', roles: PARTNER_ROLES, needs });
 }
 
 /** Throws not_found (never forbidden: no hint that it exists) when the user may not see this customer. */

@@ -29,15 +29,18 @@ import { PNG, VALID_BODIES, type Ids, type ProbeBody } from './authorization-mat
 
 /** The table, read once at collection so each route is its own case. */
 const TABLE = routeTable(createApp({ publicUrl: 'http://parc.test' } as AppDeps));
-const SESSION_KINDS = new Set(['screen', 'role', 'self']);
+const SESSION_KINDS = new Set(['screen', 'any_screen', 'role', 'self']);
 const sessionRoutes = TABLE.filter((route) => route.access && SESSION_KINDS.has(route.access.kind));
 const label = (route: RouteEntry) => `${route.method} ${route.path}`;
 
 type Level = Exclude<AccessLevel, 'none'> | 'none';
-/** Who calls: a role, and for partner staff the profile (one screen at a level, every other at edit; or every screen at none). */
+/**
+ * Who calls: a role, and for partner staff the profile: one screen at a level and every other at
+ * edit, or (`only`) that screen at view and every other at none; or every screen at none.
+ */
 type Who =
   | { role: 'anonymous' | 'partner_admin' | 'coordinator' | 'technician' }
-  | { role: 'partner_staff'; screen: Screen; level: Level }
+  | { role: 'partner_staff'; screen: Screen; level: Level; only?: true }
   | { role: 'partner_staff'; blind: true };
 type Outcome = 'refused' | 'passes';
 
@@ -50,7 +53,9 @@ function expectedAtGate(access: RouteAccess, who: Who): Outcome {
   // Partner staff only ever pass by their profile: a route open to them without a screen is refused to a blind profile.
   if (access.kind === 'role' || 'blind' in who) return 'refused';
   const rank = { none: 0, view: 1, edit: 2 } as const;
-  return access.needs.every((need) => need.screen !== who.screen || rank[who.level] >= rank[need.level]) ? 'passes' : 'refused';
+  const levelOn = (screen: Screen): Level => (screen === who.screen ? who.level : who.only ? 'none' : 'edit');
+  const granted = (need: { screen: Screen; level: Level }) => rank[levelOn(need.screen)] >= rank[need.level];
+  return (access.kind === 'any_screen' ? access.needs.some(granted) : access.needs.every(granted)) ? 'passes' : 'refused';
 }
 
 function judged(response: { status: number; body: Json }): Outcome {
@@ -141,7 +146,7 @@ describe('the authorization matrix', () => {
   let fixture: Fixture;
   /** Who owns each place: its dealer's admin, who sees all of it. */
   let owners: Record<Place, Caller>;
-  const keyOf = (who: Who) => ('screen' in who ? `staff ${who.screen}=${who.level}` : 'blind' in who ? 'staff blind' : who.role);
+  const keyOf = (who: Who) => ('screen' in who ? `staff ${who.only ? 'only ' : ''}${who.screen}=${who.level}` : 'blind' in who ? 'staff blind' : who.role);
 
   /** A request as `who`; an answer that is not a JSON object (a file, an export) is kept as text. */
   async function call(who: Who, method: string, path: string, body?: string | Uint8Array, type = 'application/json') {
@@ -233,13 +238,16 @@ describe('the authorization matrix', () => {
     await staffWith('staff blind', allAt('none'));
     for (const screen of SCREENS) {
       for (const level of ['none', 'view', 'edit'] as const) await staffWith(`staff ${screen}=${level}`, { ...allAt('edit'), [screen]: level });
+      await staffWith(`staff only ${screen}=view`, { ...allAt('none'), [screen]: 'view' });
     }
   });
   afterAll(() => t.close());
 
   /** Everyone who may knock: for staff, each screen the route needs at each level (the others at edit), and a blind profile. */
   function whoFor(access: RouteAccess): Who[] {
-    const staff: Who[] = access.kind === 'screen' ? access.needs.flatMap((need) => (['none', 'view', 'edit'] as const).map((level) => ({ role: 'partner_staff' as const, screen: need.screen, level }))) : [];
+    const staff: Who[] = 'needs' in access ? access.needs.flatMap((need) => (['none', 'view', 'edit'] as const).map((level) => ({ role: 'partner_staff' as const, screen: need.screen, level }))) : [];
+    // One of several screens is enough: each alone must open the route, and none must not.
+    if (access.kind === 'any_screen') staff.push(...access.needs.map((need) => ({ role: 'partner_staff' as const, screen: need.screen, level: 'view' as const, only: true as const })));
     return [{ role: 'anonymous' }, { role: 'partner_admin' }, { role: 'coordinator' }, { role: 'technician' }, { role: 'partner_staff', blind: true }, ...staff];
   }
 
@@ -344,6 +352,7 @@ function allAt(level: AccessLevel): Permissions {
 /** The rule itself, on its own: a table of declarations and callers. */
 describe('expectedAtGate', () => {
   const screen = (roles: UserRole[], ...needs: [Screen, 'view' | 'edit'][]): RouteAccess => ({ kind: 'screen', roles, needs: needs.map(([s, level]) => ({ screen: s, level })) });
+  const anyScreen = (...needs: [Screen, 'view' | 'edit'][]): RouteAccess => ({ kind: 'any_screen', roles: partner, needs: needs.map(([s, level]) => ({ screen: s, level })) });
   const partner: UserRole[] = ['partner_admin', 'partner_staff'];
   it.each<[string, RouteAccess, Who, Outcome]>([
     ['anonymous on a screen route', screen(partner, ['devices', 'view']), { role: 'anonymous' }, 'refused'],
@@ -354,6 +363,10 @@ describe('expectedAtGate', () => {
     ['staff at none on another screen', screen(partner, ['devices', 'edit']), { role: 'partner_staff', screen: 'billing', level: 'none' }, 'passes'],
     ['staff missing the second of two screens', screen(partner, ['agents', 'edit'], ['devices', 'edit']), { role: 'partner_staff', screen: 'devices', level: 'view' }, 'refused'],
     ['blind staff on a screen route', screen(partner, ['devices', 'view']), { role: 'partner_staff', blind: true }, 'refused'],
+    ['staff with only one of any screens', anyScreen(['settings', 'view'], ['devices', 'view']), { role: 'partner_staff', screen: 'devices', level: 'view', only: true }, 'passes'],
+    ['staff with only a screen outside any screens', anyScreen(['settings', 'view'], ['devices', 'view']), { role: 'partner_staff', screen: 'billing', level: 'view', only: true }, 'refused'],
+    ['staff without one of any screens, the others at edit', anyScreen(['settings', 'view'], ['devices', 'view']), { role: 'partner_staff', screen: 'devices', level: 'none' }, 'passes'],
+    ['blind staff on any screens', anyScreen(['settings', 'view'], ['devices', 'view']), { role: 'partner_staff', blind: true }, 'refused'],
     ['blind staff on a role route open to staff', { kind: 'role', roles: partner }, { role: 'partner_staff', blind: true }, 'refused'],
     ['blind staff on their own account', { kind: 'self', roles: partner }, { role: 'partner_staff', blind: true }, 'passes'],
     ['coordinator on a coordinator route', { kind: 'role', roles: ['coordinator'] }, { role: 'coordinator' }, 'passes'],

@@ -11,7 +11,7 @@ import {
 } from '@parc/shared/contracts/parameters';
 import type { Screen } from '@parc/shared/contracts/profiles';
 import { createRouter } from '../../http/router.ts';
-import { requirePermission } from '../auth/access.ts';
+import { requireAnyPermission, requirePermission } from '../auth/access.ts';
 import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { changeParameter, createParameter, deleteParameter, listParameters, listValues, setValues } from './parameters.service.ts';
 
@@ -54,7 +54,8 @@ export const parameterRoutes = createRouter()
       path: '/parameters',
       tags,
       summary: "The partner's custom parameters",
-      middleware: [requirePermission('settings', 'view')] as const,
+      // Defined in settings, and shown (filters, columns, values) on the customers and devices screens.
+      middleware: [requireAnyPermission({ screen: 'settings', level: 'view' }, { screen: 'customers', level: 'view' }, { screen: 'devices', level: 'view' })] as const,
       request: { query: parameterListQuerySchema },
       responses: { 200: json(parameterListSchema, 'Parameters'), ...errorResponses },
     }),

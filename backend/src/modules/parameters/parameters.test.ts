@@ -66,6 +66,23 @@ describe('custom parameters API', () => {
     expect((await staff.request('PUT', `/devices/${device.id}/parameters`, { values: [{ parameterId: room.id, value: '7' }] })).status).toBe(200);
     expect((await staff.request('PUT', `/customers/${customer.id}/parameters`, { values: [{ parameterId: room.id, value: '7' }] })).status).toBe(403);
   });
+
+  it('lists the definitions to whoever sees devices or customers (their filters and columns), not to a profile without any', async () => {
+    const staffWith = async (permissions: Record<string, string>) => {
+      const profile = (await admin.request('POST', '/profiles', { name: `Profile ${Object.values(permissions).join(' ')}`, permissions })).body;
+      const staff = await signedIn(t, partnerId, 'partner_staff');
+      await admin.request('PUT', `/users/${staff.userId}/profile`, { profileId: profile.id });
+      return staff;
+    };
+    const none = { dashboard: 'none', customers: 'none', devices: 'none', readings: 'none', billing: 'none', agents: 'none', users: 'none', settings: 'none' };
+    const devicesOnly = await staffWith({ ...none, devices: 'view' });
+    const listed = await devicesOnly.request('GET', '/parameters?appliesTo=device');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.length).toBeGreaterThan(0);
+    expect((await (await staffWith({ ...none, customers: 'view' })).request('GET', '/parameters')).status).toBe(200);
+    expect((await (await staffWith({ ...none, billing: 'edit' })).request('GET', '/parameters')).status).toBe(403);
+    expect((await devicesOnly.request('POST', '/parameters', { name: 'Nope', kind: 'text', appliesTo: 'device' })).status).toBe(403);
+  });
 });
 
 describe('parameter values and OIDs', () => {
