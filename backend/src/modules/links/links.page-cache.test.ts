@@ -134,6 +134,19 @@ describe('the page cache', () => {
     expect(reads).toBe(1);
   });
 
+  it('does not let a request made after a write join a read begun before it', async () => {
+    time += 1_000;
+    let finish!: () => void;
+    const before = cache.page('i', now, async () => {
+      await new Promise<void>((resolve) => (finish = resolve));
+      return { body: '{"before":true}', linkExpiresAt: expires };
+    });
+    await write('readings');
+    const after = cache.page('i', now, async () => ({ body: '{"after":true}', linkExpiresAt: expires }));
+    finish();
+    expect([await before, await after]).toEqual(['{"before":true}', '{"after":true}']);
+  });
+
   it('keeps at most its bound, the oldest making room', async () => {
     time += 1_000;
     for (const id of ['f1', 'f2', 'f3', 'f4']) await ask(id);

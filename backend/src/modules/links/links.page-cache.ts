@@ -19,12 +19,13 @@ export interface PageCacheOptions {
    * not see it yet, so a page whose reading began this soon after a write is sent but not kept.
    */
   settleMs: number;
+  /** Pages kept at most (~10 kB each for 20 machines): a page lives a second, so this is a second's worth of links. */
   kept: number;
   /** Monotonic milliseconds. */
   monotonic: () => number;
 }
 
-export const PAGE_CACHE: PageCacheOptions = { ttlMs: 1_000, settleMs: 250, kept: 10_000, monotonic: () => performance.now() };
+export const PAGE_CACHE: PageCacheOptions = { ttlMs: 1_000, settleMs: 250, kept: 1_000, monotonic: () => performance.now() };
 
 interface KeptPage {
   body: string;
@@ -59,6 +60,7 @@ export function pageCacheOf(db: Db): PageCache | null {
 
 export function createPageCache(db: Db, { ttlMs, settleMs, kept, monotonic }: PageCacheOptions): PageCache | null {
   const pages = new Map<string, KeptPage>();
+  const reads = new Map<string, Promise<string>>();
   let writes = 0;
   let lastWriteAt = -Infinity;
   const watched = onWrites(db, (tables) => {
@@ -66,9 +68,10 @@ export function createPageCache(db: Db, { ttlMs, settleMs, kept, monotonic }: Pa
     writes++;
     lastWriteAt = monotonic();
     pages.clear();
+    // A read begun before the write answers those who asked before it; whoever asks now reads anew.
+    reads.clear();
   });
   if (!watched) return null;
-  const reads = new Map<string, Promise<string>>();
   const fresh = (page: KeptPage, now: Date) =>
     monotonic() - page.keptAt < ttlMs && Math.abs(now.getTime() - page.readAt) < ttlMs && now.getTime() < page.linkExpiresAt;
   /** Reads the page once for every request asking meanwhile, and keeps it unless a write came in during the read. */
@@ -87,7 +90,9 @@ export function createPageCache(db: Db, { ttlMs, settleMs, kept, monotonic }: Pa
         }
         return body;
       })
-      .finally(() => reads.delete(linkId));
+      .finally(() => {
+        if (reads.get(linkId) === reading) reads.delete(linkId);
+      });
     reads.set(linkId, reading);
     return reading;
   };
