@@ -186,6 +186,17 @@ async function crawl(view: View): Promise<void> {
     const data = new Set<string>();
     // Bodies still being read: the scan waits for them, or a value from the API could pass for an untranslated text.
     const reading: Promise<void>[] = [];
+    const onData = (response: { url(): string; headers(): Record<string, string>; json(): Promise<unknown> }) => {
+      if (!response.url().includes('/api/') || !(response.headers()['content-type'] ?? '').includes('json')) return;
+      const collect = (value: unknown): void => {
+        if (typeof value === 'string') data.add(value.trim());
+        else if (Array.isArray(value)) value.forEach(collect);
+        else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+      };
+      reading.push(response.json().then(collect, () => undefined));
+    };
+    // For the whole session: a screen's data may arrive after the visit that asked for it ended.
+    page.on('response', onData);
     for (const { route, url } of pages) {
       const problems: string[] = [];
       const onConsole = (message: { type(): string; text(): string; location(): { url: string } }) => {
@@ -194,20 +205,10 @@ async function crawl(view: View): Promise<void> {
       const onResponse = (response: { status(): number; url(): string }) => {
         if (response.status() >= 400 && !expectedFailure(response.url(), response.status())) problems.push(`request failed: ${response.status()} ${response.url()}`);
       };
-      const onData = (response: { url(): string; headers(): Record<string, string>; json(): Promise<unknown> }) => {
-        if (!response.url().includes('/api/') || !(response.headers()['content-type'] ?? '').includes('json')) return;
-        const collect = (value: unknown): void => {
-          if (typeof value === 'string') data.add(value.trim());
-          else if (Array.isArray(value)) value.forEach(collect);
-          else if (value && typeof value === 'object') Object.values(value).forEach(collect);
-        };
-        reading.push(response.json().then(collect, () => undefined));
-      };
       const onPageError = (error: Error) => problems.push(`uncaught error: ${error.message}`);
       page.on('console', onConsole);
       page.on('pageerror', onPageError);
       page.on('response', onResponse);
-      page.on('response', onData);
       await page.goto(url);
       // The app renders the screen after its data; the requests it made must all have ended.
       const loaded = async () => {
@@ -234,7 +235,6 @@ async function crawl(view: View): Promise<void> {
       page.off('console', onConsole);
       page.off('pageerror', onPageError);
       page.off('response', onResponse);
-      page.off('response', onData);
       visited.add(route);
       const known = route.startsWith('/console') ? CONSOLE_KNOWN_FAILURES[route] : undefined;
       if (!known) findings.push(...problems.map((problem) => ({ route, url, view: `${view.name} as ${role}`, problem })));
