@@ -425,12 +425,11 @@ export function pageFrom(opened: OpenedLink, sheet: SheetMachine[]): MeterEntryP
   };
 }
 
-/** The entry page; the first call marks the link opened. */
-async function meterEntryPage(deps: Pick<AppDeps, 'db' | 'clock'>, opened: OpenedLink): Promise<MeterEntryPage> {
-  const now = deps.clock();
+/** The entry page from a link opened with its sheet; the first call marks the link opened. */
+async function meterEntryPage(deps: Pick<AppDeps, 'db' | 'clock'>, opened: OpenedLink, sheet: SheetMachine[]): Promise<MeterEntryPage> {
   // The link row was just read: an opened link costs no write (the update keeps the first time anyway).
-  if (!opened.link.openedAt) await markLinkEvent(deps.db, opened.link.id, 'openedAt', now);
-  return pageFrom(opened, opened.sheet ?? (await entrySheet(deps.db, opened, now)));
+  if (!opened.link.openedAt) await markLinkEvent(deps.db, opened.link.id, 'openedAt', deps.clock());
+  return pageFrom(opened, sheet);
 }
 
 /** The entry page as the JSON sent: kept in memory for reloads (see links.page-cache.ts), else read and marked opened. */
@@ -438,8 +437,8 @@ export async function meterEntryPageJson(deps: Pick<AppDeps, 'db' | 'clock'>, to
   const now = deps.clock();
   const { linkId } = await verifyLinkToken(deps.db, token, now);
   const read = async () => {
-    const opened = await openLink(deps, token, { sheet: true });
-    return { body: JSON.stringify(await meterEntryPage(deps, opened)), linkExpiresAt: opened.link.expiresAt };
+    const { sheet, ...opened } = await openLink(deps, token, { sheet: true });
+    return { body: JSON.stringify(await meterEntryPage(deps, opened, sheet!)), linkExpiresAt: opened.link.expiresAt };
   };
   const cache = pageCacheOf(deps.db);
   return cache ? cache.page(linkId, now, read) : (await read()).body;
