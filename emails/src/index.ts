@@ -11,3 +11,4 @@ export { agentInstructions, type AgentInstructionsProps } from './templates/agen
 export { requestAssigned, requestChanged, type RequestNoticeProps } from './templates/requestNotifications.ts';
 export { locationRequested, type LocationRequestedProps } from './templates/locationRequested.ts';
 export { overageForecast, type OverageForecastProps, type OverageKind } from './templates/overageForecast.ts';
+export { supplyOrdered, type SupplyOrderedProps } from './templates/supplyOrdered.ts';

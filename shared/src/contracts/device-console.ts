@@ -196,6 +196,11 @@ export const DEVICE_EVENT_KINDS = [
   'error',
   'error_cleared',
   'supply_installed',
+  'order_placed',
+  'order_shipped',
+  'order_replaced',
+  'order_cancelled',
+  'supply_alarm',
 ] as const;
 export type DeviceEventKind = (typeof DEVICE_EVENT_KINDS)[number];
 export const deviceEventSchema = z.object({

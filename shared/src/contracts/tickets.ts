@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IN_FLIGHT_ORDER_STATUSES } from '../supplies/kinds.ts';
 import { COUNTER_KINDS, READING_SOURCES, RESET_KINDS } from '../meters/counters.ts';
 import { readingReasonSchema } from '../meters/reasons.ts';
 import { COMPLEXITIES } from '../tickets/complexity.ts';
@@ -239,6 +240,8 @@ export const bundleSupplySchema = z.object({
   /** Percent of full; null when unknown. */
   percent: z.number().nullable(),
   readAt: instantSchema,
+  /** The order on its way for it ("toner on its way"), if any. */
+  order: z.object({ code: z.string(), status: z.enum(IN_FLIGHT_ORDER_STATUSES), shippedAt: instantSchema.nullable(), trackingLink: z.string().nullable() }).nullable().default(null),
 });
 export type BundleSupply = z.infer<typeof bundleSupplySchema>;
 

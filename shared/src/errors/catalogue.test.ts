@@ -8,6 +8,7 @@ import { MAINTENANCE_ERRORS } from './maintenance.ts';
 import { BILLING_ERRORS } from './billing.ts';
 import { PEOPLE_ERRORS } from './people.ts';
 import { REQUEST_ERRORS } from './requests.ts';
+import { SUPPLY_ERRORS } from './supplies.ts';
 
 const bound = { inclusive: true, exact: false } as const;
 const belowLast = { code: 'below_last', params: { lastValue: 344_805, lastDate: '2014-01-24', otherCounter: null } } as const;
@@ -87,6 +88,18 @@ const EXAMPLES: { [K in ErrorKey]: ErrorParams<K> } = {
   'profile.in_use': { users: 3 },
   'customer.not_found': {},
   'link.not_found': {},
+  'supply_order.not_found': {},
+  'supply_order.in_flight': { code: 'ACME-ORDER-4' },
+  'supply_order.transition': { status: 'replaced', action: 'ship' },
+  'supply_order.no_supply': {},
+  'supply_order.not_orderable': {},
+  'supply_model.not_found': {},
+  'supplier.not_found': {},
+  'supplier.name_taken': { name: 'Lexmark desk' },
+  'carrier.not_found': {},
+  'carrier.name_taken': { name: 'Swiss Post' },
+  'order_route.not_found': {},
+  'order_route.order_mismatch': {},
   'link.customer_inactive': {},
   'link.period_closed': { period: '2026-11' },
   'link.machine_not_on_page': {},
@@ -181,7 +194,7 @@ const render = <K extends ErrorKey>(key: K, language: (typeof LANGUAGES)[number]
 
 describe('the error catalogue', () => {
   it('keeps the areas apart: no key is defined twice', () => {
-    const areas = [REQUEST_ERRORS, PEOPLE_ERRORS, FLEET_ERRORS, MAINTENANCE_ERRORS, BILLING_ERRORS].map(Object.keys);
+    const areas = [REQUEST_ERRORS, PEOPLE_ERRORS, FLEET_ERRORS, MAINTENANCE_ERRORS, BILLING_ERRORS, SUPPLY_ERRORS].map(Object.keys);
     expect(KEYS).toHaveLength(areas.flat().length);
   });
 

@@ -6,12 +6,13 @@ import { MAINTENANCE_ERRORS } from './maintenance.ts';
 import { errorFormat } from './format.ts';
 import { PEOPLE_ERRORS } from './people.ts';
 import { REQUEST_ERRORS } from './requests.ts';
+import { SUPPLY_ERRORS } from './supplies.ts';
 
 /**
  * Every error a server answers, by a stable key, with its code and its text in every language.
  * The server throws `new DomainError(key, params)`; clients render `errorMessage(key, params, language)`.
  */
-export const ERROR_MESSAGES = { ...REQUEST_ERRORS, ...PEOPLE_ERRORS, ...FLEET_ERRORS, ...MAINTENANCE_ERRORS, ...BILLING_ERRORS };
+export const ERROR_MESSAGES = { ...REQUEST_ERRORS, ...PEOPLE_ERRORS, ...FLEET_ERRORS, ...MAINTENANCE_ERRORS, ...BILLING_ERRORS, ...SUPPLY_ERRORS };
 
 export type ErrorKey = keyof typeof ERROR_MESSAGES;
 export type ErrorParams<K extends ErrorKey> = (typeof ERROR_MESSAGES)[K] extends ErrorEntry<infer P> ? P : never;

@@ -76,7 +76,7 @@ describe('replacementChecks', () => {
 
   it.each<[string, Partial<ReplacementCheckInput>, Record<string, ReturnType<typeof outcome>>]>([
     ['no order', { orders: [] }, { exchange_no_order: { alarm: {} }, exchange_order_not_shipped: { skipped: 'no_order' }, exchange_wrong_model: { skipped: 'no_order' } }],
-    ['only an installed and a cancelled order', { orders: [{ ...shipped, status: 'installed' }, { ...shipped, id: 'order-2', status: 'cancelled' }] }, { exchange_no_order: { alarm: {} }, exchange_order_not_shipped: { skipped: 'no_order' }, exchange_wrong_model: { skipped: 'no_order' } }],
+    ['only a replaced and a cancelled order', { orders: [{ ...shipped, status: 'replaced' }, { ...shipped, id: 'order-2', status: 'cancelled' }] }, { exchange_no_order: { alarm: {} }, exchange_order_not_shipped: { skipped: 'no_order' }, exchange_wrong_model: { skipped: 'no_order' } }],
     ['an order placed after the replacement', { orders: [{ ...shipped, createdAt: day(6) }] }, { exchange_no_order: { alarm: {} }, exchange_order_not_shipped: { skipped: 'no_order' }, exchange_wrong_model: { skipped: 'no_order' } }],
     ['an order not shipped', { orders: [{ ...shipped, status: 'new' }] }, { exchange_no_order: 'passed', exchange_order_not_shipped: { alarm: { orderId: 'order-1' } } }],
     ['a used supply put in (60 %)', { after: { ...clean.after, percent: 60 } }, { exchange_not_new: { alarm: { percent: 60, min: 80 } } }],

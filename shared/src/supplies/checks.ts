@@ -108,7 +108,7 @@ export interface ReplacementCheckInput {
 }
 
 export interface ReplacementChecks {
-  /** The order this replacement fulfils (the oldest still in flight before it), to mark installed. */
+  /** The order this replacement fulfils (the oldest still in flight before it), to mark replaced. */
   orderId: string | null;
   results: CheckResult<ExchangeAlarm | 'inefficient'>[];
 }

@@ -41,14 +41,78 @@ export function thresholdKey(kind: SupplyKind, colour: SupplyColour): ThresholdK
   }
 }
 
-/** An order's life: placed (new), shipped to the customer, installed (fulfilled by a replacement), or cancelled by the dealer. */
-export const ORDER_STATUSES = ['new', 'shipped', 'installed', 'cancelled'] as const;
+/**
+ * An order's life, after the manual: placed (new, not shipped), shipped (carrier, tracking, the part
+ * actually sent), delivered and waiting to go in (to_replace), then replaced when Parc sees the new
+ * supply, or cancelled by the dealer.
+ */
+export const ORDER_STATUSES = ['new', 'shipped', 'to_replace', 'replaced', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 /** An order on its way: the supply it brings has not gone in yet. */
-export const IN_FLIGHT_ORDER_STATUSES = ['new', 'shipped'] as const satisfies readonly OrderStatus[];
+export const IN_FLIGHT_ORDER_STATUSES = ['new', 'shipped', 'to_replace'] as const satisfies readonly OrderStatus[];
 
 export function isInFlight(status: OrderStatus): boolean {
   return (IN_FLIGHT_ORDER_STATUSES as readonly OrderStatus[]).includes(status);
+}
+
+/** What a person may do to an order, and the statuses each is allowed from. Replaced is Parc's to set (a detected replacement) or a person's. */
+export const ORDER_ACTIONS = {
+  ship: ['new'],
+  deliver: ['shipped'],
+  replace: ['new', 'shipped', 'to_replace'],
+  cancel: ['new', 'shipped', 'to_replace'],
+  reopen: ['cancelled'],
+} as const satisfies Record<string, readonly OrderStatus[]>;
+export type OrderAction = keyof typeof ORDER_ACTIONS;
+
+export const ORDER_ACTION_RESULT: Record<OrderAction, OrderStatus> = { ship: 'shipped', deliver: 'to_replace', replace: 'replaced', cancel: 'cancelled', reopen: 'new' };
+
+/** The status an action leads to, or null when the order's status does not allow it. */
+export function orderTransition(status: OrderStatus, action: OrderAction): OrderStatus | null {
+  return (ORDER_ACTIONS[action] as readonly OrderStatus[]).includes(status) ? ORDER_ACTION_RESULT[action] : null;
+}
+
+/** RFC 3805 prtMarkerSuppliesType names (and the agent's vendor types) by the kind they are. */
+const KIND_BY_TYPE: Record<string, SupplyKind> = {
+  toner: 'toner', tonerCartridge: 'toner', matteToner: 'toner',
+  ink: 'ink', inkCartridge: 'ink', matteInk: 'ink', solidWax: 'ink', inkRibbon: 'ink',
+  opc: 'drum', developer: 'developer',
+  wasteToner: 'waste_toner', wasteInk: 'waste_toner', wasteWax: 'waste_toner',
+  fuser: 'fuser', fuserOil: 'fuser', fuserOilWick: 'fuser', fuserCleaningPad: 'fuser', fuserOiler: 'fuser',
+  transferUnit: 'transfer_belt', cleanerUnit: 'maintenance_kit', coronaWire: 'maintenance_kit',
+  staples: 'staples', stitchingWire: 'staples',
+};
+
+/** Words of a description, most telling first, for the types that say nothing (other, unknown, a vendor's). */
+const KIND_BY_WORD: [RegExp, SupplyKind][] = [
+  [/\bwaste|collection unit|maintenance box\b/i, 'waste_toner'],
+  [/\bstaple/i, 'staples'],
+  [/\bmaintenance|\bkit\b/i, 'maintenance_kit'],
+  [/\bfuser|\bfixing/i, 'fuser'],
+  [/\bbelt|transfer/i, 'transfer_belt'],
+  [/\bdeveloper/i, 'developer'],
+  [/\bdrum|\bopc\b|imaging unit|photoconductor/i, 'drum'],
+  [/\bink\b/i, 'ink'],
+  [/\btoner|cartridge|\btk-/i, 'toner'],
+];
+
+/**
+ * The kind of a supply the agent read: by its RFC 3805 type, else by the words of its description
+ * (many printers say "other" for a drum). A waste or maintenance box named as such wins over its
+ * type, since ink printers report their maintenance box as wasteInk or other. Null when nothing
+ * says: such a supply is listed, never ordered.
+ */
+export function supplyKindOf(type: string, description: string): SupplyKind | null {
+  const byWord = KIND_BY_WORD.find(([pattern]) => pattern.test(description))?.[1];
+  if (byWord === 'waste_toner' || byWord === 'maintenance_kit') return byWord;
+  return KIND_BY_TYPE[type] ?? byWord ?? null;
+}
+
+/** The colour a supply marks in, from the agent's colour (colorant or description word); light and photo shades count as their base. */
+export function supplyColourOf(colour: string | null): SupplyColour {
+  const lower = (colour ?? '').toLowerCase();
+  for (const base of ['black', 'cyan', 'magenta', 'yellow'] as const) if (lower.includes(base)) return base;
+  return 'none';
 }
 
 export interface SupplyOrder {

@@ -38,10 +38,10 @@ describe('orderDecision', () => {
     // One order per cycle.
     ['an order new since an earlier cycle is still in flight', { percent: 10, cycleStart: day(40), orders: [order('new', 20)] }, { order: false, reason: 'order_in_flight', orderId: 'o20' }],
     ['a shipped order is in flight', { percent: 10, cycleStart: day(40), orders: [order('shipped', 45)] }, { order: false, reason: 'order_in_flight', orderId: 'o45' }],
-    ['an order installed in this cycle', { percent: 10, cycleStart: day(40), orders: [order('installed', 41)] }, { order: false, reason: 'ordered_this_cycle', orderId: 'o41' }],
+    ['an order replaced in this cycle', { percent: 10, cycleStart: day(40), orders: [order('replaced', 41)] }, { order: false, reason: 'ordered_this_cycle', orderId: 'o41' }],
     ['an order the dealer cancelled in this cycle', { percent: 10, cycleStart: day(40), orders: [order('cancelled', 45)] }, { order: false, reason: 'ordered_this_cycle', orderId: 'o45' }],
     ['no replacement known: every order is this cycle', { percent: 10, cycleStart: null, orders: [order('cancelled', 3)] }, { order: false, reason: 'ordered_this_cycle' }],
-    ['a refill started a cycle: the last one\'s order does not count', { percent: 10, cycleStart: day(40), orders: [order('installed', 30), order('cancelled', 10)] }, { order: true, trigger: 'level' }],
+    ['a refill started a cycle: the last one\'s order does not count', { percent: 10, cycleStart: day(40), orders: [order('replaced', 30), order('cancelled', 10)] }, { order: true, trigger: 'level' }],
     ['one in flight wins over the rules below it', { percent: null, orders: [order('new', 1)] }, { order: false, reason: 'order_in_flight' }],
 
     // Proactive: P90 within N days, when the forecast may be ordered on.
@@ -73,7 +73,7 @@ describe('orderDecision', () => {
 
 /**
  * The agent's reads one by one, as the backend will run them: detect a replacement (and mark the
- * order it fulfils installed), then decide on an order and place it. Returns the orders placed.
+ * order it fulfils replaced), then decide on an order and place it. Returns the orders placed.
  */
 function run(reads: readonly { day: number; percent: number | null }[], options: { alarms?: SupplyAlarm[] } = {}): SupplyOrder[] {
   const orders: SupplyOrder[] = [];
@@ -84,7 +84,7 @@ function run(reads: readonly { day: number; percent: number | null }[], options:
     if (detectReplacement(previous, current).replaced) {
       const { orderId } = replacementChecks({ config: config(), kind: 'toner', colour: 'black', before: previous, after: current, orders, serialSeenOn: null, cyclePages: null, ratedYield: null });
       const fulfilled = orders.find((placed) => placed.id === orderId);
-      if (fulfilled) fulfilled.status = 'installed';
+      if (fulfilled) fulfilled.status = 'replaced';
     }
     // Stored on change only, as the agent does.
     if (levels.at(-1)?.percent !== read.percent) levels.push({ at: current.at, percent: read.percent, state: current.state });
@@ -114,7 +114,7 @@ describe('one order per supply cycle, over a history of reads', () => {
     const orders = run(reads);
     expect(orders).toHaveLength(count);
     // Each earlier order was fulfilled by the replacement that followed it.
-    expect(orders.slice(0, -1).every((placed) => placed.status === 'installed')).toBe(true);
+    expect(orders.slice(0, -1).every((placed) => placed.status === 'replaced')).toBe(true);
   });
 
   it('an order blocked on an alarm is not placed, and nothing else is either', () => {

@@ -5,6 +5,7 @@ import type { PrinterReading, ReadingWarning } from '@parc/shared/agents/reading
 import { customers } from './customers.ts';
 import { devices } from './devices.ts';
 import { partners } from './partners.ts';
+import { supplyModels } from './supplies.ts';
 
 /** The partner's agent options (the seed's "Options du système"); no row means the defaults. */
 export const agentSettings = pgTable(
@@ -178,6 +179,11 @@ export const deviceSupplies = pgTable(
     max: integer('max'),
     percent: real('percent'),
     state: text('state', { enum: SUPPLY_STATES }).notNull(),
+    /** Read from the description where the printer puts them (supplyIdentity). */
+    partNumber: text('part_number'),
+    serial: text('serial'),
+    /** The catalogue entry (modules/supplies finds or adds it). */
+    supplyModelId: uuid('supply_model_id').references(() => supplyModels.id, { onDelete: 'set null' }),
     /** When the agent read this level. */
     readAt: timestamp('read_at', { withTimezone: true }).notNull(),
   },
@@ -197,6 +203,7 @@ export const deviceSupplyLevels = pgTable(
     supplyIndex: text('supply_index').notNull(),
     level: integer('level'),
     percent: real('percent'),
+    serial: text('serial'),
     readAt: timestamp('read_at', { withTimezone: true }).notNull(),
   },
   (t) => [

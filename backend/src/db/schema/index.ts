@@ -10,3 +10,4 @@ export * from './agents.ts';
 export * from './admin.ts';
 export * from './tickets.ts';
 export * from './platform.ts';
+export * from './supplies.ts';

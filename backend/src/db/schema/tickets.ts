@@ -119,6 +119,10 @@ export const supplyReplacements = pgTable(
     colour: text('colour'),
     note: text('note'),
     replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull(),
+    /** How Parc knows: a technician's report, or the agent (a level that rose, a new supply serial). */
+    detectedBy: text('detected_by', { enum: ['technician', 'level', 'serial'] }).notNull().default('technician'),
+    /** The order this replacement fulfilled. */
+    orderId: uuid('order_id'),
     technicianId: uuid('technician_id').references(() => users.id),
     opId: uuid('op_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_LIMITS, type AgentSample, type DiscoveryReport } from '@parc/shared/contracts/agents';
 import { READING_LIMITS, type PrinterReading } from '@parc/shared/agents/reading';
@@ -9,21 +8,7 @@ import { createTestApp, type TestApp } from '../../test/app.ts';
 import { customerInput, deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
 import { reportDiscovery } from './agent-protocol.service.ts';
 import { ENROLL_LIMIT } from './agents.routes.ts';
-
-/** The agent program as the tests play it: a key pair, its credential, and signed calls. */
-interface TestAgent {
-  agentId: string;
-  credentialId: string;
-  privateKey: CryptoKey;
-  call(method: string, path: string, body?: unknown, options?: { ip?: string; token?: string }): Promise<{ status: number; body: Json }>;
-  token(claims?: { kid?: string; sub?: string; iat?: number; exp?: number; jti?: string; key?: CryptoKey }): Promise<string>;
-}
-
-async function newKeyPair() {
-  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-  const { kty, crv, x } = await exportJWK(publicKey);
-  return { privateKey, publicJwk: { kty, crv, x } };
-}
+import { agentRequest, enrollAgent, newKeyPair, type TestAgent } from './test-agent.ts';
 
 function reading(overrides: Partial<PrinterReading> = {}): PrinterReading {
   return {
@@ -70,13 +55,7 @@ describe('agents', () => {
   afterAll(() => t.close());
   afterEach(() => t.setNow(now));
 
-  async function request(method: string, path: string, body: unknown, headers: Record<string, string>, ip = '10.0.0.5') {
-    const init: RequestInit = { method, headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) } };
-    if (body !== undefined) init.body = JSON.stringify(body);
-    const response = await t.app.request(`/api${path}`, init, { incoming: { socket: { remoteAddress: ip } } });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  }
+  const request = (method: string, path: string, body: unknown, headers: Record<string, string>, ip?: string) => agentRequest(t, method, path, body, headers, ip);
 
   async function newCustomer(prefix?: string): Promise<Json> {
     return (await admin.request('POST', '/customers', customerInput(prefix ? { prefix } : {}))).body;
@@ -88,30 +67,7 @@ describe('agents', () => {
     return created.body;
   }
 
-  async function enroll(key: string, ip = '10.0.0.5'): Promise<TestAgent> {
-    const { privateKey, publicJwk } = await newKeyPair();
-    const enrolled = await request('POST', '/agent/enroll', { key, publicKey: publicJwk, hostname: 'pc-accueil', platform: 'linux', version: '1.0.0' }, {}, ip);
-    expect(enrolled.status).toBe(200);
-    const { agentId, credentialId } = enrolled.body;
-    const agent: TestAgent = {
-      agentId,
-      credentialId,
-      privateKey,
-      token: async (claims = {}) => {
-        const iat = claims.iat ?? seconds(t.deps.clock());
-        return new SignJWT({})
-          .setProtectedHeader({ alg: 'EdDSA', kid: claims.kid ?? credentialId })
-          .setSubject(claims.sub ?? agentId)
-          .setIssuedAt(iat)
-          .setExpirationTime(claims.exp ?? iat + 60)
-          .setJti(claims.jti ?? randomUUID())
-          .sign(claims.key ?? privateKey);
-      },
-      call: async (method, path, body, options = {}) =>
-        request(method, path, body, { authorization: `Bearer ${options.token ?? (await agent.token())}` }, options.ip ?? ip),
-    };
-    return agent;
-  }
+  const enroll = (key: string, ip?: string) => enrollAgent(t, key, ip);
 
   describe('enrollment and revocation', () => {
     it('enrolls with the key, marks it used, refuses it again until the credential is revoked', async () => {

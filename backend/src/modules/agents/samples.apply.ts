@@ -6,9 +6,13 @@ import type { Db } from '../../db/client.ts';
 import { agentSamples, counters, deviceAgentStates, deviceAlerts, devices, deviceSupplies, deviceSupplyLevels, pendingDevices } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { recordReading } from '../readings/readings.writer.ts';
+import { catalogueEntries } from '../supplies/supplies.catalogue.ts';
+import { evaluateSupplies } from '../supplies/supplies.evaluate.ts';
+import { supplyIdentity } from '@parc/shared/supplies/identity';
 import type { AuthenticatedAgent } from './agent-auth.ts';
 import { normaliseMac, sampleCounterClientId, serialKey } from './agents.domain.ts';
 import { findSettings } from './agents.repo.ts';
+import { notifyPlacedOrders } from '../supplies/order-notices.ts';
 import type { AgentSettings } from './agents.schemas.ts';
 
 type DeviceRow = typeof devices.$inferSelect;
@@ -33,20 +37,24 @@ export function yieldToOthers(): Promise<void> {
  * between them, and answers per sample. The ledger row is written first, so a sample sent twice
  * (even concurrently) is applied once and answered `duplicate`.
  */
-export async function applySamples(deps: Pick<AppDeps, 'db' | 'clock'>, agent: AuthenticatedAgent, samples: readonly AgentSample[]): Promise<SampleResult[]> {
+export async function applySamples(deps: Pick<AppDeps, 'db' | 'clock' | 'mailer' | 'publicUrl'>, agent: AuthenticatedAgent, samples: readonly AgentSample[]): Promise<SampleResult[]> {
   const settings = await findSettings(deps.db, agent.partnerId);
   const results: SampleResult[] = [];
+  const placedOrders: string[] = [];
   for (const sample of samples) {
     await yieldToOthers();
-    results.push(await applySample(deps, agent, settings, sample));
+    results.push(await applySample(deps, agent, settings, sample, placedOrders));
   }
+  // Once committed: an order's email never goes out for a sample that was rolled back.
+  await notifyPlacedOrders(deps, agent.partnerId, placedOrders);
   return results;
 }
 
-async function applySample(deps: Pick<AppDeps, 'db' | 'clock'>, agent: AuthenticatedAgent, settings: AgentSettings, sample: AgentSample): Promise<SampleResult> {
+async function applySample(deps: Pick<AppDeps, 'db' | 'clock'>, agent: AuthenticatedAgent, settings: AgentSettings, sample: AgentSample, placedOrders: string[]): Promise<SampleResult> {
   const now = deps.clock();
   const takenAt = new Date(sample.takenAt);
-  return deps.db.transaction(async (tx) => {
+  const placed: string[] = [];
+  const result = await deps.db.transaction(async (tx) => {
     const serial = sample.reading.serial?.trim() || null;
     const [claimed] = await tx
       .insert(agentSamples)
@@ -71,19 +79,21 @@ async function applySample(deps: Pick<AppDeps, 'db' | 'clock'>, agent: Authentic
 
     const device = await findActiveDeviceBySerial(tx, agent.partnerId, serial, agent.customerId);
     if (device) {
-      const outcomes = await applyReadingToDevice(tx, { agentId: agent.agentId, settings, now }, device, { ...sample, takenAt });
+      const outcomes = await applyReadingToDevice(tx, { agentId: agent.agentId, settings, now, placedOrders: placed }, device, { ...sample, takenAt });
       const message = describeOutcomes(outcomes);
       return settle({ sampleId: sample.sampleId, status: 'accepted', ...(message ? { message } : {}) }, { deviceId: device.id, counters: outcomes });
     }
-    const placed = await placeUnknownSerial(tx, agent, {
+    const pending = await placeUnknownSerial(tx, agent, {
       serial,
       ip: sample.ip,
       seenAt: takenAt,
       reading: sample.reading,
       sampleId: sample.sampleId,
     });
-    return settle({ sampleId: sample.sampleId, status: 'pending_device', message: placed.message });
+    return settle({ sampleId: sample.sampleId, status: 'pending_device', message: pending.message });
   });
+  placedOrders.push(...placed);
+  return result;
 }
 
 async function answerSeenBefore(tx: Db, agent: AuthenticatedAgent, sampleId: string): Promise<SampleResult> {
@@ -200,6 +210,8 @@ export interface ApplyContext {
   settings: AgentSettings;
   /** The server's clock: the acceptance policy refuses values dated after it. */
   now: Date;
+  /** Collects the supply orders the sample placed, to notify once committed. */
+  placedOrders?: string[];
 }
 
 export interface DeviceSample {
@@ -226,7 +238,8 @@ export async function applyReadingToDevice(
     .from(deviceAgentStates)
     .where(and(eq(deviceAgentStates.deviceId, device.id), gt(deviceAgentStates.sampledAt, sample.takenAt)));
   if (newer) return outcomes;
-  await updateSupplies(tx, device, sample);
+  const placed = await updateSupplies(tx, device, sample, context.now);
+  context.placedOrders?.push(...placed);
   await updateAlerts(tx, device, sample);
   await updateIdentity(tx, context, device, sample);
   return outcomes;
@@ -282,32 +295,53 @@ const whole = (value: number | null) => (value === null ? null : Math.round(valu
 
 /**
  * The sample's supplies in three statements whatever their number: the stored levels, one upsert of
- * every supply, one insert of the levels that changed. A supply listed twice counts once (the last).
+ * every supply, one insert of the levels that changed; the catalogue is asked only about supplies it
+ * has not placed yet. A supply listed twice counts once (the last). Then the supplies module judges
+ * the changes (replacements, checks, automatic orders); answers the orders placed.
  */
-async function updateSupplies(tx: Db, device: DeviceRow, sample: DeviceSample): Promise<void> {
+async function updateSupplies(tx: Db, device: DeviceRow, sample: DeviceSample, now: Date): Promise<string[]> {
   const supplies = [...new Map(sample.reading.supplies.map((supply) => [supply.index, supply])).values()];
-  if (supplies.length === 0) return;
+  if (supplies.length === 0) return [];
   const previous = new Map(
     (
       await tx
-        .select({ index: deviceSupplies.supplyIndex, level: deviceSupplies.level, percent: deviceSupplies.percent })
+        .select({
+          index: deviceSupplies.supplyIndex,
+          description: deviceSupplies.description,
+          level: deviceSupplies.level,
+          percent: deviceSupplies.percent,
+          serial: deviceSupplies.serial,
+          supplyModelId: deviceSupplies.supplyModelId,
+          readAt: deviceSupplies.readAt,
+        })
         .from(deviceSupplies)
         .where(eq(deviceSupplies.deviceId, device.id))
     ).map((row) => [row.index, row]),
   );
-  const rows = supplies.map((supply) => ({
-    partnerId: device.partnerId,
-    deviceId: device.id,
-    supplyIndex: supply.index,
-    description: supply.description,
-    type: supply.type,
-    colour: supply.colour,
-    level: whole(supply.level),
-    max: whole(supply.max),
-    percent: supply.percent,
-    state: supply.state,
-    readAt: sample.takenAt,
-  }));
+  const unplaced = supplies.filter((supply) => {
+    const before = previous.get(supply.index);
+    return !before?.supplyModelId || before.description !== supply.description;
+  });
+  const catalogue = await catalogueEntries(tx, device, unplaced, now);
+  const rows = supplies.map((supply) => {
+    const { partNumber, serial } = supplyIdentity(supply.description);
+    return {
+      partnerId: device.partnerId,
+      deviceId: device.id,
+      supplyIndex: supply.index,
+      description: supply.description,
+      type: supply.type,
+      colour: supply.colour,
+      level: whole(supply.level),
+      max: whole(supply.max),
+      percent: supply.percent,
+      state: supply.state,
+      partNumber,
+      serial,
+      supplyModelId: catalogue.get(supply.index)?.supplyModelId ?? previous.get(supply.index)?.supplyModelId ?? null,
+      readAt: sample.takenAt,
+    };
+  });
   const excluded = (column: string) => sql.raw(`excluded.${column}`);
   await tx
     .insert(deviceSupplies)
@@ -322,19 +356,32 @@ async function updateSupplies(tx: Db, device: DeviceRow, sample: DeviceSample): 
         max: excluded('max'),
         percent: excluded('percent'),
         state: excluded('state'),
+        partNumber: excluded('part_number'),
+        serial: excluded('serial'),
+        supplyModelId: excluded('supply_model_id'),
         readAt: excluded('read_at'),
       },
     });
   // History only on change: enough for forecasts, without a row per supply every few hours.
   const changed = rows.filter((row) => {
     const before = previous.get(row.supplyIndex);
-    return !before || before.level !== row.level || before.percent !== row.percent;
+    return !before || before.level !== row.level || before.percent !== row.percent || before.serial !== row.serial;
   });
   if (changed.length) {
     await tx
       .insert(deviceSupplyLevels)
-      .values(changed.map((row) => ({ partnerId: row.partnerId, deviceId: row.deviceId, supplyIndex: row.supplyIndex, level: row.level, percent: row.percent, readAt: sample.takenAt })));
+      .values(changed.map((row) => ({ partnerId: row.partnerId, deviceId: row.deviceId, supplyIndex: row.supplyIndex, level: row.level, percent: row.percent, serial: row.serial, readAt: sample.takenAt })));
   }
+  return evaluateSupplies(
+    tx,
+    device,
+    changed.map((row) => {
+      const before = previous.get(row.supplyIndex);
+      return { supplyIndex: row.supplyIndex, before: before ? { percent: before.percent, serial: before.serial, readAt: before.readAt } : null };
+    }),
+    sample.takenAt,
+    now,
+  );
 }
 
 /** hrPrinterDetectedErrorState flags that stop the printer; the others (low toner, low paper…) are warnings. */

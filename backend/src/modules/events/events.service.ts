@@ -55,6 +55,22 @@ export async function listDeviceEvents(db: Db, user: SessionUser, deviceId: stri
       ) l
       left join device_supplies s on s.device_id = l.device_id and s.supply_index = l.supply_index
       where l.previous is not null and l.percent - l.previous >= ${SUPPLY_INSTALLED_RISE}
+      union all
+      select 'order_placed', o.created_at, u.email, o.code || ' · ' || o.supply_name from supply_orders o left join users u on u.id = o.created_by
+      where o.partner_id = ${partnerId} and o.device_id = ${deviceId}
+      union all
+      select 'order_shipped', o.shipped_at, null, o.code || coalesce(' · ' || o.tracking_number, '') from supply_orders o
+      where o.partner_id = ${partnerId} and o.device_id = ${deviceId} and o.shipped_at is not null
+      union all
+      select 'order_replaced', o.replaced_at, null, o.code from supply_orders o
+      where o.partner_id = ${partnerId} and o.device_id = ${deviceId} and o.replaced_at is not null
+      union all
+      select 'order_cancelled', o.cancelled_at, null, o.code from supply_orders o
+      where o.partner_id = ${partnerId} and o.device_id = ${deviceId} and o.cancelled_at is not null
+      union all
+      select 'supply_alarm', a.opened_at, null, coalesce(s.description, a.supply_index) from supply_alarms a
+      left join device_supplies s on s.device_id = a.device_id and s.supply_index = a.supply_index
+      where a.partner_id = ${partnerId} and a.device_id = ${deviceId}
       order by at desc
       limit ${MAX_EVENTS}`,
   );

@@ -41,6 +41,7 @@ import { COUNTING_STATUS_LIST, findResets } from '../readings/readings.repo.ts';
 import { declareReset, recordReading } from '../readings/readings.writer.ts';
 import { checkedAttachment } from './attachments.ts';
 import { findErrorDevice, findRequestRow, insertEvent, loadRequest, selectErrors, type RequestRow } from './tickets.repo.ts';
+import { ordersOnTheirWay } from '../supplies/orders.service.ts';
 
 const notFound = () => new DomainError('request.not_found');
 
@@ -444,7 +445,7 @@ async function requireTechnicianDevice(tx: Db, user: SessionUser, deviceId: stri
 
 export async function fieldDevices(db: Db, partnerId: string, deviceIds: string[]): Promise<FieldDevice[]> {
   if (deviceIds.length === 0) return [];
-  const [rows, counterRows, supplies, errors] = await Promise.all([
+  const [rows, counterRows, supplies, errors, onTheirWay] = await Promise.all([
     db
       .select({ device: devices, siteName: sites.name })
       .from(devices)
@@ -458,6 +459,7 @@ export async function fieldDevices(db: Db, partnerId: string, deviceIds: string[
       order by c.kind`),
     db.select().from(deviceSupplies).where(and(eq(deviceSupplies.partnerId, partnerId), inArray(deviceSupplies.deviceId, deviceIds))).orderBy(deviceSupplies.supplyIndex),
     selectErrors(db, [eq(deviceAlerts.partnerId, partnerId), inArray(deviceAlerts.deviceId, deviceIds)], false),
+    ordersOnTheirWay(db, partnerId, deviceIds),
   ]);
   const counterList = (Array.isArray(counterRows) ? counterRows : (counterRows as unknown as { rows: unknown[] }).rows) as {
     deviceId: string;
@@ -488,7 +490,15 @@ export async function fieldDevices(db: Db, partnerId: string, deviceIds: string[
       })),
     supplies: supplies
       .filter((supply) => supply.deviceId === device.id)
-      .map((supply) => ({ supplyIndex: supply.supplyIndex, description: supply.description, type: supply.type, colour: supply.colour, percent: supply.percent, readAt: supply.readAt.toISOString() })),
+      .map((supply) => ({
+        supplyIndex: supply.supplyIndex,
+        description: supply.description,
+        type: supply.type,
+        colour: supply.colour,
+        percent: supply.percent,
+        readAt: supply.readAt.toISOString(),
+        order: onTheirWay.get(`${device.id}\u0000${supply.supplyIndex}`) ?? null,
+      })),
     openErrors: errors.items.filter((error) => error.device.id === device.id),
   }));
 }

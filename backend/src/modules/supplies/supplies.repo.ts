@@ -1,0 +1,174 @@
+import { and, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { SupplyAlarm } from '@parc/shared/supplies/checks';
+import type { SupplyColour, SupplyKind } from '@parc/shared/supplies/kinds';
+import type { OrderConfigLevel } from '@parc/shared/supplies/order-config';
+import { selectRows, type Db } from '../../db/client.ts';
+import { customers, deviceSupplies, deviceSupplyLevels, orderConfigs, supplyAlarms, supplyModels, supplyReplacements } from '../../db/schema/index.ts';
+
+/** SQL of supplies: levels and their history as the agent stored them, the catalogue, configuration and alarms. */
+
+export interface DeviceSupplyRow {
+  supplyIndex: string;
+  description: string;
+  type: string;
+  percent: number | null;
+  level: number | null;
+  max: number | null;
+  state: 'measured' | 'some_remaining' | 'unknown' | 'other';
+  partNumber: string | null;
+  serial: string | null;
+  readAt: Date;
+  supplyModelId: string | null;
+  /** The catalogue's kind (the dealer's word over the printer's), null when nobody knows. */
+  kind: SupplyKind | null;
+  colour: SupplyColour;
+  ratedYield: number | null;
+  dealerReference: string | null;
+}
+
+function deviceSuppliesQuery(db: Db) {
+  return db
+    .select({
+      supplyIndex: deviceSupplies.supplyIndex,
+      description: deviceSupplies.description,
+      type: deviceSupplies.type,
+      percent: deviceSupplies.percent,
+      level: deviceSupplies.level,
+      max: deviceSupplies.max,
+      state: deviceSupplies.state,
+      partNumber: deviceSupplies.partNumber,
+      serial: deviceSupplies.serial,
+      readAt: deviceSupplies.readAt,
+      supplyModelId: deviceSupplies.supplyModelId,
+      kind: supplyModels.kind,
+      colour: sql<SupplyColour>`coalesce(${supplyModels.colour}, 'none')`,
+      ratedYield: supplyModels.ratedYield,
+      dealerReference: supplyModels.dealerReference,
+    })
+    .from(deviceSupplies)
+    .leftJoin(supplyModels, eq(supplyModels.id, deviceSupplies.supplyModelId));
+}
+
+export function deviceSupplyRows(db: Db, deviceId: string): Promise<DeviceSupplyRow[]> {
+  return deviceSuppliesQuery(db).where(eq(deviceSupplies.deviceId, deviceId)).orderBy(deviceSupplies.supplyIndex);
+}
+
+export async function deviceSupplyForOrder(db: Db, deviceId: string, supplyIndex: string): Promise<DeviceSupplyRow | undefined> {
+  const [row] = await deviceSuppliesQuery(db).where(and(eq(deviceSupplies.deviceId, deviceId), eq(deviceSupplies.supplyIndex, supplyIndex)));
+  return row;
+}
+
+/** Level history of some supplies since `from`, oldest first. */
+export function levelHistory(db: Db, deviceId: string, supplyIndexes: readonly string[], from: Date) {
+  if (supplyIndexes.length === 0) return Promise.resolve([]);
+  return db
+    .select({ supplyIndex: deviceSupplyLevels.supplyIndex, percent: deviceSupplyLevels.percent, serial: deviceSupplyLevels.serial, readAt: deviceSupplyLevels.readAt })
+    .from(deviceSupplyLevels)
+    .where(and(eq(deviceSupplyLevels.deviceId, deviceId), inArray(deviceSupplyLevels.supplyIndex, [...supplyIndexes]), gte(deviceSupplyLevels.readAt, from)))
+    .orderBy(deviceSupplyLevels.readAt);
+}
+
+/** The replacements recorded for a device since `from` (a technician's, or those Parc detected). */
+export function replacementsOf(db: Db, deviceId: string, from: Date) {
+  return db
+    .select({ id: supplyReplacements.id, supplyIndex: supplyReplacements.supplyIndex, supplyType: supplyReplacements.supplyType, colour: supplyReplacements.colour, detectedBy: supplyReplacements.detectedBy, replacedAt: supplyReplacements.replacedAt, orderId: supplyReplacements.orderId })
+    .from(supplyReplacements)
+    .where(and(eq(supplyReplacements.deviceId, deviceId), gte(supplyReplacements.replacedAt, from)))
+    .orderBy(supplyReplacements.replacedAt);
+}
+
+export async function recordDetectedReplacement(
+  tx: Db,
+  replacement: { partnerId: string; deviceId: string; supplyIndex: string; supplyType: string; colour: string | null; detectedBy: 'level' | 'serial'; orderId: string | null; replacedAt: Date },
+  now: Date,
+): Promise<void> {
+  await tx.insert(supplyReplacements).values({ ...replacement, createdAt: now });
+}
+
+export async function linkReplacementToOrder(tx: Db, replacementId: string, orderId: string): Promise<void> {
+  await tx.update(supplyReplacements).set({ orderId }).where(and(eq(supplyReplacements.id, replacementId), isNull(supplyReplacements.orderId)));
+}
+
+/** The order configuration of a device's three levels (each may be absent). */
+export async function orderConfigLevels(db: Db, partnerId: string, customerId: string | null, deviceId: string | null) {
+  const rows = await db
+    .select({ level: orderConfigs.level, targetId: orderConfigs.targetId, settings: orderConfigs.settings, updatedAt: orderConfigs.updatedAt })
+    .from(orderConfigs)
+    .where(and(eq(orderConfigs.partnerId, partnerId), inArray(orderConfigs.targetId, [partnerId, ...(customerId ? [customerId] : []), ...(deviceId ? [deviceId] : [])])));
+  const of = (level: 'dealer' | 'customer' | 'device', target: string | null) => rows.find((row) => row.level === level && row.targetId === target) ?? null;
+  return { dealer: of('dealer', partnerId), customer: of('customer', customerId), device: of('device', deviceId) };
+}
+
+export async function saveOrderConfigLevel(db: Db, partnerId: string, level: 'dealer' | 'customer' | 'device', targetId: string, settings: OrderConfigLevel, userId: string, now: Date): Promise<void> {
+  await db
+    .insert(orderConfigs)
+    .values({ partnerId, level, targetId, settings, updatedAt: now, updatedBy: userId })
+    .onConflictDoUpdate({ target: [orderConfigs.partnerId, orderConfigs.level, orderConfigs.targetId], set: { settings, updatedAt: now, updatedBy: userId } });
+}
+
+export async function customerTimeZone(db: Db, customerId: string): Promise<string> {
+  const [row] = await db.select({ timezone: customers.timezone }).from(customers).where(eq(customers.id, customerId));
+  return row?.timezone ?? 'Europe/Zurich';
+}
+
+/** Another device of the dealer that reported this supply serial (a cartridge moved between printers). */
+export async function deviceWithSupplySerial(db: Db, partnerId: string, serial: string, exceptDeviceId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ deviceId: deviceSupplyLevels.deviceId })
+    .from(deviceSupplyLevels)
+    .where(and(eq(deviceSupplyLevels.partnerId, partnerId), eq(deviceSupplyLevels.serial, serial), ne(deviceSupplyLevels.deviceId, exceptDeviceId)))
+    .limit(1);
+  return row?.deviceId ?? null;
+}
+
+/** Pages on the device's total counter between two moments (the latest counted reading at or before each); null when unknown. */
+export async function pagesBetween(db: Db, deviceId: string, from: Date, to: Date): Promise<number | null> {
+  const [row] = await selectRows<{ pages: string | number | null }>(
+    db,
+    sql`
+      select (
+        (select r.value from readings r where r.counter_id = c.id and r.taken_at <= ${to.toISOString()}::timestamptz and r.status not in ('refused', 'deleted') order by r.taken_at desc limit 1)
+        - (select r.value from readings r where r.counter_id = c.id and r.taken_at <= ${from.toISOString()}::timestamptz and r.status not in ('refused', 'deleted') order by r.taken_at desc limit 1)
+      ) as pages
+      from counters c where c.device_id = ${deviceId} and c.kind = 'total' and c.active
+      limit 1`,
+  );
+  const pages = row?.pages === null || row?.pages === undefined ? null : Number(row.pages);
+  return pages !== null && pages >= 0 ? pages : null;
+}
+
+export interface OpenAlarm {
+  id: string;
+  supplyIndex: string;
+  code: SupplyAlarm;
+  params: Record<string, string | number>;
+  openedAt: Date;
+}
+
+export function openAlarmsOf(db: Db, deviceId: string): Promise<OpenAlarm[]> {
+  return db
+    .select({ id: supplyAlarms.id, supplyIndex: supplyAlarms.supplyIndex, code: supplyAlarms.code, params: supplyAlarms.params, openedAt: supplyAlarms.openedAt })
+    .from(supplyAlarms)
+    .where(and(eq(supplyAlarms.deviceId, deviceId), isNull(supplyAlarms.resolvedAt)))
+    .orderBy(desc(supplyAlarms.openedAt));
+}
+
+/** Opens alarms (one open per supply and code: an alarm already open stays as it was raised). */
+export async function openAlarms(tx: Db, partnerId: string, deviceId: string, alarms: readonly { supplyIndex: string; code: SupplyAlarm; params: Record<string, string | number> }[], now: Date): Promise<void> {
+  if (alarms.length === 0) return;
+  await tx
+    .insert(supplyAlarms)
+    .values(alarms.map((alarm) => ({ partnerId, deviceId, ...alarm, openedAt: now })))
+    .onConflictDoNothing();
+}
+
+/** Resolves a supply's open alarms of these codes (a later read showed them gone). */
+export async function resolveAlarms(tx: Db, deviceId: string, supplyIndex: string, codes: readonly SupplyAlarm[], now: Date, keep: readonly SupplyAlarm[] = []): Promise<void> {
+  const resolving = codes.filter((code) => !keep.includes(code));
+  if (resolving.length === 0) return;
+  await tx
+    .update(supplyAlarms)
+    .set({ resolvedAt: now })
+    .where(and(eq(supplyAlarms.deviceId, deviceId), eq(supplyAlarms.supplyIndex, supplyIndex), inArray(supplyAlarms.code, resolving), isNull(supplyAlarms.resolvedAt)));
+}
+

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AgentSample } from '@parc/shared/contracts/agents';
+import type { PrinterReading, Supply } from '@parc/shared/agents/reading';
+import { partners, supplyAlarms, supplyReplacements } from '../../db/schema/index.ts';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { enrollAgent, type TestAgent } from '../agents/test-agent.ts';
+import { customerInput, deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
+
+const DAY_MS = 86_400_000;
+const start = new Date('2026-09-01T08:00:00Z');
+const day = (n: number) => new Date(start.getTime() + n * DAY_MS);
+
+function toner(percent: number, extra: Partial<Supply> = {}): Supply {
+  return { index: '1.1', description: 'Black Toner, PN 006R01509;SN48178080E0000481', type: 'toner', colour: 'black', level: percent, max: 100, percent, state: 'measured', source: 'printer_mib', ...extra };
+}
+
+function reading(serial: string, supplies: Supply[], total: number): PrinterReading {
+  return {
+    vendor: 'xerox',
+    manufacturer: 'Xerox',
+    model: 'VersaLink C405',
+    serial,
+    firmware: null,
+    mac: null,
+    sysObjectId: '1.3.6.1.4.1.253.8.62.1.20.7.1.1',
+    sysDescr: 'Xerox VersaLink C405',
+    counters: { total, mono: null, colour: null, scan: null, large: null },
+    supplies,
+    status: { printer: 'idle', errors: [] },
+    alerts: [],
+    warnings: [],
+  };
+}
+
+describe('supplies: automatic orders from agent samples', () => {
+  let t: TestApp;
+  let admin: Caller;
+  let partnerId: string;
+  let customer: Json;
+  let agent: TestAgent;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    partnerId = (await t.createPartner()).id;
+    admin = await signedIn(t, partnerId, 'partner_admin');
+    customer = (await admin.request('POST', '/customers', customerInput({ prefix: 'SUP' }))).body;
+    t.setNow(day(0));
+    agent = await enrollAgent(t, (await admin.request('POST', `/customers/${customer.id}/agents`, { name: 'Office' })).body.key);
+  });
+  afterAll(() => t.close());
+  beforeEach(() => {
+    t.mailer.sent.length = 0;
+  });
+
+  async function newDevice(serial: string): Promise<Json> {
+    const created = await admin.request('POST', '/devices', deviceInput(customer.id, { serial, manufacturer: 'Xerox', model: 'VersaLink C405', installedAt: day(-30).toISOString() }));
+    expect(created.status).toBe(201);
+    return created.body;
+  }
+
+  /** One read of the agent on day n, sent as the agent sends it. */
+  async function report(serial: string, n: number, supplies: Supply[], total = 10_000 + n * 100) {
+    t.setNow(new Date(day(n).getTime() + 60_000));
+    const sample: AgentSample = { sampleId: randomUUID(), takenAt: day(n).toISOString(), ip: '192.168.1.30', reading: reading(serial, supplies, total) };
+    const answer = await agent.call('POST', '/agent/samples', { samples: [sample] });
+    expect(answer.status).toBe(200);
+    expect(answer.body.results[0].status).toBe('accepted');
+  }
+
+  const ordersOf = async (deviceId: string) => (await admin.request('GET', `/supplies/orders?deviceId=${deviceId}`)).body.items as Json[];
+
+  it('a falling toner makes exactly one order, even shaken and reported twice; it goes to the routed recipient, and the new cartridge closes it as replaced', async () => {
+    const device = await newDevice('FALL-1');
+    const route = await admin.request('POST', '/supplies/routes', { name: 'Xerox desk', filters: { manufacturer: 'xerox', kind: 'toner' }, recipients: [{ kind: 'address', address: 'orders@xerox-desk.test' }] });
+    expect(route.status).toBe(201);
+    const carrier = (await admin.request('POST', '/supplies/carriers', { name: 'Swiss Post', trackingUrl: 'https://post.example/track?n={tracking}' })).body;
+
+    for (const [n, percent] of [[0, 60], [5, 45], [10, 30], [15, 24], [20, 19], [20.5, 19], [22, 26], [24, 17], [26, 15]] as const) await report('FALL-1', n, [toner(percent)]);
+
+    const orders = await ordersOf(device.id);
+    expect(orders).toHaveLength(1);
+    const [order] = orders;
+    expect(order).toMatchObject({ code: 'SUP-ORDER-1', status: 'new', trigger: 'level', kind: 'toner', colour: 'black', partNumber: '006R01509', percentAtOrder: 19, createdBy: null, heldBack: null });
+    expect(order.notifiedAt).not.toBeNull();
+    const [mail] = t.mailer.sent.filter((sent) => sent.to === 'orders@xerox-desk.test');
+    expect(mail?.subject).toContain('SUP-ORDER-1');
+    expect(t.mailer.sent.filter((sent) => sent.subject.includes('SUP-ORDER'))).toHaveLength(1);
+
+    const shipped = await admin.request('PATCH', `/supplies/orders/${order.id}`, { action: 'ship', carrierId: carrier.id, trackingNumber: 'RR 123/45' });
+    expect(shipped.body).toMatchObject({ status: 'shipped', trackingLink: 'https://post.example/track?n=RR%20123%2F45', carrier: { name: 'Swiss Post' } });
+    const again = await admin.request('PATCH', `/supplies/orders/${order.id}`, { action: 'ship' });
+    expect(again.status).toBe(409);
+    expect(again.body.key).toBe('supply_order.transition');
+
+    // The coordinator's and technician's views say the toner is on its way.
+    const onItsWay = await admin.request('GET', `/devices/${device.id}/supplies`);
+    expect(onItsWay.body.items[0]).toMatchObject({ partNumber: '006R01509', serial: '48178080E0000481', order: { code: 'SUP-ORDER-1', status: 'shipped' } });
+
+    await report('FALL-1', 28, [toner(100, { description: 'Black Toner, PN 006R01509;SN99990000E0000001' })]);
+    const [replaced] = await ordersOf(device.id);
+    expect(replaced).toMatchObject({ status: 'replaced', replacedAt: day(28).toISOString() });
+    const recorded = await t.database.db.select().from(supplyReplacements).where(eq(supplyReplacements.deviceId, device.id));
+    expect(recorded).toMatchObject([{ detectedBy: 'serial', orderId: order.id, supplyType: 'toner' }]);
+
+    // The new cartridge is a new cycle: its own fall orders again, once.
+    for (const [n, percent] of [[40, 60], [60, 18], [61, 18]] as const) await report('FALL-1', n, [toner(percent, { description: 'Black Toner, PN 006R01509;SN99990000E0000001' })]);
+    expect((await ordersOf(device.id)).map((each: Json) => [each.code, each.status])).toEqual([
+      ['SUP-ORDER-2', 'new'],
+      ['SUP-ORDER-1', 'replaced'],
+    ]);
+  });
+
+  it('without a routing rule, the order goes to the dealer’s own address', async () => {
+    await admin.request('DELETE', `/supplies/routes/${(await admin.request('GET', '/supplies/routes')).body.items[0].id}`);
+    await newDevice('FALL-2');
+    await report('FALL-2', 0, [toner(50)]);
+    await report('FALL-2', 10, [toner(12)]);
+    const [partner] = await t.database.db.select({ email: partners.email }).from(partners).where(eq(partners.id, partnerId));
+    const sent = t.mailer.sent.filter((mail) => mail.subject.includes('SUP-ORDER'));
+    expect(sent.map((mail) => mail.to)).toEqual([partner!.email]);
+  });
+
+  it('a used cartridge put in raises "not new" and, as configured by default, leaves the order for a person', async () => {
+    const device = await newDevice('USED-1');
+    await report('USED-1', 0, [toner(30)]);
+    await report('USED-1', 5, [toner(8)]);
+    const [order] = await ordersOf(device.id);
+    await admin.request('PATCH', `/supplies/orders/${order.id}`, { action: 'ship' });
+    await report('USED-1', 8, [toner(60, { description: 'Black Toner, PN 006R01509;SN11110000E0000002' })]);
+    const [after] = await ordersOf(device.id);
+    expect(after.status).toBe('shipped');
+    const alarms = await t.database.db.select().from(supplyAlarms).where(and(eq(supplyAlarms.deviceId, device.id)));
+    expect(alarms).toMatchObject([{ code: 'exchange_not_new', params: { percent: 60, min: 80 }, resolvedAt: null }]);
+    expect((await admin.request('GET', `/devices/${device.id}/supplies`)).body.items[0].alarms).toMatchObject([{ code: 'exchange_not_new' }]);
+  });
+
+  it('a customer’s threshold overrides the dealer’s, and the configuration says where each setting comes from', async () => {
+    const dealer = await admin.request('PUT', '/supplies/order-config', { levelThresholds: { mono_toner: 10 } });
+    expect(dealer.body).toMatchObject({ level: 'dealer', own: { levelThresholds: { mono_toner: 10 } }, effective: { levelThresholds: { mono_toner: 10 } } });
+    const saved = await admin.request('PUT', `/customers/${customer.id}/order-config`, { levelThresholds: { mono_toner: 35 } });
+    expect(saved.body.from.levelThresholds).toMatchObject({ mono_toner: 'customer', colour_toner: 'default' });
+    expect(saved.body.from.method).toBe('default');
+    const device = await newDevice('CONF-1');
+    const forDevice = await admin.request('GET', `/devices/${device.id}/order-config`);
+    expect(forDevice.body).toMatchObject({ level: 'device', own: {}, effective: { levelThresholds: { mono_toner: 35 } } });
+    await report('CONF-1', 0, [toner(50)]);
+    await report('CONF-1', 3, [toner(34)]);
+    expect(await ordersOf(device.id)).toMatchObject([{ percentAtOrder: 34, trigger: 'level' }]);
+    const bad = await admin.request('PUT', `/customers/${customer.id}/order-config`, { levelThresholds: { mono_toner: 135 } });
+    expect(bad.status).toBe(400);
+    await admin.request('PUT', `/customers/${customer.id}/order-config`, {});
+    await admin.request('PUT', '/supplies/order-config', {});
+  });
+
+  it('orders by hand: two at once make one order, the other is told which one is on its way', async () => {
+    const device = await newDevice('HAND-1');
+    await report('HAND-1', 0, [toner(70)]);
+    const [first, second] = await Promise.all([
+      admin.request('POST', '/supplies/orders', { deviceId: device.id, supplyIndex: '1.1', note: 'Customer called' }),
+      admin.request('POST', '/supplies/orders', { deviceId: device.id, supplyIndex: '1.1' }),
+    ]);
+    const statuses = [first.status, second.status].sort();
+    expect(statuses).toEqual([201, 409]);
+    const refused = first.status === 409 ? first : second;
+    const placed = first.status === 201 ? first : second;
+    expect(refused.body, JSON.stringify(refused.body)).toMatchObject({ key: 'supply_order.in_flight', params: { code: placed.body.code } });
+    expect(placed.body).toMatchObject({ trigger: 'manual', createdBy: expect.any(String) });
+    expect((await admin.request('POST', '/supplies/orders', { deviceId: device.id, supplyIndex: '9.9' })).body.key).toBe('supply_order.no_supply');
+    const cancelled = await admin.request('PATCH', `/supplies/orders/${placed.body.id}`, { action: 'cancel' });
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelledAt: expect.any(String) });
+    expect((await admin.request('POST', '/supplies/orders', { deviceId: device.id, supplyIndex: '1.1' })).status).toBe(201);
+    expect((await admin.request('PATCH', `/supplies/orders/${placed.body.id}`, { action: 'reopen' })).body.key).toBe('supply_order.in_flight');
+  });
+
+  it('the catalogue lists what the fleet reports, with the dealer’s data and the devices using it', async () => {
+    const supplier = (await admin.request('POST', '/supplies/suppliers', { name: 'Xerox Schweiz', email: 'orders@xerox.test' })).body;
+    expect((await admin.request('POST', '/supplies/suppliers', { name: 'xerox schweiz' })).body).toMatchObject({ key: 'supplier.name_taken', params: { name: 'xerox schweiz' } });
+    const listed = (await admin.request('GET', '/supplies/models?search=006R01509')).body;
+    expect(listed.items).toHaveLength(1);
+    expect(listed.items[0]).toMatchObject({ partNumber: '006R01509', kind: 'toner', colour: 'black', printerModels: ['Xerox VersaLink C405'] });
+    expect(listed.items[0].deviceCount).toBeGreaterThanOrEqual(5);
+    expect(listed.items[0].consumption).toHaveLength(12);
+    const changed = await admin.request('PATCH', `/supplies/models/${listed.items[0].id}`, { ratedYield: 5000, dealerReference: 'XR-509', price: '89.90', supplierId: supplier.id });
+    expect(changed.body).toMatchObject({ ratedYield: 5000, dealerReference: 'XR-509', price: '89.90', supplierName: 'Xerox Schweiz' });
+    expect((await admin.request('PATCH', `/supplies/models/${listed.items[0].id}`, { price: '89,90' })).status).toBe(400);
+  });
+
+  it('staff without the consumables screen see none of it', async () => {
+    const profile = (await admin.request('POST', '/profiles', { name: 'Front desk', permissions: { dashboard: 'view', customers: 'view', devices: 'view', readings: 'none', maintenance: 'none', consumables: 'none', billing: 'none', reports: 'none', agents: 'none', users: 'none', settings: 'none' } })).body;
+    const staff = await signedIn(t, partnerId, 'partner_staff');
+    await admin.request('PUT', `/users/${staff.userId}/profile`, { profileId: profile.id });
+    const refused = await staff.request('GET', '/supplies/orders');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ key: 'access.profile', params: { screen: 'consumables' } });
+  });
+});
