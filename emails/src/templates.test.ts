@@ -11,6 +11,7 @@ import { userInvite } from './templates/userInvite.ts';
 import { agentInstructions } from './templates/agentInstructions.ts';
 import { locationRequested } from './templates/locationRequested.ts';
 import { overageForecast } from './templates/overageForecast.ts';
+import { supplyOrdered } from './templates/supplyOrdered.ts';
 
 /** Every user-supplied value carries markup: none of it may come out as HTML. */
 const HOSTILE = '<script>alert("x")</script>';
@@ -113,6 +114,35 @@ cases.push({
     viewUrl: 'https://parc.example/coordinator?from=mail&x=1',
   },
   url: 'https://parc.example/coordinator?from=mail&x=1',
+});
+
+cases.push({
+  name: 'supplyOrdered',
+  template: supplyOrdered as EmailTemplate<never>,
+  props: {
+    branding,
+    orderCode: 'ACME-ORDER-7',
+    customerName: `ACME ${HOSTILE}`,
+    customerNumber: '10452',
+    deviceCode: 'ACME-3',
+    deviceModel: 'Xerox VersaLink C405',
+    serial: 'X1234',
+    siteName: 'Siège',
+    siteAddress: 'Rue du Lac 4, 1003 Lausanne',
+    location: null,
+    supplyName: 'Black Toner, PN 006R01509;SN4817',
+    kind: 'toner',
+    colour: 'black',
+    partNumber: '006R01509',
+    dealerReference: null,
+    percent: 18.5,
+    p50Days: null,
+    p90Days: null,
+    trigger: 'level',
+    note: null,
+    orderUrl: 'https://parc.example/console/consumables/orders?order=ACME-ORDER-7&x=1',
+  },
+  url: 'https://parc.example/console/consumables/orders?order=ACME-ORDER-7&x=1',
 });
 
 const render = (c: TemplateCase, language: Language) => c.template({ ...c.props, language } as never);
@@ -249,6 +279,24 @@ describe('other template details', () => {
     expect(html).toContain('href="https://parc.example/c/stop?t=1&amp;x=2"');
     expect(html).toContain('Diese Nachrichten abbestellen');
     expect(text).toContain('Diese Nachrichten abbestellen:\nhttps://parc.example/c/stop?t=1&x=2');
+  });
+});
+
+describe('supplyOrdered content', () => {
+  const props = cases.find((c) => c.name === 'supplyOrdered')!.props as unknown as Parameters<typeof supplyOrdered>[0];
+  it('says why: the level, the forecast as a range, or by hand', () => {
+    expect(supplyOrdered({ ...props, language: 'en' }).text).toContain('down to 19%');
+    expect(supplyOrdered({ ...props, language: 'de', percent: 7 }).subject).toBe('Bestellung ACME-ORDER-7: Toner schwarz für ACME-3');
+    const proactive = supplyOrdered({ ...props, language: 'en', trigger: 'proactive', p90Days: 9.6, p50Days: 14.2 }).text;
+    expect(proactive).toContain('runs out in 10 to 14 days');
+    expect(supplyOrdered({ ...props, language: 'fr', trigger: 'manual', note: 'Livrer au 2e' }).text).toMatch(/passée à la main[\s\S]*Livrer au 2e/);
+  });
+
+  it('leaves out what is unknown', () => {
+    const { text } = supplyOrdered({ ...props, language: 'en', percent: null, partNumber: null, siteName: null, siteAddress: null, colour: 'none', kind: 'waste_toner' });
+    expect(text).toContain('Waste toner box');
+    expect(text).not.toMatch(/Part number|Level|Site/);
+    expect(text).toContain('reached its ordering threshold');
   });
 });
 
