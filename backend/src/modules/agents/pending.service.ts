@@ -12,9 +12,10 @@ import { findDevice } from '../devices/devices.repo.ts';
 import { logDeviceEvent, moveDeviceToCustomer } from '../devices/device-transfer.ts';
 import { findSettings } from './agents.repo.ts';
 import { MAX_PENDING_LISTED, type PendingAssign, type PendingDecision } from './agents.schemas.ts';
+import { notifyPlacedOrders } from '../supplies/order-notices.ts';
 import { applyReadingToDevice } from './samples.apply.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailer' | 'publicUrl'>;
 type PendingRow = typeof pendingDevices.$inferSelect;
 
 const notFound = () => new DomainError('pending_device.not_found');
@@ -111,6 +112,7 @@ export async function assignPendingDevice(deps: Deps, user: SessionUser, id: str
     installedAt: (pending.firstSeenAt ?? pending.latestTakenAt ?? deps.clock()).toISOString(),
   });
   const settings = await findSettings(deps.db, user.partnerId);
+  const placedOrders: string[] = [];
   await deps.db.transaction(async (tx) => {
     const marked = await tx
       .update(pendingDevices)
@@ -120,7 +122,7 @@ export async function assignPendingDevice(deps: Deps, user: SessionUser, id: str
     if (marked.length === 0) throw new DomainError('pending_device.assigned');
     const device = await findDevice(tx, user, created.id);
     if (pending.latestReading && pending.latestSampleId && pending.latestTakenAt && device) {
-      await applyReadingToDevice(tx, { agentId: pending.agentId, settings, now: deps.clock() }, device, {
+      await applyReadingToDevice(tx, { agentId: pending.agentId, settings, now: deps.clock(), placedOrders }, device, {
         sampleId: pending.latestSampleId,
         takenAt: pending.latestTakenAt,
         ip: pending.ip,
@@ -128,6 +130,7 @@ export async function assignPendingDevice(deps: Deps, user: SessionUser, id: str
       });
     }
   });
+  await notifyPlacedOrders(deps, user.partnerId, placedOrders);
   return getDeviceDetail(deps.db, user, created.id);
 }
 
@@ -153,6 +156,7 @@ export async function decideReported(deps: Deps, user: SessionUser, id: string, 
   const here = await getCustomer(deps.db, user, pending.customerId);
   const now = deps.clock();
   const settings = await findSettings(deps.db, user.partnerId);
+  const placedOrders: string[] = [];
   await deps.db.transaction(async (tx) => {
     const resolved = await tx
       .update(pendingDevices)
@@ -174,7 +178,7 @@ export async function decideReported(deps: Deps, user: SessionUser, id: string, 
       now,
     );
     if (pending.latestReading && pending.latestSampleId && pending.latestTakenAt) {
-      await applyReadingToDevice(tx, { agentId: pending.agentId, settings, now }, moved, {
+      await applyReadingToDevice(tx, { agentId: pending.agentId, settings, now, placedOrders }, moved, {
         sampleId: pending.latestSampleId,
         takenAt: pending.latestTakenAt,
         ip: pending.ip,
@@ -182,5 +186,6 @@ export async function decideReported(deps: Deps, user: SessionUser, id: string, 
       });
     }
   });
+  await notifyPlacedOrders(deps, user.partnerId, placedOrders);
   return getDeviceDetail(deps.db, user, elsewhere.id);
 }

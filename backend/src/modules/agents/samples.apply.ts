@@ -211,7 +211,7 @@ export interface ApplyContext {
   /** The server's clock: the acceptance policy refuses values dated after it. */
   now: Date;
   /** Collects the supply orders the sample placed, to notify once committed. */
-  placedOrders?: string[];
+  placedOrders: string[];
 }
 
 export interface DeviceSample {
@@ -239,7 +239,7 @@ export async function applyReadingToDevice(
     .where(and(eq(deviceAgentStates.deviceId, device.id), gt(deviceAgentStates.sampledAt, sample.takenAt)));
   if (newer) return outcomes;
   const placed = await updateSupplies(tx, device, sample, context.now);
-  context.placedOrders?.push(...placed);
+  context.placedOrders.push(...placed);
   await updateAlerts(tx, device, sample);
   await updateIdentity(tx, context, device, sample);
   return outcomes;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CounterKind } from '@parc/shared/meters/counters';
-import { deviceAlerts, deviceSupplies, deviceSupplyLevels, readings } from '../../db/schema/index.ts';
+import { deviceAlerts, deviceSupplies, readings, supplyReplacements } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { customerInput, deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
 import { monthlyStatistics, snmpColumns } from './devices.console.ts';
@@ -172,12 +172,9 @@ describe('devices console API', () => {
     expect((await list('?state=inactive')).body.items.map((item: Json) => item.deviceCode)).toEqual(['ACME-2']);
   });
 
-  it('derives errors and supply installations from the agent tables', async () => {
-    await t.database.db.insert(deviceSupplyLevels).values([
-      { partnerId, deviceId: colour.id, supplyIndex: '1', percent: 5, readAt: new Date('2026-11-01T00:00:00Z') },
-      { partnerId, deviceId: colour.id, supplyIndex: '1', percent: 100, readAt: new Date('2026-11-02T00:00:00Z') },
-      { partnerId, deviceId: colour.id, supplyIndex: '1', percent: 90, readAt: new Date('2026-11-10T00:00:00Z') },
-    ]);
+  it('derives errors and supply installations from the agent tables and the replacements', async () => {
+    const at = new Date('2026-11-02T00:00:00Z');
+    await t.database.db.insert(supplyReplacements).values({ partnerId, deviceId: colour.id, supplyIndex: '1', supplyType: 'toner', colour: 'black', detectedBy: 'level', replacedAt: at, createdAt: at });
     const events = (await admin.request('GET', `/devices/${colour.id}/events`)).body.items;
     expect(events.filter((e: Json) => e.kind === 'supply_installed')).toEqual([expect.objectContaining({ detail: 'Black toner', at: '2026-11-02T00:00:00.000Z' })]);
     expect(events.filter((e: Json) => e.kind === 'error').map((e: Json) => e.detail).sort()).toEqual(['Energy saver', 'Paper jam']);

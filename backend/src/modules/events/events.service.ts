@@ -4,8 +4,6 @@ import { selectRows, type Db } from '../../db/client.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { getDevice } from '../devices/devices.service.ts';
 
-/** A supply whose level rose by this many points between two reads was replaced. */
-export const SUPPLY_INSTALLED_RISE = 30;
 export const MAX_EVENTS = 200;
 
 interface RawEvent {
@@ -17,7 +15,7 @@ interface RawEvent {
 
 /**
  * A device's history, newest first, read from where each fact already lives: the device row (added),
- * the readings (flagged, refused) and their revisions (corrected, accepted, deleted), declared resets, the agent's alerts and supply levels, and the event log
+ * the readings (flagged, refused) and their revisions (corrected, accepted, deleted), declared resets, the agent's alerts, the supplies replaced (by a technician or seen by the agent) and ordered, and the event log
  * for what no other table records (activation, settings).
  */
 export async function listDeviceEvents(db: Db, user: SessionUser, deviceId: string): Promise<{ items: DeviceEvent[] }> {
@@ -48,13 +46,11 @@ export async function listDeviceEvents(db: Db, user: SessionUser, deviceId: stri
       select 'error_cleared', a.cleared_at, null, a.description from device_alerts a
       where a.partner_id = ${partnerId} and a.device_id = ${deviceId} and a.cleared_at is not null
       union all
-      select 'supply_installed', l.read_at, null, coalesce(s.description, l.supply_index)
-      from (
-        select v.*, lag(v.percent) over (partition by v.supply_index order by v.read_at) as previous
-        from device_supply_levels v where v.partner_id = ${partnerId} and v.device_id = ${deviceId}
-      ) l
-      left join device_supplies s on s.device_id = l.device_id and s.supply_index = l.supply_index
-      where l.previous is not null and l.percent - l.previous >= ${SUPPLY_INSTALLED_RISE}
+      select 'supply_installed', r.replaced_at, u.email, coalesce(s.description, r.supply_type)
+      from supply_replacements r
+      left join device_supplies s on s.device_id = r.device_id and s.supply_index = r.supply_index
+      left join users u on u.id = r.technician_id
+      where r.partner_id = ${partnerId} and r.device_id = ${deviceId}
       union all
       select 'order_placed', o.created_at, u.email, o.code || ' · ' || o.supply_name from supply_orders o left join users u on u.id = o.created_by
       where o.partner_id = ${partnerId} and o.device_id = ${deviceId}
