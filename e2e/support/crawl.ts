@@ -13,11 +13,17 @@ export type Catalogues = Record<Language, Record<string, string>>;
 
 /**
  * Every catalogue of the PWA, by language: the app's, the features' own (each feature's
- * messages/<language>.ts), and the shared ones rendered on screens (counters, reasons).
+ * messages/<language>.ts, or any *messages folder), and the shared ones rendered on screens (counters, reasons).
  */
 export async function loadCatalogues(): Promise<Catalogues> {
   const pwa = fileURLToPath(new URL('../../pwa/src/', import.meta.url));
-  const folders = [join(pwa, 'i18n', 'messages'), ...readdirSync(join(pwa, 'features')).map((feature) => join(pwa, 'features', feature, 'messages'))];
+  // A feature may keep several catalogues: every folder of it whose name ends in "messages".
+  const featureFolders = readdirSync(join(pwa, 'features')).flatMap((feature) =>
+    readdirSync(join(pwa, 'features', feature), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name.endsWith('messages'))
+      .map((entry) => join(pwa, 'features', feature, entry.name)),
+  );
+  const folders = [join(pwa, 'i18n', 'messages'), ...featureFolders];
   const catalogues = Object.fromEntries(LANGUAGES.map((language) => [language, {} as Record<string, string>])) as Catalogues;
   for (const folder of folders) {
     for (const language of LANGUAGES) {

@@ -227,3 +227,15 @@ export const deviceSupplySchema = z.object({
 export type DeviceSupply = z.infer<typeof deviceSupplySchema>;
 export const deviceSuppliesSchema = z.object({ items: z.array(deviceSupplySchema), orders: z.array(supplyOrderSchema) });
 export type DeviceSupplies = z.infer<typeof deviceSuppliesSchema>;
+
+// ---- Supply alarms across the fleet (the errors page) -------------------------------------
+
+export const fleetSupplyAlarmSchema = supplyAlarmSchema.extend({
+  supplyIndex: z.string(),
+  supplyName: z.string(),
+  device: z.object({ id: z.uuid(), deviceCode: z.string(), manufacturer: z.string(), model: z.string(), customerId: z.uuid(), customerName: z.string() }),
+});
+export type FleetSupplyAlarm = z.infer<typeof fleetSupplyAlarmSchema>;
+export const supplyAlarmListQuerySchema = pageQuerySchema.extend({ customerId: z.uuid().optional() });
+export type SupplyAlarmListQuery = z.input<typeof supplyAlarmListQuerySchema>;
+export const supplyAlarmPageSchema = pageSchema(fleetSupplyAlarmSchema);

@@ -94,6 +94,7 @@ const EXAMPLES: { [K in ErrorKey]: ErrorParams<K> } = {
   'supply_order.no_supply': {},
   'supply_order.not_orderable': {},
   'supply_model.not_found': {},
+  'supply_alarm.not_found': {},
   'supplier.not_found': {},
   'supplier.name_taken': { name: 'Lexmark desk' },
   'carrier.not_found': {},

@@ -33,6 +33,12 @@ export const SUPPLY_ERRORS = {
     it: () => 'Parc non conosce il tipo di questo materiale: indicatelo nel catalogo prima di ordinarlo.',
     en: () => 'Parc does not know what kind of supply this is: set it in the catalogue before ordering it.',
   }),
+  'supply_alarm.not_found': entry('not_found', {
+    fr: () => 'Cette alarme n’est plus ouverte.',
+    de: () => 'Dieser Alarm ist nicht mehr offen.',
+    it: () => 'Questo allarme non è più aperto.',
+    en: () => 'This alarm is no longer open.',
+  }),
   'supply_model.not_found': entry('not_found', {
     fr: () => 'Consommable introuvable dans le catalogue.',
     de: () => 'Verbrauchsmaterial nicht im Katalog gefunden.',

@@ -3,7 +3,7 @@ import type { SupplyAlarm } from '@parc/shared/supplies/checks';
 import type { SupplyColour, SupplyKind } from '@parc/shared/supplies/kinds';
 import type { OrderConfigLevel } from '@parc/shared/supplies/order-config';
 import { selectRows, type Db } from '../../db/client.ts';
-import { customers, deviceSupplies, deviceSupplyLevels, orderConfigs, supplyAlarms, supplyModels, supplyReplacements } from '../../db/schema/index.ts';
+import { customers, devices, deviceSupplies, deviceSupplyLevels, orderConfigs, supplyAlarms, supplyModels, supplyReplacements } from '../../db/schema/index.ts';
 
 /** SQL of supplies: levels and their history as the agent stored them, the catalogue, configuration and alarms. */
 
@@ -172,3 +172,37 @@ export async function resolveAlarms(tx: Db, deviceId: string, supplyIndex: strin
     .where(and(eq(supplyAlarms.deviceId, deviceId), eq(supplyAlarms.supplyIndex, supplyIndex), inArray(supplyAlarms.code, resolving), isNull(supplyAlarms.resolvedAt)));
 }
 
+
+/** Open supply alarms of the dealer's fleet, newest first. */
+export async function listOpenAlarms(db: Db, partnerId: string, query: { customerId?: string; page: number; pageSize: number }) {
+  const where = and(eq(supplyAlarms.partnerId, partnerId), isNull(supplyAlarms.resolvedAt), query.customerId ? eq(devices.customerId, query.customerId) : undefined);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        alarm: supplyAlarms,
+        supplyName: sql<string>`coalesce(${deviceSupplies.description}, ${supplyAlarms.supplyIndex})`,
+        device: { id: devices.id, deviceCode: devices.deviceCode, manufacturer: devices.manufacturer, model: devices.model, customerId: devices.customerId },
+        customerName: customers.name,
+      })
+      .from(supplyAlarms)
+      .innerJoin(devices, eq(devices.id, supplyAlarms.deviceId))
+      .innerJoin(customers, eq(customers.id, devices.customerId))
+      .leftJoin(deviceSupplies, and(eq(deviceSupplies.deviceId, supplyAlarms.deviceId), eq(deviceSupplies.supplyIndex, supplyAlarms.supplyIndex)))
+      .where(where)
+      .orderBy(desc(supplyAlarms.openedAt), desc(supplyAlarms.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ count: sql<number>`count(*)::int` }).from(supplyAlarms).innerJoin(devices, eq(devices.id, supplyAlarms.deviceId)).where(where),
+  ]);
+  return { rows, total: total?.count ?? 0 };
+}
+
+/** A person settles an alarm (the exchange was right after all): it stops blocking orders. Undefined when it was not open. */
+export async function resolveAlarm(db: Db, partnerId: string, id: string, userId: string, now: Date) {
+  const [row] = await db
+    .update(supplyAlarms)
+    .set({ resolvedAt: now, resolvedBy: userId })
+    .where(and(eq(supplyAlarms.partnerId, partnerId), eq(supplyAlarms.id, id), isNull(supplyAlarms.resolvedAt)))
+    .returning({ id: supplyAlarms.id });
+  return row;
+}

@@ -21,12 +21,15 @@ import {
   supplyModelPageSchema,
   supplyModelSchema,
   supplyModelUpdateSchema,
+  supplyAlarmListQuerySchema,
+  supplyAlarmPageSchema,
   supplyOrderPageSchema,
   supplyOrderSchema,
 } from '@parc/shared/contracts/supplies';
 import { createRouter } from '../../http/router.ts';
 import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 import { requirePermission } from '../auth/access.ts';
+import { listSupplyAlarms, settleSupplyAlarm } from './alarms.service.ts';
 import { deviceSuppliesView } from './device-supplies.ts';
 import { changeOrder, createOrder, listOrders } from './orders.service.ts';
 import {
@@ -124,6 +127,17 @@ export const supplyRoutes = createRouter()
   .openapi(
     createRoute({ method: 'get', path: '/devices/{deviceId}/supplies', tags, summary: 'A device’s supplies: levels, days to empty as a range, the order on its way, open alarms; and its orders', middleware: [view] as const, request: { params: deviceParams }, responses: { 200: json(deviceSuppliesSchema, 'Supplies'), ...errorResponses } }),
     async (c) => c.json(await deviceSuppliesView(c.get('deps').db, c.get('user'), c.req.valid('param').deviceId, c.get('deps').clock()), 200),
+  )
+  .openapi(
+    createRoute({ method: 'get', path: '/supplies/alarms', tags, summary: 'Open supply alarms of the fleet, newest first', middleware: [view] as const, request: { query: supplyAlarmListQuerySchema }, responses: { 200: json(supplyAlarmPageSchema, 'One page'), ...errorResponses } }),
+    async (c) => c.json(await listSupplyAlarms(c.get('deps').db, c.get('user'), c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/supplies/alarms/{id}/resolve', tags, summary: 'Settle an alarm by hand: it stops blocking the supply’s automatic orders', middleware: [edit] as const, request: { params: idParams }, responses: { 200: json(z.object({ resolved: z.literal(true) }), 'Settled'), ...errorResponses } }),
+    async (c) => {
+      await settleSupplyAlarm(c.get('deps').db, c.get('user'), c.req.valid('param').id, c.get('deps').clock());
+      return c.json({ resolved: true as const }, 200);
+    },
   )
   .openapi(
     createRoute({ method: 'get', path: '/supplies/routes', tags, summary: 'Order routing rules, first match first', middleware: [view] as const, responses: { 200: json(orderRouteListSchema, 'Rules'), ...errorResponses } }),

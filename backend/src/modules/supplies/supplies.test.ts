@@ -134,6 +134,14 @@ describe('supplies: automatic orders from agent samples', () => {
     const alarms = await t.database.db.select().from(supplyAlarms).where(and(eq(supplyAlarms.deviceId, device.id)));
     expect(alarms).toMatchObject([{ code: 'exchange_not_new', params: { percent: 60, min: 80 }, resolvedAt: null }]);
     expect((await admin.request('GET', `/devices/${device.id}/supplies`)).body.items[0].alarms).toMatchObject([{ code: 'exchange_not_new' }]);
+
+    // The errors page lists it for the fleet; a person settles it, once.
+    const listed = (await admin.request('GET', `/supplies/alarms?customerId=${customer.id}`)).body.items as Json[];
+    const alarm = listed.find((each) => each.device.id === device.id);
+    expect(alarm).toMatchObject({ code: 'exchange_not_new', supplyName: expect.stringContaining('Black Toner'), device: { deviceCode: device.deviceCode, customerName: customer.name } });
+    expect((await admin.request('POST', `/supplies/alarms/${alarm.id}/resolve`)).status).toBe(200);
+    expect((await admin.request('POST', `/supplies/alarms/${alarm.id}/resolve`)).body.key).toBe('supply_alarm.not_found');
+    expect((await admin.request('GET', `/devices/${device.id}/supplies`)).body.items[0].alarms).toEqual([]);
   });
 
   it('a customer’s threshold overrides the dealer’s, and the configuration says where each setting comes from', async () => {
