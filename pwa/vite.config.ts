@@ -41,7 +41,8 @@ export default defineConfig({
     }),
   ],
   server: {
-    proxy: { '/api': 'http://localhost:3000' },
+    // PARC_API: another backend than the default port's (several checkouts or helpers on one machine).
+    proxy: { '/api': process.env.PARC_API ?? 'http://localhost:3000' },
   },
   build: {
     outDir: 'dist',

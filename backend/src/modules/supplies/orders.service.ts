@@ -6,6 +6,7 @@ import { orderTransition, type OrderStatus } from '@parc/shared/supplies/kinds';
 import type { Db } from '../../db/client.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { SessionUser } from '../auth/access.ts';
+import { isUniqueViolation } from '../customers/scope.ts';
 import { getDevice } from '../devices/devices.service.ts';
 import { findInFlight, findOrder, findOrderViews, inFlightOrdersOf, insertOrder, listOrderViews, trackingLink, updateOrder } from './orders.repo.ts';
 import { notifyPlacedOrders } from './order-notices.ts';
@@ -94,10 +95,11 @@ export async function changeOrder(db: Db, user: SessionUser, clock: () => Date, 
     ...cleared,
     ...(action && stamp ? { [stamp]: now } : {}),
     updatedAt: now,
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     // Reopened while another request placed one: the one-in-flight index refuses.
-    if (action === 'reopen') throw new DomainError('supply_order.in_flight', { code: '' });
-    throw error;
+    if (action !== 'reopen' || !isUniqueViolation(error, 'supply_orders_one_in_flight')) throw error;
+    const inFlight = await findInFlight(db, order.deviceId, order.supplyIndex);
+    throw new DomainError('supply_order.in_flight', { code: inFlight?.code ?? '' });
   });
   if (!updated) throw new DomainError('supply_order.transition', { status: order.status, action: action ?? 'edit' });
   return orderView(db, user.partnerId, order.id);

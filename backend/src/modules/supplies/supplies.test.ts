@@ -144,6 +144,26 @@ describe('supplies: automatic orders from agent samples', () => {
     expect((await admin.request('GET', `/devices/${device.id}/supplies`)).body.items[0].alarms).toEqual([]);
   });
 
+  it('a cartridge that printed under the efficiency floor holds the next automatic order back for a person, unsent', async () => {
+    const device = await newDevice('HELD-1');
+    // Each cartridge its own serial: one seen on another printer would raise its own alarm.
+    const cartridge = (serial: string, percent: number) => toner(percent, { description: `Black Toner, PN 006R01509;SN${serial}` });
+    await report('HELD-1', 0, [cartridge('H1', 90)]);
+    const [model] = (await admin.request('GET', '/supplies/models?search=006R01509')).body.items;
+    await admin.request('PATCH', `/supplies/models/${model.id}`, { ratedYield: 5000 });
+    // Two cartridges: the second (days 12 to 16) prints 400 pages of its 5,000.
+    for (const [n, serial, percent] of [[10, 'H1', 10], [12, 'H2', 100], [14, 'H2', 15], [16, 'H3', 100]] as const) await report('HELD-1', n, [cartridge(serial, percent)]);
+    t.mailer.sent.length = 0;
+    await report('HELD-1', 18, [cartridge('H3', 15)]);
+    const [held] = await ordersOf(device.id);
+    expect(held).toMatchObject({ status: 'new', heldBack: { reason: 'inefficient', params: { efficiency: 8, min: 50 } }, notifiedAt: null });
+    expect(t.mailer.sent).toEqual([]);
+    // Still one order for the cycle, however often the level is reported.
+    await report('HELD-1', 19, [cartridge('H3', 14)]);
+    expect((await ordersOf(device.id)).filter((order: Json) => order.heldBack)).toHaveLength(1);
+    await admin.request('PATCH', `/supplies/models/${model.id}`, { ratedYield: null });
+  });
+
   it('a customer’s threshold overrides the dealer’s, and the configuration says where each setting comes from', async () => {
     const dealer = await admin.request('PUT', '/supplies/order-config', { levelThresholds: { mono_toner: 10 } });
     expect(dealer.body).toMatchObject({ level: 'dealer', own: { levelThresholds: { mono_toner: 10 } }, effective: { levelThresholds: { mono_toner: 10 } } });

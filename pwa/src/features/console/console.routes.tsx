@@ -29,6 +29,7 @@ export const consoleRoutes: RouteDefinition = {
         { path: '/requests', component: lazy(() => import('../tickets/requests-list.page.tsx')) },
         { path: '/requests/new', component: lazy(() => import('../tickets/request-new.page.tsx')) },
         { path: '/requests/:id', component: lazy(() => import('../tickets/request.page.tsx')) },
+        { path: '/consumables/:tab?', component: lazy(() => import('../supplies/consumables.page.tsx')) },
         { path: '/billing', component: lazy(() => import('../billing/billing-runs.page.tsx')) },
         { path: '/billing/:id', component: lazy(() => import('../billing/billing-run.page.tsx')) },
         { path: '/users', component: lazy(() => import('../users/users.page.tsx')) },

@@ -4,7 +4,9 @@ import { A, useParams, useSearchParams } from '@solidjs/router';
 import { CustomerBillingTab } from '../billing/customer-billing-tab.tsx';
 import { useFeatureText } from '../console/feature-text.ts';
 import { Loaded } from '../console/loaded.tsx';
+import { usePermission } from '../console/permissions.tsx';
 import { CustomParameters } from '../devices/custom-parameters.tsx';
+import { OrderConfigForm } from '../supplies/order-config-form.tsx';
 import { createCustomersApi } from './customers.api.ts';
 import { customersText } from './messages/index.ts';
 import { AgentTab } from './tabs/agent-tab.tsx';
@@ -19,7 +21,7 @@ import { SitesTab } from './tabs/sites-tab.tsx';
 import { StatisticsTab } from './tabs/statistics-tab.tsx';
 import './customers.css';
 
-const TABS = ['information', 'statistics', 'sites', 'coordinators', 'prices', 'billing', 'agent', 'campaign', 'pending', 'locations', 'floorplans', 'parameters'] as const;
+const TABS = ['information', 'statistics', 'sites', 'coordinators', 'prices', 'billing', 'consumables', 'agent', 'campaign', 'pending', 'locations', 'floorplans', 'parameters'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function CustomerPage() {
@@ -27,6 +29,7 @@ export default function CustomerPage() {
   const params = useParams<{ id: string; tab?: string }>();
   const [search] = useSearchParams<{ tab?: string }>();
   const api = createCustomersApi();
+  const canEditConsumables = usePermission('consumables', 'edit');
   const [customer, { refetch, mutate }] = createResource(() => params.id, (id) => api.getCustomer(id));
   const tab = (): Tab => {
     const wanted = params.tab ?? search.tab ?? '';
@@ -78,6 +81,9 @@ export default function CustomerPage() {
             </Match>
             <Match when={tab() === 'billing'}>
               <CustomerBillingTab customer={loaded} />
+            </Match>
+            <Match when={tab() === 'consumables'}>
+              <OrderConfigForm target={{ level: 'customer', customerId: loaded.id }} canEdit={canEditConsumables()} />
             </Match>
             <Match when={tab() === 'agent'}>
               <AgentTab api={api} customer={loaded} />

@@ -38,6 +38,7 @@ const navigationOfArea: Record<Area, readonly NavItem[]> = {
     { href: '/console/devices', label: 'nav.devices', screen: 'devices' },
     { href: '/console/errors', label: 'nav.errors', screen: 'maintenance' },
     { href: '/console/requests', label: 'nav.requests', screen: 'maintenance' },
+    { href: '/console/consumables', label: 'nav.consumables', screen: 'consumables' },
     { href: '/console/billing', label: 'nav.billing', screen: 'billing' },
     { href: '/console/users', label: 'nav.users', screen: 'users' },
     { href: '/console/settings', label: 'nav.settings', screen: 'settings' },

@@ -106,6 +106,7 @@ export const customersDe: CustomersCatalogue = {
   'tab.coordinators': 'Koordinatoren',
   'tab.prices': 'Preise',
   'tab.billing': 'Abrechnung',
+  'tab.consumables': 'Verbrauchsmaterial',
   'tab.agent': 'Agent',
   'tab.campaign': 'Zählerstände',
   'tab.pending': 'Zu ergänzende Geräte',

@@ -106,6 +106,7 @@ export const customersEn: CustomersCatalogue = {
   'tab.coordinators': 'Coordinators',
   'tab.prices': 'Prices',
   'tab.billing': 'Billing',
+  'tab.consumables': 'Consumables',
   'tab.agent': 'Agent',
   'tab.campaign': 'Readings',
   'tab.pending': 'Devices to complete',

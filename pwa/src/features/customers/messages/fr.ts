@@ -104,6 +104,7 @@ export const customersFr = {
   'tab.coordinators': 'Coordinateurs',
   'tab.prices': 'Prix',
   'tab.billing': 'Facturation',
+  'tab.consumables': 'Consommables',
   'tab.agent': 'Agent',
   'tab.campaign': 'Relevés',
   'tab.pending': 'Périphériques à compléter',

@@ -106,6 +106,7 @@ export const customersIt: CustomersCatalogue = {
   'tab.coordinators': 'Coordinatori',
   'tab.prices': 'Prezzi',
   'tab.billing': 'Fatturazione',
+  'tab.consumables': 'Materiali di consumo',
   'tab.agent': 'Agente',
   'tab.campaign': 'Letture',
   'tab.pending': 'Periferiche da completare',

@@ -3,6 +3,7 @@ import type { TicketsCatalogue } from './fr.ts';
 export const ticketsDe: TicketsCatalogue = {
   'nav.errors': 'Aktuelle Fehler',
   'nav.requests': 'Wartungsaufträge',
+  'nav.consumables': 'Verbrauchsmaterial',
   'tickets.state.unresolved': 'Ungelöst',
   'tickets.state.in_progress': 'In Bearbeitung',
   'tickets.state.done': 'Erledigt',

@@ -3,6 +3,7 @@ import type { TicketsCatalogue } from './fr.ts';
 export const ticketsEn: TicketsCatalogue = {
   'nav.errors': 'Current errors',
   'nav.requests': 'Maintenance requests',
+  'nav.consumables': 'Consumables',
   'tickets.state.unresolved': 'Unresolved',
   'tickets.state.in_progress': 'In progress',
   'tickets.state.done': 'Done',

@@ -2,6 +2,7 @@
 export const ticketsFr = {
   'nav.errors': 'Erreurs en cours',
   'nav.requests': 'Demandes de maintenance',
+  'nav.consumables': 'Consommables',
   'tickets.state.unresolved': 'Non résolue',
   'tickets.state.in_progress': 'En cours',
   'tickets.state.done': 'Terminée',

@@ -3,6 +3,7 @@ import type { TicketsCatalogue } from './fr.ts';
 export const ticketsIt: TicketsCatalogue = {
   'nav.errors': 'Errori in corso',
   'nav.requests': 'Richieste di manutenzione',
+  'nav.consumables': 'Materiali di consumo',
   'tickets.state.unresolved': 'Non risolta',
   'tickets.state.in_progress': 'In corso',
   'tickets.state.done': 'Completata',
