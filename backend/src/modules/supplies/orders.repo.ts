@@ -148,6 +148,30 @@ export interface NewOrder {
   createdBy: string | null;
 }
 
+/** A new order for a supply as the device reports it; the rest (trigger, who, forecast) is the caller's. */
+export function orderFor(
+  device: { partnerId: string; customerId: string; id: string },
+  supply: { supplyIndex: string; supplyModelId: string | null; colour: SupplyColour; description: string; partNumber: string | null; percent: number | null },
+  kind: SupplyKind,
+  rest: Pick<NewOrder, 'trigger' | 'createdBy'> & Partial<Pick<NewOrder, 'heldBack' | 'heldBackParams' | 'p50Days' | 'p90Days' | 'note'>>,
+): NewOrder {
+  return {
+    partnerId: device.partnerId,
+    customerId: device.customerId,
+    deviceId: device.id,
+    supplyIndex: supply.supplyIndex,
+    supplyModelId: supply.supplyModelId,
+    kind,
+    colour: supply.colour,
+    supplyName: supply.description,
+    partNumber: supply.partNumber,
+    percentAtOrder: supply.percent,
+    p50Days: null,
+    p90Days: null,
+    ...rest,
+  };
+}
+
 /**
  * Places an order unless one is in flight for the supply: the partial unique index decides, so two
  * samples or two clicks at once still make one order. The winner then takes the customer's next

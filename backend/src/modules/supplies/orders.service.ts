@@ -8,7 +8,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { isUniqueViolation } from '../customers/scope.ts';
 import { getDevice } from '../devices/devices.service.ts';
-import { findInFlight, findOrder, findOrderViews, inFlightOrdersOf, insertOrder, listOrderViews, trackingLink, updateOrder } from './orders.repo.ts';
+import { findInFlight, findOrder, findOrderViews, inFlightOrdersOf, insertOrder, listOrderViews, orderFor, trackingLink, updateOrder } from './orders.repo.ts';
 import { notifyPlacedOrders } from './order-notices.ts';
 import { deviceSupplyForOrder } from './supplies.repo.ts';
 
@@ -34,27 +34,7 @@ export async function createOrder(deps: Pick<AppDeps, 'db' | 'clock' | 'mailer' 
   if (!kind) throw new DomainError('supply_order.not_orderable', { field: 'supplyIndex' });
   // One transaction: a request that loses the race reads the winner's order with its code.
   const placed = await db.transaction((tx) =>
-    insertOrder(
-      tx,
-      {
-        partnerId: user.partnerId,
-        customerId: device.customerId,
-        deviceId: device.id,
-        supplyIndex: supply.supplyIndex,
-        supplyModelId: supply.supplyModelId,
-        kind,
-        colour: supply.colour,
-        supplyName: supply.description,
-        partNumber: supply.partNumber,
-        trigger: 'manual',
-        percentAtOrder: supply.percent,
-        p50Days: null,
-        p90Days: null,
-        note: input.note ?? null,
-        createdBy: user.id,
-      },
-      deps.clock(),
-    ),
+    insertOrder(tx, orderFor({ ...device, partnerId: user.partnerId }, supply, kind, { trigger: 'manual', createdBy: user.id, note: input.note ?? null }), deps.clock()),
   );
   if (!placed) {
     const inFlight = await findInFlight(db, device.id, supply.supplyIndex);

@@ -4,7 +4,7 @@ import { effectiveOrderConfig, type OrderConfig } from '@parc/shared/supplies/or
 import { orderDecision } from '@parc/shared/supplies/ordering';
 import type { SupplyOrder } from '@parc/shared/supplies/kinds';
 import type { Db } from '../../db/client.ts';
-import { insertOrder, ordersOfSupplies, updateOrder } from './orders.repo.ts';
+import { insertOrder, orderFor, ordersOfSupplies, updateOrder } from './orders.repo.ts';
 import {
   customerTimeZone,
   deviceSupplyRows,
@@ -150,24 +150,14 @@ export async function evaluateSupplies(tx: Db, device: EvaluatedDevice, changes:
     if (!trigger) continue;
     const order = await insertOrder(
       tx,
-      {
-        partnerId: device.partnerId,
-        customerId: device.customerId,
-        deviceId: device.id,
-        supplyIndex: supply.supplyIndex,
-        supplyModelId: supply.supplyModelId,
-        kind,
-        colour: supply.colour,
-        supplyName: supply.description,
-        partNumber: supply.partNumber,
+      orderFor(device, supply, kind, {
         trigger,
+        createdBy: null,
         heldBack: 'blocked' in decision ? decision.blocked : null,
         heldBackParams: 'blocked' in decision ? decision.params : null,
-        percentAtOrder: supply.percent,
         p50Days: forecast?.p50Days ?? null,
         p90Days: forecast?.p90Days ?? null,
-        createdBy: null,
-      },
+      }),
       now,
     );
     if (order && !order.heldBack) placed.push(order.id);

@@ -1,9 +1,10 @@
 /** One customer: its name and state, then a tab per concern, each addressable (/console/customers/:id/:tab, or ?tab= as emails link). */
-import { createEffect, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { A, useParams, useSearchParams } from '@solidjs/router';
+import { createResource, Match, Show, Switch } from 'solid-js';
+import { useParams, useSearchParams } from '@solidjs/router';
 import { CustomerBillingTab } from '../billing/customer-billing-tab.tsx';
 import { useFeatureText } from '../console/feature-text.ts';
 import { Loaded } from '../console/loaded.tsx';
+import { TabBar } from '../console/tab-bar.tsx';
 import { usePermission } from '../console/permissions.tsx';
 import { CustomParameters } from '../devices/custom-parameters.tsx';
 import { OrderConfigForm } from '../supplies/order-config-form.tsx';
@@ -36,11 +37,6 @@ export default function CustomerPage() {
     return (TABS as readonly string[]).includes(wanted) ? (wanted as Tab) : 'information';
   };
   // The tabs scroll sideways on narrow screens: the current one is brought into view (a link may open any).
-  const [tabsNav, setTabsNav] = createSignal<HTMLElement>();
-  createEffect(() => {
-    tab();
-    tabsNav()?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  });
 
   return (
     <Loaded result={customer.loading ? undefined : customer()} retry={refetch}>
@@ -54,15 +50,7 @@ export default function CustomerPage() {
           <Show when={!loaded.active}>
             <p class="notice">{t('customer.deactivated')}</p>
           </Show>
-          <nav class="tabs" aria-label={t('customer.tabs')} ref={setTabsNav}>
-            <For each={TABS}>
-              {(name) => (
-                <A href={`/console/customers/${loaded.id}/${name}`} aria-current={tab() === name ? 'page' : undefined} data-testid={`tab-${name}`}>
-                  {t(`tab.${name}`)}
-                </A>
-              )}
-            </For>
-          </nav>
+          <TabBar tabs={TABS} current={tab()} href={(name) => `/console/customers/${loaded.id}/${name}`} label={(name) => t(`tab.${name}`)} ariaLabel={t('customer.tabs')} />
           <Switch>
             <Match when={tab() === 'information'}>
               <InformationTab api={api} customer={loaded} onSaved={(saved) => mutate({ ok: true, data: saved })} />

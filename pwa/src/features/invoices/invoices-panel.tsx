@@ -7,7 +7,7 @@
  * button is disabled while its request is out, and a payment carries an id made once per typed
  * payment, so a retry records it once. Without the 'billing' edit permission, the panel only shows.
  */
-import { createResource, createSignal, For, Match, onCleanup, onMount, Show, Switch, type ParentProps } from 'solid-js';
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
 import { amount } from '@parc/shared/billing/money';
 import { INVOICE_DOCUMENT_TYPES, type BillingRunSummary, type Invoice, type InvoiceDocumentType, type InvoiceStatus } from '@parc/shared/contracts/billing';
@@ -20,6 +20,7 @@ import { formatPeriod, moneyFormat } from '../billing/billing.format.ts';
 import { useFeatureText } from '../console/feature-text.ts';
 import { formatDate, isoDate } from '../console/format.ts';
 import { Loaded } from '../console/loaded.tsx';
+import { ModalDialog } from '../console/modal-dialog.tsx';
 import { usePermission } from '../console/permissions.tsx';
 import { TextField } from '../customers/text-field.tsx';
 import { FormError } from '../shell/form-error.tsx';
@@ -72,17 +73,6 @@ function fieldOf<Field extends string>(error: ApiError, fields: readonly Field[]
 }
 
 /** A modal dialog, open while shown; Escape or its own buttons close it, and focus returns where it was. */
-function Dialog(props: ParentProps<{ labelledBy: string; onClose: () => void }>) {
-  let dialog: HTMLDialogElement | undefined;
-  onMount(() => dialog?.showModal());
-  onCleanup(() => dialog?.open && dialog.close());
-  return (
-    <dialog ref={dialog} class="invoice-dialog" aria-labelledby={props.labelledBy} onClose={() => props.onClose()}>
-      {props.children}
-    </dialog>
-  );
-}
-
 /** The customer's invoices; `currency` is the customer's, offered for a new invoice. */
 export function InvoicesPanel(props: { customerId: string; currency: string }) {
   const api = createInvoicesApi();
@@ -149,7 +139,7 @@ export function InvoicesPanel(props: { customerId: string; currency: string }) {
         </Show>
       </div>
       <Show when={opened()?.view === 'add'}>
-        <Dialog labelledBy="invoice-form-new" onClose={() => setOpened(null)}>
+        <ModalDialog width="44rem" labelledBy="invoice-form-new" onClose={() => setOpened(null)}>
           <InvoiceEditor
             api={api}
             invoice={null}
@@ -162,13 +152,13 @@ export function InvoicesPanel(props: { customerId: string; currency: string }) {
             }}
             onCancel={() => setOpened(null)}
           />
-        </Dialog>
+        </ModalDialog>
       </Show>
       <Show when={openedInvoice()}>
         {(invoice) => (
           <Switch>
             <Match when={opened()?.view === 'edit'}>
-              <Dialog labelledBy={`invoice-form-${invoice().id}`} onClose={() => setOpened(null)}>
+              <ModalDialog width="44rem" labelledBy={`invoice-form-${invoice().id}`} onClose={() => setOpened(null)}>
                 <InvoiceEditor
                   api={api}
                   invoice={invoice()}
@@ -181,10 +171,10 @@ export function InvoicesPanel(props: { customerId: string; currency: string }) {
                   }}
                   onCancel={() => setOpened(null)}
                 />
-              </Dialog>
+              </ModalDialog>
             </Match>
             <Match when={opened()?.view === 'payments'}>
-              <Dialog labelledBy={`invoice-${invoice().id}-payments`} onClose={() => setOpened(null)}>
+              <ModalDialog width="44rem" labelledBy={`invoice-${invoice().id}-payments`} onClose={() => setOpened(null)}>
                 <Payments
                   api={api}
                   invoice={invoice()}
@@ -196,7 +186,7 @@ export function InvoicesPanel(props: { customerId: string; currency: string }) {
                   }}
                   onClose={() => setOpened(null)}
                 />
-              </Dialog>
+              </ModalDialog>
             </Match>
           </Switch>
         )}

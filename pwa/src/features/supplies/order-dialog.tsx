@@ -3,11 +3,12 @@
  * number actually ordered, a note. A modal dialog; Escape or Close leaves it unchanged. Sending once:
  * the buttons wait while the request is out.
  */
-import { createSignal, For, onCleanup, onMount } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { Carrier, OrderUpdate, SupplyOrderView } from '@parc/shared/contracts/supplies';
 import type { ApiError, ApiResult } from '../../api/client.ts';
 import { useFeatureText } from '../console/feature-text.ts';
+import { ModalDialog } from '../console/modal-dialog.tsx';
 import { TextField } from '../customers/text-field.tsx';
 import { FormError } from '../shell/form-error.tsx';
 import { suppliesText } from './messages/index.ts';
@@ -28,8 +29,6 @@ export function OrderDialog(props: {
   const [sending, setSending] = createSignal(false);
   const [problem, setProblem] = createSignal<string | ApiError | null>(null);
   let dialog: HTMLDialogElement | undefined;
-  onMount(() => dialog?.showModal());
-  onCleanup(() => dialog?.open && dialog.close());
   const titleId = `order-dialog-${props.order.id}`;
 
   async function submit(event: SubmitEvent) {
@@ -44,9 +43,9 @@ export function OrderDialog(props: {
   }
 
   return (
-    <dialog ref={dialog} class="supply-dialog" aria-labelledby={titleId} onClose={() => props.onClose()}>
+    <ModalDialog ref={(element) => (dialog = element)} labelledBy={titleId} onClose={() => props.onClose()}>
       <form class="form card" onSubmit={submit}>
-        <h2 id={titleId}>{t(props.mode === 'ship' ? 'orders.dialog.ship' : 'orders.dialog.details', { code: props.order.code })}</h2>
+        <h2 id={titleId} class="supply-dialog__title">{t(props.mode === 'ship' ? 'orders.dialog.ship' : 'orders.dialog.details', { code: props.order.code })}</h2>
         <label class="field">
           {t('orders.field.carrier')}
           <select name="carrierId" value={form.carrierId} onChange={(event) => setForm('carrierId', event.currentTarget.value)}>
@@ -76,6 +75,6 @@ export function OrderDialog(props: {
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -13,6 +13,7 @@ import { Loaded } from '../console/loaded.tsx';
 import { usePermission } from '../console/permissions.tsx';
 import { createDevicesApi } from '../devices/devices.api.ts';
 import { FormError } from '../shell/form-error.tsx';
+import { FilterSelect, NamedOptions } from '../tickets/tickets-bits.tsx';
 import { movedIds, routeFormOf, routeInputOf, type RouteForm, type RouteProblem } from './routing.rules.ts';
 import { supplySettingsText } from './settings-messages/index.ts';
 import { createSuppliesApi, type SuppliesApi } from './supplies.api.ts';
@@ -249,51 +250,15 @@ function RouteEditor(props: { route?: OrderRouteView; api: SuppliesApi; supplier
             <input name="model" value={form().model} onInput={(event) => update({ model: event.currentTarget.value })} />
           </label>
           <DevicePicker deviceId={form().deviceId} deviceName={props.deviceName} onPick={(deviceId) => update({ deviceId })} />
-          <label class="field">
-            {t('routing.filter.kind')}
-            <select name="kind" onChange={(event) => update({ kind: event.currentTarget.value as SupplyKind | '' })}>
-              <option value="" selected={form().kind === ''}>
-                {t('routing.filter.any')}
-              </option>
-              <For each={SUPPLY_KINDS}>
-                {(value) => (
-                  <option value={value} selected={form().kind === value}>
-                    {t(`kind.${value}`)}
-                  </option>
-                )}
-              </For>
-            </select>
-          </label>
-          <label class="field">
-            {t('routing.filter.colour')}
-            <select name="colour" onChange={(event) => update({ colour: event.currentTarget.value as SupplyColour | '' })}>
-              <option value="" selected={form().colour === ''}>
-                {t('routing.filter.any')}
-              </option>
-              <For each={SUPPLY_COLOURS}>
-                {(value) => (
-                  <option value={value} selected={form().colour === value}>
-                    {t(`colour.${value}`)}
-                  </option>
-                )}
-              </For>
-            </select>
-          </label>
-          <label class="field">
-            {t('routing.filter.supplier')}
-            <select name="supplierId" onChange={(event) => update({ supplierId: event.currentTarget.value })}>
-              <option value="" selected={form().supplierId === ''}>
-                {t('routing.filter.any')}
-              </option>
-              <For each={props.suppliers}>
-                {(supplier) => (
-                  <option value={supplier.id} selected={form().supplierId === supplier.id}>
-                    {supplier.name}
-                  </option>
-                )}
-              </For>
-            </select>
-          </label>
+          <FilterSelect label={t('routing.filter.kind')} name="kind" value={form().kind} onChange={(kind) => update({ kind: kind as SupplyKind | '' })}>
+            <NamedOptions each={SUPPLY_KINDS.map((value) => ({ id: value, name: t(`kind.${value}`) }))} />
+          </FilterSelect>
+          <FilterSelect label={t('routing.filter.colour')} name="colour" value={form().colour} onChange={(colour) => update({ colour: colour as SupplyColour | '' })}>
+            <NamedOptions each={SUPPLY_COLOURS.map((value) => ({ id: value, name: t(`colour.${value}`) }))} />
+          </FilterSelect>
+          <FilterSelect label={t('routing.filter.supplier')} name="supplierId" value={form().supplierId} onChange={(supplierId) => update({ supplierId })}>
+            <NamedOptions each={props.suppliers} />
+          </FilterSelect>
         </div>
       </fieldset>
       <fieldset class="route__group">

@@ -126,7 +126,6 @@ export const supplySettingsDe: SupplySettingsCatalogue = {
   'routing.filter.kind': 'Art des Materials',
   'routing.filter.colour': 'Farbe',
   'routing.filter.supplier': 'Lieferant',
-  'routing.filter.any': 'Alle',
   'routing.filter.anyDevice': 'Alle Geräte',
   'routing.filter.anyOrder': 'Jede Bestellung',
   'routing.filter.deviceSearch': 'Gerät suchen (ID, Seriennummer, Modell)',

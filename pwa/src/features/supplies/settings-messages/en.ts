@@ -126,7 +126,6 @@ export const supplySettingsEn: SupplySettingsCatalogue = {
   'routing.filter.kind': 'Supply kind',
   'routing.filter.colour': 'Colour',
   'routing.filter.supplier': 'Supplier',
-  'routing.filter.any': 'Any',
   'routing.filter.anyDevice': 'Any device',
   'routing.filter.anyOrder': 'Every order',
   'routing.filter.deviceSearch': 'Find a device (ID, serial, model)',

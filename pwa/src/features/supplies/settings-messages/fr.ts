@@ -125,7 +125,6 @@ export const supplySettingsFr = {
   'routing.filter.kind': 'Type de consommable',
   'routing.filter.colour': 'Couleur',
   'routing.filter.supplier': 'Fournisseur',
-  'routing.filter.any': 'Tous',
   'routing.filter.anyDevice': 'Tous les appareils',
   'routing.filter.anyOrder': 'Toutes les commandes',
   'routing.filter.deviceSearch': 'Chercher un appareil (ID, série, modèle)',

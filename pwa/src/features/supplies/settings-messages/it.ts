@@ -126,7 +126,6 @@ export const supplySettingsIt: SupplySettingsCatalogue = {
   'routing.filter.kind': 'Tipo di materiale',
   'routing.filter.colour': 'Colore',
   'routing.filter.supplier': 'Fornitore',
-  'routing.filter.any': 'Tutti',
   'routing.filter.anyDevice': 'Tutti gli apparecchi',
   'routing.filter.anyOrder': 'Ogni ordine',
   'routing.filter.deviceSearch': 'Cerca un apparecchio (ID, numero di serie, modello)',
