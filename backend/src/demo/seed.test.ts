@@ -13,6 +13,8 @@ import { toAgentView } from '../modules/agents/agents.service.ts';
 import { countTotals } from '../modules/dashboard/dashboard.repo.ts';
 import { entrySheet, openLink, submitEntries } from '../modules/links/links.service.ts';
 import { receivingContacts } from '../modules/meters/contacts.service.ts';
+import { listOrders } from '../modules/supplies/orders.service.ts';
+import { listSupplyModels } from '../modules/supplies/settings.service.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { DEMO_AGENT_CUSTOMER, LOW_TONER_PERCENT, planDemoAgent } from './agent.ts';
 import { DEMO_LOGINS, DEMO_METER_CUSTOMER, DEMO_PASSWORD, HISTORY_MONTHS, planDemo } from './plan.ts';
@@ -285,6 +287,31 @@ describe('seedDemo', () => {
     expect(consumables).not.toHaveLength(0);
     expect(consumables.every((line) => line.amount !== null && line.supplyModel!.endsWith('Toner'))).toBe(true);
     expect(lines.get('10633')!.filter((line) => line.kind === 'tiered').map((line) => line.counter)).toEqual(['mono', 'colour']);
+  });
+
+  it('opens the consumables on a catalogue with the dealer’s data and orders on their way, one shipped with a link to follow it', async () => {
+    const [admin] = await db.select().from(users).where(eq(users.email, DEMO_LOGINS[0].email));
+    const user = { ...admin!, customerIds: null, permissions: FULL_ACCESS };
+    expect((await db.select({ supplyModelId: deviceSupplies.supplyModelId }).from(deviceSupplies)).every((supply) => supply.supplyModelId !== null)).toBe(true);
+    const catalogue = await listSupplyModels(db, user, { page: 1, pageSize: 100 }, NOW);
+    expect(catalogue.total).toBeGreaterThan(10);
+    const described = catalogue.items.filter((entry) => entry.ratedYield !== null);
+    expect(described.length).toBeGreaterThanOrEqual(3);
+    for (const entry of described) expect(entry).toMatchObject({ dealerReference: expect.any(String), price: expect.any(String), supplierName: 'Alpen Büro Distribution AG' });
+    // The agent-read toners were replaced over the year: the catalogue shows what the fleet consumed.
+    expect(catalogue.items.some((entry) => entry.consumption.some((month) => month.count > 0))).toBe(true);
+
+    const pending = await listOrders(db, user, { status: 'pending', page: 1, pageSize: 20 });
+    expect(pending.items.map((order) => [order.code, order.status, order.trigger, order.kind, order.colour])).toEqual([
+      ['ZHT-ORDER-1', 'new', 'level', 'toner', 'black'],
+      ['DF-ORDER-2', 'new', 'manual', 'toner', 'black'],
+      ['DF-ORDER-1', 'shipped', 'manual', 'toner', 'black'],
+    ]);
+    expect(pending.items.every((order) => order.notifiedAt !== null && order.createdAt < NOW.toISOString())).toBe(true);
+    const [automatic, , shipped] = pending.items;
+    expect(automatic).toMatchObject({ percentAtOrder: LOW_TONER_PERCENT, createdBy: null, partNumber: 'C-EXV58-BK' });
+    expect(automatic!.p50Days).toBeGreaterThan(0);
+    expect(shipped).toMatchObject({ carrier: { name: 'La Poste' }, trackingLink: 'https://service.post.ch/ekp-web/ui/entry/search/99.60.482713.20174436', createdBy: DEMO_LOGINS[0].name });
   });
 
   it('does nothing the second time', async () => {

@@ -31,6 +31,7 @@ import { customerCalendar } from '../modules/meters/settings.repo.ts';
 import { planDemoAgent } from './agent.ts';
 import { planDemoBilling } from './billing.ts';
 import { DEMO_LOGINS, DEMO_METER_CUSTOMER, DEMO_PASSWORD, planDemo } from './plan.ts';
+import { catalogued, seedDemoConsumables } from './supplies.ts';
 import { planDemoTickets } from './tickets.ts';
 
 export interface SeedDemoOptions {
@@ -46,7 +47,8 @@ const BATCH_ROWS = 1_000;
 /**
  * Fills an empty database (no partner yet) with the demo dealer, its users, three customers and
  * their fleets with 14 months of readings, the agent that reads one customer's head office, and
- * what billing needs: each customer's prices (one pricing model each) and the toners replaced.
+ * what billing needs: each customer's prices (one pricing model each) and the toners replaced, and
+ * the consumables: a catalogue with the dealer's data, a supplier, a carrier and orders in flight.
  * Does nothing on a database that has any partner. Returns whether it seeded.
  */
 export async function seedDemo(db: Db, { now, hashPassword, newId = randomUUID }: SeedDemoOptions): Promise<boolean> {
@@ -71,7 +73,6 @@ export async function seedDemo(db: Db, { now, hashPassword, newId = randomUUID }
       await tx.insert(readings).values(plan.readings.slice(start, start + BATCH_ROWS));
     }
     const tickets = planDemoTickets(plan, now, newId);
-    await tx.insert(deviceSupplies).values(tickets.supplies);
     await tx.insert(maintenanceRequests).values(tickets.requests);
     await tx.insert(requestEvents).values(tickets.events);
     const agent = planDemoAgent(plan, now, newId);
@@ -79,12 +80,15 @@ export async function seedDemo(db: Db, { now, hashPassword, newId = randomUUID }
     await tx.insert(agentKeys).values(agent.keys);
     await tx.insert(agentCredentials).values(agent.credentials);
     await tx.insert(agentContacts).values(agent.contacts);
-    await tx.insert(deviceSupplies).values(agent.supplies);
+    // The technician's devices and the agent's, linked to the catalogue as the agent's samples link them.
+    const supplies = await catalogued(tx, plan, [...tickets.supplies, ...agent.supplies]);
+    await tx.insert(deviceSupplies).values(supplies);
     await tx.insert(deviceSupplyLevels).values(agent.supplyLevels);
     await tx.insert(deviceAlerts).values(agent.alerts);
     const billing = planDemoBilling(plan, agent, now, newId);
     await tx.insert(priceVersions).values(billing.priceVersions);
     await tx.insert(supplyReplacements).values(billing.replacements);
+    await seedDemoConsumables(tx, plan, supplies, now);
     return true;
   });
 }

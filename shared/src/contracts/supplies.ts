@@ -34,6 +34,7 @@ export const priceSchema = z.string().trim().regex(/^\d{1,9}(\.\d{1,2})?$/, 'A p
 export const supplierSchema = z.object({ id: z.uuid(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable() });
 export type Supplier = z.infer<typeof supplierSchema>;
 export const supplierInputSchema = z.strictObject({ name: requiredText(200), email: z.email().max(320).nullish(), phone: optionalText(50) });
+export const supplierUpdateSchema = supplierInputSchema.partial().refine(hasSomeField, NOTHING_TO_CHANGE);
 export type SupplierInput = z.input<typeof supplierInputSchema>;
 export const supplierListSchema = z.object({ items: z.array(supplierSchema) });
 
@@ -41,6 +42,7 @@ export const supplierListSchema = z.object({ items: z.array(supplierSchema) });
 export const carrierSchema = z.object({ id: z.uuid(), name: z.string(), trackingUrl: z.string().nullable() });
 export type Carrier = z.infer<typeof carrierSchema>;
 export const carrierInputSchema = z.strictObject({ name: requiredText(200), trackingUrl: z.url({ protocol: /^https?$/ }).max(500).nullish() });
+export const carrierUpdateSchema = carrierInputSchema.partial().refine(hasSomeField, NOTHING_TO_CHANGE);
 export type CarrierInput = z.input<typeof carrierInputSchema>;
 export const carrierListSchema = z.object({ items: z.array(carrierSchema) });
 
@@ -147,13 +149,35 @@ export type OrderUpdate = z.input<typeof orderUpdateSchema>;
 // ---- Order configuration -------------------------------------------------------------------
 
 export const configSourceSchema = z.enum(CONFIG_SOURCES);
+const thresholdsOf = <T extends z.ZodType>(value: T) => z.record(z.enum(THRESHOLD_KEYS), value);
+const blockOnOf = <T extends z.ZodType>(value: T) => z.record(z.enum(EXCHANGE_ALARMS), value);
+
+export const orderConfigSchema = z.object({
+  method: z.enum(ORDER_METHODS),
+  levelThresholds: thresholdsOf(z.number()),
+  proactiveDays: z.number(),
+  minEfficiency: z.number(),
+  markSentAfterNotification: z.boolean(),
+  blockOn: blockOnOf(z.boolean()),
+  replacementMaxLevels: thresholdsOf(z.number()),
+}) satisfies z.ZodType<OrderConfig>;
+
+export const orderConfigSourcesSchema = z.object({
+  method: configSourceSchema,
+  levelThresholds: thresholdsOf(configSourceSchema),
+  proactiveDays: configSourceSchema,
+  minEfficiency: configSourceSchema,
+  markSentAfterNotification: configSourceSchema,
+  blockOn: blockOnOf(configSourceSchema),
+  replacementMaxLevels: thresholdsOf(configSourceSchema),
+}) satisfies z.ZodType<OrderConfigSources>;
 
 /** A level's own settings, and what applies there with where each value comes from. */
 export const orderConfigViewSchema = z.object({
   level: z.enum(['dealer', 'customer', 'device']),
   own: orderConfigLevelSchema,
-  effective: z.custom<OrderConfig>(),
-  from: z.custom<OrderConfigSources>(),
+  effective: orderConfigSchema,
+  from: orderConfigSourcesSchema,
   updatedAt: instantSchema.nullable(),
 });
 export type OrderConfigView = z.infer<typeof orderConfigViewSchema>;
@@ -178,7 +202,14 @@ export const orderRouteSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   position: z.number().int().nonnegative(),
-  filters: z.custom<RouteFilters>(),
+  filters: z.object({
+    manufacturer: z.string().nullish(),
+    model: z.string().nullish(),
+    deviceId: z.uuid().nullish(),
+    kind: supplyKindSchema.nullish(),
+    colour: supplyColourSchema.nullish(),
+    supplierId: z.uuid().nullish(),
+  }) satisfies z.ZodType<RouteFilters>,
   recipients: z.array(routeRecipientSchema),
 });
 export type OrderRouteView = z.infer<typeof orderRouteSchema>;

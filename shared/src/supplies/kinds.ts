@@ -83,17 +83,17 @@ const KIND_BY_TYPE: Record<string, SupplyKind> = {
   staples: 'staples', stitchingWire: 'staples',
 };
 
-/** Words of a description, most telling first, for the types that say nothing (other, unknown, a vendor's). */
+/** Words of a description, most telling first, for the types that say nothing (other, unknown, a vendor's); printers name supplies in their menu language too. */
 const KIND_BY_WORD: [RegExp, SupplyKind][] = [
-  [/\bwaste|collection unit|maintenance box\b/i, 'waste_toner'],
-  [/\bstaple/i, 'staples'],
-  [/\bmaintenance|\bkit\b/i, 'maintenance_kit'],
-  [/\bfuser|\bfixing/i, 'fuser'],
-  [/\bbelt|transfer/i, 'transfer_belt'],
-  [/\bdeveloper/i, 'developer'],
-  [/\bdrum|\bopc\b|imaging unit|photoconductor/i, 'drum'],
-  [/\bink\b/i, 'ink'],
-  [/\btoner|cartridge|\btk-/i, 'toner'],
+  [/\bwaste|collection unit|maintenance box\b|r[ée]cup[ée]ra|resttoner|recupero|toner di scarto/i, 'waste_toner'],
+  [/\bstaple|agrafe|heftklammer|punti metallici/i, 'staples'],
+  [/\bmaintenance|\bkit\b|wartung|manutenzione/i, 'maintenance_kit'],
+  [/\bfuser|\bfixing|fixier|\bfusion|fusore/i, 'fuser'],
+  [/\bbelt|transfer|courroie|cinghia/i, 'transfer_belt'],
+  [/\bdevelop|entwickler|sviluppatore/i, 'developer'],
+  [/\bdrum|\bopc\b|imaging unit|photoconduct|tambour|trommel|tamburo|fotoconduttore/i, 'drum'],
+  [/\bink\b|\bencre|\btinte|inchiostro/i, 'ink'],
+  [/\btoner|cartridge|cartouche|kartusche|cartuccia|\btk-/i, 'toner'],
 ];
 
 /**

@@ -24,6 +24,7 @@ const breaks = [{ counter: 'total', finalValue: 100, startValue: 0 }];
 export const VALID_BODIES: Record<string, (ids: Ids) => ProbeBody> = {
   'PATCH /api/agents/{id}': () => json({ name: 'Probe' }),
   'PATCH /api/coordinators/{id}': () => json({ name: 'Probe' }),
+  'PUT /api/customers/{customerId}/order-config': () => json({ proactiveDays: 10 }),
   'POST /api/customers/{customerId}/coordinators': () => json({ name: 'Probe' }),
   'POST /api/customers/{customerId}/sites': () => json({ name: 'Probe' }),
   'POST /api/customers/{customerId}/sites/import': () => ({ raw: 'name\nImported\n', type: 'text/csv', query: 'mode=commit' }),
@@ -35,6 +36,7 @@ export const VALID_BODIES: Record<string, (ids: Ids) => ProbeBody> = {
   'POST /api/customers/{id}/floorplans': () => ({ raw: PNG, type: 'image/png', query: 'name=Probe&floor=9' }),
   'PUT /api/customers/{id}/parameters': (ids) => json({ values: [{ parameterId: ids.parameter, value: 'Probe' }] }),
   'PUT /api/customers/{id}/prices': () => json(emptyPriceList('EUR')),
+  'PUT /api/devices/{deviceId}/order-config': () => json({ proactiveDays: 10 }),
   'POST /api/devices/{deviceId}/counters': () => json({ kind: 'colour' }),
   'POST /api/devices/{deviceId}/readings': (ids) => json({ counterId: ids.counter, value: 150, takenAt: '2026-11-19T09:00:00Z' }),
   'POST /api/devices/{deviceId}/resets': () => json({ kind: 'counter_reset', at: '2026-11-19T10:00:00Z', counters: breaks, clientId: randomUUID() }),
@@ -56,6 +58,12 @@ export const VALID_BODIES: Record<string, (ids: Ids) => ProbeBody> = {
   'POST /api/requests/{id}/notes': () => json({ comment: 'Probe' }),
   'POST /api/requests/{id}/transition': () => json({ to: 'in_progress', comment: 'Probe' }),
   'PATCH /api/sites/{id}': () => json({ name: 'Probe' }),
+  // Bodies naming nothing else (no supplier, no carrier): a refusal can only come from the resource the path names.
+  'PATCH /api/supplies/carriers/{id}': () => json({ name: 'Probe', trackingUrl: 'https://probe.test/{tracking}' }),
+  'PATCH /api/supplies/models/{id}': () => json({ ratedYield: 1000, dealerReference: 'PROBE', price: '1.00' }),
+  'PATCH /api/supplies/orders/{id}': () => json({ action: 'cancel', note: 'Probe' }),
+  'PUT /api/supplies/routes/{id}': () => json({ name: 'Probe', filters: {}, recipients: [{ kind: 'address', address: 'probe@dealer.test' }] }),
+  'PATCH /api/supplies/suppliers/{id}': () => json({ name: 'Probe' }),
   'PATCH /api/users/{id}': () => json({ name: 'Probe' }),
   'PUT /api/users/{id}/profile': (ids) => json({ profileId: ids.profile }),
 };

@@ -15,15 +15,18 @@ import { isDeepStrictEqual } from 'node:util';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyPriceList } from '@parc/shared/billing/price-list';
+import type { Supply } from '@parc/shared/agents/reading';
+import { supplyIdentity } from '@parc/shared/supplies/identity';
 import { SCREENS, type AccessLevel, type Permissions, type Screen } from '@parc/shared/contracts/profiles';
 import { createApp } from '../../app.ts';
-import type { UserRole } from '../../db/schema/index.ts';
+import { deviceSupplies, supplyAlarms, type UserRole } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { routeTable, type RouteEntry } from '../../http/route-table.ts';
 import { createRouter } from '../../http/router.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { customerInput, deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
 import { issueLink } from '../links/links.service.ts';
+import { catalogueEntries } from '../supplies/supplies.catalogue.ts';
 import type { RouteAccess } from './access.ts';
 import { PNG, VALID_BODIES, type Ids, type ProbeBody } from './authorization-matrix.bodies.ts';
 
@@ -91,10 +94,19 @@ const PATH_KINDS = {
   links: 'link',
   'location-requests': 'locationRequest',
   attachments: 'attachment',
+  models: 'supplyModel',
+  suppliers: 'supplier',
+  carriers: 'carrier',
+  orders: 'supplyOrder',
+  routes: 'orderRoute',
+  alarms: 'supplyAlarm',
 } as const;
 type Kind = (typeof PATH_KINDS)[keyof typeof PATH_KINDS];
 /** Kinds that belong to the dealer as a whole rather than to one of its customers. */
-const DEALER_KINDS = new Set<Kind>(['parameter', 'profile', 'user']);
+const DEALER_KINDS = new Set<Kind>(['parameter', 'profile', 'user', 'supplyModel', 'supplier', 'carrier', 'orderRoute']);
+
+/** The toner every fixture device reports: one catalogue entry per dealer, found by its part number. */
+const TONER = { index: '1.1', description: 'Black Toner, PN 006R01509;SN48178080E0000481', type: 'toner', colour: 'black' } satisfies Pick<Supply, 'index' | 'description' | 'type' | 'colour'>;
 
 /** The resources a route's path names (each param by the segment before it), when the fixture holds one of each kind in every place. */
 function targetsOf(route: RouteEntry): { param: string; kind: Kind }[] | undefined {
@@ -170,6 +182,8 @@ describe('the authorization matrix', () => {
       return response.body;
     };
     const technician = await signedIn(t, dealer.id, 'technician');
+    /** The dealer's catalogue entry of the toner (added the first time, found after). */
+    const catalogued = async (device: { partnerId: string; manufacturer: string; model: string }) => (await catalogueEntries(t.database.db, device, [TONER], t.deps.clock())).get(TONER.index)!;
     /** One of each customer-side resource under a new customer of `caller`'s dealer (requests go to the dealer's technician: a technician sees those given to him). */
     const customerSide = async (caller: Caller, partnerId: string) => {
       const customer = await post(caller, '/customers', customerInput());
@@ -193,6 +207,11 @@ describe('the authorization matrix', () => {
       const asked = await t.app.request(`/api/links/${link.token}/location-requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: device.id, location: 'Second floor', message: 'Moved' }) });
       if (asked.status !== 202) throw new Error(`seeding a location request: ${asked.status}`);
       const locationRequests = (await caller.request('GET', '/location-requests')).body.items;
+      // Supplies come from an agent's samples: the device reports its toner low, it is ordered by hand, and an alarm is open on it.
+      const entry = await catalogued({ partnerId, manufacturer: device.manufacturer, model: device.model });
+      await t.database.db.insert(deviceSupplies).values({ partnerId, deviceId: device.id, supplyIndex: TONER.index, description: TONER.description, type: TONER.type, colour: TONER.colour, level: 8, max: 100, percent: 8, state: 'measured', ...supplyIdentity(TONER.description), supplyModelId: entry.supplyModelId, readAt: t.deps.clock() });
+      const order = await post(caller, '/supplies/orders', { deviceId: device.id, supplyIndex: TONER.index });
+      const [alarm] = await t.database.db.insert(supplyAlarms).values({ partnerId, deviceId: device.id, supplyIndex: TONER.index, code: 'inefficient', params: { efficiency: 40 }, openedAt: t.deps.clock() }).returning();
       return {
         customer: customer.id,
         device: device.id,
@@ -209,12 +228,18 @@ describe('the authorization matrix', () => {
         billingRun: billing.runs[0].id,
         link: link.linkId,
         locationRequest: locationRequests.find((item: Json) => item.deviceId === device.id).id,
+        supplyOrder: order.id,
+        supplyAlarm: alarm!.id,
       } satisfies Partial<Record<Kind, string>>;
     };
     const dealerSide = async (caller: Caller, partnerId: string) => ({
       parameter: (await post(caller, '/parameters', { name: `Cost centre ${partnerId.slice(0, 4)}`, kind: 'text', appliesTo: 'device' })).id,
       profile: (await post(caller, '/profiles', { name: 'Reception', permissions: allAt('view') })).id,
       user: (await signedIn(t, partnerId, 'partner_staff')).userId,
+      supplyModel: (await catalogued({ partnerId, manufacturer: 'Xerox', model: 'VersaLink C405' })).supplyModelId,
+      supplier: (await post(caller, '/supplies/suppliers', { name: 'Toner desk', email: 'orders@toner-desk.test' })).id,
+      carrier: (await post(caller, '/supplies/carriers', { name: 'Swiss Post', trackingUrl: 'https://post.example/track?n={tracking}' })).id,
+      orderRoute: (await post(caller, '/supplies/routes', { name: 'Toners', filters: { kind: 'toner' }, recipients: [{ kind: 'address', address: 'toners@dealer.test' }] })).id,
     });
     const own = { ...(await customerSide(admin, dealer.id)), ...(await dealerSide(admin, dealer.id)) };
     fixture = {
@@ -285,8 +310,11 @@ describe('the authorization matrix', () => {
     const ids = idsAt(place);
     const reads = TABLE.filter((read) => read.method === 'GET' && read.access?.kind === 'screen' && around.has(targetsOf(read)?.[0]?.kind as Kind));
     const paths = reads.map((read) => probePath(read, Object.fromEntries(targetsOf(read)!.map(({ param, kind: of }) => [param, ids[of]!]))));
-    for (const segment of route.path.split('/').slice(2)) {
-      if (TABLE.some((read) => read.method === 'GET' && read.path === `/api/${segment}`)) paths.push(`/${segment}`);
+    // Each segment's list, and the lists the path's leading segments name (/supplies/suppliers).
+    const segments = route.path.split('/').slice(2);
+    const leading = segments.slice(0, segments.findIndex((segment) => segment.startsWith('{'))).map((_, at) => segments.slice(0, at + 1).join('/'));
+    for (const list of new Set([...segments, ...leading])) {
+      if (TABLE.some((read) => read.method === 'GET' && read.path === `/api/${list}`)) paths.push(`/${list}`);
     }
     // Files (plans, documents, exports) are compared by their status alone: their bytes say nothing of scope.
     return Promise.all(

@@ -4,6 +4,7 @@ import {
   carrierInputSchema,
   carrierListSchema,
   carrierSchema,
+  carrierUpdateSchema,
   deviceSuppliesSchema,
   orderConfigLevelSchema,
   orderConfigViewSchema,
@@ -17,6 +18,7 @@ import {
   supplierInputSchema,
   supplierListSchema,
   supplierSchema,
+  supplierUpdateSchema,
   supplyModelListQuerySchema,
   supplyModelPageSchema,
   supplyModelSchema,
@@ -78,7 +80,7 @@ export const supplyRoutes = createRouter()
     async (c) => c.json(await saveSupplier(c.get('deps').db, c.get('user'), null, c.req.valid('json')), 201),
   )
   .openapi(
-    createRoute({ method: 'patch', path: '/supplies/suppliers/{id}', tags, summary: 'Change a supplier', middleware: [edit] as const, request: { params: idParams, body: jsonBody(supplierInputSchema.partial()) }, responses: { 200: json(supplierSchema, 'Changed'), ...conflictResponse, ...errorResponses } }),
+    createRoute({ method: 'patch', path: '/supplies/suppliers/{id}', tags, summary: 'Change a supplier', middleware: [edit] as const, request: { params: idParams, body: jsonBody(supplierUpdateSchema) }, responses: { 200: json(supplierSchema, 'Changed'), ...conflictResponse, ...errorResponses } }),
     async (c) => c.json(await saveSupplier(c.get('deps').db, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
   )
   .openapi(
@@ -97,7 +99,7 @@ export const supplyRoutes = createRouter()
     async (c) => c.json(await saveCarrier(c.get('deps').db, c.get('user'), null, c.req.valid('json')), 201),
   )
   .openapi(
-    createRoute({ method: 'patch', path: '/supplies/carriers/{id}', tags, summary: 'Change a carrier', middleware: [edit] as const, request: { params: idParams, body: jsonBody(carrierInputSchema.partial()) }, responses: { 200: json(carrierSchema, 'Changed'), ...conflictResponse, ...errorResponses } }),
+    createRoute({ method: 'patch', path: '/supplies/carriers/{id}', tags, summary: 'Change a carrier', middleware: [edit] as const, request: { params: idParams, body: jsonBody(carrierUpdateSchema) }, responses: { 200: json(carrierSchema, 'Changed'), ...conflictResponse, ...errorResponses } }),
     async (c) => c.json(await saveCarrier(c.get('deps').db, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
   )
   .openapi(
