@@ -182,6 +182,14 @@ describe('supplies: automatic orders from agent samples', () => {
     await admin.request('PUT', '/supplies/order-config', {});
   });
 
+  it('with "mark sent after the notification" set for the device, an order is shipped once its email went out', async () => {
+    const device = await newDevice('SENT-1');
+    await admin.request('PUT', `/devices/${device.id}/order-config`, { markSentAfterNotification: true });
+    await report('SENT-1', 0, [toner(40, { description: 'Black Toner, PN 006R01509;SNS1' })]);
+    await report('SENT-1', 4, [toner(18, { description: 'Black Toner, PN 006R01509;SNS1' })]);
+    expect(await ordersOf(device.id)).toMatchObject([{ status: 'shipped', shippedAt: expect.any(String), notifiedAt: expect.any(String) }]);
+  });
+
   it('orders by hand: two at once make one order, the other is told which one is on its way', async () => {
     const device = await newDevice('HAND-1');
     await report('HAND-1', 0, [toner(70)]);
