@@ -131,4 +131,22 @@ CREATE UNIQUE INDEX "supply_orders_one_in_flight" ON "supply_orders" USING btree
 CREATE UNIQUE INDEX "supply_orders_code" ON "supply_orders" USING btree ("partner_id","code");--> statement-breakpoint
 CREATE INDEX "supply_orders_partner_status" ON "supply_orders" USING btree ("partner_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "supply_orders_device" ON "supply_orders" USING btree ("device_id","created_at");--> statement-breakpoint
-ALTER TABLE "device_supplies" ADD CONSTRAINT "device_supplies_supply_model_id_supply_models_id_fk" FOREIGN KEY ("supply_model_id") REFERENCES "public"."supply_models"("id") ON DELETE set null ON UPDATE no action;
+ALTER TABLE "device_supplies" ADD CONSTRAINT "device_supplies_supply_model_id_supply_models_id_fk" FOREIGN KEY ("supply_model_id") REFERENCES "public"."supply_models"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+-- Replacements are now recorded when Parc sees them; billing reads only these rows. The agent's
+-- level jumps seen before (from 25 % or less to 75 % or more, the rule billing applied until now)
+-- become rows, except where a technician's replacement between the two reads (give or take a day)
+-- already records them.
+INSERT INTO "supply_replacements" ("partner_id", "device_id", "supply_index", "supply_type", "colour", "detected_by", "replaced_at", "created_at")
+SELECT l."partner_id", l."device_id", l."supply_index", s."type", s."colour", 'level', l."read_at", now()
+FROM (
+  SELECT v.*, lag(v."percent") OVER w AS "previous", lag(v."read_at") OVER w AS "previous_at"
+  FROM "device_supply_levels" v WHERE v."percent" IS NOT NULL
+  WINDOW w AS (PARTITION BY v."device_id", v."supply_index" ORDER BY v."read_at")
+) l
+JOIN "device_supplies" s ON s."device_id" = l."device_id" AND s."supply_index" = l."supply_index"
+WHERE l."previous" <= 25 AND l."percent" >= 75
+  AND NOT EXISTS (
+    SELECT 1 FROM "supply_replacements" r
+    WHERE r."device_id" = l."device_id" AND (r."supply_index" = l."supply_index" OR r."supply_index" IS NULL)
+      AND r."replaced_at" BETWEEN l."previous_at" - interval '1 day' AND l."read_at" + interval '1 day'
+  );

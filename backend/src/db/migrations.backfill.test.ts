@@ -127,3 +127,40 @@ describe('migration 0005: the old price row becomes the first price version', ()
     expect(rows).toEqual([{ billing: 'edit' }]);
   });
 });
+
+describe('migration 0013: the level jumps billing counted become recorded replacements', () => {
+  const db = new PGlite();
+  const ids = { partner: crypto.randomUUID(), customer: crypto.randomUUID(), device: crypto.randomUUID() };
+
+  beforeAll(async () => {
+    for (const tag of upTo('0013_supplies_orders')) for (const statement of statements(tag)) await db.exec(statement);
+    const level = (index: string, percent: number, at: string) => `('${ids.partner}', '${ids.device}', '${index}', ${percent}, '${at}')`;
+    await db.exec(`
+      insert into partners (id, name, email) values ('${ids.partner}', 'Dealer', 'dealer@dealer.test');
+      insert into customers (id, partner_id, customer_number, name, prefix) values ('${ids.customer}', '${ids.partner}', '1', 'Customer', 'DF');
+      insert into devices (id, partner_id, customer_id, device_number, device_code, serial, manufacturer, model, created_at)
+        values ('${ids.device}', '${ids.partner}', '${ids.customer}', 1, 'DF-1', 'S1', 'Konica Minolta', 'bizhub C364e', '2026-01-01T00:00:00Z');
+      insert into device_supplies (partner_id, device_id, supply_index, description, type, colour, percent, state, read_at) values
+        ('${ids.partner}', '${ids.device}', '1', 'TN-321K', 'toner', 'black', 90, 'measured', '2026-10-30T00:00:00Z'),
+        ('${ids.partner}', '${ids.device}', '2', 'TN-321C', 'toner', 'cyan', 90, 'measured', '2026-10-30T00:00:00Z');
+      insert into device_supply_levels (partner_id, device_id, supply_index, percent, read_at) values
+        ${level('1', 20, '2026-10-01T00:00:00Z')}, ${level('1', 95, '2026-10-02T00:00:00Z')},
+        ${level('1', 40, '2026-10-10T00:00:00Z')}, ${level('1', 70, '2026-10-11T00:00:00Z')},
+        ${level('2', 5, '2026-10-05T00:00:00Z')}, ${level('2', 100, '2026-10-06T00:00:00Z')};
+      insert into supply_replacements (partner_id, device_id, supply_index, supply_type, colour, replaced_at, created_at)
+        values ('${ids.partner}', '${ids.device}', '2', 'Toner', 'cyan', '2026-10-05T15:00:00Z', '2026-10-05T15:00:00Z');
+    `);
+    for (const statement of statements('0013_supplies_orders')) await db.exec(statement);
+  });
+  afterAll(() => db.close());
+
+  it('records a jump from 25 % or less to 75 % or more once, unless a technician already recorded it', async () => {
+    const { rows } = await db.query<{ supply_index: string; detected_by: string; replaced_at: Date; supply_type: string }>(
+      'select supply_index, detected_by, replaced_at, supply_type from supply_replacements order by replaced_at',
+    );
+    expect(rows.map((row) => [row.supply_index, row.detected_by, row.replaced_at.toISOString(), row.supply_type])).toEqual([
+      ['1', 'level', '2026-10-02T00:00:00.000Z', 'toner'],
+      ['2', 'technician', '2026-10-05T15:00:00.000Z', 'Toner'],
+    ]);
+  });
+});

@@ -2,13 +2,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyPriceList, perPagePriceList } from '@parc/shared/billing/price-list';
 import type { PriceListInput } from '@parc/shared/contracts/billing';
-import { billingRuns, deviceSupplies, deviceSupplyLevels, linkSigningKeys, meterLinks, priceVersions, readings, supplyReplacements } from '../../db/schema/index.ts';
+import { billingRuns, deviceSupplies, linkSigningKeys, meterLinks, priceVersions, readings, supplyReplacements } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { customerInput, deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
 import { recordReading } from '../readings/readings.writer.ts';
 import { billingEstimate } from './estimate.service.ts';
 import { linesFromInputs } from './runs.service.ts';
-import { supplyReplacementsOf, type DeviceSupply, type SupplyLevel, type TechnicianReplacement } from './usage.repo.ts';
+import { supplyReplacementsOf, type DeviceSupply, type RecordedReplacement } from './usage.repo.ts';
 
 /**
  * Billing runs over a fixed fixture, not the demo fleet. Customers are in Europe/Zurich: October
@@ -192,7 +192,7 @@ describe('billing runs', () => {
       expect(body.total).toBe('161801.20');
     });
 
-    it('per consumable: the technician’s replacements and the agent’s level jumps, each replacement once', async () => {
+    it('per consumable: the replacements recorded in the period, the technician’s and those the agent saw', async () => {
       const prices = { ...emptyPriceList('CHF'), model: 'per_consumable' as const, consumables: [{ supplyModel: 'TN-321K', price: '89.50' }, { supplyModel: 'TN-321C', price: '120' }] };
       const { customer, devices } = await customerWith(prices, [{ manufacturer: 'Konica Minolta', model: 'bizhub C364e', colourCapable: true }]);
       const [device] = devices as [Json];
@@ -200,23 +200,24 @@ describe('billing runs', () => {
       const db = t.database.db;
       const supply = (supplyIndex: string, description: string, colour: string) => ({ partnerId, deviceId: device.id, supplyIndex, description, type: 'toner', colour, level: 50, max: 100, percent: 50, state: 'measured' as const, readAt: NOW });
       await db.insert(deviceSupplies).values([supply('1', 'TN-321K', 'black'), supply('2', 'TN-321C', 'cyan')]);
-      const level = (supplyIndex: string, percent: number, readAt: string) => ({ partnerId, deviceId: device.id, supplyIndex, level: percent, percent, readAt: new Date(readAt) });
-      await db.insert(deviceSupplyLevels).values([
-        // Black: replaced on the 11th (seen by the agent only), and on the 20th by the technician, which the agent saw too.
-        level('1', 40, '2026-10-02T08:00:00Z'),
-        level('1', 5, '2026-10-10T08:00:00Z'),
-        level('1', 100, '2026-10-11T08:00:00Z'),
-        level('1', 3, '2026-10-19T08:00:00Z'),
-        level('1', 98, '2026-10-21T08:00:00Z'),
-        // Cyan: low since August, full on 1 October.
-        level('2', 8, '2026-08-20T08:00:00Z'),
-        level('2', 90, '2026-10-01T08:00:00Z'),
-      ]);
-      const replaced = (supplyIndex: string | null, colour: string, replacedAt: string) => ({ partnerId, deviceId: device.id, supplyIndex, supplyType: 'Toner', colour, replacedAt: new Date(replacedAt), createdAt: NOW });
+      const replaced = (supplyIndex: string | null, colour: string, replacedAt: string, detectedBy: 'technician' | 'level' = 'technician') => ({
+        partnerId,
+        deviceId: device.id,
+        supplyIndex,
+        supplyType: 'Toner',
+        colour,
+        detectedBy,
+        replacedAt: new Date(replacedAt),
+        createdAt: NOW,
+      });
       await db.insert(supplyReplacements).values([
+        // Black: replaced on the 11th (seen by the agent), and on the 20th by the technician.
+        replaced('1', 'black', '2026-10-11T08:00:00Z', 'level'),
         replaced('1', 'black', '2026-10-20T09:00:00Z'),
         // Without a supply index: the one cyan toner of the device.
         replaced(null, 'Cyan', '2026-10-15T09:00:00Z'),
+        replaced('2', 'cyan', '2026-10-01T08:00:00Z', 'level'),
+        // November's: not this period's.
         replaced('1', 'black', '2026-11-02T09:00:00Z'),
       ]);
       const body = await detail((await run(customer.id, '2026-10')).body.runs[0].id);
@@ -541,20 +542,16 @@ describe('supplies replaced', () => {
     { deviceId: 'd', supplyIndex: '4', description: 'DR-313', type: 'drum', colour: 'magenta' },
   ];
   const day = (n: number) => new Date(Date.UTC(2026, 9, n, 8));
-  const op = (supplyIndex: string | null, supplyType: string, colour: string | null, n: number): TechnicianReplacement => ({ deviceId: 'd', supplyIndex, supplyType, colour, at: day(n) });
-  const level = (supplyIndex: string, percent: number, n: number): SupplyLevel => ({ deviceId: 'd', supplyIndex, percent, at: day(n) });
-  type Case = [name: string, ops: TechnicianReplacement[], levels: SupplyLevel[], expected: [model: string, day: number][]];
+  const recorded = (supplyIndex: string | null, supplyType: string, colour: string | null, n: number): RecordedReplacement => ({ deviceId: 'd', supplyIndex, supplyType, colour, at: day(n) });
+  type Case = [name: string, replacements: RecordedReplacement[], expected: [model: string, day: number][]];
 
   it.each<Case>([
-    ['a technician’s op names the supply by its index', [op('1', 'toner', 'black', 5)], [], [['TN-321K', 5]]],
-    ['without an index, the one supply of that type and colour', [op(null, 'Toner', 'Magenta', 5)], [], [['TN-321M', 5]]],
-    ['without an index or a match, its type', [op(null, 'Staples', null, 5)], [], [['Staples', 5]]],
-    ['a level from low to high is a replacement', [], [level('2', 40, 1), level('2', 10, 5), level('2', 100, 6)], [['TN-321C', 6]]],
-    ['a level rising a little is not', [], [level('2', 10, 5), level('2', 60, 6), level('2', 20, 7), level('2', 74, 8)], []],
-    ['the agent seeing the technician’s replacement counts once', [op('2', 'toner', 'cyan', 7)], [level('2', 5, 5), level('2', 99, 8)], [['TN-321C', 7]]],
-    ['a technician’s op far from the jump is another replacement', [op('2', 'toner', 'cyan', 20)], [level('2', 5, 5), level('2', 99, 8)], [['TN-321C', 20], ['TN-321C', 8]]],
-    ['a supply the device no longer reports is not guessed', [], [level('9', 5, 5), level('9', 99, 8)], []],
-  ])('%s', (_name, ops, levels, expected) => {
-    expect(supplyReplacementsOf(supplies, ops, levels).map((each) => [each.supplyModel, each.at.getUTCDate()])).toEqual(expected);
+    ['a replacement names the supply by its index', [recorded('1', 'toner', 'black', 5)], [['TN-321K', 5]]],
+    ['without an index, the one supply of that type and colour', [recorded(null, 'Toner', 'Magenta', 5)], [['TN-321M', 5]]],
+    ['without an index or a match, its type', [recorded(null, 'Staples', null, 5)], [['Staples', 5]]],
+    ['a supply the device no longer reports is named by its type', [recorded('9', 'toner', 'black', 5)], [['toner', 5]]],
+    ['each recorded replacement counts once', [recorded('2', 'toner', 'cyan', 7), recorded('2', 'toner', 'cyan', 20)], [['TN-321C', 7], ['TN-321C', 20]]],
+  ])('%s', (_name, replacements, expected) => {
+    expect(supplyReplacementsOf(supplies, replacements).map((each) => [each.supplyModel, each.at.getUTCDate()])).toEqual(expected);
   });
 });

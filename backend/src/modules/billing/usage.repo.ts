@@ -120,35 +120,6 @@ function loadReadings(db: Db, partnerId: string, customerIds: readonly string[],
   );
 }
 
-interface LevelRow {
-  device_id: string;
-  supply_index: string;
-  percent: number | null;
-  read_ms: number;
-}
-
-/** Agent supply levels in the span, with the last one before it per supply (to see a jump at its start). */
-function loadLevels(db: Db, partnerId: string, customerIds: readonly string[], span: UsageSpan): Promise<LevelRow[]> {
-  const from = span.from.toISOString();
-  const columns = sql.raw(`v.device_id, v.supply_index, v.percent::float8 as percent, (extract(epoch from v.read_at) * 1000)::float8 as read_ms`);
-  return selectRows<LevelRow>(
-    db,
-    sql`select ${columns}
-        from device_supply_levels v join devices d on d.id = v.device_id
-        where ${ofCustomersSql(partnerId, customerIds)} and v.percent is not null
-          and v.read_at >= ${from}::timestamptz and v.read_at < ${span.to.toISOString()}::timestamptz
-      union all
-      select b.* from device_supplies s
-        join devices d on d.id = s.device_id
-        cross join lateral (
-          select ${columns} from device_supply_levels v
-          where v.device_id = s.device_id and v.supply_index = s.supply_index and v.percent is not null and v.read_at < ${from}::timestamptz
-          order by v.read_at desc limit 1
-        ) b
-        where ${ofCustomersSql(partnerId, customerIds)}`,
-  );
-}
-
 /**
  * Everything billing needs about the devices of some customers of a partner for the span, per
  * customer: a handful of queries whatever the number of customers, devices or periods.
@@ -157,7 +128,7 @@ export async function loadUsage(db: Db, partnerId: string, customers: readonly {
   if (customers.length === 0) return new Map();
   const ids = customers.map((customer) => customer.id);
   const ofCustomers = and(eq(devices.partnerId, partnerId), inArray(devices.customerId, ids));
-  const [deviceRows, counterRows, readingRows, resetRows, supplyRows, technicianRows, levelRows] = await Promise.all([
+  const [deviceRows, counterRows, readingRows, resetRows, supplyRows, replacementRows] = await Promise.all([
     db
       .select({ customerId: devices.customerId, id: devices.id, code: devices.deviceCode, manufacturer: devices.manufacturer, model: devices.model, active: devices.active, installedAt: devices.installedAt })
       .from(devices)
@@ -181,7 +152,6 @@ export async function loadUsage(db: Db, partnerId: string, customers: readonly {
       .from(supplyReplacements)
       .innerJoin(devices, eq(devices.id, supplyReplacements.deviceId))
       .where(and(ofCustomers, gte(supplyReplacements.replacedAt, span.from), lt(supplyReplacements.replacedAt, span.to))),
-    loadLevels(db, partnerId, ids, span),
   ]);
   const timeZones = new Map(customers.map((customer) => [customer.id, customer.timeZone]));
   const readings: UsageReading[] = readingRows
@@ -201,11 +171,7 @@ export async function loadUsage(db: Db, partnerId: string, customers: readonly {
     readings: groupBy(readings, (reading) => reading.counterId),
     resets: groupBy(resetRows, (row) => row.counterId),
     replacements: groupBy(
-      supplyReplacementsOf(
-        supplyRows,
-        technicianRows,
-        levelRows.map((row) => ({ deviceId: row.device_id, supplyIndex: row.supply_index, percent: Number(row.percent), at: new Date(Math.round(Number(row.read_ms))) })),
-      ),
+      supplyReplacementsOf(supplyRows, replacementRows),
       (replacement) => replacement.deviceId,
     ),
   };
@@ -223,7 +189,8 @@ export interface DeviceSupply {
   colour: string | null;
 }
 
-export interface TechnicianReplacement {
+/** A replacement as recorded (`supply_replacements`: a technician's, or one the supplies module saw). */
+export interface RecordedReplacement {
   deviceId: string;
   supplyIndex: string | null;
   supplyType: string;
@@ -231,52 +198,21 @@ export interface TechnicianReplacement {
   at: Date;
 }
 
-export interface SupplyLevel {
-  deviceId: string;
-  supplyIndex: string;
-  percent: number;
-  at: Date;
-}
-
-/** A level rising from at most LOW to at least HIGH percent between two agent readings is a supply replaced. */
-const LOW_PERCENT = 25;
-const HIGH_PERCENT = 75;
-/** A technician's replacement this close to the agent's jump is the same replacement (the op may be entered a little off). */
-const SAME_REPLACEMENT_MS = 86_400_000;
-
 /**
- * The supplies replaced on the devices, each once: the technician's replacement ops, and the jumps
- * the agent saw in a supply's level that no technician op explains. The supply model is the
- * description the agent reports for that supply on the device; a technician op without a supply
- * index is matched on type and colour, else named by its type.
+ * The supplies replaced on the devices, as recorded: the supplies module owns the rule that tells a
+ * replacement (shared/src/supplies/checks.ts) and writes each once. The supply model is the
+ * description the agent reports for that supply on the device; a replacement without a supply index
+ * is matched on type and colour, else named by its type.
  */
-export function supplyReplacementsOf(supplies: readonly DeviceSupply[], technician: readonly TechnicianReplacement[], levels: readonly SupplyLevel[]): Replacement[] {
+export function supplyReplacementsOf(supplies: readonly DeviceSupply[], replacements: readonly RecordedReplacement[]): Replacement[] {
   const suppliesOf = groupBy(supplies, (supply) => supply.deviceId);
   const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
-  const byTechnician = technician.map((op) => {
-    const onDevice = suppliesOf.get(op.deviceId) ?? [];
-    const sameKind = onDevice.filter((supply) => same(supply.type, op.supplyType) && same(supply.colour, op.colour));
-    const supply = op.supplyIndex === null ? (sameKind.length === 1 ? sameKind[0] : undefined) : onDevice.find((each) => each.supplyIndex === op.supplyIndex);
-    return { deviceId: op.deviceId, supplyIndex: supply?.supplyIndex ?? op.supplyIndex, supplyModel: supply?.description ?? op.supplyType, at: op.at };
+  return replacements.map((replacement) => {
+    const onDevice = suppliesOf.get(replacement.deviceId) ?? [];
+    const sameKind = onDevice.filter((supply) => same(supply.type, replacement.supplyType) && same(supply.colour, replacement.colour));
+    const supply = replacement.supplyIndex === null ? (sameKind.length === 1 ? sameKind[0] : undefined) : onDevice.find((each) => each.supplyIndex === replacement.supplyIndex);
+    return { deviceId: replacement.deviceId, supplyModel: supply?.description ?? replacement.supplyType, at: replacement.at };
   });
-  const supplyKey = (deviceId: string, supplyIndex: string | null) => `${deviceId}\u0000${supplyIndex ?? ''}`;
-  const opsOf = groupBy(byTechnician, (op) => supplyKey(op.deviceId, op.supplyIndex));
-  const byAgent: Replacement[] = [];
-  for (const [key, history] of groupBy(levels, (level) => supplyKey(level.deviceId, level.supplyIndex))) {
-    const supply = (suppliesOf.get(history[0]!.deviceId) ?? []).find((each) => each.supplyIndex === history[0]!.supplyIndex);
-    if (!supply) continue;
-    const ordered = [...history].sort((a, b) => a.at.getTime() - b.at.getTime());
-    for (let index = 1; index < ordered.length; index++) {
-      const before = ordered[index - 1]!;
-      const after = ordered[index]!;
-      if (before.percent > LOW_PERCENT || after.percent < HIGH_PERCENT) continue;
-      const explained = (opsOf.get(key) ?? []).some(
-        (op) => op.at.getTime() >= before.at.getTime() - SAME_REPLACEMENT_MS && op.at.getTime() <= after.at.getTime() + SAME_REPLACEMENT_MS,
-      );
-      if (!explained) byAgent.push({ deviceId: after.deviceId, supplyModel: supply.description, at: after.at });
-    }
-  }
-  return [...byTechnician.map(({ deviceId, supplyModel, at }) => ({ deviceId, supplyModel, at })), ...byAgent];
 }
 
 // ---- Pure: a period's usage ----------------------------------------------------------------

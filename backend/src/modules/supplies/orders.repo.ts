@@ -177,10 +177,10 @@ export function orderFor(
  * samples or two clicks at once still make one order. The winner then takes the customer's next
  * PREFIX-ORDER-n (the counter row's lock orders concurrent takers). Null when one was in flight.
  */
-export async function insertOrder(tx: Db, order: NewOrder, now: Date): Promise<OrderRow | null> {
+export async function insertOrder(tx: Db, order: NewOrder, placedAt: Date): Promise<OrderRow | null> {
   const [placed] = await tx
     .insert(supplyOrders)
-    .values({ ...order, status: 'new', createdAt: now, updatedAt: now })
+    .values({ ...order, status: 'new', createdAt: placedAt, updatedAt: placedAt })
     .onConflictDoNothing()
     .returning();
   if (!placed) return null;

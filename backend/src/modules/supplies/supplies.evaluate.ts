@@ -158,7 +158,8 @@ export async function evaluateSupplies(tx: Db, device: EvaluatedDevice, changes:
         p50Days: forecast?.p50Days ?? null,
         p90Days: forecast?.p90Days ?? null,
       }),
-      now,
+      // Dated when the level was read: an agent back from offline sends its reads late, and cycles and replacements are on that clock.
+      sampledAt,
     );
     if (order && !order.heldBack) placed.push(order.id);
   }
