@@ -18,7 +18,7 @@ import { useBrand } from '../settings/brand.ts';
 import { CounterChart } from './counter-chart.tsx';
 import { CustomParameters } from './custom-parameters.tsx';
 import { StateBadge } from './device-bits.tsx';
-import { SupplyBars } from './supply-bars.tsx';
+import { SuppliesSection } from './supplies-section.tsx';
 import { createDevicesApi, type NamedOption } from './devices.api.ts';
 import { createReadingsApi } from './readings.api.ts';
 import { ReadingsSection } from './readings-section.tsx';
@@ -168,9 +168,9 @@ export function DevicePage() {
                     </section>
                   </Show>
 
-                  <section class="card" aria-labelledby="supplies">
+                  <section class="card device__wide" aria-labelledby="supplies">
                     <h2 id="supplies">{t('device.section.supplies')}</h2>
-                    <SupplyBars supplies={view().supplies} wide emptyText={t('device.supplies.none')} />
+                    <SuppliesSection deviceId={view().device.id} levels={view().supplies} />
                   </section>
 
                   <section class="card" aria-labelledby="alerts">

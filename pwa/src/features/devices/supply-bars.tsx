@@ -1,6 +1,7 @@
 /**
  * Supply levels as coloured bars: compact in the devices list, with names and values (`wide`) on the
- * device page, the technician's device panel and the coordinator's fleet.
+ * device page, the technician's device panel and the coordinator's fleet; a wide bar also says when
+ * a replacement is ordered, on its way or delivered, with the parcel's tracking link.
  */
 import { For, Show } from 'solid-js';
 import type { BundleSupply } from '@parc/shared/contracts/tickets';
@@ -13,11 +14,13 @@ export interface SupplyView {
   colour: string | null;
   /** Percent of full; null when the printer does not say. */
   level: number | null;
+  /** The order on its way for it ("toner on its way"), shown on wide bars. */
+  order?: BundleSupply['order'];
 }
 
 /** The technician's and coordinator's supplies (from the tickets contract) as bars. */
 export function bundleSupplyViews(supplies: readonly BundleSupply[]): SupplyView[] {
-  return supplies.map((supply) => ({ name: supply.description, colour: supply.colour, level: supply.percent }));
+  return supplies.map((supply) => ({ name: supply.description, colour: supply.colour, level: supply.percent, order: supply.order }));
 }
 
 /** CSS colours for the supply colours printers report; others get the neutral bar. */
@@ -42,6 +45,23 @@ export function SupplyBars(props: { supplies: readonly SupplyView[]; wide?: bool
                 />
               </span>
               {props.wide ? <span class="supply-bars__value">{levelText(supply)}</span> : null}
+              <Show when={props.wide && supply.order}>
+                {(order) => (
+                  <span class="supply-bars__order" data-testid="supply-on-its-way" data-status={order().status}>
+                    {t(`device.supplies.order.${order().status}`, { code: order().code })}
+                    <Show when={order().trackingLink}>
+                      {(link) => (
+                        <>
+                          {' '}
+                          <a href={link()} target="_blank" rel="noopener noreferrer">
+                            {t('device.supplies.tracking')}
+                          </a>
+                        </>
+                      )}
+                    </Show>
+                  </span>
+                )}
+              </Show>
             </li>
           )}
         </For>
