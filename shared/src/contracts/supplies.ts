@@ -264,7 +264,7 @@ export type DeviceSupplies = z.infer<typeof deviceSuppliesSchema>;
 export const fleetSupplyAlarmSchema = supplyAlarmSchema.extend({
   supplyIndex: z.string(),
   supplyName: z.string(),
-  device: z.object({ id: z.uuid(), deviceCode: z.string(), manufacturer: z.string(), model: z.string(), customerId: z.uuid(), customerName: z.string() }),
+  device: z.object({ id: z.uuid(), deviceCode: z.string(), manufacturer: z.string(), model: z.string(), location: z.string().nullable(), customerId: z.uuid(), customerName: z.string() }),
 });
 export type FleetSupplyAlarm = z.infer<typeof fleetSupplyAlarmSchema>;
 export const supplyAlarmListQuerySchema = pageQuerySchema.extend({ customerId: z.uuid().optional() });

@@ -181,7 +181,7 @@ export async function listOpenAlarms(db: Db, partnerId: string, query: { custome
       .select({
         alarm: supplyAlarms,
         supplyName: sql<string>`coalesce(${deviceSupplies.description}, ${supplyAlarms.supplyIndex})`,
-        device: { id: devices.id, deviceCode: devices.deviceCode, manufacturer: devices.manufacturer, model: devices.model, customerId: devices.customerId },
+        device: { id: devices.id, deviceCode: devices.deviceCode, manufacturer: devices.manufacturer, model: devices.model, location: devices.location, customerId: devices.customerId },
         customerName: customers.name,
       })
       .from(supplyAlarms)

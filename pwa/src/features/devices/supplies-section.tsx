@@ -17,7 +17,8 @@ import { suppliesText } from '../supplies/messages/index.ts';
 import { OrderConfigForm } from '../supplies/order-config-form.tsx';
 import { supplySettingsText } from '../supplies/settings-messages/index.ts';
 import { createSuppliesApi } from '../supplies/supplies.api.ts';
-import { alarmWording, forecastView, historyNote, orderBlocker } from './supplies-section.rules.ts';
+import { forecastView, historyNote, orderBlocker } from './supplies-section.rules.ts';
+import { SupplyAlarmText } from './supply-alarm-text.tsx';
 import { SupplyBars, type SupplyView } from './supply-bars.tsx';
 import './supplies-section.css';
 
@@ -113,15 +114,11 @@ export function SuppliesSection(props: { deviceId: string; levels: readonly Supp
       <Show when={alarmProps.supply.alarms.length > 0}>
         <ul class="plain-list supplies-section__alarms">
           <For each={alarmProps.supply.alarms}>
-            {(alarm) => {
-              const wording = alarmWording(alarm, count);
-              return (
-                <li data-alarm={alarm.code}>
-                  <span class="alert-chip alert-chip--warning">{t('device.supplies.alarmChip')}</span>{' '}
-                  {wording.detailed ? t(`device.supplies.alarm.${wording.code}`, wording.params) : t(`device.supplies.alarmPlain.${wording.code}`)} <small class="muted">{formatDateTime(language(), alarm.openedAt)}</small>
-                </li>
-              );
-            }}
+            {(alarm) => (
+              <li data-alarm={alarm.code}>
+                <span class="alert-chip alert-chip--warning">{t('device.supplies.alarmChip')}</span> <SupplyAlarmText alarm={alarm} /> <small class="muted">{formatDateTime(language(), alarm.openedAt)}</small>
+              </li>
+            )}
           </For>
         </ul>
       </Show>

@@ -4,6 +4,7 @@ import type {
   Carrier,
   CarrierInput,
   DeviceSupplies,
+  FleetSupplyAlarm,
   OrderConfigView,
   OrderCreate,
   OrderRouteInput,
@@ -49,6 +50,8 @@ export interface SuppliesApi {
   deleteRoute(id: string): Promise<ApiResult<void>>;
   reorderRoutes(ids: string[]): Promise<ApiResult<{ items: OrderRouteView[] }>>;
   deviceSupplies(deviceId: string): Promise<ApiResult<DeviceSupplies>>;
+  alarms(query: URLSearchParams): Promise<ApiResult<Page<FleetSupplyAlarm>>>;
+  settleAlarm(id: string): Promise<ApiResult<{ resolved: true }>>;
 }
 
 export function createSuppliesApi(client: ApiClient): SuppliesApi {
@@ -74,5 +77,7 @@ export function createSuppliesApi(client: ApiClient): SuppliesApi {
     deleteRoute: (id) => client.request('DELETE', `/api/supplies/routes/${id}`),
     reorderRoutes: (ids) => client.request('PUT', '/api/supplies/routes/order', { ids }),
     deviceSupplies: (deviceId) => client.request('GET', `/api/devices/${deviceId}/supplies`),
+    alarms: (query) => client.request('GET', `/api/supplies/alarms?${query.toString()}`),
+    settleAlarm: (id) => client.request('POST', `/api/supplies/alarms/${id}/resolve`),
   };
 }

@@ -2,36 +2,59 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { COMPLEXITIES } from '@parc/shared/tickets/complexity';
-import { createApiClient } from '../../api/client.ts';
+import { createApiClient, type ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app-context.tsx';
 import { formatDateTime } from '../console/format.ts';
 import { usePermission } from '../console/permissions.tsx';
 import { createTicketsApi, customerOptions } from './tickets.api.ts';
 import { ComplexityLabel, createPagedFilters, CustomerCell, DeviceCell, FilterSelect, NamedOptions, PAGE_SIZE, PagedTable, RequestStateBadge } from './tickets-bits.tsx';
 import { draftFromError, ERROR_TABS, errorsQuery, newRequestHref, tabFilters, type ErrorFilters, type ErrorTab } from './tickets.rules.ts';
+import { SupplyAlarmText } from '../devices/supply-alarm-text.tsx';
+import { FormError } from '../shell/form-error.tsx';
+import { createSuppliesApi } from '../supplies/supplies.api.ts';
 import './tickets.css';
 import { alertText } from '@parc/shared/agents/alert-messages';
 import { fromCatalogue } from '../../i18n/pseudo.ts';
 
 const api = createTicketsApi(createApiClient());
-const TAB_LABELS = { current: 'tickets.errors.tab.current', auto: 'tickets.errors.tab.auto', manual: 'tickets.errors.tab.manual' } as const;
+const TAB_LABELS = { current: 'tickets.errors.tab.current', auto: 'tickets.errors.tab.auto', manual: 'tickets.errors.tab.manual', supplies: 'tickets.errors.tab.supplies' } as const;
+const suppliesApi = createSuppliesApi(createApiClient());
 
 export default function ErrorsPage() {
   const { t, language } = useI18n();
   const canEdit = usePermission('maintenance', 'edit');
+  const canViewSupplies = usePermission('consumables', 'view');
+  const canSettle = usePermission('consumables', 'edit');
+  const tabs = () => ERROR_TABS.filter((each) => each !== 'supplies' || canViewSupplies());
+  const [settling, setSettling] = createSignal<string | null>(null);
+  const [settleFailure, setSettleFailure] = createSignal<ApiError | null>(null);
   const [tab, setTab] = createSignal<ErrorTab>('current');
   const { filters, filter, page, setPage } = createPagedFilters<ErrorFilters>({ customerId: '', complexity: '' });
   const [customers] = createResource(() => customerOptions(api));
 
   const query = () => ({ tab: tab(), params: errorsQuery(tab(), filters(), page(), PAGE_SIZE) });
   const [errors] = createResource(
-    () => (query().tab === 'manual' ? false : query().params),
+    () => (query().tab === 'manual' || query().tab === 'supplies' ? false : query().params),
     (params) => api.errors(params),
   );
   const [repaired] = createResource(
     () => (query().tab === 'manual' ? query().params : false),
     (params) => api.manuallyRepaired(params),
   );
+  const [alarms, { refetch: refetchAlarms }] = createResource(
+    () => (query().tab === 'supplies' ? query().params : false),
+    (params) => suppliesApi.alarms(params),
+  );
+  /** Settles one alarm at a time; the list is read again either way (another clerk may have settled it). */
+  async function settle(id: string) {
+    if (settling()) return;
+    setSettling(id);
+    setSettleFailure(null);
+    const result = await suppliesApi.settleAlarm(id);
+    setSettling(null);
+    if (!result.ok && result.error.code !== 'not_found') setSettleFailure(result.error);
+    void refetchAlarms();
+  }
   const choose = (next: ErrorTab) => {
     setTab(next);
     setPage(1);
@@ -44,7 +67,7 @@ export default function ErrorsPage() {
         <h1 id="errors-title">{t('tickets.errors.title')}</h1>
       </header>
       <div class="segmented tickets__tabs" role="tablist">
-        <For each={ERROR_TABS}>
+        <For each={tabs()}>
           {(each) => (
             <button type="button" role="tab" class="button" classList={{ 'is-active': tab() === each }} aria-selected={tab() === each} data-tab={each} onClick={() => choose(each)}>
               {t(TAB_LABELS[each])}
@@ -57,15 +80,56 @@ export default function ErrorsPage() {
           <FilterSelect label={t('tickets.filter.customer')} name="customerId" value={filters().customerId} onChange={(customerId) => filter({ customerId })}>
             <NamedOptions each={customers()} />
           </FilterSelect>
-          <FilterSelect label={t('tickets.filter.complexity')} name="complexity" value={filters().complexity} onChange={(complexity) => filter({ complexity })}>
-            <For each={COMPLEXITIES}>{(complexity) => <option value={complexity}>{t(`tickets.complexity.${complexity}`)}</option>}</For>
-          </FilterSelect>
+          <Show when={tab() !== 'supplies'}>
+            <FilterSelect label={t('tickets.filter.complexity')} name="complexity" value={filters().complexity} onChange={(complexity) => filter({ complexity })}>
+              <For each={COMPLEXITIES}>{(complexity) => <option value={complexity}>{t(`tickets.complexity.${complexity}`)}</option>}</For>
+            </FilterSelect>
+          </Show>
         </div>
       </Show>
 
+      <Show when={tab() === 'supplies'}>
+        <FormError message={settleFailure()} />
+        <PagedTable
+          result={alarms()}
+          testId="supply-alarms-table"
+          columnCount={6}
+          empty={t('tickets.errors.suppliesEmpty')}
+          page={page()}
+          onPage={setPage}
+          head={
+            <>
+              <th scope="col">{t('tickets.column.device')}</th>
+              <th scope="col">{t('tickets.column.customer')}</th>
+              <th scope="col">{t('tickets.column.supply')}</th>
+              <th scope="col">{t('tickets.column.supplyAlarm')}</th>
+              <th scope="col">{t('tickets.column.openedAt')}</th>
+              <th scope="col" />
+            </>
+          }
+        >
+          {(alarm) => (
+            <tr data-alarm-id={alarm.id} data-device-code={alarm.device.deviceCode}>
+              <td><DeviceCell device={alarm.device} /></td>
+              <td><CustomerCell device={alarm.device} /></td>
+              <td>{alarm.supplyName}</td>
+              <td><SupplyAlarmText alarm={alarm} /></td>
+              <td>{date(alarm.openedAt)}</td>
+              <td>
+                <Show when={canSettle()}>
+                  <button type="button" class="button button--quiet" title={t('tickets.errors.settled')} disabled={settling() !== null} onClick={() => void settle(alarm.id)}>
+                    {t('tickets.errors.settle')}
+                  </button>
+                </Show>
+              </td>
+            </tr>
+          )}
+        </PagedTable>
+      </Show>
       <Show
-        when={tab() !== 'manual'}
+        when={tab() !== 'manual' && tab() !== 'supplies'}
         fallback={
+          <Show when={tab() === 'manual'}>
           <PagedTable
             result={repaired()}
             testId="repaired-table"
@@ -95,6 +159,7 @@ export default function ErrorsPage() {
               </tr>
             )}
           </PagedTable>
+          </Show>
         }
       >
         <PagedTable

@@ -146,6 +146,7 @@ describe('list queries', () => {
     ['current', 'page=2&pageSize=50&customerId=c1&complexity=user'],
     ['auto', 'page=2&pageSize=50&repaired=auto&customerId=c1&complexity=user'],
     ['manual', 'page=2&pageSize=50'],
+    ['supplies', 'page=2&pageSize=50&customerId=c1'],
   ])('errors tab %s -> %s', (tab, query) => {
     expect(errorsQuery(tab, { customerId: 'c1', complexity: 'user' }, 2, 50).toString()).toBe(query);
   });

@@ -90,8 +90,9 @@ export function readConflict(error: ApiError): EditConflict | undefined {
   return parsed.success ? { fields: parsed.data.fields, server: parsed.data.server } : undefined;
 }
 
-export type ErrorTab = 'current' | 'auto' | 'manual';
-export const ERROR_TABS: readonly ErrorTab[] = ['current', 'auto', 'manual'];
+/** The printers' errors (current, auto-repaired), those repaired by a request, and the supplies' alarms. */
+export type ErrorTab = 'current' | 'auto' | 'manual' | 'supplies';
+export const ERROR_TABS: readonly ErrorTab[] = ['current', 'auto', 'manual', 'supplies'];
 
 export interface ErrorFilters {
   customerId: string;
@@ -105,7 +106,9 @@ export const tabFilters = (tab: ErrorTab): boolean => tab !== 'manual';
 export function errorsQuery(tab: ErrorTab, filters: ErrorFilters, page: number, pageSize: number): URLSearchParams {
   const params = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
   if (tab === 'auto') params.set('repaired', 'auto');
-  if (tabFilters(tab)) for (const key of ['customerId', 'complexity'] as const) if (filters[key]) params.set(key, filters[key]);
+  // A supply alarm has no complexity: only the customer filters it.
+  const keys = tab === 'supplies' ? (['customerId'] as const) : (['customerId', 'complexity'] as const);
+  if (tabFilters(tab)) for (const key of keys) if (filters[key]) params.set(key, filters[key]);
   return params;
 }
 
