@@ -5,6 +5,7 @@
  * cancelling asks first. A request goes once (the row's buttons wait while it is out); a conflict
  * (changed meanwhile, another order in flight) is worded and the list reloaded.
  */
+import { useSearchParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import type { OrderUpdate, SupplyOrderView } from '@parc/shared/contracts/supplies';
 import { ORDER_STATUSES, SUPPLY_KINDS, type OrderAction } from '@parc/shared/supplies/kinds';
@@ -12,6 +13,7 @@ import { createApiClient, type ApiError } from '../../api/client.ts';
 import { useFeatureText } from '../console/feature-text.ts';
 import { formatCount, formatDateTime } from '../console/format.ts';
 import { usePermission } from '../console/permissions.tsx';
+import { SupplyAlarmText } from '../devices/supply-alarm-text.tsx';
 import { FormError } from '../shell/form-error.tsx';
 import { createTicketsApi, customerOptions } from '../tickets/tickets.api.ts';
 import { createPagedFilters, CustomerCell, DeviceCell, FilterSelect, NamedOptions, PAGE_SIZE, PagedTable } from '../tickets/tickets-bits.tsx';
@@ -31,7 +33,11 @@ export default function OrdersTab() {
   const api = createSuppliesApi(createApiClient());
   const canEdit = usePermission('consumables', 'edit');
   const [view, setView] = createSignal<OrderView>('pending');
-  const { filters, filter, page, setPage } = createPagedFilters<OrderFilters>({ customerId: '', kind: '', status: '', search: '' });
+  // The order email's link names its order: the list opens on it.
+  const [searchParams] = useSearchParams<{ order?: string }>();
+  const linked = searchParams.order?.trim() ?? '';
+  if (linked) setView('all');
+  const { filters, filter, page, setPage } = createPagedFilters<OrderFilters>({ customerId: '', kind: '', status: '', search: linked });
   const [customers] = createResource(() => customerOptions(createTicketsApi(createApiClient())));
   const [orders, { refetch, mutate }] = createResource(
     () => ordersQuery(view(), filters(), page(), PAGE_SIZE),
@@ -224,7 +230,11 @@ export default function OrdersTab() {
               <div>
                 <span class={`supply-order-status supply-order-status--${order.status}`}>{t(`orders.status.${order.status}`)}</span>
                 <Show when={order.heldBack}>
-                  <small class="supply-orders__held">{t('orders.heldBack')}</small>
+                  {(held) => (
+                    <small class="supply-orders__held">
+                      {t('orders.heldBack')} <SupplyAlarmText alarm={{ code: held().reason, params: held().params }} />
+                    </small>
+                  )}
                 </Show>
               </div>
             </td>

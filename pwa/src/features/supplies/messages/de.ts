@@ -44,7 +44,7 @@ export const suppliesDe: SuppliesCatalogue = {
   'orders.days': '{low} bis {high} T.',
   'orders.daysOne': '{days} T.',
   'orders.daysHint': 'Prognose bei der Bestellung: vom frühesten bis zum mittleren Datum.',
-  'orders.heldBack': 'Zurückgehalten, nicht versandt',
+  'orders.heldBack': 'Zurückgehalten, nicht versandt:',
   'orders.action.ship': 'Versenden',
   'orders.action.deliver': 'Geliefert',
   'orders.action.replace': 'Als ersetzt markieren',

@@ -44,7 +44,7 @@ export const suppliesEn: SuppliesCatalogue = {
   'orders.days': '{low} to {high} d',
   'orders.daysOne': '{days} d',
   'orders.daysHint': 'Forecast when ordered: from the earliest to the median date.',
-  'orders.heldBack': 'Held back, not sent',
+  'orders.heldBack': 'Held back, not sent:',
   'orders.action.ship': 'Ship',
   'orders.action.deliver': 'Delivered',
   'orders.action.replace': 'Mark replaced',

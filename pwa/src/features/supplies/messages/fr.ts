@@ -43,7 +43,7 @@ export const suppliesFr = {
   'orders.days': '{low} à {high} j',
   'orders.daysOne': '{days} j',
   'orders.daysHint': 'Prévision au moment de la commande : de la date au plus tôt à la date médiane.',
-  'orders.heldBack': 'Retenue, non envoyée',
+  'orders.heldBack': 'Retenue, non envoyée\u00a0:',
   'orders.action.ship': 'Expédier',
   'orders.action.deliver': 'Livrée',
   'orders.action.replace': 'Marquer remplacée',

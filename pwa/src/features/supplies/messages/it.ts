@@ -44,7 +44,7 @@ export const suppliesIt: SuppliesCatalogue = {
   'orders.days': 'da {low} a {high} g',
   'orders.daysOne': '{days} g',
   'orders.daysHint': 'Previsione al momento dell’ordine: dalla data più precoce alla data mediana.',
-  'orders.heldBack': 'Trattenuto, non inviato',
+  'orders.heldBack': 'Trattenuto, non inviato:',
   'orders.action.ship': 'Spedisci',
   'orders.action.deliver': 'Consegnato',
   'orders.action.replace': 'Segna come sostituito',
