@@ -147,7 +147,10 @@ describe('the Worker', () => {
         dealers.push({ id: partner!.id, night });
       }
       // 22:00 in Zurich is 20:00 UTC in October.
+      // One night after the other, as the hourly trigger fires them: the Worker leaves a tick's work to
+      // waitUntil, and two ticks at once would race for the same readings (a night later takes them).
       await worker.scheduled({ cron: '0 * * * *', scheduledTime: Date.parse('2026-10-06T20:00:00Z') }, { ...env, EXPORTS }, context);
+      await Promise.all(waits);
       await worker.scheduled({ cron: '0 * * * *', scheduledTime: Date.parse('2026-10-07T20:00:00Z') }, env, context);
       await Promise.all(waits);
       log.mockRestore();

@@ -86,8 +86,9 @@ async function supplierOf(db: Db, user: SessionUser, id: string) {
 }
 
 /** A second entry of the same name (any case) says so, by name. */
-function nameTaken(error: unknown, constraint: string, key: 'supplier.name_taken' | 'carrier.name_taken', name: string): never {
-  if (isUniqueViolation(error, constraint)) throw new DomainError(key, { name, field: 'name' });
+function nameTaken(error: unknown, list: 'suppliers' | 'carriers', name: string): never {
+  if (list === 'suppliers' && isUniqueViolation(error, 'suppliers_name')) throw new DomainError('supplier.name_taken', { name, field: 'name' });
+  if (list === 'carriers' && isUniqueViolation(error, 'carriers_name')) throw new DomainError('carrier.name_taken', { name, field: 'name' });
   throw error;
 }
 
@@ -107,7 +108,7 @@ export async function saveSupplier(db: Db, user: SessionUser, id: string | null,
     const [row] = await db.update(suppliers).set(change).where(eq(suppliers.id, id)).returning();
     return supplierView(row!);
   } catch (error) {
-    return nameTaken(error, 'suppliers_name', 'supplier.name_taken', input.name ?? '');
+    return nameTaken(error, 'suppliers', input.name ?? '');
   }
 }
 
@@ -137,7 +138,7 @@ export async function saveCarrier(db: Db, user: SessionUser, id: string | null, 
     const [row] = await db.update(carriers).set(change).where(eq(carriers.id, id)).returning();
     return carrierView(row!);
   } catch (error) {
-    return nameTaken(error, 'carriers_name', 'carrier.name_taken', input.name ?? '');
+    return nameTaken(error, 'carriers', input.name ?? '');
   }
 }
 
