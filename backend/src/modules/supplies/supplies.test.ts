@@ -113,7 +113,7 @@ describe('supplies: automatic orders from agent samples', () => {
   });
 
   it('without a routing rule, the order goes to the dealer’s own address', async () => {
-    await admin.request('DELETE', `/supplies/routes/${(await admin.request('GET', '/supplies/routes')).body.items[0].id}`);
+    for (const route of (await admin.request('GET', '/supplies/routes')).body.items as Json[]) await admin.request('DELETE', `/supplies/routes/${route.id}`);
     await newDevice('FALL-2');
     await report('FALL-2', 0, [toner(50)]);
     await report('FALL-2', 10, [toner(12)]);
@@ -211,12 +211,14 @@ describe('supplies: automatic orders from agent samples', () => {
   });
 
   it('the catalogue lists what the fleet reports, with the dealer’s data and the devices using it', async () => {
+    await newDevice('CAT-1');
+    await report('CAT-1', 0, [toner(80)]);
     const supplier = (await admin.request('POST', '/supplies/suppliers', { name: 'Xerox Schweiz', email: 'orders@xerox.test' })).body;
     expect((await admin.request('POST', '/supplies/suppliers', { name: 'xerox schweiz' })).body).toMatchObject({ key: 'supplier.name_taken', params: { name: 'xerox schweiz' } });
     const listed = (await admin.request('GET', '/supplies/models?search=006R01509')).body;
     expect(listed.items).toHaveLength(1);
     expect(listed.items[0]).toMatchObject({ partNumber: '006R01509', kind: 'toner', colour: 'black', printerModels: ['Xerox VersaLink C405'] });
-    expect(listed.items[0].deviceCount).toBeGreaterThanOrEqual(5);
+    expect(listed.items[0].deviceCount).toBeGreaterThanOrEqual(1);
     expect(listed.items[0].consumption).toHaveLength(12);
     const changed = await admin.request('PATCH', `/supplies/models/${listed.items[0].id}`, { ratedYield: 5000, dealerReference: 'XR-509', price: '89.90', supplierId: supplier.id });
     expect(changed.body).toMatchObject({ ratedYield: 5000, dealerReference: 'XR-509', price: '89.90', supplierName: 'Xerox Schweiz' });
