@@ -19,7 +19,7 @@ import { supplySettingsText } from '../supplies/settings-messages/index.ts';
 import { createSuppliesApi } from '../supplies/supplies.api.ts';
 import { forecastView, historyNote, orderBlocker } from './supplies-section.rules.ts';
 import { SupplyAlarmText } from './supply-alarm-text.tsx';
-import { SupplyBars, type SupplyView } from './supply-bars.tsx';
+import { SupplyBars, TrackingLink, type SupplyView } from './supply-bars.tsx';
 import './supplies-section.css';
 
 const api = createSuppliesApi(createApiClient());
@@ -94,17 +94,15 @@ export function SuppliesSection(props: { deviceId: string; levels: readonly Supp
     return (
       <p class="supplies-section__order" data-testid="supply-order">
         {t('device.supplies.onItsWay', { code: orderProps.order.code, status: orderText(`orders.status.${orderProps.order.status}`) })}
-        <Show when={orderProps.order.heldBack}> {orderText('orders.heldBack')}</Show>
-        <Show when={orderProps.order.trackingLink}>
-          {(link) => (
+        <Show when={orderProps.order.heldBack}>
+          {(held) => (
             <>
               {' '}
-              <a href={link()} target="_blank" rel="noopener noreferrer">
-                {t('device.supplies.tracking')}
-              </a>
+              {orderText('orders.heldBack')} <SupplyAlarmText alarm={{ code: held().reason, params: held().params }} />
             </>
           )}
         </Show>
+        <TrackingLink url={orderProps.order.trackingLink} />
       </p>
     );
   }

@@ -49,16 +49,7 @@ export function SupplyBars(props: { supplies: readonly SupplyView[]; wide?: bool
                 {(order) => (
                   <span class="supply-bars__order" data-testid="supply-on-its-way" data-status={order().status}>
                     {t(`device.supplies.order.${order().status}`, { code: order().code })}
-                    <Show when={order().trackingLink}>
-                      {(link) => (
-                        <>
-                          {' '}
-                          <a href={link()} target="_blank" rel="noopener noreferrer">
-                            {t('device.supplies.tracking')}
-                          </a>
-                        </>
-                      )}
-                    </Show>
+                    <TrackingLink url={order().trackingLink} />
                   </span>
                 )}
               </Show>
@@ -66,6 +57,23 @@ export function SupplyBars(props: { supplies: readonly SupplyView[]; wide?: bool
           )}
         </For>
       </ul>
+    </Show>
+  );
+}
+
+/** The carrier's page for a parcel, after a space; nothing without one. */
+export function TrackingLink(props: { url: string | null }) {
+  const { t } = useI18n();
+  return (
+    <Show when={props.url}>
+      {(link) => (
+        <>
+          {' '}
+          <a href={link()} target="_blank" rel="noopener noreferrer">
+            {t('device.supplies.tracking')}
+          </a>
+        </>
+      )}
     </Show>
   );
 }

@@ -69,6 +69,10 @@ export default function RoutingTab() {
     });
   };
 
+  const editorDone = (saved: boolean) => {
+    setEditing(null);
+    if (saved) void refetch();
+  };
   return (
     <section class="supply-routing" aria-labelledby="routing-title">
       <h2 id="routing-title" class="visually-hidden">
@@ -113,10 +117,7 @@ export default function RoutingTab() {
                           api={api}
                           suppliers={suppliers() ?? []}
                           deviceName={deviceName}
-                          onDone={(saved) => {
-                            setEditing(null);
-                            if (saved) void refetch();
-                          }}
+                          onDone={editorDone}
                         />
                       </Show>
                     </li>
@@ -141,10 +142,7 @@ export default function RoutingTab() {
                     api={api}
                     suppliers={suppliers() ?? []}
                     deviceName={deviceName}
-                    onDone={(saved) => {
-                      setEditing(null);
-                      if (saved) void refetch();
-                    }}
+                    onDone={editorDone}
                   />
                 </div>
               </Show>
