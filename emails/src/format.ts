@@ -49,3 +49,8 @@ export function formatDayRange(firstDay: string, lastDay: string, language: Lang
 export function formatCount(value: number, language: Language): string {
   return new Intl.NumberFormat(LANGUAGE_LOCALES[language], { maximumFractionDigits: 0 }).format(value);
 }
+
+/** A level in percent (0–100), whole, the language's way ("19 %", "19%"). */
+export function formatPercent(value: number, language: Language): string {
+  return new Intl.NumberFormat(LANGUAGE_LOCALES[language], { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
+}

@@ -286,10 +286,17 @@ describe('supplyOrdered content', () => {
   const props = cases.find((c) => c.name === 'supplyOrdered')!.props as unknown as Parameters<typeof supplyOrdered>[0];
   it('says why: the level, the forecast as a range, or by hand', () => {
     expect(supplyOrdered({ ...props, language: 'en' }).text).toContain('down to 19%');
+    expect(supplyOrdered({ ...props, language: 'fr' }).text).toContain(`descendu à ${new Intl.NumberFormat('fr-CH', { style: 'percent' }).format(0.19)}`);
     expect(supplyOrdered({ ...props, language: 'de', percent: 7 }).subject).toBe('Bestellung ACME-ORDER-7: Toner schwarz für ACME-3');
     const proactive = supplyOrdered({ ...props, language: 'en', trigger: 'proactive', p90Days: 9.6, p50Days: 14.2 }).text;
     expect(proactive).toContain('runs out in 10 to 14 days');
     expect(supplyOrdered({ ...props, language: 'fr', trigger: 'manual', note: 'Livrer au 2e' }).text).toMatch(/passée à la main[\s\S]*Livrer au 2e/);
+  });
+
+  it('escapes the customer name in HTML and keeps it verbatim in text', () => {
+    const { html, text } = supplyOrdered({ ...props, language: 'it' });
+    expect(html).toContain(`10452 · ACME ${escapeHtml(HOSTILE)}`);
+    expect(text).toContain(`10452 · ACME ${HOSTILE}`);
   });
 
   it('leaves out what is unknown', () => {

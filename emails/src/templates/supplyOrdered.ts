@@ -1,6 +1,6 @@
 import type { Translations } from '@parc/shared';
 import type { SupplyColour, SupplyKind } from '@parc/shared/supplies/kinds';
-import { formatCount } from '../format.ts';
+import { formatCount, formatPercent } from '../format.ts';
 import { defineTemplate, type CommonProps } from '../layout.ts';
 
 /**
@@ -41,25 +41,25 @@ interface Copy {
   kinds: Record<SupplyKind, string>;
   colours: Record<Exclude<SupplyColour, 'none'>, string>;
   facts: { customer: string; device: string; serial: string; site: string; location: string; supply: string; partNumber: string; reference: string; level: string };
-  note: string;
+  note: (text: string) => string;
   button: string;
 }
 
 const COPY: Translations<Copy> = {
   fr: {
-    subject: (code, supply, device) => `Commande ${code} : ${supply} pour ${device}`,
+    subject: (code, supply, device) => `Commande ${code}\u00a0: ${supply} pour ${device}`,
     greeting: 'Bonjour,',
     why: {
-      level: (p) => `Le niveau de ce consommable est descendu à ${p} : il est temps d’en livrer un neuf.`,
-      levelUnknown: 'Le niveau de ce consommable a atteint le seuil de commande : il est temps d’en livrer un neuf.',
-      proactive: (range) => `D’après sa consommation, ce consommable sera vide dans ${range} : il est temps d’en livrer un neuf.`,
+      level: (p) => `Le niveau de ce consommable est descendu à ${p}\u00a0: il est temps d’en livrer un neuf.`,
+      levelUnknown: 'Le niveau de ce consommable a atteint le seuil de commande\u00a0: il est temps d’en livrer un neuf.',
+      proactive: (range) => `D’après sa consommation, ce consommable sera vide dans ${range}\u00a0: il est temps d’en livrer un neuf.`,
       manual: 'Cette commande a été passée à la main.',
     },
     days: (from, to) => (from === to ? `${from} jours` : `${from} à ${to} jours`),
     kinds: { toner: 'Toner', drum: 'Tambour', developer: 'Développeur', ink: 'Encre', waste_toner: 'Récupérateur de toner', maintenance_kit: 'Kit de maintenance', fuser: 'Unité de fusion', transfer_belt: 'Courroie de transfert', staples: 'Agrafes' },
     colours: { black: 'noir', cyan: 'cyan', magenta: 'magenta', yellow: 'jaune' },
     facts: { customer: 'Client', device: 'Appareil', serial: 'N° de série', site: 'Site', location: 'Emplacement', supply: 'Consommable', partNumber: 'Référence', reference: 'Notre référence', level: 'Niveau' },
-    note: 'Remarque',
+    note: (text) => `Remarque\u00a0: ${text}`,
     button: 'Ouvrir la commande',
   },
   de: {
@@ -75,7 +75,7 @@ const COPY: Translations<Copy> = {
     kinds: { toner: 'Toner', drum: 'Trommel', developer: 'Entwickler', ink: 'Tinte', waste_toner: 'Resttonerbehälter', maintenance_kit: 'Wartungskit', fuser: 'Fixiereinheit', transfer_belt: 'Transferband', staples: 'Heftklammern' },
     colours: { black: 'schwarz', cyan: 'cyan', magenta: 'magenta', yellow: 'gelb' },
     facts: { customer: 'Kunde', device: 'Gerät', serial: 'Seriennummer', site: 'Standort', location: 'Aufstellort', supply: 'Verbrauchsmaterial', partNumber: 'Artikelnummer', reference: 'Unsere Referenz', level: 'Füllstand' },
-    note: 'Bemerkung',
+    note: (text) => `Bemerkung: ${text}`,
     button: 'Bestellung öffnen',
   },
   it: {
@@ -91,7 +91,7 @@ const COPY: Translations<Copy> = {
     kinds: { toner: 'Toner', drum: 'Tamburo', developer: 'Sviluppatore', ink: 'Inchiostro', waste_toner: 'Contenitore toner di scarto', maintenance_kit: 'Kit di manutenzione', fuser: 'Unità di fusione', transfer_belt: 'Cinghia di trasferimento', staples: 'Punti metallici' },
     colours: { black: 'nero', cyan: 'ciano', magenta: 'magenta', yellow: 'giallo' },
     facts: { customer: 'Cliente', device: 'Apparecchio', serial: 'N. di serie', site: 'Sede', location: 'Ubicazione', supply: 'Materiale', partNumber: 'Codice articolo', reference: 'Nostro riferimento', level: 'Livello' },
-    note: 'Nota',
+    note: (text) => `Nota: ${text}`,
     button: 'Aprire l’ordine',
   },
   en: {
@@ -107,12 +107,10 @@ const COPY: Translations<Copy> = {
     kinds: { toner: 'Toner', drum: 'Drum', developer: 'Developer', ink: 'Ink', waste_toner: 'Waste toner box', maintenance_kit: 'Maintenance kit', fuser: 'Fuser', transfer_belt: 'Transfer belt', staples: 'Staples' },
     colours: { black: 'black', cyan: 'cyan', magenta: 'magenta', yellow: 'yellow' },
     facts: { customer: 'Customer', device: 'Device', serial: 'Serial no.', site: 'Site', location: 'Location', supply: 'Supply', partNumber: 'Part number', reference: 'Our reference', level: 'Level' },
-    note: 'Note',
+    note: (text) => `Note: ${text}`,
     button: 'Open the order',
   },
 };
-
-const percentText = (value: number, language: string) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
 
 export const supplyOrdered = defineTemplate<SupplyOrderedProps>((props, language) => {
   const copy = COPY[language];
@@ -121,7 +119,7 @@ export const supplyOrdered = defineTemplate<SupplyOrderedProps>((props, language
   let why: string;
   if (props.trigger === 'manual') why = copy.why.manual;
   else if (props.trigger === 'proactive' && props.p90Days !== null && props.p50Days !== null) why = copy.why.proactive(copy.days(days(props.p90Days), days(props.p50Days)));
-  else why = props.percent === null ? copy.why.levelUnknown : copy.why.level(percentText(props.percent, language));
+  else why = props.percent === null ? copy.why.levelUnknown : copy.why.level(formatPercent(props.percent, language));
   const site = [props.siteName, props.siteAddress].filter(Boolean).join(', ');
   const rows: [string, string | null][] = [
     [copy.facts.customer, `${props.customerNumber} · ${props.customerName}`],
@@ -132,7 +130,7 @@ export const supplyOrdered = defineTemplate<SupplyOrderedProps>((props, language
     [copy.facts.supply, `${supply} · ${props.supplyName}`],
     [copy.facts.partNumber, props.partNumber],
     [copy.facts.reference, props.dealerReference],
-    [copy.facts.level, props.percent === null ? null : percentText(props.percent, language)],
+    [copy.facts.level, props.percent === null ? null : formatPercent(props.percent, language)],
   ];
   return {
     subject: copy.subject(props.orderCode, supply, props.deviceCode),
@@ -141,7 +139,7 @@ export const supplyOrdered = defineTemplate<SupplyOrderedProps>((props, language
     blocks: [
       { kind: 'paragraph', text: why },
       { kind: 'facts', rows: rows.filter((row): row is [string, string] => row[1] !== null) },
-      ...(props.note ? [{ kind: 'note', text: `${copy.note}: ${props.note}` } as const] : []),
+      ...(props.note ? [{ kind: 'note', text: copy.note(props.note) } as const] : []),
       { kind: 'button', label: copy.button, url: props.orderUrl },
     ],
   };
