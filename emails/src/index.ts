@@ -11,4 +11,5 @@ export { agentInstructions, type AgentInstructionsProps } from './templates/agen
 export { requestAssigned, requestChanged, type RequestNoticeProps } from './templates/requestNotifications.ts';
 export { locationRequested, type LocationRequestedProps } from './templates/locationRequested.ts';
 export { overageForecast, type OverageForecastProps, type OverageKind } from './templates/overageForecast.ts';
+export { stockLow, type StockLowProps } from './templates/stockLow.ts';
 export { supplyOrdered, type SupplyOrderedProps } from './templates/supplyOrdered.ts';

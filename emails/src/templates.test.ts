@@ -11,6 +11,7 @@ import { userInvite } from './templates/userInvite.ts';
 import { agentInstructions } from './templates/agentInstructions.ts';
 import { locationRequested } from './templates/locationRequested.ts';
 import { overageForecast } from './templates/overageForecast.ts';
+import { stockLow } from './templates/stockLow.ts';
 import { supplyOrdered } from './templates/supplyOrdered.ts';
 
 /** Every user-supplied value carries markup: none of it may come out as HTML. */
@@ -143,6 +144,23 @@ cases.push({
     orderUrl: 'https://parc.example/console/consumables/orders?order=ACME-ORDER-7&x=1',
   },
   url: 'https://parc.example/console/consumables/orders?order=ACME-ORDER-7&x=1',
+});
+
+cases.push({
+  name: 'stockLow',
+  template: stockLow as EmailTemplate<never>,
+  props: {
+    branding,
+    stockName: `Salle 1er ${HOSTILE}`,
+    siteName: 'Siège',
+    customerNumber: '10452',
+    items: [
+      { name: 'Black Toner Cartridge', partNumber: '106R01159', quantity: 1, minimum: 2 },
+      { name: 'Cyan Toner', partNumber: null, quantity: 0, minimum: 1 },
+    ],
+    stockUrl: 'https://parc.example/console/consumables/stocks?stock=1&x=1',
+  },
+  url: 'https://parc.example/console/consumables/stocks?stock=1&x=1',
 });
 
 const render = (c: TemplateCase, language: Language) => c.template({ ...c.props, language } as never);
@@ -339,5 +357,18 @@ describe('branding', () => {
       from: '"Devillard SABcc: x@y" <bravo@devillard.ch>',
       replyTo: 'bravo@devillard.ch',
     });
+  });
+});
+
+describe('stockLow content', () => {
+  const props = cases.find((c) => c.name === 'stockLow')!.props as unknown as Parameters<typeof stockLow>[0];
+  it('lists what runs low, the empty ones as such, and the console link only for the dealer', () => {
+    const dealer = stockLow({ ...props, language: 'en' }).text;
+    expect(dealer).toContain('Black Toner Cartridge (106R01159): 1 left, minimum 2');
+    expect(dealer).toContain('Cyan Toner: none left');
+    expect(dealer).toContain('Prepare a replenishment');
+    const manager = stockLow({ ...props, language: 'de', stockUrl: null }).text;
+    expect(manager).toContain('Black Toner Cartridge (106R01159): noch 1, Mindestbestand 2');
+    expect(manager).not.toContain('https://parc.example/console');
   });
 });

@@ -81,4 +81,58 @@ export const SUPPLY_ERRORS = {
     it: () => 'Nel frattempo le regole sono cambiate: ricaricate l’elenco prima di riordinarle.',
     en: () => 'The rules changed meanwhile: reload the list before reordering them.',
   }),
+  'local_stock.not_found': entry('not_found', {
+    fr: () => 'Stock local introuvable.',
+    de: () => 'Lokales Lager nicht gefunden.',
+    it: () => 'Magazzino locale non trovato.',
+    en: () => 'No such local stock.',
+  }),
+  'local_stock.name_taken': entry<{ name: string }>('conflict', {
+    fr: (p) => `Ce site a déjà un stock « ${p.name} ».`,
+    de: (p) => `Dieser Standort hat bereits ein Lager «${p.name}».`,
+    it: (p) => `Questa sede ha già un magazzino «${p.name}».`,
+    en: (p) => `This site already has a stock called “${p.name}”.`,
+  }),
+  'local_stock.site_not_of_customer': entry('bad_request', {
+    fr: () => 'Ce site n’appartient pas à ce client.',
+    de: () => 'Dieser Standort gehört nicht zu diesem Kunden.',
+    it: () => 'Questa sede non appartiene a questo cliente.',
+    en: () => 'This site is not one of this customer’s.',
+  }),
+  'local_stock.device_not_at_site': entry<{ deviceCode: string }>('bad_request', {
+    fr: (p) => `L’appareil ${p.deviceCode} n’est pas sur le site de ce stock.`,
+    de: (p) => `Das Gerät ${p.deviceCode} steht nicht am Standort dieses Lagers.`,
+    it: (p) => `L’apparecchio ${p.deviceCode} non si trova nella sede di questo magazzino.`,
+    en: (p) => `Device ${p.deviceCode} is not at this stock’s site.`,
+  }),
+  'local_stock.manager_not_coordinator': entry('bad_request', {
+    fr: () => 'Le responsable doit être un coordinateur actif de ce client.',
+    de: () => 'Verantwortlich muss ein aktiver Koordinator dieses Kunden sein.',
+    it: () => 'Il responsabile deve essere un coordinatore attivo di questo cliente.',
+    en: () => 'The manager must be an active coordinator of this customer.',
+  }),
+  'stock_item.not_found': entry('not_found', {
+    fr: () => 'Ce stock ne contient pas ce consommable.',
+    de: () => 'Dieses Lager führt dieses Verbrauchsmaterial nicht.',
+    it: () => 'Questo magazzino non contiene questo materiale.',
+    en: () => 'This stock does not hold this supply.',
+  }),
+  'stock_item.target_below_minimum': entry('bad_request', {
+    fr: () => 'Le niveau visé doit être au-dessus du minimum.',
+    de: () => 'Der Zielbestand muss über dem Mindestbestand liegen.',
+    it: () => 'La scorta obiettivo deve superare la scorta minima.',
+    en: () => 'The target must be above the minimum.',
+  }),
+  'replenishment.not_found': entry('not_found', {
+    fr: () => 'Réassort introuvable.',
+    de: () => 'Nachschub nicht gefunden.',
+    it: () => 'Rifornimento non trovato.',
+    en: () => 'No such replenishment.',
+  }),
+  'replenishment.transition': entry<{ status: string; action: string }>('conflict', {
+    fr: () => 'Ce réassort a changé d’état entre-temps : rechargez-le avant de continuer.',
+    de: () => 'Dieser Nachschub hat inzwischen seinen Status geändert: Laden Sie ihn neu, bevor Sie fortfahren.',
+    it: () => 'Nel frattempo questo rifornimento ha cambiato stato: ricaricatelo prima di continuare.',
+    en: () => 'This replenishment’s status changed meanwhile: reload it before going on.',
+  }),
 };

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, jsonb, numeric, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { SupplyAlarm } from '@parc/shared/supplies/checks';
 import { IN_FLIGHT_ORDER_STATUSES, ORDER_STATUSES, SUPPLY_COLOURS, SUPPLY_KINDS } from '@parc/shared/supplies/kinds';
 import type { OrderConfigLevel } from '@parc/shared/supplies/order-config';
 import type { RouteFilters, RouteRecipient } from '@parc/shared/supplies/routing';
-import { customers } from './customers.ts';
+import { REPLENISHMENT_STATUSES } from '@parc/shared/supplies/stock';
+import { coordinators, customers, sites } from './customers.ts';
 import { devices } from './devices.ts';
 import { partners } from './partners.ts';
 
@@ -182,4 +183,136 @@ export const orderRoutes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('order_routes_partner').on(t.partnerId, t.position)],
+);
+
+/**
+ * Local stocks: supplies kept at a customer's site for the devices it serves (`local_stock_devices`,
+ * a device served by one stock at most). The manager (a coordinator of the customer, or an address)
+ * is told when an item runs low.
+ */
+export const localStocks = pgTable(
+  'local_stocks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnerId: uuid('partner_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    siteId: uuid('site_id').notNull(),
+    name: text('name').notNull(),
+    managerCoordinatorId: uuid('manager_coordinator_id'),
+    managerEmail: text('manager_email'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.partnerId, t.customerId], foreignColumns: [customers.partnerId, customers.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.partnerId, t.siteId], foreignColumns: [sites.partnerId, sites.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.partnerId, t.managerCoordinatorId], foreignColumns: [coordinators.partnerId, coordinators.id] }).onDelete('set null'),
+    uniqueIndex('local_stocks_name').on(t.siteId, sql`lower(${t.name})`),
+    index('local_stocks_partner').on(t.partnerId, t.customerId),
+  ],
+);
+
+export const localStockDevices = pgTable(
+  'local_stock_devices',
+  {
+    deviceId: uuid('device_id')
+      .primaryKey()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    stockId: uuid('stock_id')
+      .notNull()
+      .references(() => localStocks.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('local_stock_devices_stock').on(t.stockId)],
+);
+
+/**
+ * What a stock holds of each catalogue entry, with the dealer's minimum (low at or under it) and
+ * target (what a replenishment brings it back to). `low_noticed_at` is set when the manager was
+ * told and cleared once refilled above the minimum: one notice per fall.
+ */
+export const localStockItems = pgTable(
+  'local_stock_items',
+  {
+    stockId: uuid('stock_id')
+      .notNull()
+      .references(() => localStocks.id, { onDelete: 'cascade' }),
+    supplyModelId: uuid('supply_model_id')
+      .notNull()
+      .references(() => supplyModels.id, { onDelete: 'cascade' }),
+    quantity: integer('quantity').notNull(),
+    minimum: integer('minimum').notNull(),
+    target: integer('target').notNull(),
+    lowNoticedAt: timestamp('low_noticed_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.stockId, t.supplyModelId] }),
+    check('local_stock_items_quantity', sql`${t.quantity} >= 0 and ${t.minimum} >= 0 and ${t.target} >= 0`),
+  ],
+);
+
+export const STOCK_MOVEMENT_REASONS = ['count', 'replenishment', 'replacement'] as const;
+
+/** Every change of a stock's quantities, and why: an inventory count, a replenishment received, a replacement drawn. */
+export const localStockMovements = pgTable(
+  'local_stock_movements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stockId: uuid('stock_id')
+      .notNull()
+      .references(() => localStocks.id, { onDelete: 'cascade' }),
+    supplyModelId: uuid('supply_model_id')
+      .notNull()
+      .references(() => supplyModels.id, { onDelete: 'cascade' }),
+    delta: integer('delta').notNull(),
+    reason: text('reason', { enum: STOCK_MOVEMENT_REASONS }).notNull(),
+    deviceId: uuid('device_id').references(() => devices.id, { onDelete: 'set null' }),
+    replenishmentId: uuid('replenishment_id'),
+    /** A user's id, or null for Parc (a replacement it saw). */
+    actorId: uuid('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('local_stock_movements_stock').on(t.stockId, t.at), check('local_stock_movements_reason', sql`${t.reason} in (${inList(STOCK_MOVEMENT_REASONS)})`)],
+);
+
+/** Replenishment orders from the central stock to a local one; numbered PREFIX-ORDER-n like supply orders. */
+export const stockReplenishments = pgTable(
+  'stock_replenishments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnerId: uuid('partner_id').notNull(),
+    stockId: uuid('stock_id')
+      .notNull()
+      .references(() => localStocks.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    status: text('status', { enum: REPLENISHMENT_STATUSES }).notNull(),
+    carrierId: uuid('carrier_id').references(() => carriers.id, { onDelete: 'set null' }),
+    trackingNumber: text('tracking_number'),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    shippedAt: timestamp('shipped_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('stock_replenishments_code').on(t.partnerId, t.code),
+    index('stock_replenishments_stock').on(t.stockId, t.createdAt),
+    check('stock_replenishments_status', sql`${t.status} in (${inList(REPLENISHMENT_STATUSES)})`),
+  ],
+);
+
+export const stockReplenishmentLines = pgTable(
+  'stock_replenishment_lines',
+  {
+    replenishmentId: uuid('replenishment_id')
+      .notNull()
+      .references(() => stockReplenishments.id, { onDelete: 'cascade' }),
+    supplyModelId: uuid('supply_model_id')
+      .notNull()
+      .references(() => supplyModels.id, { onDelete: 'cascade' }),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.replenishmentId, t.supplyModelId] }), check('stock_replenishment_lines_quantity', sql`${t.quantity} > 0`)],
 );

@@ -12,7 +12,7 @@ import { findDevice } from '../devices/devices.repo.ts';
 import { logDeviceEvent, moveDeviceToCustomer } from '../devices/device-transfer.ts';
 import { findSettings } from './agents.repo.ts';
 import { MAX_PENDING_LISTED, type PendingAssign, type PendingDecision } from './agents.schemas.ts';
-import { notifyPlacedOrders } from '../supplies/order-notices.ts';
+import { notifyAfterSamples } from '../supplies/order-notices.ts';
 import { applyReadingToDevice } from './samples.apply.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailer' | 'publicUrl'>;
@@ -130,7 +130,7 @@ export async function assignPendingDevice(deps: Deps, user: SessionUser, id: str
       });
     }
   });
-  await notifyPlacedOrders(deps, user.partnerId, placedOrders);
+  await notifyAfterSamples(deps, user.partnerId, placedOrders);
   return getDeviceDetail(deps.db, user, created.id);
 }
 
@@ -186,6 +186,6 @@ export async function decideReported(deps: Deps, user: SessionUser, id: string, 
       });
     }
   });
-  await notifyPlacedOrders(deps, user.partnerId, placedOrders);
+  await notifyAfterSamples(deps, user.partnerId, placedOrders);
   return getDeviceDetail(deps.db, user, elsewhere.id);
 }

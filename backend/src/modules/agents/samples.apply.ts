@@ -12,7 +12,7 @@ import { supplyIdentity } from '@parc/shared/supplies/identity';
 import type { AuthenticatedAgent } from './agent-auth.ts';
 import { normaliseMac, sampleCounterClientId, serialKey } from './agents.domain.ts';
 import { findSettings } from './agents.repo.ts';
-import { notifyPlacedOrders } from '../supplies/order-notices.ts';
+import { notifyAfterSamples } from '../supplies/order-notices.ts';
 import type { AgentSettings } from './agents.schemas.ts';
 
 type DeviceRow = typeof devices.$inferSelect;
@@ -46,7 +46,7 @@ export async function applySamples(deps: Pick<AppDeps, 'db' | 'clock' | 'mailer'
     results.push(await applySample(deps, agent, settings, sample, placedOrders));
   }
   // Once committed: an order's email never goes out for a sample that was rolled back.
-  await notifyPlacedOrders(deps, agent.partnerId, placedOrders);
+  await notifyAfterSamples(deps, agent.partnerId, placedOrders);
   return results;
 }
 

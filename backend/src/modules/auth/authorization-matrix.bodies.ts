@@ -64,6 +64,10 @@ export const VALID_BODIES: Record<string, (ids: Ids) => ProbeBody> = {
   'PATCH /api/supplies/orders/{id}': () => json({ action: 'cancel', note: 'Probe' }),
   'PUT /api/supplies/routes/{id}': () => json({ name: 'Probe', filters: {}, recipients: [{ kind: 'address', address: 'probe@dealer.test' }] }),
   'PATCH /api/supplies/suppliers/{id}': () => json({ name: 'Probe' }),
+  'PATCH /api/supplies/stocks/{id}': () => json({ name: 'Probe' }),
+  'PUT /api/supplies/stocks/{id}/items/{supplyModelId}': () => json({ minimum: 0, target: 5 }),
+  'POST /api/supplies/stocks/{id}/replenishments': (ids) => json({ lines: [{ supplyModelId: ids.supplyModel, quantity: 1 }] }),
+  'PATCH /api/supplies/replenishments/{id}': () => json({ note: 'Probe' }),
   'PATCH /api/users/{id}': () => json({ name: 'Probe' }),
   'PUT /api/users/{id}/profile': (ids) => json({ profileId: ids.profile }),
 };

@@ -100,6 +100,9 @@ const PATH_KINDS = {
   orders: 'supplyOrder',
   routes: 'orderRoute',
   alarms: 'supplyAlarm',
+  stocks: 'localStock',
+  items: 'supplyModel',
+  replenishments: 'replenishment',
 } as const;
 type Kind = (typeof PATH_KINDS)[keyof typeof PATH_KINDS];
 /** Kinds that belong to the dealer as a whole rather than to one of its customers. */
@@ -211,6 +214,11 @@ describe('the authorization matrix', () => {
       const entry = await catalogued({ partnerId, manufacturer: device.manufacturer, model: device.model });
       await t.database.db.insert(deviceSupplies).values({ partnerId, deviceId: device.id, supplyIndex: TONER.index, description: TONER.description, type: TONER.type, colour: TONER.colour, level: 8, max: 100, percent: 8, state: 'measured', ...supplyIdentity(TONER.description), supplyModelId: entry.supplyModelId, readAt: t.deps.clock() });
       const order = await post(caller, '/supplies/orders', { deviceId: device.id, supplyIndex: TONER.index });
+      const stockSite = await post(caller, `/customers/${customer.id}/sites`, { name: 'Stock room site' });
+      const stock = await post(caller, '/supplies/stocks', { name: 'Stock room', customerId: customer.id, siteId: stockSite.id });
+      const stocked = await caller.request('PUT', `/supplies/stocks/${stock.id}/items/${entry.supplyModelId}`, { minimum: 1, target: 3, quantity: 2 });
+      if (stocked.status !== 200) throw new Error(`seeding a stock item: ${stocked.status}`);
+      const replenishment = await post(caller, `/supplies/stocks/${stock.id}/replenishments`, { lines: [{ supplyModelId: entry.supplyModelId, quantity: 1 }] });
       const [alarm] = await t.database.db.insert(supplyAlarms).values({ partnerId, deviceId: device.id, supplyIndex: TONER.index, code: 'inefficient', params: { efficiency: 40 }, openedAt: t.deps.clock() }).returning();
       return {
         customer: customer.id,
@@ -230,6 +238,8 @@ describe('the authorization matrix', () => {
         locationRequest: locationRequests.find((item: Json) => item.deviceId === device.id).id,
         supplyOrder: order.id,
         supplyAlarm: alarm!.id,
+        localStock: stock.id,
+        replenishment: replenishment.id,
       } satisfies Partial<Record<Kind, string>>;
     };
     const dealerSide = async (caller: Caller, partnerId: string) => ({

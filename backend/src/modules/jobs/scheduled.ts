@@ -4,6 +4,7 @@ import { OVERAGE_JOB_HOUR_UTC, runOverageAlerts } from '../billing/overage.job.t
 import { runCampaign } from '../meters/campaign.job.ts';
 import { describeJob } from '../meters/jobs.ts';
 import { runNightly, type ExportBucket } from '../meters/nightly.job.ts';
+import { sendLowStockNotices } from '../supplies/stock-notices.ts';
 import { claimRun, finishRun, releaseRun, RUNS_KEPT_MS, sweepFinishedRuns } from './job-runs.repo.ts';
 
 /**
@@ -108,7 +109,13 @@ const sweep = hourly('sweep', async (deps, now) => {
   return { brief: `swept ${windows} rate-limit windows and ${runs} job runs`, detail: null };
 });
 
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [campaign, nightly, overage, sweep];
+/** Local stocks that fell to their minimum since the last run and were not told yet (a technician's draws, a failed send). */
+const lowStock = hourly('low-stock', async (deps) => {
+  const summary = await sendLowStockNotices(deps);
+  return { brief: `low-stock notices: ${summary.emails} emails for ${summary.stocks} stocks`, detail: null };
+});
+
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [campaign, nightly, overage, sweep, lowStock];
 
 /** The claim-guarded runner of one job at `now`, on behalf of `instance`. */
 export function onceFor(deps: Pick<AppDeps, 'db' | 'clock'>, job: string, now: Date, instance: string): Once {

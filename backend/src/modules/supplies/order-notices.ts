@@ -7,6 +7,7 @@ import type { AppDeps } from '../../deps.ts';
 import { contactLanguage, loadDealerMail } from '../../mail/dealer.ts';
 import { findOrderViews, updateOrder } from './orders.repo.ts';
 import { listRoutes } from './settings.repo.ts';
+import { sendLowStockNotices } from './stock-notices.ts';
 import { effectiveConfigOf } from './supplies.evaluate.ts';
 
 /**
@@ -108,4 +109,10 @@ export async function notifyPlacedOrders(deps: Pick<AppDeps, 'db' | 'clock' | 'm
     const shipped = config.markSentAfterNotification && order.status === 'new' && !order.heldBack;
     await updateOrder(db, order.id, order.status, { notifiedAt: now, updatedAt: now, ...(shipped ? { status: 'shipped', shippedAt: now } : {}) });
   }
+}
+
+/** What agent samples (or a device's first sample) leave to tell once committed: the orders they placed, and stocks their replacements drew low. */
+export async function notifyAfterSamples(deps: Pick<AppDeps, 'db' | 'clock' | 'mailer' | 'publicUrl'>, partnerId: string, orderIds: readonly string[]): Promise<void> {
+  await notifyPlacedOrders(deps, partnerId, orderIds);
+  await sendLowStockNotices(deps, partnerId);
 }

@@ -175,7 +175,7 @@ export function orderFor(
 /**
  * Places an order unless one is in flight for the supply: the partial unique index decides, so two
  * samples or two clicks at once still make one order. The winner then takes the customer's next
- * PREFIX-ORDER-n (the counter row's lock orders concurrent takers). Null when one was in flight.
+ * PREFIX-ORDER-n. Null when one was in flight.
  */
 export async function insertOrder(tx: Db, order: NewOrder, placedAt: Date): Promise<OrderRow | null> {
   const [placed] = await tx
@@ -184,15 +184,20 @@ export async function insertOrder(tx: Db, order: NewOrder, placedAt: Date): Prom
     .onConflictDoNothing()
     .returning();
   if (!placed) return null;
-  const [number] = await tx
-    .insert(supplyOrderNumbers)
-    .values({ customerId: order.customerId, next: 2 })
-    .onConflictDoUpdate({ target: supplyOrderNumbers.customerId, set: { next: sql`${supplyOrderNumbers.next} + 1` } })
-    .returning({ taken: sql<number>`${supplyOrderNumbers.next} - 1` });
-  const [customer] = await tx.select({ prefix: customers.prefix }).from(customers).where(eq(customers.id, order.customerId));
-  const code = `${customer!.prefix}-ORDER-${number!.taken}`;
+  const code = await nextOrderCode(tx, order.customerId);
   const [coded] = await tx.update(supplyOrders).set({ code }).where(eq(supplyOrders.id, placed.id)).returning();
   return coded!;
+}
+
+/** The customer's next PREFIX-ORDER-n, shared by supply orders and stock replenishments; the counter row's lock orders concurrent takers. */
+export async function nextOrderCode(tx: Db, customerId: string): Promise<string> {
+  const [number] = await tx
+    .insert(supplyOrderNumbers)
+    .values({ customerId, next: 2 })
+    .onConflictDoUpdate({ target: supplyOrderNumbers.customerId, set: { next: sql`${supplyOrderNumbers.next} + 1` } })
+    .returning({ taken: sql<number>`${supplyOrderNumbers.next} - 1` });
+  const [customer] = await tx.select({ prefix: customers.prefix }).from(customers).where(eq(customers.id, customerId));
+  return `${customer!.prefix}-ORDER-${number!.taken}`;
 }
 
 export async function findInFlight(db: Db, deviceId: string, supplyIndex: string): Promise<OrderRow | undefined> {

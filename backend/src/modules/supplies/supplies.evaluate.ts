@@ -5,6 +5,7 @@ import { orderDecision } from '@parc/shared/supplies/ordering';
 import type { SupplyOrder } from '@parc/shared/supplies/kinds';
 import type { Db } from '../../db/client.ts';
 import { insertOrder, orderFor, ordersOfSupplies, updateOrder } from './orders.repo.ts';
+import { recordReplacement } from './replacements.ts';
 import {
   customerTimeZone,
   deviceSupplyRows,
@@ -15,7 +16,6 @@ import {
   openAlarmsOf,
   orderConfigLevels,
   pagesBetween,
-  recordDetectedReplacement,
   replacementsOf,
   resolveAlarms,
   type DeviceSupplyRow,
@@ -128,10 +128,11 @@ export async function evaluateSupplies(tx: Db, device: EvaluatedDevice, changes:
       if (technicianOp) {
         if (fulfilled) await linkReplacementToOrder(tx, technicianOp.id, fulfilled.id);
       } else {
-        await recordDetectedReplacement(
+        await recordReplacement(
           tx,
           { partnerId: device.partnerId, deviceId: device.id, supplyIndex: supply.supplyIndex, supplyType: kind, colour: supply.colour, detectedBy: replacement.by === 'serial' ? 'serial' : 'level', orderId: fulfilled?.id ?? null, replacedAt: sampledAt },
           now,
+          fulfilled?.status ?? null,
         );
       }
     }

@@ -77,12 +77,18 @@ export function replacementsOf(db: Db, deviceId: string, from: Date) {
     .orderBy(supplyReplacements.replacedAt);
 }
 
-export async function recordDetectedReplacement(
-  tx: Db,
-  replacement: { partnerId: string; deviceId: string; supplyIndex: string; supplyType: string; colour: string | null; detectedBy: 'level' | 'serial'; orderId: string | null; replacedAt: Date },
-  now: Date,
-): Promise<void> {
-  await tx.insert(supplyReplacements).values({ ...replacement, createdAt: now });
+/** Only replacements.ts calls this: a replacement may draw from a local stock. */
+export async function insertReplacement(tx: Db, replacement: typeof supplyReplacements.$inferInsert): Promise<void> {
+  await tx.insert(supplyReplacements).values(replacement);
+}
+
+/** The catalogue entry of a device's supply, as last reported. */
+export async function supplyModelOfSupply(tx: Db, deviceId: string, supplyIndex: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ supplyModelId: deviceSupplies.supplyModelId })
+    .from(deviceSupplies)
+    .where(and(eq(deviceSupplies.deviceId, deviceId), eq(deviceSupplies.supplyIndex, supplyIndex)));
+  return row?.supplyModelId ?? null;
 }
 
 export async function linkReplacementToOrder(tx: Db, replacementId: string, orderId: string): Promise<void> {

@@ -42,6 +42,7 @@ import { declareReset, recordReading } from '../readings/readings.writer.ts';
 import { checkedAttachment } from './attachments.ts';
 import { findErrorDevice, findRequestRow, insertEvent, loadRequest, selectErrors, type RequestRow } from './tickets.repo.ts';
 import { ordersOnTheirWay } from '../supplies/orders.service.ts';
+import { recordReplacement } from '../supplies/replacements.ts';
 
 const notFound = () => new DomainError('request.not_found');
 
@@ -391,19 +392,22 @@ async function applyOp(tx: Db, deps: AppDeps, user: SessionUser, by: string, op:
       await requireTechnicianDevice(tx, user, op.deviceId);
       if (op.requestId) await requireVisibleRow(tx, user, op.requestId);
       const now = deps.clock();
-      await tx.insert(supplyReplacements).values({
-        partnerId: user.partnerId,
-        deviceId: op.deviceId,
-        requestId: op.requestId ?? null,
-        supplyIndex: op.supplyIndex ?? null,
-        supplyType: op.supplyType,
-        colour: op.colour ?? null,
-        note: op.note ?? null,
-        replacedAt: new Date(op.replacedAt),
-        technicianId: user.id,
-        opId: op.opId,
-        createdAt: now,
-      });
+      await recordReplacement(
+        tx,
+        {
+          partnerId: user.partnerId,
+          deviceId: op.deviceId,
+          requestId: op.requestId ?? null,
+          supplyIndex: op.supplyIndex ?? null,
+          supplyType: op.supplyType,
+          colour: op.colour ?? null,
+          note: op.note ?? null,
+          replacedAt: new Date(op.replacedAt),
+          technicianId: user.id,
+          opId: op.opId,
+        },
+        now,
+      );
       if (op.requestId) {
         const row = (await findRequestRow(tx, user.partnerId, op.requestId))!;
         await insertEvent(tx, row, { kind: 'supply', at: now, authorId: user.id, authorName: user.name, comment: `${op.supplyType}${op.colour ? ` (${op.colour})` : ''}` });
