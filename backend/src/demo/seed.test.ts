@@ -14,6 +14,7 @@ import { countTotals } from '../modules/dashboard/dashboard.repo.ts';
 import { entrySheet, openLink, submitEntries } from '../modules/links/links.service.ts';
 import { receivingContacts } from '../modules/meters/contacts.service.ts';
 import { listOrders } from '../modules/supplies/orders.service.ts';
+import { listStocks } from '../modules/supplies/stocks.service.ts';
 import { listSupplyModels } from '../modules/supplies/settings.service.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { DEMO_AGENT_CUSTOMER, LOW_TONER_PERCENT, planDemoAgent } from './agent.ts';
@@ -312,6 +313,11 @@ describe('seedDemo', () => {
     expect(automatic).toMatchObject({ percentAtOrder: LOW_TONER_PERCENT, createdBy: null, partNumber: 'C-EXV58-BK' });
     expect(automatic!.p50Days).toBeGreaterThan(0);
     expect(shipped).toMatchObject({ carrier: { name: 'La Poste' }, trackingLink: 'https://service.post.ch/ekp-web/ui/entry/search/99.60.482713.20174436', createdBy: DEMO_LOGINS[0].name });
+
+    // A stock room at DF-1's site, at its minimum of black toner, with three more on their way.
+    const [stock] = (await listStocks(db, user, {})).items;
+    expect(stock?.devices.map((device) => device.deviceCode)).toContain('DF-1');
+    expect(stock?.items).toMatchObject([{ colour: 'black', quantity: 1, minimum: 1, target: 4, state: 'low', inTransit: 3, suggested: 0 }]);
   });
 
   it('does nothing the second time', async () => {

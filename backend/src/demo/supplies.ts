@@ -3,8 +3,9 @@
  * as the agent's samples link them; the dealer's data on a few entries (reference, rated yield,
  * price, supplier, the kind where the printer's French names say none), a carrier, a routing rule,
  * and orders for the black toners running low: one Parc placed on the level, one placed by hand and
- * shipped with a tracking number, one placed by hand and not sent on yet. The consumables screens
- * open on a catalogue and orders in flight instead of empty lists.
+ * shipped with a tracking number, one placed by hand and not sent on yet; and a local stock at DF-1's
+ * site, low on its black toner with a replenishment on its way. The consumables screens open on a
+ * catalogue, orders in flight and a stock instead of empty lists.
  */
 import { FULL_ACCESS } from '@parc/shared/contracts/profiles';
 import { orderRouteInputSchema, type SupplyModelUpdate } from '@parc/shared/contracts/supplies';
@@ -13,6 +14,7 @@ import type { deviceSupplies } from '../db/schema/index.ts';
 import type { SessionUser } from '../modules/auth/access.ts';
 import { insertOrder, updateOrder } from '../modules/supplies/orders.repo.ts';
 import { changeSupplyModel, createRoute, saveCarrier, saveSupplier } from '../modules/supplies/settings.service.ts';
+import { changeReplenishment, createReplenishment, createStock, saveStockItem } from '../modules/supplies/stocks.service.ts';
 import { catalogueEntries } from '../modules/supplies/supplies.catalogue.ts';
 import { supplyForecast } from '../modules/supplies/supplies.evaluate.ts';
 import { customerTimeZone, deviceSupplyForOrder, levelHistory } from '../modules/supplies/supplies.repo.ts';
@@ -115,4 +117,18 @@ export async function seedDemoConsumables(tx: Db, plan: DemoPlan, supplies: read
       await updateOrder(tx, order.id, 'new', { status: 'shipped', carrierId: carrier.id, trackingNumber: spec.shipped.trackingNumber, shippedAt, updatedAt: shippedAt });
     }
   }
+
+  await seedDemoStock(tx, plan, supplies, admin, carrier.id, ago);
+}
+
+/** A stock room at DF-1's site serving the site's devices: one black toner left (its minimum), three on their way by post. */
+async function seedDemoStock(tx: Db, plan: DemoPlan, supplies: readonly DeviceSupply[], admin: SessionUser, carrierId: string, ago: (hours: number) => Date): Promise<void> {
+  const served = plan.devices.find((device) => device.deviceCode === 'DF-1')!;
+  const site = plan.sites.find((candidate) => candidate.id === served.siteId)!;
+  const deviceIds = plan.devices.filter((device) => device.siteId === site.id).map((device) => device.id!);
+  const stock = await createStock(tx, admin, { name: 'Salle Stock Conso 1er étage', customerId: served.customerId, siteId: site.id!, deviceIds, managerCoordinatorId: site.coordinatorId ?? null }, ago(24 * 30));
+  const toner = supplies.find((candidate) => candidate.deviceId === served.id && candidate.colour === 'black')!;
+  await saveStockItem(tx, admin, stock.id, toner.supplyModelId!, { minimum: 1, target: 4, quantity: 1 }, ago(24 * 3));
+  const replenishment = await createReplenishment(tx, admin, stock.id, { carrierId, lines: [{ supplyModelId: toner.supplyModelId!, quantity: 3 }] }, ago(30));
+  await changeReplenishment(tx, admin, replenishment.id, { action: 'ship', trackingNumber: '99.60.482713.20175512' }, ago(20));
 }
