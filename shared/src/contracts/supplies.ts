@@ -239,6 +239,8 @@ export const deviceSupplySchema = z.object({
   readAt: instantSchema,
   supplyModelId: z.uuid().nullable(),
   ratedYield: z.number().nullable(),
+  /** How many the device's local stock holds; null without a stock, or when it does not keep this supply. */
+  stockQuantity: z.number().int().nullable().default(null),
   /** Days to empty as a range (median and early); null without a basis. */
   forecast: z
     .object({
@@ -256,7 +258,8 @@ export const deviceSupplySchema = z.object({
   alarms: z.array(supplyAlarmSchema),
 });
 export type DeviceSupply = z.infer<typeof deviceSupplySchema>;
-export const deviceSuppliesSchema = z.object({ items: z.array(deviceSupplySchema), orders: z.array(supplyOrderSchema) });
+/** `localStock`: the stock at the device's site that serves it, if any. */
+export const deviceSuppliesSchema = z.object({ items: z.array(deviceSupplySchema), orders: z.array(supplyOrderSchema), localStock: z.object({ id: z.uuid(), name: z.string() }).nullable().default(null) });
 export type DeviceSupplies = z.infer<typeof deviceSuppliesSchema>;
 
 // ---- Supply alarms across the fleet (the errors page) -------------------------------------

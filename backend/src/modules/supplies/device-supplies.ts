@@ -6,23 +6,25 @@ import { getDevice } from '../devices/devices.service.ts';
 import { findOrderViews, ordersOfSupplies } from './orders.repo.ts';
 import { customerTimeZone, deviceSupplyRows, levelHistory, openAlarmsOf, replacementsOf } from './supplies.repo.ts';
 import { supplyForecast } from './supplies.evaluate.ts';
+import { stockOfDevice } from './stocks.repo.ts';
 
 const DAY_MS = 86_400_000;
 /** The forecast fits on the last 120 days; a cycle may have begun before them. */
 const HISTORY_DAYS = 400;
 
-/** A device's supplies as its page shows them: level, identity, days to empty as a range, the order on its way, open alarms; and its orders. */
+/** A device's supplies as its page shows them: level, identity, days to empty as a range, the order on its way, open alarms, how many its local stock holds; and its orders. */
 export async function deviceSuppliesView(db: Db, user: SessionUser, deviceId: string, now: Date): Promise<DeviceSupplies> {
   const device = await getDevice(db, user, deviceId);
   const supplies = await deviceSupplyRows(db, device.id);
   const indexes = supplies.map((supply) => supply.supplyIndex);
   const since = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
-  const [history, replacements, orderRows, alarms, timeZone] = await Promise.all([
+  const [history, replacements, orderRows, alarms, timeZone, stock] = await Promise.all([
     levelHistory(db, device.id, indexes, since),
     replacementsOf(db, device.id, since),
     ordersOfSupplies(db, device.id, indexes),
     openAlarmsOf(db, device.id),
     customerTimeZone(db, device.customerId),
+    stockOfDevice(db, device.id),
   ]);
   const orders = await findOrderViews(db, user.partnerId, orderRows.map((row) => row.id));
   return {
@@ -42,6 +44,7 @@ export async function deviceSuppliesView(db: Db, user: SessionUser, deviceId: st
         readAt: supply.readAt.toISOString(),
         supplyModelId: supply.supplyModelId,
         ratedYield: supply.ratedYield,
+        stockQuantity: stock && supply.supplyModelId ? (stock.quantities.get(supply.supplyModelId) ?? null) : null,
         forecast: forecast && {
           basis: forecast.basis,
           p50Days: forecast.p50Days,
@@ -58,5 +61,6 @@ export async function deviceSuppliesView(db: Db, user: SessionUser, deviceId: st
       };
     }),
     orders,
+    localStock: stock ? { id: stock.id, name: stock.name } : null,
   };
 }

@@ -194,6 +194,19 @@ export async function stockServing(tx: Db, deviceId: string, supplyModelId: stri
   return row ? { stockId: row.stockId, quantity: row.quantity } : null;
 }
 
+/** The stock serving a device, with what it holds of each catalogue entry; undefined when none does. */
+export async function stockOfDevice(db: Db, deviceId: string) {
+  const rows = await db
+    .select({ id: localStocks.id, name: localStocks.name, supplyModelId: localStockItems.supplyModelId, quantity: localStockItems.quantity })
+    .from(localStockDevices)
+    .innerJoin(localStocks, eq(localStocks.id, localStockDevices.stockId))
+    .leftJoin(localStockItems, eq(localStockItems.stockId, localStocks.id))
+    .where(eq(localStockDevices.deviceId, deviceId));
+  const [first] = rows;
+  if (!first) return undefined;
+  return { id: first.id, name: first.name, quantities: new Map(rows.flatMap((row) => (row.supplyModelId ? [[row.supplyModelId, row.quantity!] as const] : []))) };
+}
+
 export function movementsOf(db: Db, stockId: string, limit: number) {
   return db
     .select({

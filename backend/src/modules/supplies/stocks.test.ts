@@ -98,6 +98,9 @@ describe('local stocks', () => {
     const counted = await admin.request('PUT', `/supplies/stocks/${stock.id}/items/${supplyModelId}`, { minimum: 1, target: 4, quantity: 2 });
     expect(counted.body.items).toMatchObject([{ supplyModelId, partNumber: '006R01509', quantity: 2, minimum: 1, target: 4, state: 'ok', inTransit: 0, suggested: 0 }]);
     expect(lowNotices()).toEqual([]);
+    const onDevicePage = (await admin.request('GET', `/devices/${device.id}/supplies`)).body;
+    expect(onDevicePage).toMatchObject({ localStock: { id: stock.id, name: 'Lager 1' }, items: [{ stockQuantity: 2 }] });
+    expect((await admin.request('GET', `/devices/${elsewhere.id}/supplies`)).body.localStock).toBeNull();
 
     // The toner falls (an order is placed, not shipped yet) and the technician takes one from the stock.
     await report('STK-1', 10, [toner(12, 'A1')]);
