@@ -4,7 +4,9 @@ import { OVERAGE_JOB_HOUR_UTC, runOverageAlerts } from '../billing/overage.job.t
 import { runCampaign } from '../meters/campaign.job.ts';
 import { describeJob } from '../meters/jobs.ts';
 import { runNightly, type ExportBucket } from '../meters/nightly.job.ts';
+import { notifyPlacedOrders } from '../supplies/order-notices.ts';
 import { sendLowStockNotices } from '../supplies/stock-notices.ts';
+import { reviewProactiveOrders } from '../supplies/supplies.evaluate.ts';
 import { claimRun, finishRun, releaseRun, RUNS_KEPT_MS, sweepFinishedRuns } from './job-runs.repo.ts';
 
 /**
@@ -115,7 +117,16 @@ const lowStock = hourly('low-stock', async (deps) => {
   return { brief: `low-stock notices: ${summary.emails} emails for ${summary.stocks} stocks`, detail: null };
 });
 
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [campaign, nightly, overage, sweep, lowStock];
+/** Early each day (UTC), before the dealer's warehouse starts: the proactive method's forecasts looked at again as of now. */
+const PROACTIVE_JOB_HOUR_UTC = 4;
+const proactiveOrders = dailyFrom(PROACTIVE_JOB_HOUR_UTC, 'proactive-orders', async (deps, now) => {
+  const placed = await reviewProactiveOrders(deps.db, now);
+  for (const [partnerId, orderIds] of placed) await notifyPlacedOrders(deps, partnerId, orderIds);
+  const count = [...placed.values()].reduce((sum, ids) => sum + ids.length, 0);
+  return { brief: `proactive review: ${count} orders placed`, detail: null };
+});
+
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [campaign, nightly, overage, sweep, lowStock, proactiveOrders];
 
 /** The claim-guarded runner of one job at `now`, on behalf of `instance`. */
 export function onceFor(deps: Pick<AppDeps, 'db' | 'clock'>, job: string, now: Date, instance: string): Once {

@@ -15,6 +15,7 @@ import {
   openAlarms,
   openAlarmsOf,
   orderConfigLevels,
+  proactiveDevices,
   pagesBetween,
   replacementsOf,
   resolveAlarms,
@@ -137,32 +138,97 @@ export async function evaluateSupplies(tx: Db, device: EvaluatedDevice, changes:
       }
     }
 
-    const starts = cycleStarts(points, technicianOps.map((op) => op.replacedAt));
-    const forecast = config.method === 'proactive' ? supplyForecast(supply, points, technicianOps.map((op) => op.replacedAt), sampledAt, timeZone) : null;
     const openCodes = (await openAlarmsOf(tx, device.id)).filter((alarm) => alarm.supplyIndex === supply.supplyIndex).map((alarm) => alarm.code);
-    const decide = (previousCycle: { pages: number | null; ratedYield: number | null } | null) =>
-      orderDecision({ config, kind, colour: supply.colour, percent: supply.percent, forecast, cycleStart: starts.at(-1) ?? null, orders: orders.map(toOrder), previousCycle, alarms: openCodes });
-    let decision = decide(null);
-    // The previous cartridge's pages cost two lookups: only once an order is due and the block is on.
-    if (decision.order && config.minEfficiency > 0 && starts.length >= 2 && supply.ratedYield) {
-      decision = decide({ pages: await pagesBetween(tx, device.id, starts.at(-2)!, starts.at(-1)!), ratedYield: supply.ratedYield });
-    }
-    const trigger = decision.order || 'blocked' in decision ? decision.trigger : null;
-    if (!trigger) continue;
-    const order = await insertOrder(
-      tx,
-      orderFor(device, supply, kind, {
-        trigger,
-        createdBy: null,
-        heldBack: 'blocked' in decision ? decision.blocked : null,
-        heldBackParams: 'blocked' in decision ? decision.params : null,
-        p50Days: forecast?.p50Days ?? null,
-        p90Days: forecast?.p90Days ?? null,
-      }),
-      // Dated when the level was read: an agent back from offline sends its reads late, and cycles and replacements are on that clock.
-      sampledAt,
-    );
-    if (order && !order.heldBack) placed.push(order.id);
+    const placedId = await placeDueOrder(tx, device, supply, kind, { config, points, replacementOps: technicianOps.map((op) => op.replacedAt), orders, openCodes, timeZone, at: sampledAt });
+    if (placedId) placed.push(placedId);
+  }
+  return placed;
+}
+
+/** What deciding a supply's order needs, read once per device. */
+interface DecisionContext {
+  config: OrderConfig;
+  points: readonly SupplyLevelPoint[];
+  replacementOps: readonly Date[];
+  orders: readonly SupplyOrderRow[];
+  openCodes: readonly SupplyAlarm[];
+  timeZone: string;
+  /** When the decision is made: the sample's read, or the daily review's now. */
+  at: Date;
+}
+
+type SupplyOrderRow = Awaited<ReturnType<typeof ordersOfSupplies>>[number];
+
+/**
+ * Places the order a supply is due for (orderDecision), held back when a block applies. Returns
+ * its id when placed and meant to be sent; null when nothing was due, it was held back, or an order
+ * already in flight won.
+ */
+async function placeDueOrder(tx: Db, device: EvaluatedDevice, supply: DeviceSupplyRow, kind: NonNullable<DeviceSupplyRow['kind']>, context: DecisionContext): Promise<string | null> {
+  const { config, points, replacementOps, at } = context;
+  const starts = cycleStarts(points, replacementOps);
+  const forecast = config.method === 'proactive' ? supplyForecast(supply, points, replacementOps, at, context.timeZone) : null;
+  const decide = (previousCycle: { pages: number | null; ratedYield: number | null } | null) =>
+    orderDecision({ config, kind, colour: supply.colour, percent: supply.percent, forecast, cycleStart: starts.at(-1) ?? null, orders: context.orders.map(toOrder), previousCycle, alarms: context.openCodes });
+  let decision = decide(null);
+  // The previous cartridge's pages cost two lookups: only once an order is due and the block is on.
+  if (decision.order && config.minEfficiency > 0 && starts.length >= 2 && supply.ratedYield) {
+    decision = decide({ pages: await pagesBetween(tx, device.id, starts.at(-2)!, starts.at(-1)!), ratedYield: supply.ratedYield });
+  }
+  const trigger = decision.order || 'blocked' in decision ? decision.trigger : null;
+  if (!trigger) return null;
+  const order = await insertOrder(
+    tx,
+    orderFor(device, supply, kind, {
+      trigger,
+      createdBy: null,
+      heldBack: 'blocked' in decision ? decision.blocked : null,
+      heldBackParams: 'blocked' in decision ? decision.params : null,
+      p50Days: forecast?.p50Days ?? null,
+      p90Days: forecast?.p90Days ?? null,
+    }),
+    // Dated when the level was read: an agent back from offline sends its reads late, and cycles and replacements are on that clock.
+    at,
+  );
+  return order && !order.heldBack ? order.id : null;
+}
+
+/**
+ * The proactive method's daily look: a forecast's early empty day comes closer every day, but the
+ * decision runs on samples that change a level, and a printer reporting in 10 % steps may not
+ * change for weeks. Once a day, each device whose configuration is proactive has its supplies
+ * decided again as of now. Returns the orders to notify, by partner.
+ */
+export async function reviewProactiveOrders(db: Db, now: Date): Promise<Map<string, string[]>> {
+  const placed = new Map<string, string[]>();
+  for (const device of await proactiveDevices(db)) {
+    const ids = await db.transaction(async (tx) => {
+      const config = await effectiveConfigOf(tx, device);
+      if (config.method !== 'proactive') return [];
+      const supplies = (await deviceSupplyRows(tx, device.id)).filter((supply) => supply.kind);
+      const indexes = supplies.map((supply) => supply.supplyIndex);
+      const since = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
+      const history = await levelHistory(tx, device.id, indexes, since);
+      const replacements = await replacementsOf(tx, device.id, since);
+      const orderRows = await ordersOfSupplies(tx, device.id, indexes);
+      const alarms = await openAlarmsOf(tx, device.id);
+      const timeZone = await customerTimeZone(tx, device.customerId);
+      const ids: string[] = [];
+      for (const supply of supplies) {
+        const id = await placeDueOrder(tx, device, supply, supply.kind!, {
+          config,
+          points: history.filter((row) => row.supplyIndex === supply.supplyIndex).map((row) => ({ at: row.readAt, percent: row.percent })),
+          replacementOps: replacements.filter((row) => row.supplyIndex === supply.supplyIndex && row.detectedBy === 'technician').map((row) => row.replacedAt),
+          orders: orderRows.filter((row) => row.supplyIndex === supply.supplyIndex),
+          openCodes: alarms.filter((alarm) => alarm.supplyIndex === supply.supplyIndex).map((alarm) => alarm.code),
+          timeZone,
+          at: now,
+        });
+        if (id) ids.push(id);
+      }
+      return ids;
+    });
+    if (ids.length) placed.set(device.partnerId, [...(placed.get(device.partnerId) ?? []), ...ids]);
   }
   return placed;
 }

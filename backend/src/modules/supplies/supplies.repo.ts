@@ -212,3 +212,18 @@ export async function resolveAlarm(db: Db, partnerId: string, id: string, userId
     .returning({ id: supplyAlarms.id });
   return row;
 }
+
+/**
+ * Active devices with supplies where some level of the order configuration chose the proactive
+ * method (the dealer's, the customer's or the device's own): the daily review's candidates. The
+ * effective configuration then decides, since a lower level may set the level method back.
+ */
+export function proactiveDevices(db: Db): Promise<{ id: string; partnerId: string; customerId: string }[]> {
+  const proactive = (level: 'dealer' | 'customer' | 'device') =>
+    sql`exists (select 1 from ${orderConfigs} where ${orderConfigs.level} = ${level} and ${orderConfigs.settings}->>'method' = 'proactive' and ${orderConfigs.targetId} = ${level === 'dealer' ? devices.partnerId : level === 'customer' ? devices.customerId : devices.id})`;
+  return db
+    .select({ id: devices.id, partnerId: devices.partnerId, customerId: devices.customerId })
+    .from(devices)
+    .where(and(eq(devices.active, true), sql`exists (select 1 from ${deviceSupplies} where ${deviceSupplies.deviceId} = ${devices.id})`, sql`(${proactive('dealer')} or ${proactive('customer')} or ${proactive('device')})`))
+    .orderBy(devices.partnerId, devices.id);
+}

@@ -6,6 +6,7 @@ import type { PrinterReading, Supply } from '@parc/shared/agents/reading';
 import { partners, supplyAlarms, supplyReplacements } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { enrollAgent, type TestAgent } from '../agents/test-agent.ts';
+import { reviewProactiveOrders } from './supplies.evaluate.ts';
 import { customerInput, deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
 
 const DAY_MS = 86_400_000;
@@ -188,6 +189,32 @@ describe('supplies: automatic orders from agent samples', () => {
     await report('SENT-1', 0, [toner(40, { description: 'Black Toner, PN 006R01509;SNS1' })]);
     await report('SENT-1', 4, [toner(18, { description: 'Black Toner, PN 006R01509;SNS1' })]);
     expect(await ordersOf(device.id)).toMatchObject([{ status: 'shipped', shippedAt: expect.any(String), notifiedAt: expect.any(String) }]);
+  });
+
+  it('proactive: the daily review orders once the forecast comes due, though a printer in 10 % steps reported no change', async () => {
+    const device = await newDevice('PRO-1');
+    await admin.request('PUT', `/devices/${device.id}/order-config`, { method: 'proactive', proactiveDays: 14 });
+    const levelDevice = await newDevice('PRO-2');
+    // About 1 % a day, reported in 10 % steps: 100 % on day 0 … 40 % on day 60, then no change reported.
+    for (let n = 0; n <= 60; n += 10) {
+      await report('PRO-1', n, [toner(100 - n, { description: 'Black Toner, PN 006R01509;SNP1' })]);
+      await report('PRO-2', n, [toner(100 - n, { description: 'Black Toner, PN 006R01509;SNP2' })]);
+    }
+    expect(await ordersOf(device.id)).toEqual([]);
+    expect(await reviewProactiveOrders(t.deps.db, day(61))).toEqual(new Map());
+    expect(await ordersOf(device.id)).toEqual([]);
+
+    t.mailer.sent.length = 0;
+    const due = await reviewProactiveOrders(t.deps.db, day(90));
+    expect([...due.values()].flat()).toHaveLength(1);
+    const [order] = await ordersOf(device.id);
+    expect(order).toMatchObject({ trigger: 'proactive', status: 'new', createdAt: day(90).toISOString() });
+    expect(order.p90Days).toBeLessThanOrEqual(14);
+    // The level-method device is not the review's: its 40 % stays above the threshold.
+    expect(await ordersOf(levelDevice.id)).toEqual([]);
+    // Reviewed again the next day: the order is in flight, nothing more.
+    expect(await reviewProactiveOrders(t.deps.db, day(91))).toEqual(new Map());
+    expect(await ordersOf(device.id)).toHaveLength(1);
   });
 
   it('orders by hand: two at once make one order, the other is told which one is on its way', async () => {
