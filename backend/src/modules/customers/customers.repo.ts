@@ -1,9 +1,9 @@
-import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Customer, CustomerListQuery } from '@parc/shared/contracts/customers';
 import type { Language } from '@parc/shared';
 import type { Db } from '../../db/client.ts';
 import { customers, devices, partners } from '../../db/schema/index.ts';
-import { containsPattern, pageOffset, toIso, visibleTo, type Scope } from './scope.ts';
+import { searchCondition, pageOffset, toIso, visibleTo, type Scope } from './scope.ts';
 
 type CustomerRow = typeof customers.$inferSelect;
 export type CustomerValues = Omit<typeof customers.$inferInsert, 'id' | 'partnerId' | 'nextDeviceNumber' | 'createdAt'>;
@@ -18,8 +18,7 @@ export async function findCustomers(db: Db, scope: Scope, query: CustomerListQue
   const conditions: (SQL | undefined)[] = [ofScope(scope)];
   if (query.active !== undefined) conditions.push(eq(customers.active, query.active));
   if (query.search) {
-    const pattern = containsPattern(query.search);
-    conditions.push(or(ilike(customers.name, pattern), ilike(customers.customerNumber, pattern), ilike(customers.prefix, pattern)));
+    conditions.push(searchCondition(query.search, [customers.name, customers.customerNumber, customers.prefix]));
   }
   const where = and(...conditions);
   const [rows, [totals]] = await Promise.all([

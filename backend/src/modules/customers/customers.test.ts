@@ -69,6 +69,18 @@ describe('customers API', () => {
     expect((await admin.request('GET', '/customers?pageSize=500')).body).toMatchObject({ code: 'bad_request', field: 'pageSize' });
   });
 
+  it('searches without regard to case or accents, either way round', async () => {
+    const partner = await t.createPartner();
+    const admin = await signedIn(t, partner.id, 'partner_staff');
+    for (const [name, prefix] of [['Zürcher Druck', 'ZD'], ['Bureau Genève', 'BG'], ['Zeta Print', 'ZP']]) await admin.request('POST', '/customers', customerInput({ name, prefix }));
+    const prefixes = async (search: string) => (await admin.request('GET', `/customers?search=${encodeURIComponent(search)}`)).body.items.map((c: { prefix: string }) => c.prefix);
+    expect(await prefixes('zurcher')).toEqual(['ZD']);
+    expect(await prefixes('ZÜRCH')).toEqual(['ZD']);
+    expect(await prefixes('genève')).toEqual(['BG']);
+    expect(await prefixes('GENEVE')).toEqual(['BG']);
+    expect(await prefixes('zéta')).toEqual(['ZP']);
+  });
+
   it('updates a customer, and keeps the prefix once devices exist', async () => {
     const customer = (await adminA.request('POST', '/customers', customerInput({ prefix: 'PRE' }))).body;
     const renamed = await adminA.request('PATCH', `/customers/${customer.id}`, { prefix: 'PRE2', city: 'Genève' });

@@ -1,4 +1,5 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { ACCENTED, foldForSearch, PLAIN } from '@parc/shared/search';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 
 /**
@@ -16,9 +17,13 @@ export function visibleTo(scope: Scope, columns: { partnerId: PgColumn; customer
   return scope.customerIds ? and(ofPartner, inArray(columns.customerId, scope.customerIds))! : ofPartner;
 }
 
-/** An ILIKE pattern matching `text` anywhere, with the user's own % and _ taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+/**
+ * A list's search: any of `columns` contains `text`, ignoring case and accents ("zurcher" finds
+ * "Zürcher"), with the user's own % and _ taken literally.
+ */
+export function searchCondition(text: string, columns: readonly SQLWrapper[]): SQL {
+  const pattern = `%${foldForSearch(text).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return or(...columns.map((column) => sql`translate(${column}, ${ACCENTED}, ${PLAIN}) ilike ${pattern}`))!;
 }
 
 export function pageOffset(query: { page: number; pageSize: number }): number {

@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { customers, priceVersions, deviceAlerts, devices, pendingDevices, readings, sites } from '../../db/schema/index.ts';
-import { containsPattern, pageOffset, visibleTo, type Scope } from '../customers/scope.ts';
+import { searchCondition, pageOffset, visibleTo, type Scope } from '../customers/scope.ts';
 
 const ofScope = (scope: Scope) => visibleTo(scope, { partnerId: customers.partnerId, customerId: customers.id });
 
@@ -69,8 +69,7 @@ const addressLine = (address: SQL, postcode: SQL, city: SQL) => sql<string | nul
 const outerCustomerId = sql.raw('"customers"."id"');
 
 export async function findCustomerOverview(db: Db, scope: Scope, query: { search?: string; page: number; pageSize: number }): Promise<{ rows: CustomerOverviewRow[]; total: number }> {
-  const pattern = query.search ? containsPattern(query.search) : undefined;
-  const where = and(ofScope(scope), pattern ? or(ilike(customers.name, pattern), ilike(customers.prefix, pattern)) : undefined);
+  const where = and(ofScope(scope), query.search ? searchCondition(query.search, [customers.name, customers.prefix]) : undefined);
   const [rows, [totals]] = await Promise.all([
     db
       .select({

@@ -96,6 +96,9 @@ describe('devices console API', () => {
   it.each([
     ['?search=acme', ['ACME-1', 'ACME-2']],
     ['?search=lausanne', ['ACME-1']],
+    // Case and accents do not matter: "sarl" finds "Beta Sàrl", "LAUSÀNNE" the Lausanne site.
+    ['?search=sarl', ['BETA-1']],
+    ['?search=LAUS%C3%80NNE', ['ACME-1']],
     ['?model=c3000', ['ACME-1', 'BETA-1']],
     ['?model=ricoh&state=stale', ['BETA-1']],
     ['?connection=manual', ['ACME-2', 'BETA-1']],

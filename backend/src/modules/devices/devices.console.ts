@@ -22,7 +22,7 @@ import { selectRows, type Db } from '../../db/client.ts';
 import { counters, deviceAlerts, deviceEvents, deviceSettings, deviceSupplies, partners, readings } from '../../db/schema/index.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { COUNTING_STATUS_LIST, findResets } from '../readings/readings.repo.ts';
-import { pageOffset, toIso, type Scope } from '../customers/scope.ts';
+import { pageOffset, searchCondition, toIso, type Scope } from '../customers/scope.ts';
 import { findActiveBySerial, toDevice, updateDevice } from './devices.repo.ts';
 import { changeDevice, getDevice } from './devices.service.ts';
 
@@ -43,20 +43,14 @@ function scopeCondition(scope: Scope): SQL {
   )})`;
 }
 
-const contains = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-
 function filters(scope: Scope, query: DeviceRowQuery): SQL {
   const conditions: SQL[] = [scopeCondition(scope)];
   if (query.customerId) conditions.push(sql`d.customer_id = ${query.customerId}`);
   if (query.siteId) conditions.push(sql`d.site_id = ${query.siteId}`);
   if (query.coordinatorId) conditions.push(sql`d.coordinator_id = ${query.coordinatorId}`);
-  if (query.model) conditions.push(sql`(d.model ilike ${contains(query.model)} or d.manufacturer ilike ${contains(query.model)})`);
+  if (query.model) conditions.push(searchCondition(query.model, [sql`d.model`, sql`d.manufacturer`]));
   if (query.search) {
-    const pattern = contains(query.search);
-    conditions.push(
-      sql`(d.device_code ilike ${pattern} or d.serial ilike ${pattern} or d.model ilike ${pattern} or d.manufacturer ilike ${pattern}
-        or d.location ilike ${pattern} or d.internal_number ilike ${pattern} or c.name ilike ${pattern} or s.name ilike ${pattern})`,
-    );
+    conditions.push(searchCondition(query.search, [sql`d.device_code`, sql`d.serial`, sql`d.model`, sql`d.manufacturer`, sql`d.location`, sql`d.internal_number`, sql`c.name`, sql`s.name`]));
   }
   for (const filter of query.param ?? []) {
     conditions.push(

@@ -1,8 +1,8 @@
-import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, ne, sql, type SQL } from 'drizzle-orm';
 import type { Device, DeviceListQuery } from '@parc/shared/contracts/devices';
 import type { Db } from '../../db/client.ts';
 import { devices } from '../../db/schema/index.ts';
-import { containsPattern, pageOffset, toIso, visibleTo, type Scope } from '../customers/scope.ts';
+import { searchCondition, pageOffset, toIso, visibleTo, type Scope } from '../customers/scope.ts';
 
 type DeviceRow = typeof devices.$inferSelect;
 export type DeviceValues = Omit<typeof devices.$inferInsert, 'id' | 'partnerId' | 'createdAt'>;
@@ -23,8 +23,7 @@ export async function findDevices(db: Db, scope: Scope, query: DeviceListQuery):
   if (query.model) conditions.push(ilike(devices.model, sameText(query.model)));
   if (query.active !== undefined) conditions.push(eq(devices.active, query.active));
   if (query.search) {
-    const pattern = containsPattern(query.search);
-    conditions.push(or(ilike(devices.serial, pattern), ilike(devices.deviceCode, pattern), ilike(devices.internalNumber, pattern), ilike(devices.location, pattern)));
+    conditions.push(searchCondition(query.search, [devices.serial, devices.deviceCode, devices.internalNumber, devices.location]));
   }
   const where = and(...conditions);
   // The page and the total in one query (the count over the whole filter rides on each row); a page

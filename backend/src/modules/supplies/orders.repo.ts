@@ -1,8 +1,9 @@
-import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { OrderListQuery, SupplyOrderView } from '@parc/shared/contracts/supplies';
 import type { Page } from '@parc/shared/contracts/paging';
 import { IN_FLIGHT_ORDER_STATUSES, type SupplyColour, type SupplyKind } from '@parc/shared/supplies/kinds';
 import type { Db } from '../../db/client.ts';
+import { searchCondition } from '../customers/scope.ts';
 import { carriers, customers, devices, sites, supplyModels, supplyOrderNumbers, supplyOrders, users } from '../../db/schema/index.ts';
 
 /** SQL of supply orders: only `modules/supplies` reads and writes them. */
@@ -94,17 +95,7 @@ export async function listOrderViews(db: Db, partnerId: string, query: OrderList
   if (query.deviceId) conditions.push(eq(supplyOrders.deviceId, query.deviceId));
   if (query.kind) conditions.push(eq(supplyOrders.kind, query.kind));
   if (query.search) {
-    const pattern = `%${query.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    conditions.push(
-      or(
-        ilike(supplyOrders.code, pattern),
-        ilike(devices.deviceCode, pattern),
-        ilike(supplyOrders.partNumber, pattern),
-        ilike(supplyOrders.orderedPartNumber, pattern),
-        ilike(supplyOrders.supplyName, pattern),
-        ilike(supplyOrders.trackingNumber, pattern),
-      )!,
-    );
+    conditions.push(searchCondition(query.search, [supplyOrders.code, devices.deviceCode, supplyOrders.partNumber, supplyOrders.orderedPartNumber, supplyOrders.supplyName, supplyOrders.trackingNumber]));
   }
   const where = and(...conditions);
   const [rows, [count]] = await Promise.all([

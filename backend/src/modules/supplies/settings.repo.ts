@@ -1,8 +1,9 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SupplyModelListQuery } from '@parc/shared/contracts/supplies';
 import type { SupplyKind } from '@parc/shared/supplies/kinds';
 import { selectRows, type Db } from '../../db/client.ts';
 import { carriers, deviceSupplies, devices, orderRoutes, suppliers, supplyModels } from '../../db/schema/index.ts';
+import { searchCondition } from '../customers/scope.ts';
 
 /** SQL of the consumables settings: catalogue, suppliers, carriers, routing rules. */
 
@@ -11,10 +12,7 @@ export type SupplyModelRow = typeof supplyModels.$inferSelect & { supplierName: 
 export async function listModels(db: Db, partnerId: string, query: SupplyModelListQuery & { page: number; pageSize: number }) {
   const conditions: SQL[] = [eq(supplyModels.partnerId, partnerId)];
   if (query.kind) conditions.push(eq(supplyModels.kind, query.kind));
-  if (query.search) {
-    const pattern = `%${query.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    conditions.push(or(ilike(supplyModels.name, pattern), ilike(supplyModels.partNumber, pattern), ilike(supplyModels.dealerReference, pattern))!);
-  }
+  if (query.search) conditions.push(searchCondition(query.search, [supplyModels.name, supplyModels.partNumber, supplyModels.dealerReference]));
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     db
