@@ -41,7 +41,8 @@ export async function customerOverview(deps: Deps, user: SessionUser, query: Cus
   const agentOf = latestAgentByCustomer(agents);
   const items = rows.map(({ customerAddress, ...row }) => ({
     ...row,
-    mainAddress: row.mainAddress ?? customerAddress,
+    // The customer's own address; its first site's only when it has none.
+    mainAddress: customerAddress ?? row.mainAddress,
     agent: agentOf.get(row.id) ?? null,
     lastMonthPages: pages.get(row.id) ?? 0,
   }));

@@ -124,7 +124,7 @@ describe('statistics and dashboard', () => {
     const list = await admin.request('GET', '/dashboard/customers?page=1&pageSize=10');
     expect(list.body).toMatchObject({ total: 2, page: 1, pageSize: 10, lastMonth: '2026-10' });
     expect(list.body.items).toEqual([
-      { id: customer.id, name: 'Algiz', customerNumber: customer.customerNumber, prefix: 'AL', active: true, mainAddress: 'Rue 1, 1200 Genève', siteCount: 1, deviceCount: 2, billingType: 'per_page', agent: { status: 'new', lastContactAt: null }, lastMonthPages: 700 },
+      { id: customer.id, name: 'Algiz', customerNumber: customer.customerNumber, prefix: 'AL', active: true, mainAddress: '3 place Lamartine, 59000 Lille', siteCount: 1, deviceCount: 2, billingType: 'per_page', agent: { status: 'new', lastContactAt: null }, lastMonthPages: 700 },
       { id: empty.id, name: 'Zebra', customerNumber: empty.customerNumber, prefix: 'ZB', active: true, mainAddress: 'Sion', siteCount: 0, deviceCount: 0, billingType: null, agent: null, lastMonthPages: 0 },
     ]);
     expect((await admin.request('GET', '/dashboard/customers?search=zb')).body.items.map((item: Json) => item.name)).toEqual(['Zebra']);
