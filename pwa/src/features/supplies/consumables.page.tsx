@@ -15,8 +15,9 @@ const CatalogueTab = lazy(() => import('./catalogue-tab.tsx'));
 const ConfigurationTab = lazy(() => import('./configuration-tab.tsx'));
 const RoutingTab = lazy(() => import('./routing-tab.tsx'));
 const SuppliersTab = lazy(() => import('./suppliers-tab.tsx'));
+const StocksTab = lazy(() => import('./stocks-tab.tsx'));
 
-const TABS = ['orders', 'catalogue', 'configuration', 'routing', 'suppliers'] as const;
+const TABS = ['orders', 'stocks', 'catalogue', 'configuration', 'routing', 'suppliers'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function ConsumablesPage() {
@@ -42,6 +43,9 @@ export default function ConsumablesPage() {
         </Match>
         <Match when={tab() === 'routing'}>
           <RoutingTab />
+        </Match>
+        <Match when={tab() === 'stocks'}>
+          <StocksTab />
         </Match>
         <Match when={tab() === 'suppliers'}>
           <SuppliersTab />

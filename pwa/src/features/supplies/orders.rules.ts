@@ -81,7 +81,7 @@ const textOrNull = (value: string) => (value.trim() === '' ? null : value.trim()
 export type EntryProblem = 'required' | 'invalid';
 export type Checked<Input, Field extends string> = { ok: true; input: Input } | { ok: false; problems: Partial<Record<Field, EntryProblem>> };
 
-function checked<Input, Field extends string>(schema: { safeParse(input: unknown): { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } }, input: Input): Checked<Input, Field> {
+export function checked<Input, Field extends string>(schema: { safeParse(input: unknown): { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } }, input: Input): Checked<Input, Field> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, input };
   const problems: Partial<Record<Field, EntryProblem>> = {};

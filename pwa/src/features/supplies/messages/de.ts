@@ -8,6 +8,7 @@ export const suppliesDe: SuppliesCatalogue = {
   'consumables.tab.configuration': 'Konfiguration',
   'consumables.tab.routing': 'Bestellversand',
   'consumables.tab.suppliers': 'Lieferanten und Transporteure',
+  'consumables.tab.stocks': 'Lokale Lager',
 
   'orders.title': 'Bestellungen von Verbrauchsmaterial',
   'orders.views': 'Angezeigte Bestellungen',

@@ -8,6 +8,7 @@ export const suppliesEn: SuppliesCatalogue = {
   'consumables.tab.configuration': 'Configuration',
   'consumables.tab.routing': 'Order routing',
   'consumables.tab.suppliers': 'Suppliers & carriers',
+  'consumables.tab.stocks': 'Local stocks',
 
   'orders.title': 'Supply orders',
   'orders.views': 'Orders shown',

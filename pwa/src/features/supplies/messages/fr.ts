@@ -7,6 +7,7 @@ export const suppliesFr = {
   'consumables.tab.configuration': 'Configuration',
   'consumables.tab.routing': 'Envoi des commandes',
   'consumables.tab.suppliers': 'Fournisseurs et transporteurs',
+  'consumables.tab.stocks': 'Stocks locaux',
 
   'orders.title': 'Commandes de consommables',
   'orders.views': 'Commandes affichées',

@@ -8,6 +8,7 @@ export const suppliesIt: SuppliesCatalogue = {
   'consumables.tab.configuration': 'Configurazione',
   'consumables.tab.routing': 'Invio degli ordini',
   'consumables.tab.suppliers': 'Fornitori e corrieri',
+  'consumables.tab.stocks': 'Magazzini locali',
 
   'orders.title': 'Ordini di materiali di consumo',
   'orders.views': 'Ordini mostrati',
