@@ -17,6 +17,7 @@ import { AGENT_VERSION } from '../../agent/src/version.ts';
 import { DeviceSuppliesPage } from '../page-models/device-supplies.page.ts';
 import { LoginPage } from '../page-models/login.page.ts';
 import { demoAdmin, sessionCookie } from '../support/accounts.ts';
+import { devices } from '../support/browser.ts';
 import { loadCatalogues, scanPage, type Catalogues } from '../support/crawl.ts';
 import { readOutbox } from '../support/outbox.ts';
 import { serverForFile } from '../support/spec-server.ts';
@@ -158,6 +159,12 @@ describe('automatic supply orders from the agent', () => {
     expect(await page.orders.locator('tbody tr').count()).toBe(1);
     expect((await scanPage(tablet.page)).problems).toEqual([]);
     await tablet.screenshot('supplies-order-de-tablet');
+    // Named without the part number and serial shown beside it; on a phone the orders are cards: nothing scrolls sideways.
+    expect(await page.supply(TONER_INDEX).getByRole('meter', { name: 'Black Toner', exact: true }).count()).toBe(1);
+    expect(await row.textContent()).not.toContain(OLD_CARTRIDGE);
+    await tablet.page.setViewportSize(devices.phone.viewport);
+    expect((await scanPage(tablet.page)).problems).toEqual([]);
+    expect(await tablet.page.evaluate<boolean>(`(() => { const table = document.querySelector('[data-testid="device-orders"]'); return table.scrollWidth <= table.parentElement.clientWidth; })()`)).toBe(true);
 
     // A new cartridge closes the order as replaced, and no order is in flight any more.
     const replacement = sample(30, toner(100, NEW_CARTRIDGE));

@@ -29,3 +29,22 @@ export function supplyIdentity(description: string): SupplyIdentity {
     .filter((token) => PART_LIKE.test(token) && !NOT_PART.test(token));
   return { partNumber: tokens.at(-1) ?? null, serial: null };
 }
+
+/**
+ * The description as a name, without the part number and serial `supplyIdentity` reads from it
+ * (shown beside it on their own): "Black Toner, PN 006R01509;SN4817…" is "Black Toner", "Black
+ * Cartridge 507A HP CE400A" is "Black Cartridge 507A" (HP writes its references "HP CE400A"). A part
+ * number inside a longer token stays ("220V-CE506A"), and a description that is nothing but the part
+ * number ("TK-8527K") is kept whole: it is then the only name the printer gives.
+ */
+export function supplyDisplayName(description: string): string {
+  const trimmed = description.trim();
+  let name = trimmed.replace(XEROX, '');
+  if (name === trimmed) {
+    const { partNumber } = supplyIdentity(trimmed);
+    // A whole token only; a part number is letters, digits, '-', '/' and '.' (PART_LIKE), the dot escaped.
+    if (partNumber) name = trimmed.replace(new RegExp(`(^|[\\s,]+)(?:HP\\s+)?${partNumber.replaceAll('.', '\\.')}(?=$|[\\s,])`, 'i'), ' ');
+  }
+  name = name.replace(/^[\s,;:-]+|[\s,;:-]+$/g, '').replace(/\s{2,}/g, ' ');
+  return name || trimmed;
+}

@@ -7,6 +7,7 @@
  */
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { DeviceSupply, SupplyOrderView } from '@parc/shared/contracts/supplies';
+import { supplyDisplayName } from '@parc/shared/supplies/identity';
 import { createApiClient, type ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app-context.tsx';
 import { useFeatureText } from '../console/feature-text.ts';
@@ -124,14 +125,14 @@ export function SuppliesSection(props: { deviceId: string; levels: readonly Supp
   }
 
   return (
-    <Show when={loaded()} fallback={<SupplyBars supplies={props.levels} wide emptyText={t('device.supplies.none')} />}>
+    <Show when={loaded()} fallback={<SupplyBars supplies={props.levels.map((level) => ({ ...level, name: supplyDisplayName(level.name) }))} wide emptyText={t('device.supplies.none')} />}>
       {(data) => (
         <div class="supplies-section">
           <ul class="plain-list supplies-section__list">
             <For each={data().items} fallback={<li class="muted">{t('device.supplies.none')}</li>}>
               {(supply) => (
                 <li class="supplies-section__supply" data-testid="device-supply" data-index={supply.index}>
-                  <SupplyBars supplies={[{ name: supply.name, colour: supply.colour, level: supply.percent }]} wide />
+                  <SupplyBars supplies={[{ name: supplyDisplayName(supply.name), colour: supply.colour, level: supply.percent }]} wide />
                   <p class="muted supplies-section__facts">
                     {kindText(supply)}
                     <Show when={supply.partNumber}>{(part) => <> · {t('device.supplies.partNumber', { part: part() })}</>}</Show>
@@ -168,7 +169,7 @@ export function SuppliesSection(props: { deviceId: string; levels: readonly Supp
           <h3>{t('device.supplies.orders')}</h3>
           <Show when={data().orders.length > 0} fallback={<p class="muted">{orderText('orders.empty')}</p>}>
             <div class="table-scroll">
-              <table class="table" data-testid="device-orders">
+              <table class="table supplies-section__orders" data-testid="device-orders">
                 <thead>
                   <tr>
                     <th scope="col">{orderText('orders.column.code')}</th>
@@ -183,13 +184,15 @@ export function SuppliesSection(props: { deviceId: string; levels: readonly Supp
                   <For each={data().orders}>
                     {(each) => (
                       <tr data-order={each.code} data-status={each.status}>
-                        <td>{each.code}</td>
-                        <td>
-                          {each.supplyName} <small class="muted">{kindText(each)}</small>
+                        <th scope="row" class="supplies-section__order-code">
+                          {each.code}
+                        </th>
+                        <td data-label={t('device.supplies.column.supply')} class="supplies-section__order-supply">
+                          {supplyDisplayName(each.supplyName)} <small class="muted">{kindText(each)}</small>
                         </td>
-                        <td>{orderText(`orders.status.${each.status}`)}</td>
-                        <td>{formatDateTime(language(), each.createdAt)}</td>
-                        <td>
+                        <td data-label={orderText('orders.column.status')}>{orderText(`orders.status.${each.status}`)}</td>
+                        <td data-label={orderText('orders.column.placed')}>{formatDateTime(language(), each.createdAt)}</td>
+                        <td data-label={t('device.supplies.column.shipped')}>
                           <Show when={each.trackingLink} fallback={formatDateTime(language(), each.shippedAt)}>
                             {(link) => (
                               <a href={link()} target="_blank" rel="noopener noreferrer">
@@ -198,7 +201,7 @@ export function SuppliesSection(props: { deviceId: string; levels: readonly Supp
                             )}
                           </Show>
                         </td>
-                        <td>{formatDateTime(language(), each.replacedAt)}</td>
+                        <td data-label={t('device.supplies.column.replaced')}>{formatDateTime(language(), each.replacedAt)}</td>
                       </tr>
                     )}
                   </For>

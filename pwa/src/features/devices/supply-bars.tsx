@@ -5,6 +5,7 @@
  */
 import { For, Show } from 'solid-js';
 import type { BundleSupply } from '@parc/shared/contracts/tickets';
+import { supplyDisplayName, supplyIdentity } from '@parc/shared/supplies/identity';
 import { useI18n } from '../../app-context.tsx';
 import './supply-bars.css';
 
@@ -18,9 +19,19 @@ export interface SupplyView {
   order?: BundleSupply['order'];
 }
 
-/** The technician's and coordinator's supplies (from the tickets contract) as bars. */
+/**
+ * The technician's and coordinator's supplies (from the tickets contract) as bars, each named without
+ * the chip serial and with the part number once, which is what the technician brings:
+ * "Black Toner, PN 006R01509;SN4817…" is "Black Toner · 006R01509".
+ */
 export function bundleSupplyViews(supplies: readonly BundleSupply[]): SupplyView[] {
-  return supplies.map((supply) => ({ name: supply.description, colour: supply.colour, level: supply.percent, order: supply.order }));
+  return supplies.map((supply) => ({ name: bundleSupplyName(supply.description), colour: supply.colour, level: supply.percent, order: supply.order }));
+}
+
+function bundleSupplyName(description: string): string {
+  const name = supplyDisplayName(description);
+  const { partNumber } = supplyIdentity(description);
+  return partNumber && !name.includes(partNumber) ? `${name} · ${partNumber}` : name;
 }
 
 /** CSS colours for the supply colours printers report; others get the neutral bar. */

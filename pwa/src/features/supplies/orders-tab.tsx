@@ -8,6 +8,7 @@
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import type { OrderUpdate, SupplyOrderView } from '@parc/shared/contracts/supplies';
+import { supplyDisplayName } from '@parc/shared/supplies/identity';
 import { ORDER_STATUSES, SUPPLY_KINDS, type OrderAction } from '@parc/shared/supplies/kinds';
 import { createApiClient, type ApiError } from '../../api/client.ts';
 import { useFeatureText } from '../console/feature-text.ts';
@@ -186,7 +187,7 @@ export default function OrdersTab() {
                 <span class={`supply-colour supply-colour--${order.colour}`} aria-hidden="true" />
                 {settings(`kind.${order.kind}`)}
                 <Show when={order.colour !== 'none'}> · {settings(`colour.${order.colour}`)}</Show>
-                <small class="muted tickets__model">{order.supplyName}</small>
+                <small class="muted tickets__model">{supplyDisplayName(order.supplyName)}</small>
               </div>
             </td>
             <td data-label={t('orders.column.partNumber')}>
