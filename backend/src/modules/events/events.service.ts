@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DeviceEvent } from '@parc/shared/contracts/device-console';
+import { supplyDisplayName } from '@parc/shared/supplies/identity';
 import { selectRows, type Db } from '../../db/client.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { getDevice } from '../devices/devices.service.ts';
@@ -70,5 +71,13 @@ export async function listDeviceEvents(db: Db, user: SessionUser, deviceId: stri
       order by at desc
       limit ${MAX_EVENTS}`,
   );
-  return { items: rows.map((row) => ({ kind: row.kind, at: new Date(row.at).toISOString(), by: row.by, detail: row.detail })) };
+  return { items: rows.map((row) => ({ kind: row.kind, at: new Date(row.at).toISOString(), by: row.by, detail: row.detail === null ? null : readableDetail(row.kind, row.detail) })) };
+}
+
+/** Supplies as people name them: without the part number and serial printers fold into the description. */
+function readableDetail(kind: string, detail: string): string {
+  if (kind === 'supply_installed' || kind === 'supply_alarm') return supplyDisplayName(detail);
+  if (kind !== 'order_placed') return detail;
+  const [code, ...name] = detail.split(' · ');
+  return name.length ? `${code} · ${supplyDisplayName(name.join(' · '))}` : detail;
 }

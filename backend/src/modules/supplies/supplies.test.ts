@@ -104,6 +104,12 @@ describe('supplies: automatic orders from agent samples', () => {
     expect(replaced).toMatchObject({ status: 'replaced', replacedAt: day(28).toISOString() });
     const recorded = await t.database.db.select().from(supplyReplacements).where(eq(supplyReplacements.deviceId, device.id));
     expect(recorded).toMatchObject([{ detectedBy: 'serial', orderId: order.id, supplyType: 'toner' }]);
+    // The history names the supply as people do, without the part number and serial the printer folds in.
+    const history = (await admin.request('GET', `/devices/${device.id}/events`)).body.items as Json[];
+    expect(history.filter((event) => ['order_placed', 'supply_installed'].includes(event.kind)).map((event) => [event.kind, event.detail])).toEqual([
+      ['supply_installed', 'Black Toner'],
+      ['order_placed', 'SUP-ORDER-1 · Black Toner'],
+    ]);
 
     // The new cartridge is a new cycle: its own fall orders again, once.
     for (const [n, percent] of [[40, 60], [60, 18], [61, 18]] as const) await report('FALL-1', n, [toner(percent, { description: 'Black Toner, PN 006R01509;SN99990000E0000001' })]);
