@@ -5,6 +5,7 @@
  * refusal such as an order already on its way is worded). Below, the device's orders and, in a
  * fold, its own order configuration. Without the consumables permission the levels alone are shown.
  */
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { DeviceSupply, SupplyOrderView } from '@parc/shared/contracts/supplies';
 import { supplyDisplayName } from '@parc/shared/supplies/identity';
@@ -128,6 +129,13 @@ export function SuppliesSection(props: { deviceId: string; levels: readonly Supp
     <Show when={loaded()} fallback={<SupplyBars supplies={props.levels.map((level) => ({ ...level, name: supplyDisplayName(level.name) }))} wide emptyText={t('device.supplies.none')} />}>
       {(data) => (
         <div class="supplies-section">
+          <Show when={data().localStock}>
+            {(stock) => (
+              <p class="muted">
+                {t('device.supplies.servedBy')} <A href={`/console/consumables/stocks?stock=${stock().id}`}>{stock().name}</A>
+              </p>
+            )}
+          </Show>
           <ul class="plain-list supplies-section__list">
             <For each={data().items} fallback={<li class="muted">{t('device.supplies.none')}</li>}>
               {(supply) => (
@@ -137,6 +145,10 @@ export function SuppliesSection(props: { deviceId: string; levels: readonly Supp
                     {kindText(supply)}
                     <Show when={supply.partNumber}>{(part) => <> · {t('device.supplies.partNumber', { part: part() })}</>}</Show>
                     <Show when={supply.serial}>{(serial) => <> · {t('device.supplies.serial', { serial: serial() })}</>}</Show>
+                    <Show when={data().localStock && supply.stockQuantity !== null}>
+                      {' · '}
+                      <span data-testid="stock-quantity">{t('device.supplies.inStock', { count: count(supply.stockQuantity!), stock: data().localStock!.name })}</span>
+                    </Show>
                   </p>
                   <Forecast supply={supply} />
                   <Show when={supply.order}>{(inFlight) => <OrderOnItsWay order={inFlight()} />}</Show>

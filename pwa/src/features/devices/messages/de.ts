@@ -182,6 +182,8 @@ export const devicesDe: DevicesCatalogue = {
   'device.supplies.kindUnknown': 'Art unbekannt',
   'device.supplies.partNumber': 'Art.-Nr. {part}',
   'device.supplies.serial': 'Seriennr. {serial}',
+  'device.supplies.inStock': '{count} am Lager ({stock})',
+  'device.supplies.servedBy': 'Versorgt aus dem lokalen Lager',
   'device.supplies.forecast.empty': 'Leer.',
   'device.supplies.forecast.soon': 'In etwa einem Tag leer.',
   'device.supplies.forecast.on': 'Um den {date}',
