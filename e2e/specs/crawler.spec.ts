@@ -30,6 +30,8 @@ interface Ids {
   coordinatorRequestId: string;
   /** The customer's draft billing run of the previous month. */
   billingRunId: string;
+  /** The demo's stock room. */
+  stockId: string;
 }
 
 /** Every route of the router, who opens it and at which address. A new route without a line here fails the crawl. */
@@ -75,6 +77,8 @@ const VISITS: Record<string, { role: Role; url: (ids: Ids) => string }[]> = {
     { role: 'partner_admin', url: () => '/console/consumables/configuration' },
     { role: 'partner_admin', url: () => '/console/consumables/routing' },
     { role: 'partner_admin', url: () => '/console/consumables/suppliers' },
+    { role: 'partner_admin', url: () => '/console/consumables/stocks' },
+    { role: 'partner_admin', url: (ids) => `/console/consumables/stocks?stock=${ids.stockId}` },
   ],
   '/console/billing': [{ role: 'partner_admin', url: () => '/console/billing' }],
   '/console/billing/:id': [{ role: 'partner_admin', url: (ids) => `/console/billing/${ids.billingRunId}` }],
@@ -266,6 +270,7 @@ describe('the crawler', () => {
     const forCoordinator = await api<{ items: { id: string }[] }>(`/requests?customerId=${customerId}&pageSize=1`);
     const previousMonth = addMonths(periodKeyAt(new Date(), 'Europe/Zurich'), -1);
     const billing = await api<{ runs: { id: string }[] }>('/billing-runs', { method: 'POST', body: JSON.stringify({ period: previousMonth, customerId }) });
+    const stocks = await api<{ items: { id: string }[] }>('/supplies/stocks');
     ids = {
       token,
       customerId,
@@ -273,6 +278,7 @@ describe('the crawler', () => {
       requestId: requests.items[0]!.id,
       coordinatorRequestId: forCoordinator.items[0]?.id ?? requests.items[0]!.id,
       billingRunId: billing.runs[0]!.id,
+      stockId: stocks.items[0]!.id,
     };
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IN_FLIGHT_ORDER_STATUSES } from '../supplies/kinds.ts';
+import { IN_FLIGHT_ORDER_STATUSES, SUPPLY_COLOURS, SUPPLY_KINDS } from '../supplies/kinds.ts';
 import { COUNTER_KINDS, READING_SOURCES, RESET_KINDS } from '../meters/counters.ts';
 import { readingReasonSchema } from '../meters/reasons.ts';
 import { COMPLEXITIES } from '../tickets/complexity.ts';
@@ -240,8 +240,22 @@ export const bundleSupplySchema = z.object({
   /** Percent of full; null when unknown. */
   percent: z.number().nullable(),
   readAt: instantSchema,
-  /** The order on its way for it ("toner on its way"), if any. */
-  order: z.object({ code: z.string(), status: z.enum(IN_FLIGHT_ORDER_STATUSES), shippedAt: instantSchema.nullable(), trackingLink: z.string().nullable() }).nullable().default(null),
+  /**
+   * The order on its way for it ("toner on its way"), if any: what it brings (its kind and colour as
+   * the order has them, the part ordered, else the one the printer reports) for the technician to install.
+   */
+  order: z
+    .object({
+      code: z.string(),
+      status: z.enum(IN_FLIGHT_ORDER_STATUSES),
+      shippedAt: instantSchema.nullable(),
+      trackingLink: z.string().nullable(),
+      kind: z.enum(SUPPLY_KINDS),
+      colour: z.enum(SUPPLY_COLOURS),
+      partNumber: z.string().nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export type BundleSupply = z.infer<typeof bundleSupplySchema>;
 

@@ -213,7 +213,19 @@ export async function updateOrder(db: Db, id: string, expectedStatus: OrderRow['
 export async function inFlightOrdersOf(db: Db, partnerId: string, deviceIds: readonly string[]) {
   if (deviceIds.length === 0) return [];
   return db
-    .select({ deviceId: supplyOrders.deviceId, supplyIndex: supplyOrders.supplyIndex, code: supplyOrders.code, status: supplyOrders.status, shippedAt: supplyOrders.shippedAt, trackingNumber: supplyOrders.trackingNumber, trackingUrl: carriers.trackingUrl })
+    .select({
+      deviceId: supplyOrders.deviceId,
+      supplyIndex: supplyOrders.supplyIndex,
+      code: supplyOrders.code,
+      status: supplyOrders.status,
+      kind: supplyOrders.kind,
+      colour: supplyOrders.colour,
+      partNumber: supplyOrders.partNumber,
+      orderedPartNumber: supplyOrders.orderedPartNumber,
+      shippedAt: supplyOrders.shippedAt,
+      trackingNumber: supplyOrders.trackingNumber,
+      trackingUrl: carriers.trackingUrl,
+    })
     .from(supplyOrders)
     .leftJoin(carriers, eq(carriers.id, supplyOrders.carrierId))
     .where(and(eq(supplyOrders.partnerId, partnerId), inArray(supplyOrders.deviceId, [...deviceIds]), inArray(supplyOrders.status, [...IN_FLIGHT_ORDER_STATUSES])));

@@ -91,7 +91,15 @@ export async function ordersOnTheirWay(db: Db, partnerId: string, deviceIds: rea
   return new Map(
     rows.map((row) => [
       `${row.deviceId}\u0000${row.supplyIndex}`,
-      { code: row.code ?? '', status: row.status as NonNullable<BundleSupply['order']>['status'], shippedAt: row.shippedAt?.toISOString() ?? null, trackingLink: trackingLink(row.trackingUrl, row.trackingNumber) },
+      {
+        code: row.code ?? '',
+        status: row.status as NonNullable<BundleSupply['order']>['status'],
+        shippedAt: row.shippedAt?.toISOString() ?? null,
+        trackingLink: trackingLink(row.trackingUrl, row.trackingNumber),
+        kind: row.kind,
+        colour: row.colour,
+        partNumber: row.orderedPartNumber ?? row.partNumber,
+      },
     ]),
   );
 }

@@ -243,6 +243,28 @@ describe('supplies: automatic orders from agent samples', () => {
     expect((await admin.request('PATCH', `/supplies/orders/${placed.body.id}`, { action: 'reopen' })).body.key).toBe('supply_order.in_flight');
   });
 
+  it('the technician’s bundle says what the order on its way brings: kind, colour, the part ordered and the parcel', async () => {
+    const device = await newDevice('FIELD-1');
+    const technician = await signedIn(t, partnerId, 'technician');
+    expect((await admin.request('POST', '/requests', { deviceId: device.id, subject: 'Toner low', technicianId: technician.userId })).status).toBe(201);
+    await report('FIELD-1', 0, [toner(70)]);
+    const placed = (await admin.request('POST', '/supplies/orders', { deviceId: device.id, supplyIndex: '1.1' })).body;
+    const fieldOrder = async () => {
+      const bundle = await technician.request('GET', '/tech/bundle');
+      expect(bundle.status).toBe(200);
+      return bundle.body.devices.find((each: Json) => each.id === device.id).supplies[0].order;
+    };
+    // Placed: the part the printer reports.
+    expect(await fieldOrder()).toEqual({ code: placed.code, status: 'new', shippedAt: null, trackingLink: null, kind: 'toner', colour: 'black', partNumber: '006R01509' });
+    const carrier = (await admin.request('POST', '/supplies/carriers', { name: 'Field Post', trackingUrl: 'https://field-post.example/{tracking}' })).body;
+    const shipped = await admin.request('PATCH', `/supplies/orders/${placed.id}`, { action: 'ship', carrierId: carrier.id, trackingNumber: 'FP1', orderedPartNumber: '006R01510' });
+    expect(shipped.status).toBe(200);
+    // Shipped with another part: the one ordered is what the technician brings.
+    expect(await fieldOrder()).toMatchObject({ status: 'shipped', trackingLink: 'https://field-post.example/FP1', kind: 'toner', colour: 'black', partNumber: '006R01510' });
+    expect((await admin.request('PATCH', `/supplies/orders/${placed.id}`, { action: 'deliver' })).status).toBe(200);
+    expect(await fieldOrder()).toMatchObject({ status: 'to_replace', partNumber: '006R01510' });
+  });
+
   it('the catalogue lists what the fleet reports, with the dealer’s data and the devices using it', async () => {
     await newDevice('CAT-1');
     await report('CAT-1', 0, [toner(80)]);

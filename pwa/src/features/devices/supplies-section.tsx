@@ -17,7 +17,7 @@ import { usePermission } from '../console/permissions.tsx';
 import { FormError } from '../shell/form-error.tsx';
 import { suppliesText } from '../supplies/messages/index.ts';
 import { OrderConfigForm } from '../supplies/order-config-form.tsx';
-import { supplySettingsText } from '../supplies/settings-messages/index.ts';
+import { supplyKindText, supplySettingsText } from '../supplies/settings-messages/index.ts';
 import { createSuppliesApi } from '../supplies/supplies.api.ts';
 import { forecastView, historyNote, orderBlocker } from './supplies-section.rules.ts';
 import { SupplyAlarmText } from './supply-alarm-text.tsx';
@@ -61,8 +61,7 @@ export function SuppliesSection(props: { deviceId: string; levels: readonly Supp
     if (result.ok || result.error.code === 'conflict') void refetch();
   }
 
-  const kindText = (supply: { kind: DeviceSupply['kind']; colour: DeviceSupply['colour'] }) =>
-    [supply.kind ? settings(`kind.${supply.kind}`) : t('device.supplies.kindUnknown'), supply.colour === 'none' ? null : settings(`colour.${supply.colour}`)].filter(Boolean).join(' · ');
+  const kindText = (supply: { kind: DeviceSupply['kind']; colour: DeviceSupply['colour'] }) => supplyKindText(settings, supply, t('device.supplies.kindUnknown'));
 
   function Forecast(forecastProps: { supply: DeviceSupply }) {
     const view = () => forecastView(forecastProps.supply.forecast);
@@ -147,7 +146,7 @@ export function SuppliesSection(props: { deviceId: string; levels: readonly Supp
                     <Show when={supply.serial}>{(serial) => <> · {t('device.supplies.serial', { serial: serial() })}</>}</Show>
                     <Show when={data().localStock && supply.stockQuantity !== null}>
                       {' · '}
-                      <span data-testid="stock-quantity">{t('device.supplies.inStock', { count: count(supply.stockQuantity!), stock: data().localStock!.name })}</span>
+                      <span data-testid="stock-quantity">{t('device.supplies.inStock', { count: count(supply.stockQuantity!) })}</span>
                     </Show>
                   </p>
                   <Forecast supply={supply} />

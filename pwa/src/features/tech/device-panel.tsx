@@ -3,10 +3,14 @@ import { createSignal, For, Index, Show } from 'solid-js';
 import type { TechBundle } from '@parc/shared/contracts/tickets';
 import { RESET_KINDS, type CounterKind, type ResetKind } from '@parc/shared/meters/counters';
 import { COUNTER_LABELS } from '@parc/shared/meters/messages';
+import { supplyDisplayName } from '@parc/shared/supplies/identity';
 import { useI18n } from '../../app-context.tsx';
-import { bundleSupplyViews, SupplyBars } from '../devices/supply-bars.tsx';
+import { useFeatureText } from '../console/feature-text.ts';
+import { bundleSupplyViews, SupplyBars, TrackingLink } from '../devices/supply-bars.tsx';
+import { supplyKindText, supplySettingsText } from '../supplies/settings-messages/index.ts';
 import { FormError } from '../shell/form-error.tsx';
 import { draftOf, emptyResetDraft, resetChange, resetRows, resetStatus, type ResetDraft, type ResetRow, type ResetStatus } from './counter-reset.ts';
+import { suppliesToInstall, type SupplyToInstall } from './supplies-to-install.ts';
 import { useTechSync } from './tech-context.tsx';
 import { formatCount, formatDateTime, historyText, readingReasonText, readingStatus } from './tech.format.ts';
 import { fromCatalogue } from '../../i18n/pseudo.ts';
@@ -55,15 +59,44 @@ function CounterReading(props: { device: Device; counter: Device['counters'][num
   );
 }
 
-function SupplyReplacement(props: { device: Device; requestId: string }) {
+/** What the orders on their way bring, each with its status, the parcel to follow, and the way to record it once in. */
+function SuppliesToInstall(props: { supplies: readonly SupplyToInstall[]; onRecord(supplyIndex: string): void }) {
+  const { t } = useI18n();
+  const settings = useFeatureText(supplySettingsText).t;
+  return (
+    <section class="card to-install" aria-labelledby="to-install-title" data-testid="supplies-to-install">
+      <h2 id="to-install-title">{t('tech.install.title')}</h2>
+      <ul class="plain-list">
+        <For each={props.supplies}>
+          {(supply) => (
+            <li class="to-install__supply" data-testid="supply-to-install" data-supply={supply.supplyIndex} data-status={supply.status}>
+              <p class="to-install__kind">{supplyKindText(settings, supply, t('device.supplies.kindUnknown'))}</p>
+              <p>{supplyDisplayName(supply.description)}</p>
+              <Show when={supply.partNumber}>{(partNumber) => <p>{t('tech.install.partNumber', { partNumber: partNumber() })}</p>}</Show>
+              <p class={`to-install__order to-install__order--${supply.status}`}>
+                {t(`device.supplies.order.${supply.status}`, { code: supply.code })}
+                <TrackingLink url={supply.trackingLink} />
+              </p>
+              <button type="button" class="button button--primary" data-testid="install-record" onClick={() => props.onRecord(supply.supplyIndex)}>
+                {t('tech.install.record')}
+              </button>
+            </li>
+          )}
+        </For>
+      </ul>
+    </section>
+  );
+}
+
+/** The replacement form; the supply chosen is the panel's, so "Record this replacement" can choose it. */
+function SupplyReplacement(props: { device: Device; requestId: string; supplyIndex: string; onSupplyIndex(supplyIndex: string): void; ref(form: HTMLFormElement): void }) {
   const { t } = useI18n();
   const sync = useTechSync();
-  const [supplyIndex, setSupplyIndex] = createSignal('');
   const [type, setType] = createSignal('');
   const [colour, setColour] = createSignal('');
   const [note, setNote] = createSignal('');
   const [saved, setSaved] = createSignal(false);
-  const chosen = () => props.device.supplies.find((supply) => supply.supplyIndex === supplyIndex());
+  const chosen = () => props.device.supplies.find((supply) => supply.supplyIndex === props.supplyIndex);
 
   async function save(event: SubmitEvent) {
     event.preventDefault();
@@ -80,7 +113,7 @@ function SupplyReplacement(props: { device: Device; requestId: string }) {
       note: note().trim() || null,
       requestId: props.requestId,
     });
-    setSupplyIndex('');
+    props.onSupplyIndex('');
     setType('');
     setColour('');
     setNote('');
@@ -88,11 +121,11 @@ function SupplyReplacement(props: { device: Device; requestId: string }) {
   }
 
   return (
-    <form class="card form" data-testid="supply-form" onSubmit={(event) => void save(event)} onInput={() => setSaved(false)}>
+    <form ref={props.ref} class="card form" data-testid="supply-form" onSubmit={(event) => void save(event)} onInput={() => setSaved(false)}>
       <h2>{t('tech.supply.title')}</h2>
       <label class="field">
         <span>{t('tech.supply.which')}</span>
-        <select name="supply" value={supplyIndex()} onChange={(event) => setSupplyIndex(event.currentTarget.value)}>
+        <select name="supply" value={props.supplyIndex} onChange={(event) => props.onSupplyIndex(event.currentTarget.value)}>
           <For each={props.device.supplies}>{(supply) => <option value={supply.supplyIndex}>{supply.description}</option>}</For>
           <option value="">{t('tech.supply.other')}</option>
         </select>
@@ -297,8 +330,22 @@ function CounterReset(props: { device: Device; requestId: string }) {
 
 export function DevicePanel(props: { device: Device; requestId: string }) {
   const { t, language } = useI18n();
+  const toInstall = () => suppliesToInstall(props.device.supplies);
+  const [replacing, setReplacing] = createSignal('');
+  let supplyForm: HTMLFormElement | undefined;
+
+  /** The replacement form, with that supply chosen, brought into view (centred: the sync bar sticks over the top) and focused. */
+  function recordReplacement(supplyIndex: string) {
+    setReplacing(supplyIndex);
+    supplyForm?.scrollIntoView({ block: 'center' });
+    supplyForm?.querySelector<HTMLSelectElement>('select[name="supply"]')?.focus({ preventScroll: true });
+  }
+
   return (
     <>
+      <Show when={toInstall().length > 0}>
+        <SuppliesToInstall supplies={toInstall()} onRecord={recordReplacement} />
+      </Show>
       <section class="card" aria-labelledby="device-title" data-testid="device">
         <h2 id="device-title">
           {t('tech.device')} : {props.device.manufacturer} {props.device.model}
@@ -332,7 +379,7 @@ export function DevicePanel(props: { device: Device; requestId: string }) {
           <For each={props.device.counters}>{(counter) => <CounterReading device={props.device} counter={counter} requestId={props.requestId} />}</For>
         </ul>
       </section>
-      <SupplyReplacement device={props.device} requestId={props.requestId} />
+      <SupplyReplacement device={props.device} requestId={props.requestId} supplyIndex={replacing()} onSupplyIndex={setReplacing} ref={(form) => (supplyForm = form)} />
       <Show when={props.device.counters.length > 0}>
         <CounterReset device={props.device} requestId={props.requestId} />
       </Show>

@@ -182,7 +182,7 @@ export const devicesDe: DevicesCatalogue = {
   'device.supplies.kindUnknown': 'Art unbekannt',
   'device.supplies.partNumber': 'Art.-Nr. {part}',
   'device.supplies.serial': 'Seriennr. {serial}',
-  'device.supplies.inStock': '{count} am Lager ({stock})',
+  'device.supplies.inStock': '{count} am Lager',
   'device.supplies.servedBy': 'Versorgt aus dem lokalen Lager',
   'device.supplies.forecast.empty': 'Leer.',
   'device.supplies.forecast.soon': 'In etwa einem Tag leer.',

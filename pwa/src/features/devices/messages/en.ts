@@ -182,7 +182,7 @@ export const devicesEn: DevicesCatalogue = {
   'device.supplies.kindUnknown': 'kind unknown',
   'device.supplies.partNumber': 'part no. {part}',
   'device.supplies.serial': 'serial {serial}',
-  'device.supplies.inStock': '{count} in stock ({stock})',
+  'device.supplies.inStock': '{count} in stock',
   'device.supplies.servedBy': 'Served by the local stock',
   'device.supplies.forecast.empty': 'Empty.',
   'device.supplies.forecast.soon': 'Empty within about a day.',

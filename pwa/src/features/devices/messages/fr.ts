@@ -181,7 +181,7 @@ export const devicesFr = {
   'device.supplies.kindUnknown': 'type inconnu',
   'device.supplies.partNumber': 'réf. {part}',
   'device.supplies.serial': 'n° de série {serial}',
-  'device.supplies.inStock': '{count} en stock ({stock})',
+  'device.supplies.inStock': '{count} en stock',
   'device.supplies.servedBy': 'Approvisionné par le stock local',
   'device.supplies.forecast.empty': 'Vide.',
   'device.supplies.forecast.soon': 'Vide d’ici un jour environ.',

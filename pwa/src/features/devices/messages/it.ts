@@ -182,7 +182,7 @@ export const devicesIt: DevicesCatalogue = {
   'device.supplies.kindUnknown': 'tipo sconosciuto',
   'device.supplies.partNumber': 'cod. {part}',
   'device.supplies.serial': 'n. di serie {serial}',
-  'device.supplies.inStock': '{count} in magazzino ({stock})',
+  'device.supplies.inStock': '{count} in magazzino',
   'device.supplies.servedBy': 'Rifornito dal magazzino locale',
   'device.supplies.forecast.empty': 'Vuoto.',
   'device.supplies.forecast.soon': 'Vuoto entro un giorno circa.',

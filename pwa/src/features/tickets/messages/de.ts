@@ -2,8 +2,8 @@ import type { TicketsCatalogue } from './fr.ts';
 
 export const ticketsDe: TicketsCatalogue = {
   'nav.errors': 'Aktuelle Fehler',
-  'nav.requests': 'Wartungsaufträge',
-  'nav.consumables': 'Verbrauchsmaterial',
+  'nav.requests': 'Wartungs\u00adaufträge',
+  'nav.consumables': 'Verbrauchs\u00admaterial',
   'tickets.state.unresolved': 'Ungelöst',
   'tickets.state.in_progress': 'In Bearbeitung',
   'tickets.state.done': 'Erledigt',
