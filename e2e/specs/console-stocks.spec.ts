@@ -8,10 +8,11 @@
  */
 import type { LocalStock, Replenishment, StockMovement } from '@parc/shared/contracts/stocks';
 import type { SupplyModel } from '@parc/shared/contracts/supplies';
-import type { Page as PlaywrightPage } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { scrollsSideways } from '../page-models/consumables.page.ts';
 import { LoginPage } from '../page-models/login.page.ts';
-import { demoAdmin, sessionCookie } from '../support/accounts.ts';
+import { signedIn, type Caller } from '../page-models/maintenance-api.ts';
+import { demoAdmin } from '../support/accounts.ts';
 import { loadCatalogues, scanPage, type Catalogues } from '../support/crawl.ts';
 import { serverForFile } from '../support/spec-server.ts';
 
@@ -19,7 +20,7 @@ const spec = serverForFile();
 const STOCK_NAME = 'Materialraum 2. OG';
 const TRACKING = '99.00.123456.78901234';
 
-let cookie: string;
+let api: Caller;
 let catalogues: Catalogues;
 let customer: { id: string };
 let site: { id: string };
@@ -27,23 +28,10 @@ let device: { id: string; deviceCode: string };
 let coordinator: { id: string };
 let toner: SupplyModel;
 
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${spec.server.baseURL}/api${path}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  expect(response.status, `${method} ${path}: ${text}`).toBeLessThan(300);
-  return (text ? JSON.parse(text) : null) as T;
-}
-
-/** Whether the page is wider than the screen (it should never scroll sideways). */
-const scrollsSideways = (page: PlaywrightPage) => page.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth');
 const de = (key: string) => catalogues.de[key]!;
 
 beforeAll(async () => {
-  cookie = await sessionCookie(spec.server.baseURL, demoAdmin);
+  api = await signedIn(spec.server.baseURL, demoAdmin);
   catalogues = await loadCatalogues();
   const me = await api<{ user: { id: string } }>('GET', '/auth/me');
   await api('PATCH', `/users/${me.user.id}`, { language: 'de' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { expect } from 'vitest';
+import type { PrinterReading, Supply } from '@parc/shared/agents/reading';
 import type { TestApp } from '../../test/app.ts';
 import type { Json } from '../customers/test-client.ts';
 
@@ -53,4 +54,23 @@ export async function enrollAgent(t: TestApp, key: string, ip = '10.0.0.5'): Pro
     call: async (method, path, body, options = {}) => agentRequest(t, method, path, body, { authorization: `Bearer ${options.token ?? (await agent.token())}` }, options.ip ?? ip),
   };
   return agent;
+}
+
+/** What the agent reads of a Xerox VersaLink C405 with these supplies and this page counter: the supplies tests' printer. */
+export function xeroxReading(serial: string, supplies: Supply[], total: number): PrinterReading {
+  return {
+    vendor: 'xerox',
+    manufacturer: 'Xerox',
+    model: 'VersaLink C405',
+    serial,
+    firmware: null,
+    mac: null,
+    sysObjectId: '1.3.6.1.4.1.253.8.62.1.20.7.1.1',
+    sysDescr: 'Xerox VersaLink C405',
+    counters: { total, mono: null, colour: null, scan: null, large: null },
+    supplies,
+    status: { printer: 'idle', errors: [] },
+    alerts: [],
+    warnings: [],
+  };
 }

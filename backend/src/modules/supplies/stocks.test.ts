@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentSample } from '@parc/shared/contracts/agents';
-import type { PrinterReading, Supply } from '@parc/shared/agents/reading';
+import type { Supply } from '@parc/shared/agents/reading';
 import { partners } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
-import { enrollAgent, type TestAgent } from '../agents/test-agent.ts';
+import { enrollAgent, xeroxReading, type TestAgent } from '../agents/test-agent.ts';
 import { customerInput, deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
 import { sendLowStockNotices } from './stock-notices.ts';
 
@@ -14,24 +14,6 @@ const start = new Date('2026-09-01T08:00:00Z');
 const day = (n: number) => new Date(start.getTime() + n * DAY_MS);
 
 const toner = (percent: number, serial: string): Supply => ({ index: '1.1', description: `Black Toner, PN 006R01509;SN${serial}`, type: 'toner', colour: 'black', level: percent, max: 100, percent, state: 'measured', source: 'printer_mib' });
-
-function reading(serial: string, supplies: Supply[], total: number): PrinterReading {
-  return {
-    vendor: 'xerox',
-    manufacturer: 'Xerox',
-    model: 'VersaLink C405',
-    serial,
-    firmware: null,
-    mac: null,
-    sysObjectId: '1.3.6.1.4.1.253.8.62.1.20.7.1.1',
-    sysDescr: 'Xerox VersaLink C405',
-    counters: { total, mono: null, colour: null, scan: null, large: null },
-    supplies,
-    status: { printer: 'idle', errors: [] },
-    alerts: [],
-    warnings: [],
-  };
-}
 
 describe('local stocks', () => {
   let t: TestApp;
@@ -69,7 +51,7 @@ describe('local stocks', () => {
 
   async function report(serial: string, n: number, supplies: Supply[]) {
     t.setNow(new Date(day(n).getTime() + 60_000));
-    const sample: AgentSample = { sampleId: randomUUID(), takenAt: day(n).toISOString(), ip: '192.168.1.30', reading: reading(serial, supplies, 10_000 + n * 100) };
+    const sample: AgentSample = { sampleId: randomUUID(), takenAt: day(n).toISOString(), ip: '192.168.1.30', reading: xeroxReading(serial, supplies, 10_000 + n * 100) };
     const answer = await agent.call('POST', '/agent/samples', { samples: [sample] });
     expect(answer.body.results[0].status).toBe('accepted');
   }

@@ -13,6 +13,7 @@ import { useFeatureText } from '../console/feature-text.ts';
 import { ModalDialog } from '../console/modal-dialog.tsx';
 import { TextField } from '../customers/text-field.tsx';
 import { FormError } from '../shell/form-error.tsx';
+import { DialogButtons } from './stock-dialog.tsx';
 import { stocksText } from './stocks-messages/index.ts';
 import { addableItems, addedLine, replenishmentFormOf, replenishmentInputOf } from './stocks.rules.ts';
 
@@ -26,20 +27,6 @@ function CarrierSelect(props: { carriers: readonly Carrier[]; value: string; onC
         <For each={props.carriers}>{(carrier) => <option value={carrier.id}>{carrier.name}</option>}</For>
       </select>
     </label>
-  );
-}
-
-function DialogButtons(props: { close: () => void; sending: boolean; submit: string }) {
-  const { t } = useFeatureText(stocksText);
-  return (
-    <div class="supply-dialog__buttons">
-      <button type="button" class="button button--quiet" onClick={() => props.close()}>
-        {t('stocks.close')}
-      </button>
-      <button type="submit" class="button button--primary" disabled={props.sending} aria-busy={props.sending}>
-        {props.submit}
-      </button>
-    </div>
   );
 }
 

@@ -148,15 +148,23 @@ export function StockDialog(props: {
           onInput={(value) => setForm('managerEmail', value)}
         />
         <FormError message={failure()} />
-        <div class="supply-dialog__buttons">
-          <button type="button" class="button button--quiet" onClick={() => dialog?.close()}>
-            {t('stocks.close')}
-          </button>
-          <button type="submit" class="button button--primary" disabled={saving()} aria-busy={saving()}>
-            {t('stocks.save')}
-          </button>
-        </div>
+        <DialogButtons close={() => dialog?.close()} sending={saving()} submit={t('stocks.save')} />
       </form>
     </ModalDialog>
+  );
+}
+
+/** A stock dialog's close and submit buttons; the submit waits while the request is out, so a double tap sends once. */
+export function DialogButtons(props: { close: () => void; sending: boolean; submit: string }) {
+  const { t } = useFeatureText(stocksText);
+  return (
+    <div class="supply-dialog__buttons">
+      <button type="button" class="button button--quiet" onClick={() => props.close()}>
+        {t('stocks.close')}
+      </button>
+      <button type="submit" class="button button--primary" disabled={props.sending} aria-busy={props.sending}>
+        {props.submit}
+      </button>
+    </div>
   );
 }

@@ -11,6 +11,7 @@ import { useFeatureText } from '../console/feature-text.ts';
 import { ModalDialog } from '../console/modal-dialog.tsx';
 import { TextField } from '../customers/text-field.tsx';
 import { FormError } from '../shell/form-error.tsx';
+import { DialogButtons } from './stock-dialog.tsx';
 import { stocksText } from './stocks-messages/index.ts';
 import { itemFormOf, itemInputOf, type ItemField, type ItemMode, type ItemProblem } from './stocks.rules.ts';
 import { createSuppliesApi } from './supplies.api.ts';
@@ -125,14 +126,7 @@ export function StockItemDialog(props: {
         </Show>
         <Show when={props.mode !== 'limits'}>{field('quantity')}</Show>
         <FormError message={failure()} />
-        <div class="supply-dialog__buttons">
-          <button type="button" class="button button--quiet" onClick={() => dialog?.close()}>
-            {t('stocks.close')}
-          </button>
-          <button type="submit" class="button button--primary" disabled={saving()} aria-busy={saving()}>
-            {t('stocks.save')}
-          </button>
-        </div>
+        <DialogButtons close={() => dialog?.close()} sending={saving()} submit={t('stocks.save')} />
       </form>
     </ModalDialog>
   );

@@ -9,7 +9,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import type { LocalStock, Replenishment, ReplenishmentUpdate, StockItem } from '@parc/shared/contracts/stocks';
 import type { ReplenishmentAction } from '@parc/shared/supplies/stock';
 import { LANGUAGE_LOCALES } from '@parc/shared/languages';
-import { createApiClient, type ApiError } from '../../api/client.ts';
+import { createApiClient, type ApiError, type ApiResult } from '../../api/client.ts';
 import { useFeatureText } from '../console/feature-text.ts';
 import { formatCount, formatDateTime } from '../console/format.ts';
 import { Loaded } from '../console/loaded.tsx';
@@ -24,6 +24,9 @@ import { stocksText } from './stocks-messages/index.ts';
 import { createStocksApi } from './stocks.api.ts';
 import { movementText, replenishmentActions, STATE_BADGES, stockAlerts, stockUpdateOf, type ItemMode } from './stocks.rules.ts';
 import { createSuppliesApi } from './supplies.api.ts';
+
+/** A loaded list's items; none while loading or failed (Loaded shows why). */
+const itemsOf = <T,>(result: ApiResult<{ items: T[] }> | undefined): T[] => (result?.ok ? result.data.items : []);
 import './stocks.css';
 
 const STOCKS_PATH = '/console/consumables/stocks';
@@ -80,10 +83,7 @@ function StockList() {
               </thead>
               <tbody>
                 <For
-                  each={(() => {
-                    const current = stocks();
-                    return current?.ok ? current.data.items : [];
-                  })()}
+                  each={itemsOf(stocks())}
                   fallback={
                     <tr>
                       <td colSpan={5} class="muted">
@@ -386,10 +386,7 @@ function StockDetail(props: { id: string }) {
                     {() => (
                       <ul class="stock-list" data-testid="replenishments">
                         <For
-                          each={(() => {
-                            const result = replenishments();
-                            return result?.ok ? result.data.items : [];
-                          })()}
+                          each={itemsOf(replenishments())}
                           fallback={<li class="muted">{t('stocks.replenishments.empty')}</li>}
                         >
                           {(replenishment) => (
@@ -470,10 +467,7 @@ function StockDetail(props: { id: string }) {
                     {() => (
                       <ul class="stock-list" data-testid="stock-movements">
                         <For
-                          each={(() => {
-                            const result = movements();
-                            return result?.ok ? result.data.items : [];
-                          })()}
+                          each={itemsOf(movements())}
                           fallback={<li class="muted">{t('stocks.movements.empty')}</li>}
                         >
                           {(movement) => {
