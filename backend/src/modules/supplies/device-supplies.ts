@@ -30,6 +30,8 @@ export async function deviceSuppliesView(db: Db, user: SessionUser, deviceId: st
   return {
     items: supplies.map((supply) => {
       const levels = history.filter((row) => row.supplyIndex === supply.supplyIndex).map((row) => ({ at: row.readAt, percent: row.percent }));
+      // The level shown is a measurement too, when the history lacks it (supplies entered without their reads).
+      if (supply.percent !== null && !levels.some((point) => point.at.getTime() === supply.readAt.getTime())) levels.push({ at: supply.readAt, percent: supply.percent });
       const ops = replacements.filter((row) => row.supplyIndex === supply.supplyIndex && row.detectedBy === 'technician').map((row) => row.replacedAt);
       const forecast = supply.kind ? supplyForecast(supply, levels, ops, now, timeZone) : null;
       return {

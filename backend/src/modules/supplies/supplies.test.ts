@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentSample } from '@parc/shared/contracts/agents';
 import type { Supply } from '@parc/shared/agents/reading';
-import { partners, supplyAlarms, supplyReplacements } from '../../db/schema/index.ts';
+import { deviceSupplyLevels, partners, supplyAlarms, supplyReplacements } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { enrollAgent, xeroxReading, type TestAgent } from '../agents/test-agent.ts';
 import { reviewProactiveOrders } from './supplies.evaluate.ts';
@@ -203,6 +203,15 @@ describe('supplies: automatic orders from agent samples', () => {
     // Reviewed again the next day: the order is in flight, nothing more.
     expect(await reviewProactiveOrders(t.deps.db, day(91))).toEqual(new Map());
     expect(await ordersOf(device.id)).toHaveLength(1);
+  });
+
+  it('counts the level shown as a measurement when the history lacks it (supplies entered without their reads)', async () => {
+    const device = await newDevice('SHOWN-1');
+    await report('SHOWN-1', 0, [toner(40)]);
+    await t.database.db.delete(deviceSupplyLevels).where(eq(deviceSupplyLevels.deviceId, device.id));
+    const [supply] = (await admin.request('GET', `/devices/${device.id}/supplies`)).body.items;
+    expect(supply.forecast.reasons).not.toContain('no_measured_levels');
+    expect(supply.forecast.reasons).toContain('too_few_levels');
   });
 
   it('orders by hand: two at once make one order, the other is told which one is on its way', async () => {
