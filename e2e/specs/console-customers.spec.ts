@@ -117,7 +117,8 @@ describe('partner console: customers on a tablet', () => {
     expect(text).toContain('3 sites');
     expect(text).toContain('À la page imprimée');
     expect(text).toContain('Nouveau');
-    expect(text).toContain('12 rue Nationale, 59000 Lille');
+    // The customer's own address, not its first site's.
+    expect(text).toContain('3 place Lamartine, 59000 Lille');
     await device.screenshot('tablet-customers-list');
 
     await row.locator('a.customers-table__name').click();
