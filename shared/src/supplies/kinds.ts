@@ -46,6 +46,10 @@ export function thresholdKey(kind: SupplyKind, colour: SupplyColour): ThresholdK
  * actually sent), delivered and waiting to go in (to_replace), then replaced when Parc sees the new
  * supply, or cancelled by the dealer.
  */
+/** Why an order was placed: a level crossed its threshold, the forecast said it will soon, or a person placed it. */
+export const ORDER_TRIGGERS = ['level', 'proactive', 'manual'] as const;
+export type OrderTrigger = (typeof ORDER_TRIGGERS)[number];
+
 export const ORDER_STATUSES = ['new', 'shipped', 'to_replace', 'replaced', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 /** An order on its way: the supply it brings has not gone in yet. */

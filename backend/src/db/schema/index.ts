@@ -11,3 +11,4 @@ export * from './admin.ts';
 export * from './tickets.ts';
 export * from './platform.ts';
 export * from './supplies.ts';
+export * from './reports.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { SupplyAlarm } from '@parc/shared/supplies/checks';
-import { IN_FLIGHT_ORDER_STATUSES, ORDER_STATUSES, SUPPLY_COLOURS, SUPPLY_KINDS } from '@parc/shared/supplies/kinds';
+import { IN_FLIGHT_ORDER_STATUSES, ORDER_STATUSES, ORDER_TRIGGERS, SUPPLY_COLOURS, SUPPLY_KINDS } from '@parc/shared/supplies/kinds';
 import type { OrderConfigLevel } from '@parc/shared/supplies/order-config';
 import type { RouteFilters, RouteRecipient } from '@parc/shared/supplies/routing';
 import { REPLENISHMENT_STATUSES } from '@parc/shared/supplies/stock';
@@ -88,7 +88,6 @@ export const supplyOrderNumbers = pgTable('supply_order_numbers', {
   next: integer('next').notNull(),
 });
 
-export const ORDER_TRIGGERS = ['level', 'proactive', 'manual'] as const;
 
 /**
  * Supply orders, automatic and by hand. At most one in flight per supply: the partial unique index
