@@ -50,6 +50,7 @@ CREATE TABLE "report_runs" (
 	"bytes" integer DEFAULT 0 NOT NULL,
 	"file_name" text NOT NULL,
 	"error_code" text,
+	"download_token_hash" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone,
@@ -92,4 +93,5 @@ CREATE INDEX "report_definitions_partner" ON "report_definitions" USING btree ("
 CREATE UNIQUE INDEX "report_deliveries_due" ON "report_deliveries" USING btree ("schedule_id","due_at");--> statement-breakpoint
 CREATE INDEX "report_runs_partner_created" ON "report_runs" USING btree ("partner_id","created_at");--> statement-breakpoint
 CREATE INDEX "report_runs_expires" ON "report_runs" USING btree ("expires_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "report_runs_download_token" ON "report_runs" USING btree ("download_token_hash");--> statement-breakpoint
 CREATE INDEX "report_schedules_partner" ON "report_schedules" USING btree ("partner_id");

@@ -80,6 +80,8 @@ export const reportRuns = pgTable(
     bytes: integer('bytes').notNull().default(0),
     fileName: text('file_name').notNull(),
     errorCode: text('error_code'),
+    /** A scheduled file too large to attach is emailed as a link carrying a token; only its hash is kept. */
+    downloadTokenHash: text('download_token_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
@@ -88,6 +90,7 @@ export const reportRuns = pgTable(
   (t) => [
     index('report_runs_partner_created').on(t.partnerId, t.createdAt),
     index('report_runs_expires').on(t.expiresAt),
+    uniqueIndex('report_runs_download_token').on(t.downloadTokenHash),
     check('report_runs_status_check', sql`${t.status} in (${inList(REPORT_RUN_STATUSES)})`),
     check('report_runs_format_check', sql`${t.format} in (${inList(REPORT_FORMATS)})`),
   ],
