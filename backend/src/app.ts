@@ -33,6 +33,7 @@ import { appearanceRoutes } from './modules/appearance/appearance.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
 import { supplyRoutes } from './modules/supplies/supplies.routes.ts';
 import { stockRoutes } from './modules/supplies/stocks.routes.ts';
+import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { sameOriginWrites } from './http/same-origin.ts';
 import { securityHeaders } from './http/security.ts';
 import { locationRequestRoutes } from './modules/locations/locations.routes.ts';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', ticketRoutes);
   api.route('/', supplyRoutes);
   api.route('/', stockRoutes);
+  api.route('/', reportRoutes);
   // Before readingRoutes: its /readings/{id} would otherwise take /readings/to-check.
   api.route('/', createLinkRoutes({ ...LINK_ROUTES, ...options.links }));
   api.route('/', readingRoutes);

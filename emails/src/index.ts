@@ -12,4 +12,5 @@ export { requestAssigned, requestChanged, type RequestNoticeProps } from './temp
 export { locationRequested, type LocationRequestedProps } from './templates/locationRequested.ts';
 export { overageForecast, type OverageForecastProps, type OverageKind } from './templates/overageForecast.ts';
 export { stockLow, type StockLowProps } from './templates/stockLow.ts';
+export { reportDelivery, type ReportDeliveryProps } from './templates/reportDelivery.ts';
 export { supplyOrdered, type SupplyOrderedProps } from './templates/supplyOrdered.ts';

@@ -12,6 +12,7 @@ import { agentInstructions } from './templates/agentInstructions.ts';
 import { locationRequested } from './templates/locationRequested.ts';
 import { overageForecast } from './templates/overageForecast.ts';
 import { stockLow } from './templates/stockLow.ts';
+import { reportDelivery } from './templates/reportDelivery.ts';
 import { supplyOrdered } from './templates/supplyOrdered.ts';
 
 /** Every user-supplied value carries markup: none of it may come out as HTML. */
@@ -161,6 +162,21 @@ cases.push({
     stockUrl: 'https://parc.example/console/consumables/stocks?stock=1&x=1',
   },
   url: 'https://parc.example/console/consumables/stocks?stock=1&x=1',
+});
+
+cases.push({
+  name: 'reportDelivery',
+  template: reportDelivery as EmailTemplate<never>,
+  props: {
+    branding,
+    reportName: `Volumes ${HOSTILE}`,
+    fileName: 'volumes-2026-12-07.xlsx',
+    rows: 12_480,
+    scope: '10452',
+    downloadUrl: 'https://parc.example/api/report-files/abc?x=1',
+    expiresOn: '08.12.2026',
+  },
+  url: 'https://parc.example/api/report-files/abc?x=1',
 });
 
 const render = (c: TemplateCase, language: Language) => c.template({ ...c.props, language } as never);

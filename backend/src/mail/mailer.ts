@@ -7,6 +7,14 @@ export interface OutgoingMail {
   /** Overrides the configured sender, e.g. with the dealer's name. */
   from?: string;
   replyTo?: string;
+  /** Files sent along (a scheduled report). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  fileName: string;
+  contentType: string;
+  content: Uint8Array;
 }
 
 export interface Mailer {

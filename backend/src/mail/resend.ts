@@ -18,6 +18,7 @@ export class ResendMailer implements Mailer {
       html: mail.html,
       text: mail.text,
       ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+      ...(mail.attachments?.length ? { attachments: mail.attachments.map((file) => ({ filename: file.fileName, content: Buffer.from(file.content), contentType: file.contentType })) } : {}),
     });
     if (error || !data) throw new DomainError('mail.not_sent', { to: mail.to, detail: error?.message ?? 'no answer' });
     return { id: data.id };

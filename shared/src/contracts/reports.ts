@@ -15,6 +15,8 @@ export type PeriodFilter = z.infer<typeof periodFilterSchema>;
 
 export const reportFiltersSchema = z.strictObject({
   customerIds: z.array(z.uuid()).max(500).optional(),
+  /** Every customer but these (a schedule's "all but the selected"). */
+  excludedCustomerIds: z.array(z.uuid()).max(500).optional(),
   siteIds: z.array(z.uuid()).max(500).optional(),
   /** Manufacturer or model containing this text (case and accents ignored). */
   model: z.string().trim().min(1).max(100).optional(),

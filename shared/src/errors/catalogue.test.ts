@@ -8,6 +8,7 @@ import { MAINTENANCE_ERRORS } from './maintenance.ts';
 import { BILLING_ERRORS } from './billing.ts';
 import { PEOPLE_ERRORS } from './people.ts';
 import { REQUEST_ERRORS } from './requests.ts';
+import { REPORT_ERRORS } from './reports.ts';
 import { SUPPLY_ERRORS } from './supplies.ts';
 
 const bound = { inclusive: true, exact: false } as const;
@@ -110,6 +111,23 @@ const EXAMPLES: { [K in ErrorKey]: ErrorParams<K> } = {
   'stock_item.target_below_minimum': {},
   'replenishment.not_found': {},
   'replenishment.transition': { status: 'received', action: 'cancel' },
+  'report.not_found': {},
+  'report.predefined': {},
+  'report.not_owner': {},
+  'report.unknown_column': { column: 'colour' },
+  'report.duplicate_column': { column: 'serial' },
+  'report.unknown_state': { state: 'lost' },
+  'report.no_period': {},
+  'report.bad_period': { from: '2026-12-01', to: '2026-01-01' },
+  'report.sort_column': { column: 'serial' },
+  'report.grouping': {},
+  'report_run.not_found': {},
+  'report_run.not_ready': {},
+  'report_run.finished': {},
+  'report_run.too_many': { limit: 3 },
+  'report_schedule.not_found': {},
+  'report_schedule.day': {},
+  'report_schedule.no_recipient': {},
   'link.customer_inactive': {},
   'link.period_closed': { period: '2026-11' },
   'link.machine_not_on_page': {},
@@ -204,7 +222,7 @@ const render = <K extends ErrorKey>(key: K, language: (typeof LANGUAGES)[number]
 
 describe('the error catalogue', () => {
   it('keeps the areas apart: no key is defined twice', () => {
-    const areas = [REQUEST_ERRORS, PEOPLE_ERRORS, FLEET_ERRORS, MAINTENANCE_ERRORS, BILLING_ERRORS, SUPPLY_ERRORS].map(Object.keys);
+    const areas = [REQUEST_ERRORS, PEOPLE_ERRORS, FLEET_ERRORS, MAINTENANCE_ERRORS, BILLING_ERRORS, SUPPLY_ERRORS, REPORT_ERRORS].map(Object.keys);
     expect(KEYS).toHaveLength(areas.flat().length);
   });
 

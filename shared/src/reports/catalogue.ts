@@ -3,6 +3,7 @@ import { BILLING_RUN_STATUSES } from '../contracts/billing.ts';
 import { COUNTER_KINDS, READING_SOURCES, READING_STATUSES } from '../meters/counters.ts';
 import { ORDER_STATUSES, ORDER_TRIGGERS, SUPPLY_COLOURS, SUPPLY_KINDS } from '../supplies/kinds.ts';
 import { REQUEST_STATES } from '../tickets/states.ts';
+import type { Screen } from '../contracts/profiles.ts';
 import type { ReportSource } from './vocabulary.ts';
 
 /**
@@ -36,7 +37,8 @@ export interface SourceSpec {
   defaultSort: { column: string; direction: 'asc' | 'desc' };
 }
 
-const AGENT_STATES = ['connected', 'disconnected', 'never_connected'] as const;
+/** An agent's state as the console's agents screen says it (a shared credential's "ambiguous" is not told apart here). */
+const AGENT_STATES = ['new', 'connected', 'disconnected'] as const;
 const DEVICE_STATES = ['active', 'inactive'] as const;
 const SUPPLY_LEVEL_STATES = ['empty', 'low', 'ok', 'unknown'] as const;
 const YES_NO = ['yes', 'no'] as const;
@@ -152,3 +154,15 @@ export function columnOf(source: ReportSource, key: string): ColumnSpec | undefi
 
 /** Every column key any source has (one label each in the catalogues). */
 export const ALL_COLUMN_KEYS = [...new Set(Object.values(SOURCES).flatMap((source) => source.columns.map((column) => column.key)))];
+
+/** The console screen whose view a source's rows need: a report never shows what its reader's profile hides. */
+export const SOURCE_SCREENS: Record<ReportSource, Screen> = {
+  devices: 'devices',
+  volumes: 'devices',
+  readings: 'readings',
+  supplies: 'consumables',
+  orders: 'consumables',
+  requests: 'maintenance',
+  agents: 'agents',
+  billing_lines: 'billing',
+};

@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agentContacts, agentCredentials, agentKeys, agents, agentSettings, agentTokenUses, discoveryRuns } from '../../db/schema/index.ts';
 import type { AgentSettings } from './agents.schemas.ts';
+import { MIN_DISCONNECTED_MINUTES } from './agents.domain.ts';
 
 export type AgentRow = typeof agents.$inferSelect;
 export type AgentValues = Partial<Omit<typeof agents.$inferInsert, 'id' | 'partnerId' | 'customerId' | 'createdAt'>>;
@@ -186,3 +187,11 @@ export async function storeDiscoveryPage(db: Db, run: DiscoveryRunRow, pageIndex
     })
     .where(and(eq(discoveryRuns.scanId, run.scanId), open));
 }
+
+/** `disconnectedAfterMinutes` over an `agents` row of a query (by its alias), for reports that filter on the state: the SQL twin of the rule in agents.domain.ts. */
+export function disconnectedAfterMinutesSql(alias: string): SQL {
+  return sql.raw(
+    `coalesce(${alias}.disconnected_after_minutes, greatest(${MIN_DISCONNECTED_MINUTES}, 2 * coalesce(nullif(${alias}.alerts_minutes, 0), ${alias}.inspection_minutes)))`,
+  );
+}
+

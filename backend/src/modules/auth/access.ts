@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import { DomainError } from '@parc/shared';
 import { allows, completePermissions, FULL_ACCESS, type AccessLevel, type Permissions, type Screen } from '@parc/shared/contracts/profiles';
 import { profiles, sessions, userCustomers, userProfiles, users, type UserRole } from '../../db/schema/index.ts';
+import type { Db } from '../../db/client.ts';
 import type { AppEnv } from '../../http/router.ts';
 import { hashToken, SESSION_COOKIE } from './session-token.ts';
 
@@ -83,16 +84,11 @@ function gate(access: Extract<RouteAccess, { roles: readonly UserRole[] }>) {
       .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, clock())));
     if (!row || !row.user.active) throw new DomainError('session.ended');
     if (!roles.includes(row.user.role)) throw new DomainError('access.role');
-    const permissions = row.user.role === 'partner_staff' && row.permissions ? completePermissions(row.permissions) : FULL_ACCESS;
+    const permissions = permissionsOf(row);
     const granted = (need: PermissionNeed) => allows(permissions[need.screen], need.level);
     const missing = access.kind === 'any_screen' ? (needs.some(granted) ? undefined : needs[0]) : needs.find((need) => !granted(need));
     if (missing) throw new DomainError('access.profile', { screen: missing.screen, level: missing.level });
-    const customerIds =
-      row.user.role === 'coordinator'
-        ? (await db.select({ id: userCustomers.customerId }).from(userCustomers).where(eq(userCustomers.userId, row.user.id))).map((r) => r.id)
-        : null;
-    const { id, partnerId, email, name, role, language } = row.user;
-    c.set('user', { id, partnerId, email, name, role, language, customerIds, permissions });
+    c.set('user', await sessionUserOf(db, row));
     await next();
   }));
 }
@@ -120,4 +116,29 @@ export function requireAnyPermission(...needs: readonly PermissionNeed[]) {
 /** Throws not_found (never forbidden: no hint that it exists) when the user may not see this customer. */
 export function assertCustomerVisible(user: SessionUser, customerId: string): void {
   if (user.customerIds && !user.customerIds.includes(customerId)) throw new DomainError('customer.not_found');
+}
+
+type UserRow = { user: typeof users.$inferSelect; permissions: Partial<Record<string, AccessLevel>> | null };
+
+const permissionsOf = (row: UserRow): Permissions => (row.user.role === 'partner_staff' && row.permissions ? completePermissions(row.permissions) : FULL_ACCESS);
+
+async function sessionUserOf(db: Db, row: UserRow): Promise<SessionUser> {
+  const customerIds =
+    row.user.role === 'coordinator' ? (await db.select({ id: userCustomers.customerId }).from(userCustomers).where(eq(userCustomers.userId, row.user.id))).map((r) => r.id) : null;
+  const { id, partnerId, email, name, role, language } = row.user;
+  return { id, partnerId, email, name, role, language, customerIds, permissions: permissionsOf(row) };
+}
+
+/**
+ * A user as a request of theirs would see them now (role, current profile, customers), for work done
+ * on their behalf without a request, such as a scheduled report; undefined when they are gone or inactive.
+ */
+export async function actingUser(db: Db, userId: string): Promise<SessionUser | undefined> {
+  const [row] = await db
+    .select({ user: users, permissions: profiles.permissions })
+    .from(users)
+    .leftJoin(userProfiles, eq(userProfiles.userId, users.id))
+    .leftJoin(profiles, eq(profiles.id, userProfiles.profileId))
+    .where(eq(users.id, userId));
+  return row && row.user.active ? sessionUserOf(db, row) : undefined;
 }

@@ -371,14 +371,23 @@ describe('the authorization matrix', () => {
   });
 
   it('every route naming a resource names a kind the fixture holds in every place, or acts on none of a customer', () => {
-    // Pending devices exist only once an agent reports one; preferences are the caller's own.
+    // Pending devices exist only once an agent reports one; preferences are the caller's own; reports,
+    // their files and schedules belong to the dealer or the user (reports.test.ts tries another dealer's and another user's).
     expect(sessionRoutes.filter((route) => route.params.length && !targetsOf(route)).map(label).sort()).toEqual([
       'DELETE /api/devices/pending/{id}',
       'DELETE /api/preferences/{screen}',
+      'DELETE /api/report-schedules/{id}',
+      'DELETE /api/reports/{id}',
       'GET /api/preferences/{screen}',
+      'GET /api/report-runs/{id}',
+      'GET /api/report-runs/{id}/file',
       'POST /api/devices/pending/{id}/assign',
       'POST /api/devices/pending/{id}/decision',
+      'POST /api/report-runs/{id}/cancel',
+      'POST /api/reports/{key}/runs',
       'PUT /api/preferences/{screen}',
+      'PUT /api/report-schedules/{id}',
+      'PUT /api/reports/{id}',
     ]);
   });
 });

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { COUNTER_LABELS, type Language, type Translations } from '@parc/shared';
 import { csvRecord } from '@parc/shared/csv';
-import { amount, minorDigits } from '@parc/shared/billing/money';
-import type { LineKind } from '@parc/shared/billing/pricing';
+import { minorDigits } from '@parc/shared/billing/money';
+import { exactNumber, inertText } from '@parc/shared/reports/cells';
+import { codeLabel } from '@parc/shared/reports/labels';
 import type { BillingLine, BillingRun } from '@parc/shared/contracts/billing';
 
 /**
@@ -34,7 +35,6 @@ interface Copy {
   total: string;
   yes: string;
   no: string;
-  kinds: Record<LineKind, string>;
 }
 
 const COPY: Translations<Copy> = {
@@ -43,71 +43,31 @@ const COPY: Translations<Copy> = {
     total: 'Total',
     yes: 'oui',
     no: 'non',
-    kinds: {
-      pages: 'Pages',
-      fixed_fee: 'Forfait',
-      consumable: 'Consommable',
-      tiered: 'Paliers de volume',
-      pool_overage: 'Dépassement du groupe',
-      minimum: 'Complément au minimum',
-      true_up: 'Régularisation',
-      adjustment: 'Ajustement',
-    },
   },
   de: {
     sheet: 'Abrechnung',
     total: 'Total',
     yes: 'ja',
     no: 'nein',
-    kinds: {
-      pages: 'Seiten',
-      fixed_fee: 'Grundgebühr',
-      consumable: 'Verbrauchsmaterial',
-      tiered: 'Volumenstaffel',
-      pool_overage: 'Überschreitung der Gruppe',
-      minimum: 'Ergänzung zum Mindestbetrag',
-      true_up: 'Ausgleich',
-      adjustment: 'Anpassung',
-    },
   },
   it: {
     sheet: 'Fatturazione',
     total: 'Totale',
     yes: 'sì',
     no: 'no',
-    kinds: {
-      pages: 'Pagine',
-      fixed_fee: 'Canone fisso',
-      consumable: 'Consumabile',
-      tiered: 'Scaglioni di volume',
-      pool_overage: 'Eccedenza del gruppo',
-      minimum: 'Integrazione al minimo',
-      true_up: 'Conguaglio',
-      adjustment: 'Rettifica',
-    },
   },
   en: {
     sheet: 'Billing',
     total: 'Total',
     yes: 'yes',
     no: 'no',
-    kinds: {
-      pages: 'Pages',
-      fixed_fee: 'Fixed fee',
-      consumable: 'Consumable',
-      tiered: 'Volume tiers',
-      pool_overage: 'Pool overage',
-      minimum: 'Minimum top-up',
-      true_up: 'True-up',
-      adjustment: 'Adjustment',
-    },
   },
 };
 
 const COLUMNS: readonly Column[] = [
   { header: { fr: 'N° du client', de: 'Kundennummer', it: 'N. cliente', en: 'Customer number' }, type: 'text', width: 14, value: (_, run) => run.customerNumber },
   { header: { fr: 'Période', de: 'Periode', it: 'Periodo', en: 'Period' }, type: 'text', width: 10, value: (_, run) => run.period },
-  { header: { fr: 'Type de ligne', de: 'Zeilenart', it: 'Tipo di riga', en: 'Line type' }, type: 'text', width: 24, value: (line, _, language) => COPY[language].kinds[line.kind] },
+  { header: { fr: 'Type de ligne', de: 'Zeilenart', it: 'Tipo di riga', en: 'Line type' }, type: 'text', width: 24, value: (line, _, language) => codeLabel('lineKind', line.kind, language) },
   { header: { fr: 'ID appareil', de: 'Geräte-ID', it: 'ID apparecchio', en: 'Device ID' }, type: 'text', width: 12, value: (line) => line.deviceCode },
   { header: { fr: 'Modèle', de: 'Modell', it: 'Modello', en: 'Model' }, type: 'text', width: 34, value: (line) => line.deviceModel },
   { header: { fr: 'Compteur', de: 'Zähler', it: 'Contatore', en: 'Counter' }, type: 'text', width: 24, value: (line, _, language) => line.counter && COUNTER_LABELS[line.counter][language] },
@@ -138,11 +98,6 @@ export function exportFileName(run: Pick<BillingRun, 'customerNumber' | 'period'
   return `billing-${run.customerNumber.replace(/[^\w-]/g, '')}-${run.period}.${extension}`;
 }
 
-/** A text a spreadsheet would run as a formula (= + - @, or a tab or CR before one) is prefixed with an apostrophe. */
-function inertText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 function csvText(column: Column, cell: Cell, language: Language): string {
   if (cell === null) return '';
   if (column.type === 'flag') return cell ? COPY[language].yes : COPY[language].no;
@@ -153,12 +108,6 @@ export function billingRunCsv(run: BillingRun, language: Language): string {
   const header = csvRecord(COLUMNS.map((column) => column.header[language]), ';');
   const lines = run.lines.map((line) => csvRecord(COLUMNS.map((column) => csvText(column, column.value(line, run, language), language)), ';'));
   return `\uFEFF${header}${lines.join('')}`;
-}
-
-/** A decimal string as a numeric cell when the double holds it exactly (15 significant digits or fewer), else as text. */
-function exactNumber(decimal: string): number | string {
-  const number = Number(decimal);
-  return amount(number).equals(amount(decimal)) ? number : decimal;
 }
 
 /** "#,##0.00 "CHF"": the currency's minor digits (none for JPY, three for BHD), its code after the number. */

@@ -7,6 +7,8 @@ import { runNightly, type ExportBucket } from '../meters/nightly.job.ts';
 import { notifyPlacedOrders } from '../supplies/order-notices.ts';
 import { sendLowStockNotices } from '../supplies/stock-notices.ts';
 import { reviewProactiveOrders } from '../supplies/supplies.evaluate.ts';
+import { removeExpiredRuns } from '../reports/reports.repo.ts';
+import { sendDueReports } from '../reports/schedules.service.ts';
 import { claimRun, finishRun, releaseRun, RUNS_KEPT_MS, sweepFinishedRuns } from './job-runs.repo.ts';
 
 /**
@@ -126,7 +128,14 @@ const proactiveOrders = dailyFrom(PROACTIVE_JOB_HOUR_UTC, 'proactive-orders', as
   return { brief: `proactive review: ${count} orders placed`, detail: null };
 });
 
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [campaign, nightly, overage, sweep, lowStock, proactiveOrders];
+/** Scheduled reports (due at 06:00 in each dealer's time zone), and report files past their day removed. */
+const reports = hourly('reports', async (deps, now) => {
+  const sent = await sendDueReports(deps);
+  const removed = await removeExpiredRuns(deps.db, now);
+  return { brief: `scheduled reports: ${sent.emails} emails for ${sent.schedules} schedules; ${removed} expired files removed`, detail: null };
+});
+
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [campaign, nightly, overage, sweep, lowStock, proactiveOrders, reports];
 
 /** The claim-guarded runner of one job at `now`, on behalf of `instance`. */
 export function onceFor(deps: Pick<AppDeps, 'db' | 'clock'>, job: string, now: Date, instance: string): Once {

@@ -26,6 +26,8 @@ export interface ReadingFilter {
   customerIds?: string[];
   siteId?: string;
   deviceId?: string;
+  /** A batch of devices (reports page through the fleet). */
+  deviceIds?: string[];
 }
 
 const columns = {
@@ -50,6 +52,7 @@ function matching(scope: Scope, filter: ReadingFilter, period: SQL | undefined):
     filter.customerIds ? inArray(devices.customerId, filter.customerIds) : undefined,
     filter.siteId ? eq(devices.siteId, filter.siteId) : undefined,
     filter.deviceId ? eq(devices.id, filter.deviceId) : undefined,
+    filter.deviceIds ? inArray(devices.id, filter.deviceIds) : undefined,
     period,
   );
 }
@@ -59,7 +62,7 @@ function matching(scope: Scope, filter: ReadingFilter, period: SQL | undefined):
  * the window's first delta needs, however long ago it was taken. Two queries whatever the fleet size.
  */
 export async function readingsForVolumes(db: Db, scope: Scope, filter: ReadingFilter, from: Date, to: Date): Promise<ReadingRow[]> {
-  if (filter.customerIds?.length === 0) return [];
+  if (filter.customerIds?.length === 0 || filter.deviceIds?.length === 0) return [];
   const [inWindow, baselines] = await Promise.all([
     db
       .select(columns)
