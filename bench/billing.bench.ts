@@ -7,8 +7,6 @@
 //  - one customer's run (POST /api/billing-runs with its id);
 //  - every customer's run for the period (POST /api/billing-runs), then the same again (drafts recomputed).
 // Builds the data with insert … select over generate_series: the fleet is in the database in seconds.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { sql } from 'drizzle-orm';
 import { billingPeriod } from '@parc/shared/billing/periods';
 import { emptyPriceList } from '@parc/shared/billing/price-list';
@@ -18,6 +16,7 @@ import { selectRows } from '../backend/src/db/client.ts';
 import { customers, priceVersions } from '../backend/src/db/schema/index.ts';
 import { customerCalendar } from '../backend/src/modules/meters/settings.repo.ts';
 import { createTestApp } from '../backend/src/test/app.ts';
+import { measure, MIB } from './support.ts';
 
 const DEVICES = Number(process.env.BENCH_BILLING_DEVICES ?? 10_000);
 const CUSTOMERS = Number(process.env.BENCH_BILLING_CUSTOMERS ?? 200);
@@ -95,39 +94,6 @@ const [counts] = await selectRows<{ devices: number; readings: number }>(
 console.log(`database: ${database.kind}; ${counts!.devices} devices of ${CUSTOMERS} customers, ${counts!.readings} readings, built in ${((performance.now() - building) / 1000).toFixed(1)} s`);
 
 // ---- Measuring ----------------------------------------------------------------------------
-const MIB = 1024 * 1024;
-// A collection before each case, so its heap growth is its own and not garbage of the one before.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
-/** Time, and the highest RSS and heap seen while `work` runs (sampled every 10 ms) over what they were after a collection. */
-async function measure<T>(name: string, work: () => Promise<T>, describe: (result: T) => string) {
-  collectGarbage();
-  const before = process.memoryUsage();
-  let peakRss = before.rss;
-  let peakHeap = before.heapUsed;
-  const sampler = setInterval(() => {
-    const now = process.memoryUsage();
-    peakRss = Math.max(peakRss, now.rss);
-    peakHeap = Math.max(peakHeap, now.heapUsed);
-  }, 10);
-  const started = performance.now();
-  const result = await work();
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
-  const after = process.memoryUsage();
-  peakRss = Math.max(peakRss, after.rss);
-  peakHeap = Math.max(peakHeap, after.heapUsed);
-  return {
-    case: name,
-    seconds: Number(seconds.toFixed(2)),
-    'peak RSS MiB': Math.round(peakRss / MIB),
-    'RSS growth MiB': Math.round((peakRss - before.rss) / MIB),
-    'heap growth MiB': Math.round((peakHeap - before.heapUsed) / MIB),
-    result: describe(result),
-  };
-}
-
 async function post(body: BillingRunInput): Promise<{ runs: { total: string }[]; skipped: unknown[] }> {
   const response = await app.request('/api/billing-runs', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (response.status !== 200) throw new Error(`POST /api/billing-runs answered ${response.status}: ${await response.text()}`);

@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import autocannon from 'autocannon';
 
 export interface LoadResult {
@@ -51,4 +53,37 @@ export function printTable(results: LoadResult[], reference: LoadResult): void {
       errors: r.errors + r.non2xx,
     })),
   );
+}
+
+export const MIB = 1024 * 1024;
+// A collection before each case, so its heap growth is its own and not garbage of the one before.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** Time, and the highest RSS and heap seen while `work` runs (sampled every 10 ms) over what they were after a collection. */
+export async function measure<T>(name: string, work: () => Promise<T>, describe: (result: T) => string) {
+  collectGarbage();
+  const before = process.memoryUsage();
+  let peakRss = before.rss;
+  let peakHeap = before.heapUsed;
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    peakRss = Math.max(peakRss, now.rss);
+    peakHeap = Math.max(peakHeap, now.heapUsed);
+  }, 10);
+  const started = performance.now();
+  const result = await work();
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const after = process.memoryUsage();
+  peakRss = Math.max(peakRss, after.rss);
+  peakHeap = Math.max(peakHeap, after.heapUsed);
+  return {
+    case: name,
+    seconds: Number(seconds.toFixed(2)),
+    'peak RSS MiB': Math.round(peakRss / MIB),
+    'RSS growth MiB': Math.round((peakRss - before.rss) / MIB),
+    'heap growth MiB': Math.round((peakHeap - before.heapUsed) / MIB),
+    result: describe(result),
+  };
 }

@@ -81,6 +81,11 @@ const VISITS: Record<string, { role: Role; url: (ids: Ids) => string }[]> = {
     { role: 'partner_admin', url: (ids) => `/console/consumables/stocks?stock=${ids.stockId}` },
   ],
   '/console/billing': [{ role: 'partner_admin', url: () => '/console/billing' }],
+  '/console/reports/:tab?': [
+    { role: 'partner_admin', url: () => '/console/reports' },
+    { role: 'partner_admin', url: () => '/console/reports/files' },
+    { role: 'partner_admin', url: () => '/console/reports/schedules' },
+  ],
   '/console/billing/:id': [{ role: 'partner_admin', url: (ids) => `/console/billing/${ids.billingRunId}` }],
   '/console/users': [{ role: 'partner_admin', url: () => '/console/users' }],
   '/console/settings': [{ role: 'partner_admin', url: () => '/console/settings' }],

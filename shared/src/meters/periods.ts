@@ -170,10 +170,24 @@ export function localDateTimeAt(instant: Date, timeZone: string): LocalDateTime 
   };
 }
 
+/**
+ * Local dates already worked out, per time zone and quarter hour: every offset in use today is a
+ * whole number of quarter hours, so local midnight and clock changes fall on a quarter hour in UTC
+ * and one answer holds for the whole slot. Volumes over a year ask this for every reading.
+ */
+const QUARTER_HOUR_MS = 900_000;
+const dateKeys = new Map<string, string>();
+
 /** The local date of an instant as 'YYYY-MM-DD'. */
 export function localDateKey(instant: Date, timeZone: string): string {
+  const slot = `${timeZone} ${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`;
+  const known = dateKeys.get(slot);
+  if (known !== undefined) return known;
   const { year, month, day } = localDateTimeAt(instant, timeZone);
-  return `${periodKey({ year, month })}-${String(day).padStart(2, '0')}`;
+  const key = `${periodKey({ year, month })}-${String(day).padStart(2, '0')}`;
+  if (dateKeys.size >= 100_000) dateKeys.clear();
+  dateKeys.set(slot, key);
+  return key;
 }
 
 function wallClockAsUtcMs(local: LocalDateTime): number {

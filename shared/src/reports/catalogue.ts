@@ -32,6 +32,8 @@ export interface SourceSpec {
   columns: readonly ColumnSpec[];
   /** Values of the "state" filter, in the order the console offers them. */
   states: readonly string[];
+  /** The `code` column whose words name those states. */
+  stateColumn: string | null;
   /** Rows carry a date the period filter applies to. */
   periodic: boolean;
   defaultSort: { column: string; direction: 'asc' | 'desc' };
@@ -65,18 +67,21 @@ export const SOURCES: Record<ReportSource, SourceSpec> = {
       integer('lastTotal'),
     ],
     states: DEVICE_STATES,
+    stateColumn: 'deviceState',
     periodic: false,
     defaultSort: { column: 'deviceCode', direction: 'asc' },
   },
   volumes: {
     columns: [{ key: 'month', type: 'month' }, ...DEVICE_COLUMNS, integer('monoPages'), integer('colourPages'), integer('totalPages')],
     states: [],
+    stateColumn: null,
     periodic: true,
     defaultSort: { column: 'month', direction: 'asc' },
   },
   readings: {
     columns: [at('takenAt'), ...DEVICE_COLUMNS, code('counter', COUNTER_KINDS), integer('value'), code('readingSource', READING_SOURCES), code('readingStatus', READING_STATUSES), text('enteredBy')],
     states: READING_STATUSES,
+    stateColumn: 'readingStatus',
     periodic: true,
     defaultSort: { column: 'takenAt', direction: 'desc' },
   },
@@ -92,6 +97,7 @@ export const SOURCES: Record<ReportSource, SourceSpec> = {
       at('readAt'),
     ],
     states: SUPPLY_LEVEL_STATES,
+    stateColumn: 'levelState',
     periodic: false,
     defaultSort: { column: 'deviceCode', direction: 'asc' },
   },
@@ -110,18 +116,21 @@ export const SOURCES: Record<ReportSource, SourceSpec> = {
       text('trackingNumber'),
     ],
     states: ORDER_STATUSES,
+    stateColumn: 'orderStatus',
     periodic: true,
     defaultSort: { column: 'createdAt', direction: 'desc' },
   },
   requests: {
     columns: [text('subject'), code('requestState', REQUEST_STATES), ...DEVICE_COLUMNS, text('technician'), at('createdAt'), at('updatedAt')],
     states: REQUEST_STATES,
+    stateColumn: 'requestState',
     periodic: true,
     defaultSort: { column: 'createdAt', direction: 'desc' },
   },
   agents: {
     columns: [text('agentName'), text('customerNumber'), text('customerName'), code('agentState', AGENT_STATES), at('lastContactAt'), text('agentVersion'), text('hostname'), integer('deviceCount')],
     states: AGENT_STATES,
+    stateColumn: 'agentState',
     periodic: false,
     defaultSort: { column: 'customerNumber', direction: 'asc' },
   },
@@ -143,6 +152,7 @@ export const SOURCES: Record<ReportSource, SourceSpec> = {
       text('currency'),
     ],
     states: BILLING_RUN_STATUSES,
+    stateColumn: 'billingState',
     periodic: true,
     defaultSort: { column: 'period', direction: 'desc' },
   },

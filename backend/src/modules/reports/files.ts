@@ -59,7 +59,7 @@ function xlsxWriter(out: Writable, options: FileOptions): FileWriter {
     header: columnLabel(column.key, options.language),
     key: column.key,
     width: column.type === 'text' ? 22 : 16,
-    style: SHEET_FORMATS[column.type] ? { numFmt: SHEET_FORMATS[column.type] } : {},
+    ...(SHEET_FORMATS[column.type] ? { style: { numFmt: SHEET_FORMATS[column.type] } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: options.columns.length } };

@@ -137,7 +137,8 @@ function volumePlan(db: Db, columns: ColumnSpec[], context: SourceContext, days:
     site: sql`count(distinct (d.customer_id, d.site_id))`,
     customer: sql`count(distinct d.customer_id)`,
   };
-  const deviceBatch = Math.max(1, Math.floor(batchSize / months.length));
+  // Five batches' worth of rows per batch of devices: fewer round trips, and a month row is small.
+  const deviceBatch = Math.max(1, Math.floor((batchSize * 5) / months.length));
 
   async function* deviceBatches(): AsyncGenerator<DeviceInfo[]> {
     let after: { number: string; device: number; id: string } | null = null;

@@ -31,6 +31,7 @@ export const consoleRoutes: RouteDefinition = {
         { path: '/requests/:id', component: lazy(() => import('../tickets/request.page.tsx')) },
         { path: '/consumables/:tab?', component: lazy(() => import('../supplies/consumables.page.tsx')) },
         { path: '/billing', component: lazy(() => import('../billing/billing-runs.page.tsx')) },
+        { path: '/reports/:tab?', component: lazy(() => import('../reports/reports.page.tsx')) },
         { path: '/billing/:id', component: lazy(() => import('../billing/billing-run.page.tsx')) },
         { path: '/users', component: lazy(() => import('../users/users.page.tsx')) },
         { path: '/settings', component: lazy(() => import('../settings/settings.page.tsx')) },

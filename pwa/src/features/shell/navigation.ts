@@ -40,6 +40,7 @@ const navigationOfArea: Record<Area, readonly NavItem[]> = {
     { href: '/console/requests', label: 'nav.requests', screen: 'maintenance' },
     { href: '/console/consumables', label: 'nav.consumables', screen: 'consumables' },
     { href: '/console/billing', label: 'nav.billing', screen: 'billing' },
+    { href: '/console/reports', label: 'nav.reports', screen: 'reports' },
     { href: '/console/users', label: 'nav.users', screen: 'users' },
     { href: '/console/settings', label: 'nav.settings', screen: 'settings' },
   ],

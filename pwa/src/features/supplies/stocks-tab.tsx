@@ -68,7 +68,7 @@ function StockList() {
       </div>
       <Loaded result={stocks()} retry={refetch}>
         {() => (
-          <div class="stock-table">
+          <div class="stock-table card-table">
             <table class="table" data-testid="stocks-table">
               <thead>
                 <tr>
@@ -293,7 +293,7 @@ function StockDetail(props: { id: string }) {
                       </div>
                     </Show>
                   </div>
-                  <div class="stock-table">
+                  <div class="stock-table card-table">
                     <table class="table" data-testid="stock-items">
                       <thead>
                         <tr>
@@ -357,7 +357,7 @@ function StockDetail(props: { id: string }) {
                               <td data-label={t('stocks.item.inTransit')} class="number" data-field="inTransit">
                                 <div>{formatCount(language(), item.inTransit)}</div>
                               </td>
-                              <td class="stock-table__actions">
+                              <td class="card-table__actions">
                                 <Show when={canEdit()}>
                                   <div class="supply-orders__buttons" role="group" aria-label={t('stocks.item.actionsOf', { name: item.name })}>
                                     <button type="button" class="button" data-action="count" onClick={() => setDialog({ kind: 'item', mode: 'count', item })}>

@@ -21,6 +21,7 @@ export const de: Catalogue = {
   'nav.home': 'Startseite',
   'nav.customers': 'Kunden',
   'nav.billing': 'Abrechnung',
+  'nav.reports': 'Berichte',
   'language.label': 'Sprache',
   'auth.email': 'E-Mail-Adresse',
   'auth.password': 'Passwort',

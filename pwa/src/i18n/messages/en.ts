@@ -21,6 +21,7 @@ export const en: Catalogue = {
   'nav.home': 'Home',
   'nav.customers': 'Customers',
   'nav.billing': 'Billing',
+  'nav.reports': 'Reports',
   'language.label': 'Language',
   'auth.email': 'Email address',
   'auth.password': 'Password',

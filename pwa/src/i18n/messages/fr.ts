@@ -21,6 +21,7 @@ export const fr = {
   'nav.home': 'Accueil',
   'nav.customers': 'Clients',
   'nav.billing': 'Facturation',
+  'nav.reports': 'Rapports',
   'language.label': 'Langue',
   'auth.email': 'Adresse e-mail',
   'auth.password': 'Mot de passe',

@@ -21,6 +21,7 @@ export const it: Catalogue = {
   'nav.home': 'Home',
   'nav.customers': 'Clienti',
   'nav.billing': 'Fatturazione',
+  'nav.reports': 'Report',
   'language.label': 'Lingua',
   'auth.email': 'Indirizzo e-mail',
   'auth.password': 'Password',
