@@ -2,7 +2,7 @@ import { DomainError, isLanguage, localDateKey, type Language } from '@parc/shar
 import { allows } from '@parc/shared/contracts/profiles';
 import type { Report, ReportDefinitionBody, ReportDefinitionInput, ReportRun, ReportRunInput } from '@parc/shared/contracts/reports';
 import { SOURCE_SCREENS } from '@parc/shared/reports/catalogue';
-import { reportBodyProblem } from '@parc/shared/reports/definition';
+import { assertReportBody } from '@parc/shared/reports/definition';
 import { predefinedReport, PREDEFINED_REPORTS } from '@parc/shared/reports/predefined';
 import { REPORT_FILE_HOURS, type ReportSource } from '@parc/shared/reports/vocabulary';
 import type { AppDeps } from '../../deps.ts';
@@ -28,11 +28,6 @@ export interface ResolvedReport {
 }
 
 const mayRead = (user: SessionUser, source: ReportSource) => allows(user.permissions[SOURCE_SCREENS[source]], 'view');
-
-function assertValidBody(source: ReportSource, body: ReportDefinitionBody): void {
-  const problem = reportBodyProblem(source, body);
-  if (problem) throw new DomainError(problem.key, problem.params as never);
-}
 
 function toReport(user: SessionUser, row: repo.DefinitionRow): Report {
   return { key: row.id, predefined: false, name: row.name, source: row.source, body: row.body, shared: row.shared, ownerName: row.ownerName, editable: row.ownerId === user.id };
@@ -67,7 +62,7 @@ async function ownDefinition(db: Db, user: SessionUser, id: string): Promise<rep
 }
 
 export async function createReport(db: Db, user: SessionUser, input: ReportDefinitionInput): Promise<Report> {
-  assertValidBody(input.source, input.body);
+  assertReportBody(input.source, input.body);
   if (!mayRead(user, input.source)) throw new DomainError('report.not_found');
   const id = await repo.insertDefinition(db, { partnerId: user.partnerId, ownerId: user.id, name: input.name, source: input.source, body: input.body, shared: input.shared });
   return toReport(user, (await repo.visibleDefinitions(db, user.partnerId, user.id)).find((row) => row.id === id)!);
@@ -75,7 +70,7 @@ export async function createReport(db: Db, user: SessionUser, input: ReportDefin
 
 export async function updateReport(db: Db, user: SessionUser, id: string, input: ReportDefinitionInput): Promise<Report> {
   await ownDefinition(db, user, id);
-  assertValidBody(input.source, input.body);
+  assertReportBody(input.source, input.body);
   if (!mayRead(user, input.source)) throw new DomainError('report.not_found');
   await repo.updateDefinition(db, id, { name: input.name, source: input.source, body: input.body, shared: input.shared, updatedAt: new Date() });
   return toReport(user, (await repo.visibleDefinitions(db, user.partnerId, user.id)).find((row) => row.id === id)!);
