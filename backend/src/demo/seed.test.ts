@@ -15,6 +15,8 @@ import { entrySheet, openLink, submitEntries } from '../modules/links/links.serv
 import { receivingContacts } from '../modules/meters/contacts.service.ts';
 import { listOrders } from '../modules/supplies/orders.service.ts';
 import { listStocks } from '../modules/supplies/stocks.service.ts';
+import { listReports } from '../modules/reports/reports.service.ts';
+import { listSchedules } from '../modules/reports/schedules.service.ts';
 import { listSupplyModels } from '../modules/supplies/settings.service.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { DEMO_AGENT_CUSTOMER, LOW_TONER_PERCENT, planDemoAgent } from './agent.ts';
@@ -318,6 +320,12 @@ describe('seedDemo', () => {
     const [stock] = (await listStocks(db, user, {})).items;
     expect(stock?.devices.map((device) => device.deviceCode)).toContain('DF-1');
     expect(stock?.items).toMatchObject([{ colour: 'black', quantity: 1, minimum: 1, target: 4, state: 'low', inTransit: 3, suggested: 0 }]);
+
+    // An own report shared with the staff, sent monthly to the office.
+    const own = (await listReports(db, user)).filter((report) => !report.predefined);
+    expect(own).toMatchObject([{ name: 'Volumes par site — trimestre', source: 'volumes', shared: true, body: { groupBy: 'site' } }]);
+    const [schedule] = await listSchedules({ db, clock: () => NOW }, user);
+    expect(schedule).toMatchObject({ reportKey: own[0]!.key, frequency: 'monthly', day: 1, format: 'xlsx', recipients: { addresses: ['bureau@demo-dealer.test'] } });
   });
 
   it('does nothing the second time', async () => {

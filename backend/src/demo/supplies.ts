@@ -20,6 +20,7 @@ import { supplyForecast } from '../modules/supplies/supplies.evaluate.ts';
 import { customerTimeZone, deviceSupplyForOrder, levelHistory } from '../modules/supplies/supplies.repo.ts';
 import { MODELS, type ModelKey } from './catalogue.ts';
 import type { DemoPlan } from './plan.ts';
+import { seedDemoReports } from './reports.ts';
 
 type DeviceSupply = typeof deviceSupplies.$inferInsert;
 
@@ -61,7 +62,7 @@ export async function catalogued(tx: Db, plan: DemoPlan, supplies: readonly Devi
   return linked;
 }
 
-/** The dealer's supplier, carrier and routing rule, its data on the catalogue, and the orders, all through the supplies module. */
+/** The dealer's supplier, carrier and routing rule, its data on the catalogue, and the orders, all through the supplies module; then its own report. */
 export async function seedDemoConsumables(tx: Db, plan: DemoPlan, supplies: readonly DeviceSupply[], now: Date): Promise<void> {
   const userOf = (role: 'partner_admin' | 'partner_staff'): SessionUser => {
     const user = plan.users.find((candidate) => candidate.role === role)!;
@@ -119,6 +120,7 @@ export async function seedDemoConsumables(tx: Db, plan: DemoPlan, supplies: read
   }
 
   await seedDemoStock(tx, plan, supplies, admin, carrier.id, ago);
+  await seedDemoReports(tx, admin, now);
 }
 
 /** A stock room at DF-1's site serving the site's devices: one black toner left (its minimum), three on their way by post. */

@@ -68,18 +68,18 @@ const toDelivery = (row: repo.DeliveryRow): ReportDelivery => ({
   errorCode: row.errorCode,
 });
 
-export async function listSchedules(deps: AppDeps, user: SessionUser): Promise<ReportSchedule[]> {
+export async function listSchedules(deps: Pick<AppDeps, 'db' | 'clock'>, user: SessionUser): Promise<ReportSchedule[]> {
   return toSchedule(deps.db, await repo.schedulesOf(deps.db, user.partnerId), deps.clock(), await partnerTimeZone(deps.db, user.partnerId));
 }
 
-async function scheduleOf(deps: AppDeps, user: SessionUser, id: string): Promise<ReportSchedule> {
+async function scheduleOf(deps: Pick<AppDeps, 'db' | 'clock'>, user: SessionUser, id: string): Promise<ReportSchedule> {
   const row = await repo.findSchedule(deps.db, user.partnerId, id);
   if (!row) throw new DomainError('report_schedule.not_found');
   const [schedule] = await toSchedule(deps.db, [row], deps.clock(), await partnerTimeZone(deps.db, user.partnerId));
   return schedule!;
 }
 
-export async function createSchedule(deps: AppDeps, user: SessionUser, input: ReportScheduleInput): Promise<ReportSchedule> {
+export async function createSchedule(deps: Pick<AppDeps, 'db' | 'clock'>, user: SessionUser, input: ReportScheduleInput): Promise<ReportSchedule> {
   const values = checkedInput(input);
   await resolveReport(deps.db, user, values.reportKey, values.language);
   const row = await repo.insertSchedule(deps.db, { ...values, partnerId: user.partnerId, createdBy: user.id, createdAt: deps.clock() });
