@@ -15,6 +15,8 @@ export const dashboardSummarySchema = z.object({
   openAlerts: z.number().int().nonnegative(),
   /** Customers' location change requests the dealer has not applied or dismissed yet. */
   locationRequests: z.number().int().nonnegative(),
+  /** Maintenance requests nobody has started on yet (state unresolved). */
+  newRequests: z.number().int().nonnegative(),
 });
 export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
 

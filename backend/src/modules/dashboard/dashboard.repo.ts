@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { customers, priceVersions, deviceAlerts, devices, pendingDevices, readings, sites } from '../../db/schema/index.ts';
+import { customers, priceVersions, deviceAlerts, devices, maintenanceRequests, pendingDevices, readings, sites } from '../../db/schema/index.ts';
 import { searchCondition, pageOffset, visibleTo, type Scope } from '../customers/scope.ts';
 
 const ofScope = (scope: Scope) => visibleTo(scope, { partnerId: customers.partnerId, customerId: customers.id });
@@ -11,11 +11,12 @@ export interface Totals {
   readingsToCheck: number;
   devicesToAdd: number;
   openAlerts: number;
+  newRequests: number;
 }
 
 export async function countTotals(db: Db, scope: Scope): Promise<Totals> {
   const ofDevices = visibleTo(scope, { partnerId: devices.partnerId, customerId: devices.customerId });
-  const [[customerTotal], [deviceTotal], [toCheck], [toAdd], [alerts]] = await Promise.all([
+  const [[customerTotal], [deviceTotal], [toCheck], [toAdd], [alerts], [requests]] = await Promise.all([
     db.select({ total: count() }).from(customers).where(and(ofScope(scope), eq(customers.active, true))),
     db
       .select({ total: count() })
@@ -35,6 +36,10 @@ export async function countTotals(db: Db, scope: Scope): Promise<Totals> {
       .from(deviceAlerts)
       .innerJoin(devices, eq(devices.id, deviceAlerts.deviceId))
       .where(and(ofDevices, eq(devices.active, true), isNull(deviceAlerts.clearedAt))),
+    db
+      .select({ total: count() })
+      .from(maintenanceRequests)
+      .where(and(visibleTo(scope, { partnerId: maintenanceRequests.partnerId, customerId: maintenanceRequests.customerId }), eq(maintenanceRequests.state, 'unresolved'))),
   ]);
   return {
     customers: customerTotal?.total ?? 0,
@@ -42,6 +47,7 @@ export async function countTotals(db: Db, scope: Scope): Promise<Totals> {
     readingsToCheck: toCheck?.total ?? 0,
     devicesToAdd: toAdd?.total ?? 0,
     openAlerts: alerts?.total ?? 0,
+    newRequests: requests?.total ?? 0,
   };
 }
 

@@ -110,9 +110,13 @@ describe('statistics and dashboard', () => {
   });
 
   it('sums the dashboard totals for the partner only', async () => {
+    // Two maintenance requests, one already taken in hand: one new.
+    await admin.request('POST', '/requests', { deviceId: monoDevice.id, subject: 'Streaks on copies' });
+    const started = (await admin.request('POST', '/requests', { deviceId: colourDevice.id, subject: 'Fuser noise' })).body;
+    expect((await admin.request('POST', `/requests/${started.id}/transition`, { to: 'in_progress', comment: 'On it' })).status).toBe(200);
     const response = await admin.request('GET', '/dashboard');
-    expect(response.body).toEqual({ customers: 1, devices: 2, readingsToCheck: 1, devicesToAdd: 0, agentsConnected: 0, agentsDisconnected: 0, openAlerts: 0, locationRequests: 0 });
-    expect((await other.request('GET', '/dashboard')).body).toMatchObject({ customers: 0, devices: 0, readingsToCheck: 0 });
+    expect(response.body).toEqual({ customers: 1, devices: 2, readingsToCheck: 1, devicesToAdd: 0, agentsConnected: 0, agentsDisconnected: 0, openAlerts: 0, locationRequests: 0, newRequests: 1 });
+    expect((await other.request('GET', '/dashboard')).body).toMatchObject({ customers: 0, devices: 0, readingsToCheck: 0, newRequests: 0 });
     const coordinator = await signedIn(t, partnerId, 'coordinator', { customerIds: [customer.id] });
     expect((await coordinator.request('GET', '/dashboard')).status).toBe(403);
   });

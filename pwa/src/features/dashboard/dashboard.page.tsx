@@ -34,6 +34,7 @@ const GROUPS: { title: DashboardKey; tiles: Tile[] }[] = [
     title: 'dashboard.tasks',
     tiles: [
       { key: 'readingsToCheck', label: 'dashboard.readingsToCheck', href: '/console/readings/to-check', attention: true },
+      { key: 'newRequests', label: { one: 'dashboard.newRequests.one', other: 'dashboard.newRequests.other' }, href: '/console/requests', attention: true },
       { key: 'devicesToAdd', label: 'dashboard.devicesToAdd', href: '/console/pending-devices', attention: true },
       {
         key: 'locationRequests',

@@ -11,6 +11,8 @@ export const dashboardDe: DashboardCatalogue = {
   'dashboard.devicesToAdd': 'Hinzuzufügende Geräte',
   'dashboard.locationRequests.one': 'Standortanfrage',
   'dashboard.locationRequests.other': 'Standortanfragen',
+  'dashboard.newRequests.one': 'Neue Wartungsanfrage',
+  'dashboard.newRequests.other': 'Neue Wartungsanfragen',
   'dashboard.agents': 'Agenten',
   'dashboard.agentsConnected': 'Verbunden',
   'dashboard.agentsDisconnected': 'Getrennt',

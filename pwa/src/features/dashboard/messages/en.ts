@@ -11,6 +11,8 @@ export const dashboardEn: DashboardCatalogue = {
   'dashboard.devicesToAdd': 'Devices to add',
   'dashboard.locationRequests.one': 'Location request',
   'dashboard.locationRequests.other': 'Location requests',
+  'dashboard.newRequests.one': 'New maintenance request',
+  'dashboard.newRequests.other': 'New maintenance requests',
   'dashboard.agents': 'Agents',
   'dashboard.agentsConnected': 'Connected',
   'dashboard.agentsDisconnected': 'Disconnected',

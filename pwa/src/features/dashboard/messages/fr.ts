@@ -9,6 +9,8 @@ export const dashboardFr = {
   'dashboard.devicesToAdd': 'Périphériques à ajouter',
   'dashboard.locationRequests.one': 'Demande d’emplacement',
   'dashboard.locationRequests.other': 'Demandes d’emplacement',
+  'dashboard.newRequests.one': 'Nouvelle demande de maintenance',
+  'dashboard.newRequests.other': 'Nouvelles demandes de maintenance',
   'dashboard.agents': 'Agents',
   'dashboard.agentsConnected': 'Connectés',
   'dashboard.agentsDisconnected': 'Déconnectés',

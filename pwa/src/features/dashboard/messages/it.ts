@@ -11,6 +11,8 @@ export const dashboardIt: DashboardCatalogue = {
   'dashboard.devicesToAdd': 'Periferiche da aggiungere',
   'dashboard.locationRequests.one': 'Richiesta di ubicazione',
   'dashboard.locationRequests.other': 'Richieste di ubicazione',
+  'dashboard.newRequests.one': 'Nuova richiesta di manutenzione',
+  'dashboard.newRequests.other': 'Nuove richieste di manutenzione',
   'dashboard.agents': 'Agenti',
   'dashboard.agentsConnected': 'Connessi',
   'dashboard.agentsDisconnected': 'Disconnessi',
