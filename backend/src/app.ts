@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from './deps.ts';
 import { toErrorResponse } from './http/errors.ts';
+import { SECURITY_SCHEMES } from './http/openapi.ts';
 import type { AppEnv } from './http/router.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
@@ -19,6 +20,7 @@ import { userRoutes } from './modules/users/users.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.ts';
 import { preferenceRoutes } from './modules/preferences/preferences.routes.ts';
+import { accountRoutes } from './modules/account/account.routes.ts';
 import { inputGuard } from './http/input-guard.ts';
 import { invoiceRoutes } from './modules/invoices/invoices.routes.ts';
 import { billingRoutes } from './modules/billing/billing.routes.ts';
@@ -34,6 +36,7 @@ import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
 import { supplyRoutes } from './modules/supplies/supplies.routes.ts';
 import { stockRoutes } from './modules/supplies/stocks.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { apiKeyRoutes } from './modules/api-keys/api-keys.routes.ts';
 import { sameOriginWrites } from './http/same-origin.ts';
 import { securityHeaders } from './http/security.ts';
 import { locationRequestRoutes } from './modules/locations/locations.routes.ts';
@@ -79,6 +82,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', dashboardRoutes);
   api.route('/', statisticsRoutes);
   api.route('/', preferenceRoutes);
+  api.route('/', accountRoutes);
   api.route('/', billingRoutes);
   api.route('/', invoiceRoutes);
   api.route('/', billingRunRoutes);
@@ -93,6 +97,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', supplyRoutes);
   api.route('/', stockRoutes);
   api.route('/', reportRoutes);
+  api.route('/', apiKeyRoutes);
   // Before readingRoutes: its /readings/{id} would otherwise take /readings/to-check.
   api.route('/', createLinkRoutes({ ...LINK_ROUTES, ...options.links }));
   api.route('/', readingRoutes);
@@ -100,9 +105,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/auth', createAuthRoutes());
   api.route('/users', userRoutes);
 
+  for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) api.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Parc API', version: '0.1.0', description: 'Print-fleet platform for copier dealers' },
+    info: {
+      title: 'Parc API',
+      version: '0.1.0',
+      description:
+        "Print-fleet platform for copier dealers. A dealer's own tools (ERP, scripts) call it with an API key, made by a partner admin in the console (Settings, API keys) and sent as `Authorization: Bearer parc_…` (see the `apiKey` security scheme).",
+    },
     servers: [{ url: '/api' }],
   });
   api.all('*', (c) => c.json({ code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}` }, 404));

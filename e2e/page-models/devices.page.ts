@@ -39,6 +39,19 @@ export class DevicesListPage {
   async codes(): Promise<string[]> {
     return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-device-code') ?? ''));
   }
+
+  /** Import dialog: the customer, the file, the preview's verdict; then commits and waits for the list's notice. */
+  async importDevices(customer: string, name: string, csv: string): Promise<{ summary: string; lines: number }> {
+    await this.page.getByRole('button', { name: /^Importer$/ }).click();
+    const dialog = this.page.locator('dialog[open]');
+    await dialog.locator('select[name="customerId"]').selectOption({ label: customer });
+    await dialog.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const summary = (await dialog.getByTestId('import-summary').textContent()) ?? '';
+    const lines = await dialog.locator('tr[data-line]').count();
+    await dialog.locator('button.button--primary').click();
+    await this.page.getByTestId('devices-done').waitFor();
+    return { summary, lines };
+  }
 }
 
 /** The device page: chart, settings form. */

@@ -59,6 +59,13 @@ describe('partner console: customers on a tablet', () => {
       await navigation.getByRole('link', { name: 'Clients' }).click();
       await phone.page.waitForURL((url) => url.pathname === '/console/customers');
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+
+      // An unknown console address: said inside the frame, the way back to the dashboard offered.
+      await phone.page.goto('/console/no-such-screen');
+      await phone.page.getByRole('heading', { name: 'Page introuvable' }).waitFor();
+      await toggle.waitFor();
+      await phone.page.getByRole('link', { name: 'Retour au tableau de bord' }).click();
+      await phone.page.waitForURL((url) => url.pathname === '/console');
     } finally {
       await phone.close();
     }
@@ -128,6 +135,17 @@ describe('partner console: customers on a tablet', () => {
     await device.page.getByTestId('tab-statistics').click();
     await device.page.locator('.volume-section').first().waitFor();
     await device.screenshot('tablet-customer-statistics');
+
+    // A site entered by mistake is deleted, after the question.
+    await device.page.getByTestId('tab-sites').click();
+    await device.page.getByRole('rowheader', { name: 'A3' }).waitFor();
+    await device.page.locator('summary[aria-label$=": A3"]').click();
+    await device.page.locator('details[open] .row-menu__items').getByRole('button', { name: 'Supprimer' }).click();
+    const confirm = device.page.getByTestId('confirm-dialog');
+    expect(await confirm.getByRole('heading').innerText()).toBe('Supprimer le site A3 ?');
+    await confirm.getByRole('button', { name: 'Supprimer' }).click();
+    await device.page.getByRole('rowheader', { name: 'A3' }).waitFor({ state: 'detached' });
+    await device.page.getByRole('rowheader', { name: 'A2' }).waitFor();
   });
 
   it('accepts a reading flagged from a customer link in the review queue', async () => {

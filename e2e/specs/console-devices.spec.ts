@@ -3,6 +3,8 @@ import { demoAdmin } from '../support/accounts.ts';
 import { serverForFile } from '../support/spec-server.ts';
 import { LoginPage } from '../page-models/login.page.ts';
 import { DevicePage, DevicesListPage, UsersPage } from '../page-models/devices.page.ts';
+import { ApiKeysSection } from '../page-models/api-keys.page.ts';
+import { scrollsSideways } from '../page-models/consumables.page.ts';
 
 const spec = serverForFile();
 
@@ -14,8 +16,8 @@ interface Row {
   siteName: string | null;
 }
 
-describe('partner console: devices and users on a tablet', () => {
-  it('finds a device by advanced search, shows its counter history, changes a setting, and invites a user', async () => {
+describe('partner console: devices, users and API keys', () => {
+  it('finds a device by advanced search, shows its counter history, changes a setting, invites a user, and imports five devices', async () => {
     const device = await spec.openDevice('tablet');
     const { page } = device;
     await new LoginPage(page).signInTo(demoAdmin, '/console');
@@ -60,5 +62,41 @@ describe('partner console: devices and users on a tablet', () => {
     await users.invite({ name: 'Luc Morand', email: 'luc.morand@demo-dealer.test' });
     expect(await page.locator('tr[data-user-email="luc.morand@demo-dealer.test"]').textContent()).toContain('Invitation en attente');
     await device.screenshot('tablet-users');
+
+    // Five devices of the same customer from a spreadsheet's CSV: previewed line by line, then imported.
+    const csv = ['Numéro de série;Fabricant;Modèle;Date d’installation;Total', ...[1, 2, 3, 4, 5].map((n) => `E2E-IMP-${n};Ricoh;IM C3000;01.03.2026;${n * 1000}`)].join('\r\n');
+    await list.goto();
+    const imported = await list.importDevices(customerName, 'parc.csv', csv);
+    expect(imported).toEqual({ summary: 'Lignes prêtes à importer : 5.', lines: 5 });
+    await list.search.fill('E2E-IMP');
+    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(selector: string): { length: number } } }).document.querySelectorAll('tr[data-device-code]').length === 5);
+    await device.screenshot('tablet-devices-imported');
+  });
+
+  it('creates an API key on a phone, shows it once, a script reads with it, and revokes it', async () => {
+    const device = await spec.openDevice('phone');
+    const { page } = device;
+    await new LoginPage(page).signInTo(demoAdmin, '/console');
+    const keys = new ApiKeysSection(page);
+    await keys.goto();
+    const secret = await keys.create('ERP', 'read');
+    expect(secret).toMatch(/^parc_[A-Za-z0-9_-]{43}$/);
+    expect(await page.locator('dialog[open]').textContent()).toContain('plus jamais affichée');
+    expect(await scrollsSideways(page)).toBe(false);
+    await device.screenshot('phone-api-key-created');
+    await keys.closeDialog();
+    expect(await keys.row('ERP').textContent()).toContain(secret.slice(0, 13));
+    expect(await keys.table.textContent()).not.toContain(secret);
+    await keys.row('ERP').scrollIntoViewIfNeeded();
+    await device.screenshot('phone-api-keys');
+
+    // A script sends the key (the page's own fetch, with the header: the key, not the cookie, decides).
+    const withKey = (method: string) =>
+      page.evaluate(async ({ key, method }) => (await fetch('/api/customers', { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' })).status, { key: secret, method });
+    expect(await withKey('GET')).toBe(200);
+    expect(await withKey('POST')).toBe(403);
+
+    await keys.revoke('ERP');
+    expect(await withKey('GET')).toBe(401);
   });
 });

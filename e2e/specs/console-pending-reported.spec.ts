@@ -21,6 +21,8 @@ let cookie: string;
 let catalogues: Catalogues;
 let here: { id: string; name: string };
 let theirs: { id: string; serial: string; deviceCode: string; customerId: string };
+/** The agent's bearer token, fresh for each request. */
+let agentBearer: () => string;
 
 async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}, status = 200): Promise<T> {
   const response = await fetch(`${server.baseURL}/api${path}`, {
@@ -78,9 +80,10 @@ beforeAll(async () => {
     alerts: [],
     warnings: [],
   };
+  agentBearer = () => `Bearer ${agentToken(privateKey, enrolled.credentialId, enrolled.agentId)}`;
   const answer = await api<{ results: { status: string; message?: string }[] }>('/agent/samples', {
     method: 'POST',
-    headers: { cookie: '', authorization: `Bearer ${agentToken(privateKey, enrolled.credentialId, enrolled.agentId)}` },
+    headers: { cookie: '', authorization: agentBearer() },
     body: { samples: [{ sampleId: randomUUID(), takenAt: new Date().toISOString(), ip: '192.168.1.20', reading }] },
   });
   expect(answer.results[0]!.status).toBe('pending_device');
@@ -143,5 +146,39 @@ describe('a printer reported at another customer', () => {
     const events = (await api<{ items: { kind: string; detail: string | null }[] }>(`/devices/${theirs.id}/events`)).items;
     expect(events.find((event) => event.kind === 'customer_moved')?.detail).toContain(`${theirs.deviceCode} (`);
     expect(events.find((event) => event.kind === 'customer_moved')?.detail).toContain(`→ ${moved.deviceCode} (${here.name})`);
+  });
+
+  it('deletes printers nobody wants from the list, checked together on a phone, after the question', async () => {
+    await setLanguage('fr');
+    const serials = ['UNWANTED-1', 'UNWANTED-2'];
+    await api('/agent/discovery', {
+      method: 'POST',
+      headers: { cookie: '', authorization: agentBearer() },
+      body: {
+        scanId: randomUUID(),
+        startedAt: new Date(Date.now() - 60_000).toISOString(),
+        finishedAt: new Date().toISOString(),
+        progress: { probed: 254, total: 254 },
+        found: serials.map((serial, at) => ({ ip: `192.168.1.${60 + at}`, serial, mac: null, manufacturer: 'HP', model: 'LaserJet M404' })),
+        failures: [],
+      },
+    }, 204);
+    const device = await openDevice('phone', server.baseURL);
+    try {
+      await new LoginPage(device.page).signInTo(demoAdmin, '/console');
+      await device.page.goto(`/console/customers/${here.id}/pending`);
+      for (const serial of serials) await device.page.getByRole('checkbox', { name: `Sélectionner ${serial}` }).check();
+      await device.page.getByRole('button', { name: 'Supprimer la sélection (2)' }).click();
+      const confirm = device.page.getByTestId('confirm-dialog');
+      expect(await confirm.getByRole('heading').innerText()).toBe('Supprimer 2 périphériques de la liste ?');
+      expect((await scanPage(device.page)).problems).toEqual([]);
+      await device.screenshot('pending-delete-fr-phone');
+      await confirm.getByRole('button', { name: 'Supprimer' }).click();
+      await device.page.getByRole('status').filter({ hasText: '2 périphériques supprimés de la liste.' }).waitFor();
+    } finally {
+      await device.close();
+    }
+    const waiting = (await api<{ items: { serial: string }[] }>(`/devices/pending?customerId=${here.id}`)).items.map((item) => item.serial);
+    expect(waiting.filter((serial) => serials.includes(serial))).toEqual([]);
   });
 });

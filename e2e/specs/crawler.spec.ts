@@ -40,6 +40,7 @@ const VISITS: Record<string, { role: Role; url: (ids: Ids) => string }[]> = {
   '/login': [{ role: 'anonymous', url: () => '/login' }],
   '/forgot-password': [{ role: 'anonymous', url: () => '/forgot-password' }],
   '/reset-password/:token': [{ role: 'anonymous', url: () => '/reset-password/not-a-real-token' }],
+  '/confirm-email/:token': [{ role: 'anonymous', url: () => '/confirm-email/not-a-real-token' }],
   '/m/:token': [{ role: 'anonymous', url: (ids) => `/m/${ids.token}` }],
   '*404': [{ role: 'anonymous', url: () => '/no-such-page' }],
   '/requests/:id': [
@@ -89,10 +90,14 @@ const VISITS: Record<string, { role: Role; url: (ids: Ids) => string }[]> = {
   '/console/billing/:id': [{ role: 'partner_admin', url: (ids) => `/console/billing/${ids.billingRunId}` }],
   '/console/users': [{ role: 'partner_admin', url: () => '/console/users' }],
   '/console/settings': [{ role: 'partner_admin', url: () => '/console/settings' }],
+  '/console/account': [{ role: 'partner_staff', url: () => '/console/account' }],
+  '/console/*404': [{ role: 'partner_admin', url: () => '/console/no-such-screen' }],
   '/tech': [{ role: 'technician', url: () => '/tech' }],
   '/tech/requests/:id': [{ role: 'technician', url: (ids) => `/tech/requests/${ids.requestId}` }],
+  '/tech/account': [{ role: 'technician', url: () => '/tech/account' }],
   '/coordinator': [{ role: 'coordinator', url: () => '/coordinator' }],
   '/coordinator/requests/:id': [{ role: 'coordinator', url: (ids) => `/coordinator/requests/${ids.coordinatorRequestId}` }],
+  '/coordinator/account': [{ role: 'coordinator', url: () => '/coordinator/account' }],
 };
 
 /**

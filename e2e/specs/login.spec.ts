@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Device } from '../support/browser.ts';
-import { demoAdmin } from '../support/accounts.ts';
+import { demoAdmin, type Account } from '../support/accounts.ts';
 import { serverForFile } from '../support/spec-server.ts';
 import { LoginPage } from '../page-models/login.page.ts';
+import { AccountPage } from '../page-models/account.page.ts';
 import type { AppShell } from '../page-models/app-shell.page.ts';
 
 const spec = serverForFile();
@@ -45,6 +46,28 @@ describe('signing in', () => {
     await login.goto();
     await login.chooseLanguage('de');
     expect(await device.page.locator('main h1').textContent()).toBe('Anmeldung');
+    expect(await device.page.locator('html').getAttribute('lang')).toBe('de');
+  });
+
+  it('lets a staff member switch to German, rename themselves and change their password on a phone, then sign in with it', async () => {
+    const staff: Account = { email: 'staff@demo-dealer.test', password: 'parc-demo-2026' };
+    const device = await spec.openDevice('phone');
+    const shell = await new LoginPage(device.page).signInTo(staff, '/console');
+    const account = new AccountPage(device.page);
+    await account.openFromMenu();
+
+    await account.language.selectOption('de');
+    await device.page.locator('main h1', { hasText: 'Mein Konto' }).waitFor();
+    await account.rename('Marc Rochat-Keller');
+    expect(await account.profile.getByRole('status').textContent()).toBe('Name gespeichert.');
+    await account.changePassword(staff.password, 'neues Passwort 2027');
+    expect(await account.password.getByRole('status').textContent()).toContain('Passwort geändert.');
+    expect(await device.page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
+    await device.screenshot('phone-console-account-de');
+
+    await shell.logout();
+    await new LoginPage(device.page).signInTo({ ...staff, password: 'neues Passwort 2027' }, '/console');
+    expect(await shell.signedInUser.textContent()).toContain('Marc Rochat-Keller');
     expect(await device.page.locator('html').getAttribute('lang')).toBe('de');
   });
 

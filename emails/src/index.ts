@@ -7,10 +7,12 @@ export { meterReminder, type MachineToRead, type MeterReminderProps } from './te
 export { contactConfirm, type ContactConfirmProps } from './templates/contactConfirm.ts';
 export { passwordReset, type PasswordResetProps } from './templates/passwordReset.ts';
 export { userInvite, type UserInviteProps } from './templates/userInvite.ts';
+export { emailChangeConfirm, emailChangeNotice, type EmailChangeConfirmProps, type EmailChangeNoticeProps } from './templates/emailChange.ts';
 export { agentInstructions, type AgentInstructionsProps } from './templates/agentInstructions.ts';
 export { requestAssigned, requestChanged, type RequestNoticeProps } from './templates/requestNotifications.ts';
 export { locationRequested, type LocationRequestedProps } from './templates/locationRequested.ts';
 export { overageForecast, type OverageForecastProps, type OverageKind } from './templates/overageForecast.ts';
 export { stockLow, type StockLowProps } from './templates/stockLow.ts';
 export { reportDelivery, type ReportDeliveryProps } from './templates/reportDelivery.ts';
+export { alertForwarded, type AlertForwardedProps } from './templates/alertForwarded.ts';
 export { supplyOrdered, type SupplyOrderedProps } from './templates/supplyOrdered.ts';

@@ -8,11 +8,13 @@ import { meterCampaign } from './templates/meterCampaign.ts';
 import { meterReminder } from './templates/meterReminder.ts';
 import { passwordReset } from './templates/passwordReset.ts';
 import { userInvite } from './templates/userInvite.ts';
+import { emailChangeConfirm } from './templates/emailChange.ts';
 import { agentInstructions } from './templates/agentInstructions.ts';
 import { locationRequested } from './templates/locationRequested.ts';
 import { overageForecast } from './templates/overageForecast.ts';
 import { stockLow } from './templates/stockLow.ts';
 import { reportDelivery } from './templates/reportDelivery.ts';
+import { alertForwarded } from './templates/alertForwarded.ts';
 import { supplyOrdered } from './templates/supplyOrdered.ts';
 
 /** Every user-supplied value carries markup: none of it may come out as HTML. */
@@ -96,6 +98,12 @@ const cases: TemplateCase[] = [
     url: 'https://parc.example/invite?i=1&j=2',
   },
   {
+    name: 'emailChangeConfirm',
+    template: emailChangeConfirm as EmailTemplate<never>,
+    props: { branding, newEmail: `new${HOSTILE}@example.ch`, confirmUrl: 'https://parc.example/confirm-email/a.b?c=1&d=2', validForMinutes: 1440 },
+    url: 'https://parc.example/confirm-email/a.b?c=1&d=2',
+  },
+  {
     name: 'agentInstructions',
     template: agentInstructions as EmailTemplate<never>,
     props: { branding, customerName: `ACME ${HOSTILE}`, contactName: 'Théophile Lou', agentKey: 'WTCD-GSAL-RGHJ-QJYS', serverUrl: 'https://parc.example', downloadUrl: 'https://parc.example/downloads/agent?os=all&v=1' },
@@ -177,6 +185,25 @@ cases.push({
     expiresOn: '08.12.2026',
   },
   url: 'https://parc.example/api/report-files/abc?x=1',
+});
+
+cases.push({
+  name: 'alertForwarded',
+  template: alertForwarded as EmailTemplate<never>,
+  props: {
+    branding,
+    senderName: `Claire ${HOSTILE}`,
+    customerNumber: '10452',
+    deviceCode: 'ALG-3',
+    model: 'Canon iR-ADV C5535',
+    serial: 'XYZ123',
+    location: 'Empfang',
+    alert: 'Paper jam',
+    since: '05.12.2026',
+    message: 'Could you pass by tomorrow?',
+    deviceUrl: 'https://parc.example/console/devices/1?x=1',
+  },
+  url: 'https://parc.example/console/devices/1?x=1',
 });
 
 const render = (c: TemplateCase, language: Language) => c.template({ ...c.props, language } as never);

@@ -7,6 +7,7 @@ import { techRoutes } from './features/tech/tech.routes.tsx';
 import { coordinatorRoutes } from './features/coordinator/coordinator.routes.tsx';
 import { meterEntryRoutes } from './features/meters/meters.routes.tsx';
 import { HomeRedirect } from './features/shell/role-gate.tsx';
+import { bareFrame } from './features/shell/app-shell.tsx';
 import { NotFoundPage } from './features/shell/not-found.page.tsx';
 
 export const routes: RouteDefinition[] = [
@@ -17,5 +18,6 @@ export const routes: RouteDefinition[] = [
   coordinatorRoutes,
   meterEntryRoutes,
   { path: '/requests/:id', component: lazy(() => import('./features/tickets/request-link.page.tsx')) },
+  { path: '/confirm-email/:token', component: lazy(() => import('./features/account/confirm-email.page.tsx')), info: bareFrame },
   { path: '*404', component: NotFoundPage },
 ];

@@ -94,3 +94,13 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' 
 
 /** Windows-1252's letters at 0x80–0x9F (the five unassigned bytes decode to nothing). */
 const WINDOWS_1252_C1 = ['€', '', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '', 'Ž', '', '', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '', 'ž', 'Ÿ'];
+
+/** A header cell as import columns compare it: "Code_Postal ", "E-mail", "Localité" -> "code postal", "e mail", "localite". */
+export function normalizeHeader(header: string): string {
+  return header
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s_\-.]+/g, ' ')
+    .trim();
+}

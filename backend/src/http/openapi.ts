@@ -1,5 +1,7 @@
 import { readingReasonSchema } from '@parc/shared';
 import { z } from '@hono/zod-openapi';
+import type { RouteAccess } from '../modules/auth/access.ts';
+import { SESSION_COOKIE } from '../modules/auth/session-token.ts';
 
 /** Route declaration helpers shared by every module, so each route reads as what it does. */
 export function json<Schema extends z.ZodType>(schema: Schema, description: string) {
@@ -42,3 +44,21 @@ export function errorsFor<S extends keyof typeof ERROR_DESCRIPTIONS>(...statuses
 /** The errors every authenticated route may answer. */
 export const errorResponses = errorsFor(400, 401, 403, 404);
 export const conflictResponse = errorsFor(409);
+
+/** How a caller proves who it is, as the OpenAPI document names it (`components.securitySchemes`). */
+export const SECURITY_SCHEMES = {
+  session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The session of a person signed in (POST /auth/login sets it).' },
+  apiKey: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'An API key, made by a partner admin in the console (Settings, API keys): send `Authorization: Bearer parc_…`. It acts as the person who made it, as they are now (role, profile, customers): a read-only key only reads (GET), and neither kind does more than that person may. Keys open the operations whose `x-parc-access` is `screen` or `any_screen`; the others need a person signed in.',
+  },
+} as const;
+
+/** The credentials an operation takes: the console's screens take a key too, one's own account and the users' only a session. */
+export function securityFor(access: RouteAccess): Record<string, string[]>[] | undefined {
+  if (access.kind === 'screen' || access.kind === 'any_screen') return [{ session: [] }, { apiKey: [] }];
+  if (access.kind === 'role' || access.kind === 'self') return [{ session: [] }];
+  return undefined;
+}

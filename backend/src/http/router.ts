@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.ts';
 import { accessOf, type RouteAccess } from '../modules/auth/access.ts';
 import { validationError } from './errors.ts';
+import { securityFor } from './openapi.ts';
 
 /** What every request carries: the app's dependencies, and the signed-in user once auth ran. */
 export interface AppEnv {
@@ -29,7 +30,8 @@ export function declaredAccess(route: { method: string; path: string; middleware
 
 /**
  * Every module's router: invalid input becomes a 400 naming the field, the same everywhere, and each
- * route's declared access (its gate) is written into the route table as `x-parc-access`.
+ * route's declared access (its gate) is written into the route table as `x-parc-access`, with the
+ * credentials it takes as its OpenAPI `security`.
  */
 export function createRouter() {
   const router = new OpenAPIHono<AppEnv>({
@@ -40,7 +42,8 @@ export function createRouter() {
   const register = router.openapi;
   router.openapi = ((route: Parameters<typeof register>[0], ...rest: unknown[]) => {
     const access = declaredAccess(route);
-    return (register as (...args: unknown[]) => unknown)(access ? { ...route, [ACCESS_EXTENSION]: access } : route, ...rest);
+    const declared = access ? { ...route, [ACCESS_EXTENSION]: access, security: route.security ?? securityFor(access) } : route;
+    return (register as (...args: unknown[]) => unknown)(declared, ...rest);
   }) as typeof register;
   return router;
 }

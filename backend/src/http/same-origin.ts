@@ -9,7 +9,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Cross-site request forgery: SameSite=Lax alone lets a page on another port of the same host (same
  * site) post with the session cookie, and body-less or text/plain posts need no preflight. Every
  * write that rides on the session cookie must come from Parc's own origin, as browsers say through
- * `Sec-Fetch-Site` and `Origin`. Writes without the cookie (agents' signed tokens, meter links,
+ * `Sec-Fetch-Site` and `Origin`. Writes without the cookie (API keys, agents' signed tokens, meter links,
  * sign-in) are not concerned; a script without either header (no browser) is not a forgery.
  */
 export function sameOriginWrites(publicUrl: string): MiddlewareHandler {

@@ -187,6 +187,13 @@ export const DEVICE_EVENT_KINDS = [
   'customer_kept',
   /** Reported by another customer's agent; the dealer ignored the report. */
   'customer_report_ignored',
+  /** The dealer forwarded one of its errors by email (detail: to whom, and their word). */
+  'alert_emailed',
+  /** A note on one of its errors (detail: the error, the note). */
+  'alert_noted',
+  /** One of its errors ignored for some days or for good (detail: the error, until when). */
+  'alert_ignored',
+  'alert_unignored',
   'reading_flagged',
   'reading_refused',
   'reading_corrected',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { COUNTER_KINDS } from '../meters/counters.ts';
 import { counterSchema } from './counters.ts';
+import { readingValueSchema } from './readings.ts';
 import { activeFilterSchema, hasSomeField, instantSchema, NOTHING_TO_CHANGE, optionalText, pageQuerySchema, pageSchema, requiredText } from './paging.ts';
 
 export const deviceSchema = z.object({
@@ -55,8 +57,22 @@ const deviceFields = {
   mac: macSchema.nullish(),
 };
 
-/** `installedAt` defaults to now; readings dated before it are refused. */
-export const deviceCreateSchema = z.strictObject({ customerId: z.uuid(), ...deviceFields, installedAt: instantSchema.optional() });
+/** A counter's value on the day the device is installed, recorded as the dealer's reading. */
+export const startingCounterSchema = z.strictObject({ counter: z.enum(COUNTER_KINDS), value: readingValueSchema });
+export type StartingCounter = z.infer<typeof startingCounterSchema>;
+
+/**
+ * `installedAt` defaults to now; readings dated before it are refused. `counters` names the counters
+ * the device has besides total and mono (colour makes it colour-capable; scan; large for A3);
+ * `startingCounters` are recorded as readings at `installedAt`, each on a counter it has.
+ */
+export const deviceCreateSchema = z.strictObject({
+  customerId: z.uuid(),
+  ...deviceFields,
+  installedAt: instantSchema.optional(),
+  counters: z.array(z.enum(COUNTER_KINDS)).max(COUNTER_KINDS.length).optional(),
+  startingCounters: z.array(startingCounterSchema).max(COUNTER_KINDS.length).optional(),
+});
 export type DeviceCreate = z.infer<typeof deviceCreateSchema>;
 
 /** The customer is fixed: the device's ID carries the customer's prefix. */
@@ -75,3 +91,13 @@ export const deviceListQuerySchema = pageQuerySchema.extend({
 export type DeviceListQuery = z.infer<typeof deviceListQuerySchema>;
 
 export const devicePageSchema = pageSchema(deviceSchema);
+
+/** A real model to suggest when adding a device: the partner's own fleet first, then a built-in list. */
+export const deviceModelSchema = z.object({
+  manufacturer: z.string(),
+  model: z.string(),
+  /** The counters such a machine usually has besides total and mono. */
+  counters: z.array(z.enum(COUNTER_KINDS)),
+});
+export const deviceModelListSchema = z.object({ items: z.array(deviceModelSchema) });
+export type DeviceModel = z.infer<typeof deviceModelSchema>;

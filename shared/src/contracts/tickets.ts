@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../languages.ts';
 import { IN_FLIGHT_ORDER_STATUSES, SUPPLY_COLOURS, SUPPLY_KINDS } from '../supplies/kinds.ts';
 import { COUNTER_KINDS, READING_SOURCES, RESET_KINDS } from '../meters/counters.ts';
 import { readingReasonSchema } from '../meters/reasons.ts';
@@ -63,8 +64,25 @@ export const currentErrorSchema = z.object({
   clearedAt: instantSchema.nullable(),
   /** The request generated from this alert, if any. */
   requestId: z.uuid().nullable(),
+  /** The dealer ignores this condition on this device: until a time, or for good (`until` null). */
+  ignored: z.object({ until: instantSchema.nullable(), by: z.string(), at: instantSchema }).nullable(),
 });
 export type CurrentError = z.infer<typeof currentErrorSchema>;
+
+/** Forward an error by email: to whom, and a word of the dealer's (the device and the error are added). */
+export const errorEmailSchema = z.strictObject({
+  to: z.array(z.email().max(254)).min(1).max(10),
+  message: z.string().trim().max(2000).default(''),
+  language: z.enum(LANGUAGES),
+});
+export type ErrorEmail = z.input<typeof errorEmailSchema>;
+
+export const errorNoteSchema = z.strictObject({ text: z.string().trim().min(1).max(2000) });
+export type ErrorNote = z.infer<typeof errorNoteSchema>;
+
+/** Ignore an error for a number of days, or for good (`days` null). */
+export const errorIgnoreSchema = z.strictObject({ days: z.number().int().min(1).max(365).nullable(), note: z.string().trim().max(500).default('') });
+export type ErrorIgnore = z.input<typeof errorIgnoreSchema>;
 
 export const errorListQuerySchema = pageQuerySchema.extend({
   /** `auto` (or `1`): cleared alerts, newest first. Absent: open alerts. */
@@ -75,6 +93,8 @@ export const errorListQuerySchema = pageQuerySchema.extend({
   customerId: z.uuid().optional(),
   deviceId: z.uuid().optional(),
   complexity: z.enum(COMPLEXITIES).optional(),
+  /** `true`: only the errors the dealer ignores. Absent: the others. */
+  ignored: z.enum(['true']).optional(),
 });
 export type ErrorListQuery = z.infer<typeof errorListQuerySchema>;
 export const errorPageSchema = pageSchema(currentErrorSchema);

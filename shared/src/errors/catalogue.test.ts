@@ -39,6 +39,12 @@ const EXAMPLES: { [K in ErrorKey]: ErrorParams<K> } = {
   'session.ended': {},
   'access.role': {},
   'access.profile': { screen: 'devices', level: 'edit' },
+  'api_key.invalid': {},
+  'api_key.revoked': {},
+  'api_key.creator_inactive': {},
+  'api_key.read_only': {},
+  'api_key.session_only': {},
+  'api_key.not_found': {},
   'request.foreign_origin': {},
   'request.unreadable': { detail: 'Malformed JSON in request body' },
   'request.too_large': { maximum: 1024 * 1024 },
@@ -76,6 +82,12 @@ const EXAMPLES: { [K in ErrorKey]: ErrorParams<K> } = {
   'password.contains_email': {},
   'user.not_found': {},
   'user.email_taken': {},
+  'account.email_taken': {},
+  'account.email_unchanged': {},
+  'account.wrong_password': {},
+  'account.email_link_invalid': {},
+  'account.email_link_expired': {},
+  'account.email_link_used': {},
   'user.customers_only_for_coordinators': {},
   'user.coordinator_needs_customer': {},
   'user.unknown_customer': { customerId: '7b0c2c8e-8f6a-4a57-9d2e-0d7a8a1f1e11' },
@@ -158,6 +170,7 @@ const EXAMPLES: { [K in ErrorKey]: ErrorParams<K> } = {
   'site.not_found': {},
   'site.name_taken': { name: 'Siège' },
   'site.not_active': {},
+  'site.in_use': { devices: 3, plans: 1, stocks: 0 },
   'site_import.too_large': { maximum: 1_000_000 },
   'site_import.empty': {},
   'site_import.too_many_lines': { lines: 2400, maximum: 2000 },
@@ -215,6 +228,25 @@ const EXAMPLES: { [K in ErrorKey]: ErrorParams<K> } = {
   'location_request.handled': {},
   'statistics.scope_not_found': {},
   'contact_link.invalid': {},
+  'device.has_history': { readings: 2 },
+  'device_import.too_large': { maximum: 1_000_000 },
+  'device_import.unreadable': {},
+  'device_import.empty': {},
+  'device_import.too_many_lines': { lines: 1200, maximum: 1000 },
+  'device_import.unknown_column': { column: 'floor' },
+  'device_import.repeated_column': { column: 'serial' },
+  'device_import.missing_column': { column: 'model' },
+  'device_import.lines_wrong': { lines: 2 },
+  'device_import.extra_cells': { count: 1 },
+  'device_import.required': { column: 'serial' },
+  'device_import.too_long': { column: 'model', maximum: 100 },
+  'device_import.serial_repeated': { serial: 'CNB1', line: 2 },
+  'device_import.serial_taken': { serial: 'CNB1', deviceCode: 'ACME-3' },
+  'device_import.unknown_site': { site: 'Annexe' },
+  'device_import.unknown_coordinator': { email: 'x@client.ch' },
+  'device_import.bad_date': { value: '31.02.2025' },
+  'device_import.future_date': { value: '2099-01-01' },
+  'device_import.bad_counter': { column: 'colour', value: '12.5' },
 };
 
 const KEYS = Object.keys(ERROR_MESSAGES) as ErrorKey[];
@@ -248,6 +280,7 @@ describe('the error catalogue', () => {
     expect(errorMessage('auth.too_many_attempts', { minutes: 1, retryAfterSeconds: 40 }, 'de')).toBe('Zu viele Versuche. Bitte warten Sie 1 Minute und versuchen Sie es erneut.');
     expect(errorMessage('auth.account_held', EXAMPLES['auth.account_held'], 'en')).toBe('Too many wrong passwords for this account. Try again in 15 minutes, or reset your password.');
     expect(errorMessage('device.no_counter', { counter: 'mono' }, 'de')).toBe('Dieses Gerät hat keinen «Zähler Schwarzweiss».');
+    expect(errorMessage('site.in_use', { devices: 3, plans: 1, stocks: 0 }, 'de')).toBe('Dieser Standort kann nicht gelöscht werden: Er hat noch 3 Geräte und 1 Plan. Deaktivieren Sie ihn stattdessen; der Verlauf bleibt erhalten.');
   });
 
   it('words validation issues about the field, or about the request when none is named', () => {

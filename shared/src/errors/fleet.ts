@@ -1,9 +1,21 @@
 import type { CounterKind } from '../meters/counters.ts';
 import { reasonMessage } from '../meters/messages.ts';
 import type { ReadingReason } from '../meters/reasons.ts';
+import type { Translations } from '../languages.ts';
 import { entry } from './entry.ts';
 
 /** Errors about the fleet: devices and their counters, readings and resets, agents, floor plans, campaigns. */
+
+/** The import's columns as each language names them in its texts. */
+const IMPORT_COLUMNS: Translations<Record<string, string>> = {
+  fr: { serial: 'numéro de série', manufacturer: 'fabricant', model: 'modèle', site: 'site', coordinator: 'coordinateur', installDate: 'date d’installation', total: 'total', mono: 'noir et blanc', colour: 'couleur', scan: 'scan', large: 'A3' },
+  de: { serial: 'Seriennummer', manufacturer: 'Hersteller', model: 'Modell', site: 'Standort', coordinator: 'Koordinator', installDate: 'Installationsdatum', total: 'Total', mono: 'Schwarzweiss', colour: 'Farbe', scan: 'Scan', large: 'A3' },
+  it: { serial: 'numero di serie', manufacturer: 'produttore', model: 'modello', site: 'sede', coordinator: 'coordinatore', installDate: 'data di installazione', total: 'totale', mono: 'bianco e nero', colour: 'colore', scan: 'scansione', large: 'A3' },
+  en: { serial: 'serial number', manufacturer: 'manufacturer', model: 'model', site: 'site', coordinator: 'coordinator', installDate: 'install date', total: 'total', mono: 'mono', colour: 'colour', scan: 'scan', large: 'A3' },
+};
+/** The header names every language's file may use (translated aliases are accepted too). */
+const IMPORT_COLUMN_LIST = 'serial, manufacturer, model, site, coordinator, install date, total, mono, colour, scan, large';
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const FLEET_ERRORS = {
   'device.not_found': entry('not_found', {
@@ -245,6 +257,120 @@ export const FLEET_ERRORS = {
     de: () => 'Kunde, Standort oder Gerät nicht gefunden.',
     it: () => 'Cliente, sede o apparecchio non trovato.',
     en: () => 'No such customer, site or device.',
+  }),
+  'device.has_history': entry<{ readings: number }>('conflict', {
+    fr: (p, f) => `Cet appareil ne peut pas être supprimé : il a un historique (${f.plural(p.readings, { one: '# relevé', other: '# relevés' })}, remplacement, tickets ou lien). Désactivez-le plutôt ; l’historique reste.`,
+    de: (p, f) => `Dieses Gerät kann nicht gelöscht werden: Es hat einen Verlauf (${f.plural(p.readings, { one: '# Zählerstand', other: '# Zählerstände' })}, Austausch, Tickets oder Link). Deaktivieren Sie es stattdessen; der Verlauf bleibt erhalten.`,
+    it: (p, f) => `Questo apparecchio non può essere eliminato: ha una cronologia (${f.plural(p.readings, { one: '# lettura', other: '# letture' })}, sostituzione, ticket o link). Lo disattivi invece; la cronologia resta.`,
+    en: (p, f) => `This device cannot be deleted: it has history (${f.plural(p.readings, { one: '# reading', other: '# readings' })}, a swap, tickets or a link). Deactivate it instead; its history stays.`,
+  }),
+  'device_import.too_large': entry<{ maximum: number }>('bad_request', {
+    fr: (p, f) => `Le fichier dépasse ${f.size(p.maximum)} ; importez les appareils en plusieurs fois.`,
+    de: (p, f) => `Die Datei ist grösser als ${f.size(p.maximum)}; importieren Sie die Geräte in mehreren Teilen.`,
+    it: (p, f) => `Il file supera ${f.size(p.maximum)}; importi gli apparecchi in più volte.`,
+    en: (p, f) => `The file is larger than ${f.size(p.maximum)}; import the devices in several parts.`,
+  }),
+  'device_import.unreadable': entry('bad_request', {
+    fr: () => 'Ce fichier n’est ni un CSV ni un classeur Excel (.xlsx) lisible.',
+    de: () => 'Diese Datei ist weder eine CSV-Datei noch eine lesbare Excel-Arbeitsmappe (.xlsx).',
+    it: () => 'Questo file non è né un CSV né una cartella Excel (.xlsx) leggibile.',
+    en: () => 'This file is neither a CSV file nor a readable Excel workbook (.xlsx).',
+  }),
+  'device_import.empty': entry('bad_request', {
+    fr: () => 'Le fichier est vide : la première ligne doit nommer les colonnes.',
+    de: () => 'Die Datei ist leer: Die erste Zeile muss die Spalten benennen.',
+    it: () => 'Il file è vuoto: la prima riga deve nominare le colonne.',
+    en: () => 'The file is empty: its first line must name the columns.',
+  }),
+  'device_import.too_many_lines': entry<{ lines: number; maximum: number }>('bad_request', {
+    fr: (p, f) => `Le fichier a ${f.number(p.lines)} lignes ; importez-en au plus ${f.number(p.maximum)} à la fois.`,
+    de: (p, f) => `Die Datei hat ${f.number(p.lines)} Zeilen; importieren Sie höchstens ${f.number(p.maximum)} auf einmal.`,
+    it: (p, f) => `Il file ha ${f.number(p.lines)} righe; ne importi al massimo ${f.number(p.maximum)} alla volta.`,
+    en: (p, f) => `The file has ${f.number(p.lines)} lines; import at most ${f.number(p.maximum)} at a time.`,
+  }),
+  'device_import.unknown_column': entry<{ column: string }>('bad_request', {
+    fr: (p, f) => `La colonne ${f.quote(p.column)} est inconnue. Colonnes possibles : ${IMPORT_COLUMN_LIST}.`,
+    de: (p, f) => `Die Spalte ${f.quote(p.column)} ist unbekannt. Mögliche Spalten: ${IMPORT_COLUMN_LIST}.`,
+    it: (p, f) => `La colonna ${f.quote(p.column)} è sconosciuta. Colonne possibili: ${IMPORT_COLUMN_LIST}.`,
+    en: (p, f) => `The column ${f.quote(p.column)} is unknown. Possible columns: ${IMPORT_COLUMN_LIST}.`,
+  }),
+  'device_import.repeated_column': entry<{ column: string }>('bad_request', {
+    fr: (p) => `La colonne ${IMPORT_COLUMNS.fr[p.column] ?? p.column} apparaît deux fois.`,
+    de: (p) => `Die Spalte ${IMPORT_COLUMNS.de[p.column] ?? p.column} kommt zweimal vor.`,
+    it: (p) => `La colonna ${IMPORT_COLUMNS.it[p.column] ?? p.column} compare due volte.`,
+    en: (p) => `The column ${IMPORT_COLUMNS.en[p.column] ?? p.column} appears twice.`,
+  }),
+  'device_import.missing_column': entry<{ column: string }>('bad_request', {
+    fr: (p) => `Il manque la colonne ${IMPORT_COLUMNS.fr[p.column] ?? p.column}.`,
+    de: (p) => `Die Spalte ${IMPORT_COLUMNS.de[p.column] ?? p.column} fehlt.`,
+    it: (p) => `Manca la colonna ${IMPORT_COLUMNS.it[p.column] ?? p.column}.`,
+    en: (p) => `The column ${IMPORT_COLUMNS.en[p.column] ?? p.column} is missing.`,
+  }),
+  'device_import.lines_wrong': entry<{ lines: number }>('bad_request', {
+    fr: (p, f) => `${f.plural(p.lines, { one: '# ligne a une erreur', other: '# lignes ont des erreurs' })} ; aucun appareil n’a été créé.`,
+    de: (p, f) => `${f.plural(p.lines, { one: '# Zeile hat einen Fehler', other: '# Zeilen haben Fehler' })}; es wurde kein Gerät angelegt.`,
+    it: (p, f) => `${f.plural(p.lines, { one: '# riga ha un errore', other: '# righe hanno errori' })}; nessun apparecchio è stato creato.`,
+    en: (p, f) => `${f.plural(p.lines, { one: '# line has an error', other: '# lines have errors' })}; no device was created.`,
+  }),
+  'device_import.extra_cells': entry<{ count: number }>('bad_request', {
+    fr: (p, f) => `${f.plural(p.count, { one: '# valeur', other: '# valeurs' })} de plus que l’en-tête n’a de colonnes ; une valeur contenant le séparateur a-t-elle perdu ses guillemets ?`,
+    de: (p, f) => `${f.plural(p.count, { one: '# Wert', other: '# Werte' })} mehr, als die Kopfzeile Spalten hat; fehlen bei einem Wert mit Trennzeichen die Anführungszeichen?`,
+    it: (p, f) => `${f.plural(p.count, { one: '# valore', other: '# valori' })} in più delle colonne dell’intestazione; a un valore con il separatore mancano le virgolette?`,
+    en: (p, f) => `${f.plural(p.count, { one: '# value', other: '# values' })} more than the header has columns; is a value with a separator missing its quotes?`,
+  }),
+  'device_import.required': entry<{ column: string }>('bad_request', {
+    fr: (p) => `${capitalised(IMPORT_COLUMNS.fr[p.column] ?? p.column)} manquant.`,
+    de: (p) => `${capitalised(IMPORT_COLUMNS.de[p.column] ?? p.column)} fehlt.`,
+    it: (p) => `${capitalised(IMPORT_COLUMNS.it[p.column] ?? p.column)} mancante.`,
+    en: (p) => `${capitalised(IMPORT_COLUMNS.en[p.column] ?? p.column)} missing.`,
+  }),
+  'device_import.too_long': entry<{ column: string; maximum: number }>('bad_request', {
+    fr: (p) => `${capitalised(IMPORT_COLUMNS.fr[p.column] ?? p.column)} : ${p.maximum} caractères au plus.`,
+    de: (p) => `${capitalised(IMPORT_COLUMNS.de[p.column] ?? p.column)}: höchstens ${p.maximum} Zeichen.`,
+    it: (p) => `${capitalised(IMPORT_COLUMNS.it[p.column] ?? p.column)}: al massimo ${p.maximum} caratteri.`,
+    en: (p) => `${capitalised(IMPORT_COLUMNS.en[p.column] ?? p.column)}: at most ${p.maximum} characters.`,
+  }),
+  'device_import.serial_repeated': entry<{ serial: string; line: number }>('bad_request', {
+    fr: (p) => `Le numéro de série ${p.serial} figure déjà à la ligne ${p.line}.`,
+    de: (p) => `Die Seriennummer ${p.serial} steht schon in Zeile ${p.line}.`,
+    it: (p) => `Il numero di serie ${p.serial} è già alla riga ${p.line}.`,
+    en: (p) => `The serial number ${p.serial} is already on line ${p.line}.`,
+  }),
+  'device_import.serial_taken': entry<{ serial: string; deviceCode: string }>('bad_request', {
+    fr: (p) => `Le numéro de série ${p.serial} est celui de l’appareil actif ${p.deviceCode}.`,
+    de: (p) => `Die Seriennummer ${p.serial} gehört dem aktiven Gerät ${p.deviceCode}.`,
+    it: (p) => `Il numero di serie ${p.serial} è dell’apparecchio attivo ${p.deviceCode}.`,
+    en: (p) => `The serial number ${p.serial} belongs to the active device ${p.deviceCode}.`,
+  }),
+  'device_import.unknown_site': entry<{ site: string }>('bad_request', {
+    fr: (p, f) => `Ce client n’a pas de site actif nommé ${f.quote(p.site)}.`,
+    de: (p, f) => `Dieser Kunde hat keinen aktiven Standort namens ${f.quote(p.site)}.`,
+    it: (p, f) => `Questo cliente non ha una sede attiva chiamata ${f.quote(p.site)}.`,
+    en: (p, f) => `This customer has no active site named ${f.quote(p.site)}.`,
+  }),
+  'device_import.unknown_coordinator': entry<{ email: string }>('bad_request', {
+    fr: (p) => `Aucun coordinateur actif de ce client n’a l’e-mail ${p.email}.`,
+    de: (p) => `Kein aktiver Koordinator dieses Kunden hat die E-Mail ${p.email}.`,
+    it: (p) => `Nessun coordinatore attivo di questo cliente ha l’e-mail ${p.email}.`,
+    en: (p) => `No active coordinator of this customer has the email ${p.email}.`,
+  }),
+  'device_import.bad_date': entry<{ value: string }>('bad_request', {
+    fr: (p, f) => `${f.quote(p.value)} n’est pas une date ; écrivez 31.01.2025 ou 2025-01-31.`,
+    de: (p, f) => `${f.quote(p.value)} ist kein Datum; schreiben Sie 31.01.2025 oder 2025-01-31.`,
+    it: (p, f) => `${f.quote(p.value)} non è una data; scriva 31.01.2025 o 2025-01-31.`,
+    en: (p, f) => `${f.quote(p.value)} is not a date; write 31.01.2025 or 2025-01-31.`,
+  }),
+  'device_import.future_date': entry<{ value: string }>('bad_request', {
+    fr: (p) => `La date d’installation ${p.value} est dans le futur.`,
+    de: (p) => `Das Installationsdatum ${p.value} liegt in der Zukunft.`,
+    it: (p) => `La data di installazione ${p.value} è nel futuro.`,
+    en: (p) => `The install date ${p.value} is in the future.`,
+  }),
+  'device_import.bad_counter': entry<{ column: string; value: string }>('bad_request', {
+    fr: (p, f) => `Compteur ${IMPORT_COLUMNS.fr[p.column] ?? p.column} : ${f.quote(p.value)} n’est pas un nombre entier positif.`,
+    de: (p, f) => `Zähler ${IMPORT_COLUMNS.de[p.column] ?? p.column}: ${f.quote(p.value)} ist keine positive ganze Zahl.`,
+    it: (p, f) => `Contatore ${IMPORT_COLUMNS.it[p.column] ?? p.column}: ${f.quote(p.value)} non è un numero intero positivo.`,
+    en: (p, f) => `Counter ${IMPORT_COLUMNS.en[p.column] ?? p.column}: ${f.quote(p.value)} is not a whole positive number.`,
   }),
   'contact_link.invalid': entry('link_invalid', {
     fr: () => 'Ce lien n’est pas (ou plus) valable. Inscrivez-vous à nouveau pour en recevoir un nouveau.',

@@ -21,6 +21,43 @@ export const PEOPLE_ERRORS = {
     it: () => 'Uno dei suoi utenti ha già questo indirizzo e-mail.',
     en: () => 'One of your users already has this email address.',
   }),
+  /** Changing one's own address: another account of the dealer has it. */
+  'account.email_taken': entry('conflict', {
+    fr: () => 'Un autre compte utilise déjà cette adresse e-mail.',
+    de: () => 'Ein anderes Konto verwendet diese E-Mail-Adresse bereits.',
+    it: () => 'Un altro account usa già questo indirizzo e-mail.',
+    en: () => 'Another account already uses this email address.',
+  }),
+  'account.email_unchanged': entry('bad_request', {
+    fr: () => 'C’est déjà votre adresse e-mail.',
+    de: () => 'Das ist bereits Ihre E-Mail-Adresse.',
+    it: () => 'È già il suo indirizzo e-mail.',
+    en: () => 'This is already your email address.',
+  }),
+  'account.wrong_password': entry('bad_request', {
+    fr: () => 'Le mot de passe actuel est incorrect.',
+    de: () => 'Das aktuelle Passwort ist falsch.',
+    it: () => 'La password attuale non è corretta.',
+    en: () => 'The current password is incorrect.',
+  }),
+  'account.email_link_invalid': entry('bad_request', {
+    fr: () => 'Ce lien de confirmation n’est pas valable. Demandez un nouveau changement d’adresse depuis votre compte.',
+    de: () => 'Dieser Bestätigungslink ist ungültig. Fordern Sie in Ihrem Konto eine neue Adressänderung an.',
+    it: () => 'Questo link di conferma non è valido. Richieda una nuova modifica dell’indirizzo dal suo account.',
+    en: () => 'This confirmation link is not valid. Ask for the change again from your account.',
+  }),
+  'account.email_link_expired': entry('bad_request', {
+    fr: () => 'Ce lien de confirmation a expiré. Demandez un nouveau changement d’adresse depuis votre compte.',
+    de: () => 'Dieser Bestätigungslink ist abgelaufen. Fordern Sie in Ihrem Konto eine neue Adressänderung an.',
+    it: () => 'Questo link di conferma è scaduto. Richieda una nuova modifica dell’indirizzo dal suo account.',
+    en: () => 'This confirmation link has expired. Ask for the change again from your account.',
+  }),
+  'account.email_link_used': entry('bad_request', {
+    fr: () => 'Ce lien de confirmation a déjà été utilisé : votre adresse est déjà changée.',
+    de: () => 'Dieser Bestätigungslink wurde bereits verwendet: Ihre Adresse ist schon geändert.',
+    it: () => 'Questo link di conferma è già stato usato: il suo indirizzo è già stato modificato.',
+    en: () => 'This confirmation link has already been used: your address has already changed.',
+  }),
   'user.customers_only_for_coordinators': entry('bad_request', {
     fr: () => 'Seuls les coordinateurs sont limités à des clients ; ne choisissez aucun client pour ce rôle.',
     de: () => 'Nur Koordinatoren sind auf Kunden beschränkt; wählen Sie für diese Rolle keine Kunden.',
@@ -70,6 +107,12 @@ export const PEOPLE_ERRORS = {
     en: () => 'Only partner staff users take a profile.',
   }),
 
+  'api_key.not_found': entry('not_found', {
+    fr: () => 'Clé d’API introuvable.',
+    de: () => 'API-Schlüssel nicht gefunden.',
+    it: () => 'Chiave API non trovata.',
+    en: () => 'No such API key.',
+  }),
   'profile.not_found': entry('not_found', {
     fr: () => 'Profil introuvable.',
     de: () => 'Profil nicht gefunden.',
@@ -181,6 +224,33 @@ export const PEOPLE_ERRORS = {
     de: () => 'Dieser Standort ist kein aktiver Standort des Kunden.',
     it: () => 'Questa sede non è una sede attiva del cliente.',
     en: () => 'This site is not an active site of the customer.',
+  }),
+  /** What still refers to the site; each count may be 0 but not all of them. */
+  'site.in_use': entry<{ devices: number; plans: number; stocks: number }>('conflict', {
+    fr: (p, f) =>
+      `Ce site ne peut pas être supprimé : il a encore ${f.list([
+        ...(p.devices ? [f.plural(p.devices, { one: '# appareil', other: '# appareils' })] : []),
+        ...(p.plans ? [f.plural(p.plans, { one: '# plan', other: '# plans' })] : []),
+        ...(p.stocks ? [f.plural(p.stocks, { one: '# stock local', other: '# stocks locaux' })] : []),
+      ])}. Désactivez-le plutôt ; l’historique reste.`,
+    de: (p, f) =>
+      `Dieser Standort kann nicht gelöscht werden: Er hat noch ${f.list([
+        ...(p.devices ? [f.plural(p.devices, { one: '# Gerät', other: '# Geräte' })] : []),
+        ...(p.plans ? [f.plural(p.plans, { one: '# Plan', other: '# Pläne' })] : []),
+        ...(p.stocks ? [f.plural(p.stocks, { one: '# lokales Lager', other: '# lokale Lager' })] : []),
+      ])}. Deaktivieren Sie ihn stattdessen; der Verlauf bleibt erhalten.`,
+    it: (p, f) =>
+      `Questa sede non può essere eliminata: ha ancora ${f.list([
+        ...(p.devices ? [f.plural(p.devices, { one: '# apparecchio', other: '# apparecchi' })] : []),
+        ...(p.plans ? [f.plural(p.plans, { one: '# planimetria', other: '# planimetrie' })] : []),
+        ...(p.stocks ? [f.plural(p.stocks, { one: '# scorta locale', other: '# scorte locali' })] : []),
+      ])}. La disattivi invece; la cronologia resta.`,
+    en: (p, f) =>
+      `This site cannot be deleted: it still has ${f.list([
+        ...(p.devices ? [f.plural(p.devices, { one: '# device', other: '# devices' })] : []),
+        ...(p.plans ? [f.plural(p.plans, { one: '# floor plan', other: '# floor plans' })] : []),
+        ...(p.stocks ? [f.plural(p.stocks, { one: '# local stock', other: '# local stocks' })] : []),
+      ])}. Deactivate it instead; its history stays.`,
   }),
   'site_import.too_large': entry<{ maximum: number }>('bad_request', {
     fr: (p, f) => `Le fichier dépasse ${f.size(p.maximum)}.`,

@@ -128,6 +128,38 @@ export const REQUEST_ERRORS = {
     it: (p, f) => `Il suo profilo non consente ${p.level === 'edit' ? 'modifiche in' : 'l’accesso a'} ${screen(p.screen, f)}.`,
     en: (p, f) => `Your profile does not allow ${p.level === 'edit' ? 'changes' : 'access'} to ${screen(p.screen, f)}.`,
   }),
+  /** An `Authorization` header that is not `Bearer parc_…`, or a key no dealer holds. */
+  'api_key.invalid': entry('unauthenticated', {
+    fr: () => 'Cette clé d’API n’est pas valable ; envoyez-la sous la forme « Authorization: Bearer parc_… ».',
+    de: () => 'Dieser API-Schlüssel ist ungültig; senden Sie ihn als «Authorization: Bearer parc_…».',
+    it: () => 'Questa chiave API non è valida; la invii come «Authorization: Bearer parc_…».',
+    en: () => 'This API key is not valid; send it as “Authorization: Bearer parc_…”.',
+  }),
+  'api_key.revoked': entry('unauthenticated', {
+    fr: () => 'Cette clé d’API a été révoquée.',
+    de: () => 'Dieser API-Schlüssel wurde widerrufen.',
+    it: () => 'Questa chiave API è stata revocata.',
+    en: () => 'This API key has been revoked.',
+  }),
+  'api_key.creator_inactive': entry('unauthenticated', {
+    fr: () => 'La personne qui a créé cette clé d’API n’est plus active : la clé ne fonctionne plus.',
+    de: () => 'Die Person, die diesen API-Schlüssel erstellt hat, ist nicht mehr aktiv: Der Schlüssel funktioniert nicht mehr.',
+    it: () => 'La persona che ha creato questa chiave API non è più attiva: la chiave non funziona più.',
+    en: () => 'The person who created this API key is no longer active: the key no longer works.',
+  }),
+  'api_key.read_only': entry('forbidden', {
+    fr: () => 'Cette clé d’API ne permet que la lecture.',
+    de: () => 'Dieser API-Schlüssel erlaubt nur das Lesen.',
+    it: () => 'Questa chiave API consente solo la lettura.',
+    en: () => 'This API key may only read.',
+  }),
+  /** Signing out, one's own account and API keys themselves are for a person signed in, never for a key. */
+  'api_key.session_only': entry('forbidden', {
+    fr: () => 'Ceci n’est possible qu’en étant connecté, pas avec une clé d’API.',
+    de: () => 'Dies ist nur angemeldet möglich, nicht mit einem API-Schlüssel.',
+    it: () => 'Questo è possibile solo dopo aver effettuato l’accesso, non con una chiave API.',
+    en: () => 'This needs a signed-in person, not an API key.',
+  }),
   'request.foreign_origin': entry('forbidden', {
     fr: () => 'Cette modification ne venait pas d’une page de Parc et a été refusée.',
     de: () => 'Diese Änderung kam nicht von einer Seite von Parc und wurde abgelehnt.',

@@ -130,8 +130,22 @@ export const deviceSettings = pgTable(
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
-/** customer_moved, customer_kept, customer_report_ignored: the dealer's decision on a printer an agent of another customer reported. */
-export const LOGGED_DEVICE_EVENTS = ['activated', 'deactivated', 'settings_changed', 'customer_moved', 'customer_kept', 'customer_report_ignored'] as const;
+/**
+ * customer_moved, customer_kept, customer_report_ignored: the dealer's decision on a printer an agent of another customer reported.
+ * alert_emailed, alert_noted, alert_ignored, alert_unignored: what the dealer did about one of the device's errors.
+ */
+export const LOGGED_DEVICE_EVENTS = [
+  'activated',
+  'deactivated',
+  'settings_changed',
+  'customer_moved',
+  'customer_kept',
+  'customer_report_ignored',
+  'alert_emailed',
+  'alert_noted',
+  'alert_ignored',
+  'alert_unignored',
+] as const;
 
 /**
  * Device events that no other table records (activation, settings changes). Errors, supplies and

@@ -240,6 +240,27 @@ export const deviceAlerts = pgTable(
 );
 
 /**
+ * An error the dealer chose to ignore on a device: by its key, so the same condition reported again
+ * later (a new alert row) stays ignored, until `until` or for good. The errors page leaves it out.
+ */
+export const deviceAlertIgnores = pgTable(
+  'device_alert_ignores',
+  {
+    partnerId: uuid('partner_id').notNull(),
+    deviceId: uuid('device_id').notNull(),
+    key: text('key').notNull(),
+    /** Null: for good. */
+    until: timestamp('until', { withTimezone: true }),
+    by: text('by').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.deviceId, t.key] }),
+    foreignKey({ columns: [t.partnerId, t.deviceId], foreignColumns: [devices.partnerId, devices.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
  * "Devices to add": printers an agent reports whose serial is no active device of its customer.
  * The partner assigns one (it becomes a device with its PREFIX-n) or ignores it.
  */

@@ -12,3 +12,4 @@ export * from './tickets.ts';
 export * from './platform.ts';
 export * from './supplies.ts';
 export * from './reports.ts';
+export * from './api-keys.ts';

@@ -25,11 +25,13 @@ import {
   discoveryRunListSchema,
   pendingAssignSchema,
   pendingDecisionSchema,
+  pendingDeletedSchema,
+  pendingDeleteSchema,
   pendingDeviceListQuerySchema,
   pendingDeviceListSchema,
 } from './agents.schemas.ts';
 import { changeAgent, changeAgentSettings, createAgent, getAgent, getAgentSettings, listAgents, listDiscoveryRuns, requestScan, revokeAgent } from './agents.service.ts';
-import { assignPendingDevice, decideReported, ignorePendingDevice, listPendingDevices } from './pending.service.ts';
+import { assignPendingDevice, decideReported, ignorePendingDevice, ignorePendingDevices, listPendingDevices } from './pending.service.ts';
 import { applySamples } from './samples.apply.ts';
 
 const agentTags = ['agent protocol'];
@@ -259,6 +261,18 @@ export const agentConsoleRoutes = createRouter()
       await ignorePendingDevice(c.get('deps'), c.get('user'), c.req.valid('param').id);
       return c.body(null, 204);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/devices/pending/delete',
+      tags: consoleTags,
+      summary: 'Ignore several devices to add at once: all of them, or none (404) when any is not a waiting one the user sees',
+      middleware: [requirePermission('agents', 'edit')] as const,
+      request: { body: jsonBody(pendingDeleteSchema) },
+      responses: { 200: json(pendingDeletedSchema, 'How many left the list'), ...errorResponses },
+    }),
+    async (c) => c.json(await ignorePendingDevices(c.get('deps'), c.get('user'), c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({

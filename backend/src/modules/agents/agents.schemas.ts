@@ -117,6 +117,11 @@ export const pendingDeviceListQuerySchema = z.object({ customerId: z.uuid().opti
 export const MAX_PENDING_LISTED = 1_000;
 export const pendingDeviceListSchema = z.object({ items: z.array(pendingDeviceSchema).max(MAX_PENDING_LISTED) });
 
+/** Devices to add deleted at once: any selection of the list fits (its length at most). */
+export const pendingDeleteSchema = z.strictObject({ ids: z.array(z.uuid()).min(1).max(MAX_PENDING_LISTED) });
+export type PendingDelete = z.infer<typeof pendingDeleteSchema>;
+export const pendingDeletedSchema = z.object({ deleted: z.number().int().nonnegative() });
+
 export const PENDING_DECISIONS = ['move', 'keep', 'ignore'] as const;
 /** The dealer's decision on a printer reported at another customer. */
 export const pendingDecisionSchema = z.strictObject({ decision: z.enum(PENDING_DECISIONS) });

@@ -368,6 +368,38 @@ describe('agents', () => {
       expect((await admin.request('DELETE', `/devices/pending/${entry.id}`)).status).toBe(204);
       expect((await admin.request('GET', `/devices/pending?customerId=${customer.id}`)).body.items.some((row: Json) => row.serial === 'IGN-1')).toBe(false);
     });
+
+    it('deletes several devices to add in one request: all of them, or none when one is not waiting', async () => {
+      const serials = ['BULK-1', 'BULK-2', 'BULK-3'];
+      await agent.call('POST', '/agent/discovery', {
+        scanId: randomUUID(),
+        startedAt: '2026-11-20T07:00:00.000Z',
+        finishedAt: '2026-11-20T07:01:00.000Z',
+        progress: { probed: 254, total: 254 },
+        found: serials.map((serial, at) => ({ ip: `192.168.1.${50 + at}`, serial, mac: null, manufacturer: 'HP', model: null })),
+        failures: [],
+      });
+      const waitingIds = async () =>
+        new Map<string, string>((await admin.request('GET', `/devices/pending?customerId=${customer.id}`)).body.items.filter((row: Json) => serials.includes(row.serial)).map((row: Json) => [row.serial, row.id]));
+      const ids = await waitingIds();
+      expect([...ids.keys()].sort()).toEqual(serials);
+      await admin.request('DELETE', `/devices/pending/${ids.get('BULK-3')}`);
+
+      // One of them is gone already: nothing is deleted.
+      const refused = await admin.request('POST', '/devices/pending/delete', { ids: [...ids.values()] });
+      expect(refused).toMatchObject({ status: 404, body: { key: 'pending_device.not_found' } });
+      expect([...(await waitingIds()).keys()].sort()).toEqual(['BULK-1', 'BULK-2']);
+
+      const deleted = await admin.request('POST', '/devices/pending/delete', { ids: [ids.get('BULK-1'), ids.get('BULK-2'), ids.get('BULK-1')] });
+      expect(deleted).toMatchObject({ status: 200, body: { deleted: 2 } });
+      expect((await waitingIds()).size).toBe(0);
+
+      expect((await admin.request('POST', '/devices/pending/delete', { ids: [] })).body).toMatchObject({ code: 'bad_request', field: 'ids' });
+      const tooMany = Array.from({ length: 1_001 }, () => randomUUID());
+      expect((await admin.request('POST', '/devices/pending/delete', { ids: tooMany })).body).toMatchObject({ code: 'bad_request', key: 'validation.too_big', field: 'ids' });
+      const technician = await signedIn(t, partnerId, 'technician');
+      expect((await technician.request('POST', '/devices/pending/delete', { ids: [randomUUID()] })).status).toBe(403);
+    });
   });
 
   describe('discovery', () => {
@@ -571,6 +603,7 @@ describe('agents', () => {
         ['GET', `/devices/pending?customerId=${customer.id}`],
         ['POST', `/devices/pending/${pending.id}/assign`, {}],
         ['DELETE', `/devices/pending/${pending.id}`],
+        ['POST', '/devices/pending/delete', { ids: [pending.id] }],
         ['POST', `/devices/pending/${pending.id}/decision`, { decision: 'ignore' }],
       ];
       for (const [method, path, body] of attempts) {
@@ -579,6 +612,7 @@ describe('agents', () => {
       expect((await stranger.request('GET', '/agents')).body.items).toEqual([]);
       expect((await stranger.request('GET', '/devices/pending')).body.items).toEqual([]);
       expect((await admin.request('GET', `/agents/${created.id}`)).body.name).toBe('Office network');
+      expect((await admin.request('GET', `/devices/pending?customerId=${customer.id}`)).body.items.map((row: Json) => row.id)).toContain(pending.id);
 
       const coordinator = await signedIn(t, partnerId, 'coordinator', { customerIds: [customer.id] });
       expect((await coordinator.request('GET', `/agents/${created.id}`)).status).toBe(403);

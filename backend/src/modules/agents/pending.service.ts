@@ -7,11 +7,12 @@ import { customers, devices, pendingDevices } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { getCustomer } from '../customers/customers.service.ts';
+import { visibleTo } from '../customers/scope.ts';
 import { createDevice, getDeviceDetail } from '../devices/devices.service.ts';
 import { findDevice } from '../devices/devices.repo.ts';
 import { logDeviceEvent, moveDeviceToCustomer } from '../devices/device-transfer.ts';
 import { findSettings } from './agents.repo.ts';
-import { MAX_PENDING_LISTED, type PendingAssign, type PendingDecision } from './agents.schemas.ts';
+import { MAX_PENDING_LISTED, type PendingAssign, type PendingDecision, type PendingDelete } from './agents.schemas.ts';
 import { notifyAfterSamples } from '../supplies/order-notices.ts';
 import { applyReadingToDevice } from './samples.apply.ts';
 
@@ -138,6 +139,23 @@ export async function assignPendingDevice(deps: Deps, user: SessionUser, id: str
 export async function ignorePendingDevice(deps: Deps, user: SessionUser, id: string): Promise<void> {
   await ownPending(deps, user, id);
   await deps.db.update(pendingDevices).set({ ignoredAt: deps.clock() }).where(eq(pendingDevices.id, id));
+}
+
+/**
+ * Several devices to add deleted in one transaction, as the single DELETE does: all of them, or none
+ * when any is not a waiting entry the user sees (gone meanwhile, another dealer's or customer's).
+ */
+export async function ignorePendingDevices(deps: Deps, user: SessionUser, input: PendingDelete): Promise<{ deleted: number }> {
+  const ids = [...new Set(input.ids)];
+  return deps.db.transaction(async (tx) => {
+    const ignored = await tx
+      .update(pendingDevices)
+      .set({ ignoredAt: deps.clock() })
+      .where(and(waiting(user.partnerId), visibleTo(user, pendingDevices), inArray(pendingDevices.id, ids)))
+      .returning({ id: pendingDevices.id });
+    if (ignored.length !== ids.length) throw notFound();
+    return { deleted: ignored.length };
+  });
 }
 
 /**

@@ -45,8 +45,9 @@ const logoutRoute = createRoute({
   path: '/logout',
   tags: ['auth'],
   summary: 'Ends the session and clears the cookie (also when already signed out)',
+  description: 'Refused (403 `api_key.session_only`) with an `Authorization` header: an API key is revoked, not signed out.',
   middleware: [publicRoute] as const,
-  responses: { 204: { description: 'Signed out' } },
+  responses: { 204: { description: 'Signed out' }, ...errorsFor(403) },
 });
 
 const resetRequestRoute = createRoute({
@@ -111,6 +112,8 @@ export function createAuthRoutes() {
     })
     .openapi(logoutRoute, async (c) => {
       const deps = c.get('deps');
+      // Signing out ends a session; a key ends by being revoked, never by a call made with it.
+      if (c.req.header('authorization') !== undefined) throw new DomainError('api_key.session_only');
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await logout(deps, token);
       deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax', secure: deps.secureCookies });

@@ -72,6 +72,20 @@ export function requestPasswordReset(deps: AppDeps, email: string): void {
   });
 }
 
+/**
+ * Refuses a password that would also open another account at `account.email` (another dealer's):
+ * login picks the account by its password, so a shared one would leave it unable to pick.
+ */
+export async function assertOnlyAccountOpened(deps: AppDeps, account: { id: string; email: string }, password: string, field: string): Promise<void> {
+  const sameAddress = await deps.db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.email, account.email), ne(users.id, account.id), isNotNull(users.passwordHash)));
+  for (const other of sameAddress) {
+    if (await deps.passwords.verify(password, other.passwordHash)) throw new DomainError('auth.password_opens_other_account', { field });
+  }
+}
+
 /** Sets the password from an emailed link: the link is spent and every session of the user ends; answers the account's email. */
 export async function confirmPasswordReset(deps: AppDeps, token: string, password: string): Promise<string> {
   const now = deps.clock();
@@ -86,14 +100,8 @@ export async function confirmPasswordReset(deps: AppDeps, token: string, passwor
   if (row.reset.expiresAt <= now) throw new DomainError('auth.reset_link_expired', { field: 'token' });
   const problem = passwordProblem(password, row.user);
   if (problem) throw problem;
-  const sameAddress = await deps.db
-    .select({ passwordHash: users.passwordHash })
-    .from(users)
-    .where(and(eq(users.email, row.user.email), ne(users.id, row.user.id), isNotNull(users.passwordHash)));
-  for (const other of sameAddress) {
-    // Told only to the address's owner (the link came to their inbox): a shared password would leave login unable to pick.
-    if (await deps.passwords.verify(password, other.passwordHash)) throw new DomainError('auth.password_opens_other_account', { field: 'password' });
-  }
+  // Told only to the address's owner (the link came to their inbox).
+  await assertOnlyAccountOpened(deps, { id: row.user.id, email: row.user.email }, password, 'password');
 
   const passwordHash = await deps.passwords.hash(password);
   await deps.db.transaction(async (tx) => {

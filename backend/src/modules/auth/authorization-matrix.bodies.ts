@@ -28,6 +28,7 @@ export const VALID_BODIES: Record<string, (ids: Ids) => ProbeBody> = {
   'POST /api/customers/{customerId}/coordinators': () => json({ name: 'Probe' }),
   'POST /api/customers/{customerId}/sites': () => json({ name: 'Probe' }),
   'POST /api/customers/{customerId}/sites/import': () => ({ raw: 'name\nImported\n', type: 'text/csv', query: 'mode=commit' }),
+  'POST /api/customers/{customerId}/devices/import': () => ({ raw: 'serial,manufacturer,model\nPROBE-IMPORT,HP,LaserJet M611dn\n', type: 'text/csv', query: 'mode=commit' }),
   'PATCH /api/customers/{id}': () => json({ name: 'Probe' }),
   'POST /api/customers/{id}/agent-instructions': () => json({ agentKey: 'WTCD-GSAL-RGHJ-QJYS' }),
   'POST /api/customers/{id}/agents': () => json({ name: 'Probe' }),

@@ -18,6 +18,7 @@ import { emptyPriceList } from '@parc/shared/billing/price-list';
 import type { Supply } from '@parc/shared/agents/reading';
 import { supplyIdentity } from '@parc/shared/supplies/identity';
 import { SCREENS, type AccessLevel, type Permissions, type Screen } from '@parc/shared/contracts/profiles';
+import { API_KEY_SCOPES, type ApiKeyScope } from '@parc/shared/contracts/api-keys';
 import { createApp } from '../../app.ts';
 import { deviceSupplies, supplyAlarms, type UserRole } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -103,10 +104,11 @@ const PATH_KINDS = {
   stocks: 'localStock',
   items: 'supplyModel',
   replenishments: 'replenishment',
+  'api-keys': 'apiKey',
 } as const;
 type Kind = (typeof PATH_KINDS)[keyof typeof PATH_KINDS];
 /** Kinds that belong to the dealer as a whole rather than to one of its customers. */
-const DEALER_KINDS = new Set<Kind>(['parameter', 'profile', 'user', 'supplyModel', 'supplier', 'carrier', 'orderRoute']);
+const DEALER_KINDS = new Set<Kind>(['parameter', 'profile', 'user', 'supplyModel', 'supplier', 'carrier', 'orderRoute', 'apiKey']);
 
 /** The toner every fixture device reports: one catalogue entry per dealer, found by its part number. */
 const TONER = { index: '1.1', description: 'Black Toner, PN 006R01509;SN48178080E0000481', type: 'toner', colour: 'black' } satisfies Pick<Supply, 'index' | 'description' | 'type' | 'colour'>;
@@ -250,6 +252,7 @@ describe('the authorization matrix', () => {
       supplier: (await post(caller, '/supplies/suppliers', { name: 'Toner desk', email: 'orders@toner-desk.test' })).id,
       carrier: (await post(caller, '/supplies/carriers', { name: 'Swiss Post', trackingUrl: 'https://post.example/track?n={tracking}' })).id,
       orderRoute: (await post(caller, '/supplies/routes', { name: 'Toners', filters: { kind: 'toner' }, recipients: [{ kind: 'address', address: 'toners@dealer.test' }] })).id,
+      apiKey: (await post(caller, '/api-keys', { name: 'ERP', scope: 'read' })).key.id,
     });
     const own = { ...(await customerSide(admin, dealer.id)), ...(await dealerSide(admin, dealer.id)) };
     fixture = {
@@ -364,6 +367,40 @@ describe('the authorization matrix', () => {
     expect(wrong).toEqual([]);
   });
 
+  /**
+   * The admin's API keys at the same gates: a key passes where its creator does on the console's
+   * screens (a read-only one only to read) and never where a person must be signed in (role and
+   * self routes: one's account, users, the keys themselves).
+   */
+  describe('with an API key', () => {
+    const secrets: Partial<Record<ApiKeyScope, string>> = {};
+    beforeAll(async () => {
+      for (const scope of API_KEY_SCOPES) secrets[scope] = (await admin.request('POST', '/api-keys', { name: `Matrix ${scope}`, scope })).body.secret;
+    });
+
+    const expectedWithKey = (access: RouteAccess, scope: ApiKeyScope, method: string) => {
+      if (access.kind !== 'screen' && access.kind !== 'any_screen') return 'api_key.session_only';
+      if (scope === 'read' && method !== 'GET') return 'api_key.read_only';
+      return access.roles.includes('partner_admin') ? 'passes' : 'access.role';
+    };
+
+    it.each(sessionRoutes.map((route) => [label(route), route] as const))('%s: an admin\'s key passes as its scope and the route allow', async (_label, route) => {
+      const body = route.jsonBody ? UNACCEPTABLE_BODY : undefined;
+      const wrong: string[] = [];
+      for (const scope of API_KEY_SCOPES) {
+        const headers: Record<string, string> = { authorization: `Bearer ${secrets[scope]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+        const response = await t.app.request(`/api${probePath(route)}`, { method: route.method, headers, body });
+        const text = await response.text();
+        const key: string | undefined = text.startsWith('{') ? JSON.parse(text).key : undefined;
+        const refused = response.status === 401 || (response.status === 403 && key !== undefined && /^(access|api_key)\./.test(key));
+        const outcome = refused ? key : 'passes';
+        const expected = expectedWithKey(route.access!, scope, route.method);
+        if (outcome !== expected) wrong.push(`${scope} key: expected ${expected}, got ${response.status} ${key ?? ''}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  });
+
   it('every scoped change with a body has a body its schema accepts, so scope is what answers it', () => {
     const withBody = scoped.filter((route) => route.body).map(label);
     expect(withBody.filter((key) => !VALID_BODIES[key])).toEqual([]);
@@ -371,10 +408,12 @@ describe('the authorization matrix', () => {
   });
 
   it('every route naming a resource names a kind the fixture holds in every place, or acts on none of a customer', () => {
-    // Pending devices exist only once an agent reports one; preferences are the caller's own; reports,
-    // their files and schedules belong to the dealer or the user (reports.test.ts tries another dealer's and another user's).
+    // Pending devices and errors exist only once an agent reports one (alert-actions.test.ts tries another dealer's);
+    // preferences are the caller's own; reports, their files and schedules belong to the dealer or the user
+    // (reports.test.ts tries another dealer's and another user's).
     expect(sessionRoutes.filter((route) => route.params.length && !targetsOf(route)).map(label).sort()).toEqual([
       'DELETE /api/devices/pending/{id}',
+      'DELETE /api/errors/{id}/ignore',
       'DELETE /api/preferences/{screen}',
       'DELETE /api/report-schedules/{id}',
       'DELETE /api/reports/{id}',
@@ -383,8 +422,11 @@ describe('the authorization matrix', () => {
       'GET /api/report-runs/{id}/file',
       'POST /api/devices/pending/{id}/assign',
       'POST /api/devices/pending/{id}/decision',
+      'POST /api/errors/{id}/email',
+      'POST /api/errors/{id}/notes',
       'POST /api/report-runs/{id}/cancel',
       'POST /api/reports/{key}/runs',
+      'PUT /api/errors/{id}/ignore',
       'PUT /api/preferences/{screen}',
       'PUT /api/report-schedules/{id}',
       'PUT /api/reports/{id}',

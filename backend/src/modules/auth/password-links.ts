@@ -29,7 +29,8 @@ async function createLink(deps: AppDeps, db: Db, user: LinkRecipient, validMs: n
   return { url: `${deps.publicUrl}/reset-password/${token}`, expiresAt };
 }
 
-async function sendAsPartner(deps: AppDeps, db: Db, user: LinkRecipient, render: (dealer: DealerMail) => RenderedEmail) {
+/** Sends `render`'s email to `user.email` as their dealer (its branding, sender and reply address). */
+export async function sendAsPartner(deps: AppDeps, db: Db, user: LinkRecipient, render: (dealer: DealerMail) => RenderedEmail) {
   const dealer = await loadDealerMail(db, user.partnerId);
   await deps.mailer.send({ to: user.email, ...render(dealer), ...dealer.headers });
 }

@@ -3,7 +3,7 @@ import { coordinatorCreateSchema, coordinatorListQuerySchema, coordinatorListSch
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requirePermission } from '../auth/access.ts';
 import { errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
-import { changeCoordinator, createCoordinator, deactivateCoordinator, getCoordinator, listCoordinators } from './coordinators.service.ts';
+import { changeCoordinator, createCoordinator, deactivateCoordinator, getCoordinator, listCoordinators, reactivateCoordinator } from './coordinators.service.ts';
 
 const tags = ['coordinators'];
 const customerParams = z.object({ customerId: z.uuid() });
@@ -68,4 +68,16 @@ export const coordinatorRoutes = createRouter()
       responses: { 200: json(coordinatorSchema, 'The deactivated coordinator'), ...errorResponses },
     }),
     async (c) => c.json(await deactivateCoordinator(c.get('deps').db, c.get('user'), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/coordinators/{id}/reactivate',
+      tags,
+      summary: 'Reactivate a coordinator, as an ordinary one (never the main one by itself)',
+      middleware: [requirePermission('customers', 'edit')] as const,
+      request: { params: idParams },
+      responses: { 200: json(coordinatorSchema, 'The reactivated coordinator'), ...errorResponses },
+    }),
+    async (c) => c.json(await reactivateCoordinator(c.get('deps').db, c.get('user'), c.req.valid('param').id), 200),
   );

@@ -67,3 +67,10 @@ export async function deactivateCoordinator(db: Db, user: SessionUser, id: strin
   if (!row) throw notFound();
   return toCoordinator(row);
 }
+
+/** Back in the customer's lists as an ordinary coordinator: the main one stays who it is (make them main again by hand). */
+export async function reactivateCoordinator(db: Db, user: SessionUser, id: string): Promise<Coordinator> {
+  const row = await updateCoordinator(db, user, id, { active: true });
+  if (!row) throw notFound();
+  return toCoordinator(row);
+}

@@ -34,6 +34,22 @@ describe('coordinators API', () => {
     expect((await admin.request('GET', `/customers/${customer.id}/coordinators?active=true`)).body.items).toEqual([]);
   });
 
+  it('reactivates a coordinator as an ordinary one, leaving the main one in place', async () => {
+    const customer = await newCustomer(admin);
+    const first = (await admin.request('POST', `/customers/${customer.id}/coordinators`, { name: 'Aline', isMain: true })).body;
+    await admin.request('POST', `/coordinators/${first.id}/deactivate`);
+    const second = (await admin.request('POST', `/customers/${customer.id}/coordinators`, { name: 'Bruno', isMain: true })).body;
+    const reactivated = await admin.request('POST', `/coordinators/${first.id}/reactivate`);
+    expect(reactivated.status).toBe(200);
+    expect(reactivated.body).toMatchObject({ id: first.id, active: true, isMain: false });
+    expect(await mainNames(customer.id)).toEqual(['Bruno']);
+    // Back among the active ones, it may be made main again, which makes the other ordinary.
+    expect((await admin.request('PATCH', `/coordinators/${first.id}`, { isMain: true })).body.isMain).toBe(true);
+    expect(await mainNames(customer.id)).toEqual(['Aline']);
+    expect((await admin.request('GET', `/coordinators/${second.id}`)).body).toMatchObject({ active: true, isMain: false });
+    expect((await admin.request('POST', '/coordinators/00000000-0000-4000-8000-00000000dead/reactivate')).body.key).toBe('coordinator.not_found');
+  });
+
   it('keeps overage alerts off by default and on only for a coordinator with an email address', async () => {
     const customer = await newCustomer(admin);
     const needsEmail = { code: 'bad_request', key: 'coordinator.alerts_need_email', field: 'overageAlerts' };
@@ -67,6 +83,7 @@ describe('coordinators API', () => {
       ['GET', `/coordinators/${coordinator.id}`],
       ['PATCH', `/coordinators/${coordinator.id}`, { isMain: true }],
       ['POST', `/coordinators/${coordinator.id}/deactivate`],
+      ['POST', `/coordinators/${coordinator.id}/reactivate`],
     ] as const) {
       const response = await otherAdmin.request(method, path, body);
       expect(response.status, `${method} ${path}`).toBe(404);
@@ -90,6 +107,7 @@ describe('coordinators API', () => {
       expect((await caller.request('POST', `/customers/${mine.id}/coordinators`, { name: 'x' })).status).toBe(403);
       expect((await caller.request('PATCH', `/coordinators/${myCoordinator.id}`, { name: 'x' })).status).toBe(403);
       expect((await caller.request('POST', `/coordinators/${myCoordinator.id}/deactivate`)).status).toBe(403);
+      expect((await caller.request('POST', `/coordinators/${myCoordinator.id}/reactivate`)).status).toBe(403);
     }
   });
 });

@@ -36,4 +36,9 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   return cause.code === '23505' && (cause.constraint_name ?? cause.constraint) === constraint;
 }
 
+/** A row something else still refers to (PostgreSQL 23503), as a delete meets it. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return (((error as { cause?: unknown }).cause ?? error) as { code?: string }).code === '23503';
+}
+
 export const toIso = (date: Date) => date.toISOString();

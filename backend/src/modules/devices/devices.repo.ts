@@ -1,10 +1,10 @@
-import { and, asc, count, eq, ilike, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Device, DeviceListQuery } from '@parc/shared/contracts/devices';
 import type { Db } from '../../db/client.ts';
-import { devices } from '../../db/schema/index.ts';
+import { counterResets, counters, devices, readings } from '../../db/schema/index.ts';
 import { searchCondition, pageOffset, toIso, visibleTo, type Scope } from '../customers/scope.ts';
 
-type DeviceRow = typeof devices.$inferSelect;
+export type DeviceRow = typeof devices.$inferSelect;
 export type DeviceValues = Omit<typeof devices.$inferInsert, 'id' | 'partnerId' | 'createdAt'>;
 
 export function toDevice({ partnerId: _partner, ...row }: DeviceRow): Device {
@@ -73,4 +73,43 @@ export async function findReplacement(db: Db, scope: Scope, id: string): Promise
 /** Retired by a swap: inactive (its serial free for others), history kept. */
 export async function retireDevice(db: Db, scope: Scope, id: string, at: Date): Promise<void> {
   await db.update(devices).set({ active: false, retiredAt: at }).where(and(ofScope(scope), eq(devices.id, id)));
+}
+
+/** The partner's active devices carrying any of these serials: serial -> PREFIX-n. */
+export async function findActiveSerials(db: Db, partnerId: string, serials: readonly string[]): Promise<Map<string, string>> {
+  if (serials.length === 0) return new Map();
+  const rows = await db
+    .select({ serial: devices.serial, deviceCode: devices.deviceCode })
+    .from(devices)
+    .where(and(eq(devices.partnerId, partnerId), eq(devices.active, true), inArray(devices.serial, [...serials])));
+  return new Map(rows.map((row) => [row.serial, row.deviceCode]));
+}
+
+/** The history a device keeps: its readings (any status), counter resets, and swaps it took part in. */
+export async function deviceHistory(db: Db, partnerId: string, device: Pick<DeviceRow, 'id' | 'replacesDeviceId'>): Promise<{ readings: number; resets: number; swaps: number }> {
+  const [[reading], [reset], [swap]] = await Promise.all([
+    db.select({ total: count() }).from(readings).where(and(eq(readings.partnerId, partnerId), eq(readings.deviceId, device.id))),
+    db.select({ total: count() }).from(counterResets).where(and(eq(counterResets.partnerId, partnerId), eq(counterResets.deviceId, device.id))),
+    db
+      .select({ total: count() })
+      .from(devices)
+      .where(and(eq(devices.partnerId, partnerId), or(eq(devices.replacesDeviceId, device.id), device.replacesDeviceId ? eq(devices.id, device.replacesDeviceId) : undefined))),
+  ]);
+  return { readings: reading?.total ?? 0, resets: reset?.total ?? 0, swaps: swap?.total ?? 0 };
+}
+
+/** A device with no history, and its counters; anything else still referring to it stops the delete (23503). */
+export async function deleteDevice(db: Db, partnerId: string, id: string): Promise<void> {
+  await db.delete(counters).where(and(eq(counters.partnerId, partnerId), eq(counters.deviceId, id)));
+  await db.delete(devices).where(and(eq(devices.partnerId, partnerId), eq(devices.id, id)));
+}
+
+/** The makes and models of the partner's fleet, with whether each counts colour. */
+export async function findFleetModels(db: Db, partnerId: string): Promise<{ manufacturer: string; model: string; colourCapable: boolean }[]> {
+  return db
+    .selectDistinct({ manufacturer: devices.manufacturer, model: devices.model, colourCapable: devices.colourCapable })
+    .from(devices)
+    .where(eq(devices.partnerId, partnerId))
+    .orderBy(asc(devices.manufacturer), asc(devices.model))
+    .limit(500);
 }

@@ -155,4 +155,74 @@ describe('devices API', () => {
       expect((await caller.request('POST', `/devices/${myDevice.id}/deactivate`)).status).toBe(403);
     }
   });
+
+  it('adds a device by hand with the counters it has, recording its starting counters as readings at the install date', async () => {
+    const customer = await newCustomer(admin);
+    const created = await admin.request(
+      'POST',
+      '/devices',
+      deviceInput(customer.id, {
+        installedAt: '2026-06-01T00:00:00Z',
+        counters: ['scan', 'large'],
+        startingCounters: [
+          { counter: 'total', value: 5000 },
+          { counter: 'scan', value: 700 },
+        ],
+      }),
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.colourCapable).toBe(false);
+    expect(created.body.counters.map((c: Json) => c.kind).sort()).toEqual(['large', 'mono', 'scan', 'total']);
+    const readings = (await admin.request('GET', `/devices/${created.body.id}/readings`)).body.items as Json[];
+    expect(readings.map((r) => [r.counterKind, r.value, r.source, r.takenAt]).sort()).toEqual([
+      ['scan', 700, 'partner', '2026-06-01T00:00:00.000Z'],
+      ['total', 5000, 'partner', '2026-06-01T00:00:00.000Z'],
+    ]);
+    // Colour among the counters makes the device colour-capable; a starting value needs its counter.
+    const colour = await admin.request('POST', '/devices', deviceInput(customer.id, { counters: ['colour'] }));
+    expect(colour.body.colourCapable).toBe(true);
+    const noCounter = await admin.request('POST', '/devices', deviceInput(customer.id, { startingCounters: [{ counter: 'colour', value: 1 }] }));
+    expect(noCounter.status).toBe(400);
+    expect(noCounter.body).toMatchObject({ key: 'device.no_counter', field: 'startingCounters.0.counter' });
+  });
+
+  it('suggests the models of the fleet first, then common real ones', async () => {
+    const customer = await newCustomer(admin);
+    await admin.request('POST', '/devices', deviceInput(customer.id, { manufacturer: 'Olivetti', model: 'd-Color MF3302', colourCapable: true }));
+    const models = (await admin.request('GET', '/devices/models')).body.items as Json[];
+    expect(models).toContainEqual({ manufacturer: 'Olivetti', model: 'd-Color MF3302', counters: ['colour'] });
+    expect(models).toContainEqual({ manufacturer: 'Ricoh', model: 'IM C3000', counters: ['colour', 'scan'] });
+  });
+
+  it('reactivates a deactivated device unless another active device took its serial', async () => {
+    const customer = await newCustomer(admin);
+    const device = (await admin.request('POST', '/devices', deviceInput(customer.id))).body;
+    await admin.request('POST', `/devices/${device.id}/deactivate`);
+    const reactivated = await admin.request('POST', `/devices/${device.id}/reactivate`);
+    expect(reactivated.status).toBe(200);
+    expect(reactivated.body).toMatchObject({ id: device.id, active: true, deviceCode: device.deviceCode });
+    await admin.request('POST', `/devices/${device.id}/deactivate`);
+    const successor = (await admin.request('POST', '/devices', deviceInput(customer.id, { serial: device.serial }))).body;
+    const refused = await admin.request('POST', `/devices/${device.id}/reactivate`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ key: 'device.serial_taken', params: { serial: device.serial, deviceCode: successor.deviceCode } });
+  });
+
+  it('deletes a device without history, and refuses one with readings, saying to deactivate it', async () => {
+    const customer = await newCustomer(admin);
+    const mistake = (await admin.request('POST', '/devices', deviceInput(customer.id))).body;
+    const counted = (await admin.request('POST', '/devices', deviceInput(customer.id, { startingCounters: [{ counter: 'total', value: 10 }] }))).body;
+    expect((await admin.request('DELETE', `/devices/${mistake.id}`)).status).toBe(204);
+    expect((await admin.request('GET', `/devices/${mistake.id}`)).status).toBe(404);
+    const refused = await admin.request('DELETE', `/devices/${counted.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ key: 'device.has_history', params: { readings: 1 } });
+    expect(refused.body.message).toContain('Désactivez-le plutôt');
+    expect((await admin.request('GET', `/devices/${counted.id}`)).status).toBe(200);
+    // Its number is never reused.
+    expect((await admin.request('POST', '/devices', deviceInput(customer.id))).body.deviceCode).toBe(`${customer.prefix}-3`);
+    const technician = await signedIn(t, partnerId, 'technician');
+    expect((await technician.request('DELETE', `/devices/${counted.id}`)).status).toBe(403);
+    expect((await technician.request('POST', `/devices/${counted.id}/reactivate`)).status).toBe(403);
+  });
 });

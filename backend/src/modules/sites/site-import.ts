@@ -1,6 +1,9 @@
 import { DomainError } from '@parc/shared';
-import { parseCsv } from '@parc/shared/csv';
+import { normalizeHeader, parseCsv } from '@parc/shared/csv';
 import { siteCreateSchema, type SiteImportCandidate, type SiteImportError, type SiteImportLine } from '@parc/shared/contracts/sites';
+
+/** Now shared with the devices import; the sites tests still reach it here. */
+export { normalizeHeader };
 
 export const SITE_IMPORT_COLUMNS = ['name', 'address', 'postcode', 'city', 'country', 'coordinatorEmail'] as const;
 export type SiteImportColumn = (typeof SITE_IMPORT_COLUMNS)[number];
@@ -16,16 +19,6 @@ const HEADER_ALIASES: Record<SiteImportColumn, readonly string[]> = {
 };
 
 export const MAX_SITE_IMPORT_LINES = 2000;
-
-/** "Code_Postal ", "E-mail", "Localité" -> "code postal", "e mail", "localite". */
-export function normalizeHeader(header: string): string {
-  return header
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\s_\-.]+/g, ' ')
-    .trim();
-}
 
 export interface SiteImportRow {
   line: number;

@@ -1,7 +1,7 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import type { Site } from '@parc/shared/contracts/sites';
 import type { Db } from '../../db/client.ts';
-import { sites } from '../../db/schema/index.ts';
+import { devices, floorPlans, localStocks, sites } from '../../db/schema/index.ts';
 import { toIso, visibleTo, type Scope } from '../customers/scope.ts';
 
 type SiteRow = typeof sites.$inferSelect;
@@ -39,4 +39,18 @@ export async function insertSites(db: Db, partnerId: string, customerId: string,
 export async function updateSite(db: Db, scope: Scope, id: string, values: Partial<SiteValues>): Promise<SiteRow | null> {
   const [row] = await db.update(sites).set(values).where(and(ofScope(scope), eq(sites.id, id))).returning();
   return row ?? null;
+}
+
+/** What refers to a site and must outlive it: its devices (active or retired, with their readings), floor plans and local stocks. */
+export async function siteReferences(db: Db, partnerId: string, siteId: string): Promise<{ devices: number; plans: number; stocks: number }> {
+  const [[device], [plan], [stock]] = await Promise.all([
+    db.select({ total: count() }).from(devices).where(and(eq(devices.partnerId, partnerId), eq(devices.siteId, siteId))),
+    db.select({ total: count() }).from(floorPlans).where(and(eq(floorPlans.partnerId, partnerId), eq(floorPlans.siteId, siteId))),
+    db.select({ total: count() }).from(localStocks).where(and(eq(localStocks.partnerId, partnerId), eq(localStocks.siteId, siteId))),
+  ]);
+  return { devices: device?.total ?? 0, plans: plan?.total ?? 0, stocks: stock?.total ?? 0 };
+}
+
+export async function deleteSite(db: Db, scope: Scope, id: string): Promise<void> {
+  await db.delete(sites).where(and(ofScope(scope), eq(sites.id, id)));
 }

@@ -14,7 +14,7 @@ import { DomainError } from '@parc/shared';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requirePermission } from '../auth/access.ts';
 import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
-import { changeSite, createSite, deactivateSite, getSite, importSites, listSites } from './sites.service.ts';
+import { changeSite, createSite, deactivateSite, getSite, importSites, listSites, reactivateSite, removeSite } from './sites.service.ts';
 
 const tags = ['sites'];
 const customerParams = z.object({ customerId: z.uuid() });
@@ -112,4 +112,31 @@ export const siteRoutes = createRouter()
       responses: { 200: json(siteSchema, 'The deactivated site'), ...errorResponses },
     }),
     async (c) => c.json(await deactivateSite(c.get('deps').db, c.get('user'), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/sites/{id}/reactivate',
+      tags,
+      summary: 'Reactivate a site: it is offered for new devices again',
+      middleware: [requirePermission('customers', 'edit')] as const,
+      request: { params: idParams },
+      responses: { 200: json(siteSchema, 'The reactivated site'), ...errorResponses },
+    }),
+    async (c) => c.json(await reactivateSite(c.get('deps').db, c.get('user'), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/sites/{id}',
+      tags,
+      summary: 'Delete a site nothing refers to; one with devices, floor plans or local stocks is refused (site.in_use): deactivate it instead',
+      middleware: [requirePermission('customers', 'edit')] as const,
+      request: { params: idParams },
+      responses: { 204: { description: 'Deleted' }, ...conflictResponse, ...errorResponses },
+    }),
+    async (c) => {
+      await removeSite(c.get('deps').db, c.get('user'), c.req.valid('param').id);
+      return c.body(null, 204);
+    },
   );

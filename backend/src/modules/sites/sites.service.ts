@@ -7,7 +7,7 @@ import { assertCoordinatorOfCustomer, mainCoordinatorId } from '../coordinators/
 import { getCustomer } from '../customers/customers.service.ts';
 import { isUniqueViolation, type Scope } from '../customers/scope.ts';
 import { checkSiteImport, readSiteImportFile } from './site-import.ts';
-import { findSite, findSites, insertSites, toSite, updateSite } from './sites.repo.ts';
+import { deleteSite, findSite, findSites, insertSites, siteReferences, toSite, updateSite } from './sites.repo.ts';
 
 const notFound = () => new DomainError('site.not_found');
 
@@ -57,6 +57,25 @@ export async function deactivateSite(db: Db, user: SessionUser, id: string): Pro
   const row = await updateSite(db, user, id, { active: false });
   if (!row) throw notFound();
   return toSite(row);
+}
+
+export async function reactivateSite(db: Db, user: SessionUser, id: string): Promise<Site> {
+  const row = await updateSite(db, user, id, { active: true });
+  if (!row) throw notFound();
+  return toSite(row);
+}
+
+/**
+ * Deletes a site nothing refers to (one entered by mistake). A site with devices, floor plans or
+ * local stocks is refused with what it still has: it is deactivated instead, keeping that history.
+ */
+export async function removeSite(db: Db, user: SessionUser, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await findSite(tx, user, id))) throw notFound();
+    const references = await siteReferences(tx, user.partnerId, id);
+    if (references.devices + references.plans + references.stocks > 0) throw new DomainError('site.in_use', references);
+    await deleteSite(tx, user, id);
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../test/app.ts';
 import { newCustomer, partnerAdminApp } from '../../test/partner-admin.ts';
-import { customerInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
+import { deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
 
 describe('sites API', () => {
   let t: TestApp;
@@ -27,6 +27,47 @@ describe('sites API', () => {
     expect((await admin.request('GET', `/customers/${customer.id}/sites?active=true`)).body.items.map((s: Json) => s.name)).toEqual(['Lille']);
     expect((await admin.request('GET', `/customers/${customer.id}/sites`)).body.items).toHaveLength(2);
     expect((await admin.request('GET', `/sites/${created.body.id}`)).body.name).toBe('Lille');
+  });
+
+  it('reactivates a deactivated site, offered for new devices again', async () => {
+    const customer = await newCustomer(admin);
+    const site = (await admin.request('POST', `/customers/${customer.id}/sites`, { name: 'Entrepôt' })).body;
+    await admin.request('POST', `/sites/${site.id}/deactivate`);
+    expect((await admin.request('POST', '/devices', deviceInput(customer.id, { siteId: site.id }))).body).toMatchObject({ key: 'site.not_active', field: 'siteId' });
+    const reactivated = await admin.request('POST', `/sites/${site.id}/reactivate`);
+    expect(reactivated.status).toBe(200);
+    expect(reactivated.body).toMatchObject({ id: site.id, active: true });
+    expect((await admin.request('POST', '/devices', deviceInput(customer.id, { siteId: site.id }))).status).toBe(201);
+  });
+
+  it('deletes a site nothing refers to, and refuses one with devices, plans or stocks, saying what it has', async () => {
+    const customer = await newCustomer(admin);
+    const add = async (name: string) => (await admin.request('POST', `/customers/${customer.id}/sites`, { name })).body;
+    const [mistake, withDevice, withPlan, withStock] = [await add('Typo'), await add('Siège'), await add('Annexe'), await add('Dépôt')];
+    const device = (await admin.request('POST', '/devices', deviceInput(customer.id, { siteId: withDevice.id }))).body;
+    // A retired device keeps its readings, and so its site.
+    await admin.request('POST', `/devices/${device.id}/deactivate`);
+    const plan = await t.app.request(`/api/customers/${customer.id}/floorplans?name=Ground&floor=0&siteId=${withPlan.id}`, {
+      method: 'POST',
+      headers: { cookie: admin.cookie, 'content-type': 'image/png' },
+      body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]),
+    });
+    expect(plan.status).toBe(201);
+    expect((await admin.request('POST', '/supplies/stocks', { name: 'Armoire', customerId: customer.id, siteId: withStock.id })).status).toBe(201);
+
+    const deleted = await admin.request('DELETE', `/sites/${mistake.id}`);
+    expect(deleted.status).toBe(204);
+    expect((await admin.request('GET', `/sites/${mistake.id}`)).status).toBe(404);
+    expect((await admin.request('DELETE', `/sites/${mistake.id}`)).body.key).toBe('site.not_found');
+    for (const [site, references] of [
+      [withDevice, { devices: 1, plans: 0, stocks: 0 }],
+      [withPlan, { devices: 0, plans: 1, stocks: 0 }],
+      [withStock, { devices: 0, plans: 0, stocks: 1 }],
+    ] as const) {
+      const refused = await admin.request('DELETE', `/sites/${site.id}`);
+      expect(refused).toMatchObject({ status: 409, body: { code: 'conflict', key: 'site.in_use', params: references } });
+    }
+    expect((await admin.request('GET', `/customers/${customer.id}/sites`)).body.items.map((s: Json) => s.name)).toEqual(['Annexe', 'Dépôt', 'Siège']);
   });
 
   it('imports a Latin-1 file from a spreadsheet with its accents, as UTF-8 does', async () => {
@@ -108,6 +149,8 @@ describe('sites API', () => {
       ['GET', `/sites/${site.id}`],
       ['PATCH', `/sites/${site.id}`, { name: 'x' }],
       ['POST', `/sites/${site.id}/deactivate`],
+      ['POST', `/sites/${site.id}/reactivate`],
+      ['DELETE', `/sites/${site.id}`],
     ] as const) {
       const response = await otherAdmin.request(method, path, body);
       expect(response.status, `${method} ${path}`).toBe(404);
@@ -132,6 +175,8 @@ describe('sites API', () => {
       expect((await caller.request('POST', `/customers/${mine.id}/sites`, { name: 'x' })).status).toBe(403);
       expect((await caller.request('PATCH', `/sites/${mySite.id}`, { name: 'x' })).status).toBe(403);
       expect((await caller.request('POST', `/sites/${mySite.id}/deactivate`)).status).toBe(403);
+      expect((await caller.request('POST', `/sites/${mySite.id}/reactivate`)).status).toBe(403);
+      expect((await caller.request('DELETE', `/sites/${mySite.id}`)).status).toBe(403);
       expect((await importCsv(caller, mine.id, 'commit', 'name\nx')).status).toBe(403);
     }
   });

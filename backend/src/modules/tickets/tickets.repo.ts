@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AttachmentMeta, CurrentError, ErrorDevice, MaintenanceRequest, RequestEvent, RequestSummary } from '@parc/shared/contracts/tickets';
 import { classifyAlert } from '@parc/shared/tickets/complexity';
 import type { Db } from '../../db/client.ts';
-import { customers, deviceAlerts, devices, maintenanceRequests, requestAttachments, requestEvents, users } from '../../db/schema/index.ts';
+import { customers, deviceAlertIgnores, deviceAlerts, devices, maintenanceRequests, requestAttachments, requestEvents, users } from '../../db/schema/index.ts';
 
 export type RequestRow = typeof maintenanceRequests.$inferSelect;
 export type NewEvent = Omit<typeof requestEvents.$inferInsert, 'partnerId' | 'requestId'>;
@@ -126,13 +126,38 @@ export async function loadRequest(db: Db, partnerId: string, id: string): Promis
 }
 
 /** Open (or, `cleared`, auto-repaired) alerts of the partner's devices, with the request made from each. */
-export async function selectErrors(db: Db, where: SQL[], cleared: boolean, page?: { limit: number; offset: number }): Promise<{ items: CurrentError[]; total: number }> {
-  const condition = and(cleared ? isNotNull(deviceAlerts.clearedAt) : isNull(deviceAlerts.clearedAt), ...where);
+/** The ignore in force on an alert's condition at `now`, if any. */
+const activeIgnore = (now: Date) =>
+  and(eq(deviceAlertIgnores.deviceId, deviceAlerts.deviceId), eq(deviceAlertIgnores.key, deviceAlerts.key), or(isNull(deviceAlertIgnores.until), gt(deviceAlertIgnores.until, now)));
+
+/**
+ * Errors, open or cleared; `ignored` says whether to list the ones the dealer ignores at `now` or the
+ * others (undefined: both, as the device page and the coordinator see them).
+ */
+export async function selectErrors(
+  db: Db,
+  where: SQL[],
+  cleared: boolean,
+  page?: { limit: number; offset: number },
+  ignoring?: { ignored: boolean; now: Date },
+): Promise<{ items: CurrentError[]; total: number }> {
+  const ignoredFilter = ignoring ? (ignoring.ignored ? isNotNull(deviceAlertIgnores.deviceId) : isNull(deviceAlertIgnores.deviceId)) : undefined;
+  const condition = and(cleared ? isNotNull(deviceAlerts.clearedAt) : isNull(deviceAlerts.clearedAt), ignoredFilter, ...where);
+  const now = ignoring?.now ?? new Date();
   const base = db
-    .select({ alert: deviceAlerts, device: deviceColumns, requestId: sql<string | null>`(select r.id from maintenance_requests r where r.alert_id = ${deviceAlerts.id} order by r.created_at desc limit 1)` })
+    .select({
+      alert: deviceAlerts,
+      device: deviceColumns,
+      requestId: sql<string | null>`(select r.id from maintenance_requests r where r.alert_id = ${deviceAlerts.id} order by r.created_at desc limit 1)`,
+      // Flat: drizzle would drop a nested left-joined object whose first field (`until`, null for good) is null.
+      ignoredBy: deviceAlertIgnores.by,
+      ignoredAt: deviceAlertIgnores.at,
+      ignoredUntil: deviceAlertIgnores.until,
+    })
     .from(deviceAlerts)
     .innerJoin(devices, eq(devices.id, deviceAlerts.deviceId))
     .innerJoin(customers, eq(customers.id, devices.customerId))
+    .leftJoin(deviceAlertIgnores, activeIgnore(now))
     .where(condition)
     .orderBy(cleared ? desc(deviceAlerts.clearedAt) : desc(deviceAlerts.openedAt), deviceAlerts.id);
   const rows = page ? await base.limit(page.limit).offset(page.offset) : await base;
@@ -140,10 +165,11 @@ export async function selectErrors(db: Db, where: SQL[], cleared: boolean, page?
     .select({ total: sql<number>`count(*)::int` })
     .from(deviceAlerts)
     .innerJoin(devices, eq(devices.id, deviceAlerts.deviceId))
+    .leftJoin(deviceAlertIgnores, activeIgnore(now))
     .where(condition);
   return {
     total: count?.total ?? 0,
-    items: rows.map(({ alert, device, requestId }) => ({
+    items: rows.map(({ alert, device, requestId, ignoredBy, ignoredAt, ignoredUntil }) => ({
       id: alert.id,
       device,
       group: alert.group,
@@ -155,6 +181,7 @@ export async function selectErrors(db: Db, where: SQL[], cleared: boolean, page?
       lastSeenAt: iso(alert.lastSeenAt),
       clearedAt: alert.clearedAt ? iso(alert.clearedAt) : null,
       requestId,
+      ignored: ignoredBy && ignoredAt ? { until: ignoredUntil && iso(ignoredUntil), by: ignoredBy, at: iso(ignoredAt) } : null,
     })),
   };
 }

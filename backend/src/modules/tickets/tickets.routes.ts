@@ -6,7 +6,10 @@ import {
   attachmentMetaSchema,
   attachmentUploadSchema,
   coordinatorOverviewSchema,
+  errorEmailSchema,
+  errorIgnoreSchema,
   errorListQuerySchema,
+  errorNoteSchema,
   errorPageSchema,
   maintenanceRequestSchema,
   problemReportSchema,
@@ -31,7 +34,8 @@ import type { Db } from '../../db/client.ts';
 import { customers, deviceAlerts, devices, maintenanceRequests, requestAttachments } from '../../db/schema/index.ts';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requirePermission, requireRole, type SessionUser } from '../auth/access.ts';
-import { errorResponses, json, jsonBody } from '../../http/openapi.ts';
+import { errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
+import { followAlert, forwardAlert, ignoreAlert, noteAlert } from './alert-actions.ts';
 import { notifyChanges } from './notifications.ts';
 import { selectErrors, selectRequests, selectSummaries } from './tickets.repo.ts';
 import {
@@ -95,9 +99,10 @@ export const ticketRoutes = createRouter()
       responses: { 200: json(errorPageSchema, 'One page of errors'), ...errorResponses },
     }),
     async (c) => {
-      const { db } = c.get('deps');
+      const { db, clock } = c.get('deps');
       const user = c.get('user');
       const query = c.req.valid('query');
+      const ignoring = { ignored: query.ignored === 'true', now: clock() };
       const where = [
         eq(deviceAlerts.partnerId, user.partnerId),
         query.customerId ? eq(devices.customerId, query.customerId) : undefined,
@@ -105,13 +110,73 @@ export const ticketRoutes = createRouter()
       ].filter((condition): condition is SQL => condition !== undefined);
       // Complexity is computed from data, not stored: filter after classifying.
       if (query.complexity) {
-        const all = await selectErrors(db, where, query.repaired === 'auto');
+        const all = await selectErrors(db, where, query.repaired === 'auto', undefined, ignoring);
         const items = all.items.filter((item) => item.complexity === query.complexity);
         const { limit, offset } = paging(query);
         return c.json({ items: items.slice(offset, offset + limit), total: items.length, page: query.page, pageSize: query.pageSize }, 200);
       }
-      const { items, total } = await selectErrors(db, where, query.repaired === 'auto', paging(query));
+      const { items, total } = await selectErrors(db, where, query.repaired === 'auto', paging(query), ignoring);
       return c.json({ items, total, page: query.page, pageSize: query.pageSize }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/errors/{id}/email',
+      tags,
+      summary: 'Forward an error by email (the device, the customer number and the error, with a word of yours); noted in the device history',
+      middleware: [editMaintenance] as const,
+      request: { params: idParams, body: jsonBody(errorEmailSchema) },
+      responses: { 204: { description: 'Sent' }, ...errorResponses },
+    }),
+    async (c) => {
+      await forwardAlert(c.get('deps'), c.get('user'), c.req.valid('param').id, c.req.valid('json'));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/errors/{id}/notes',
+      tags,
+      summary: "A note on an error, in the device's history",
+      middleware: [editMaintenance] as const,
+      request: { params: idParams, body: jsonBody(errorNoteSchema) },
+      responses: { 204: { description: 'Noted' }, ...errorResponses },
+    }),
+    async (c) => {
+      await noteAlert(c.get('deps'), c.get('user'), c.req.valid('param').id, c.req.valid('json'));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/errors/{id}/ignore',
+      tags,
+      summary: 'Ignore an error on its device for some days or for good (reported again, it stays ignored); the errors page leaves it out',
+      middleware: [editMaintenance] as const,
+      request: { params: idParams, body: jsonBody(errorIgnoreSchema) },
+      responses: { 204: { description: 'Ignored' }, ...errorResponses },
+    }),
+    async (c) => {
+      await ignoreAlert(c.get('deps'), c.get('user'), c.req.valid('param').id, c.req.valid('json'));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/errors/{id}/ignore',
+      tags,
+      summary: 'Follow an ignored error again',
+      middleware: [editMaintenance] as const,
+      request: { params: idParams },
+      responses: { 204: { description: 'Followed' }, ...errorResponses },
+    }),
+    async (c) => {
+      await followAlert(c.get('deps'), c.get('user'), c.req.valid('param').id);
+      return c.body(null, 204);
     },
   )
   .openapi(

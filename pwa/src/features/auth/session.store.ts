@@ -29,6 +29,8 @@ export interface SessionActions {
   logout(): Promise<void>;
   requestPasswordReset(email: string): Promise<ApiError | null>;
   confirmPasswordReset(token: string, password: string): Promise<ApiError | null>;
+  /** Takes in what the account screen changed (name, language), so the whole app follows at once. */
+  updateUser(change: Partial<Pick<SessionUser, 'name' | 'language'>>): Promise<void>;
 }
 
 export interface SessionStore {
@@ -87,6 +89,10 @@ export function createSessionStore(api: AuthApi, storage: LocalStorage): Session
     async confirmPasswordReset(token, password) {
       const result = await api.confirmPasswordReset(token, password);
       return result.ok ? null : result.error;
+    },
+
+    async updateUser(change) {
+      if (state.user) await signIn({ ...state.user, ...change });
     },
   };
 

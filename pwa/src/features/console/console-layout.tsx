@@ -6,6 +6,7 @@ import { createEffect, createSignal, For, on, Show, type ParentProps } from 'sol
 import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { useI18n, useSession } from '../../app-context.tsx';
 import { navigationFor, permittedItems } from '../shell/navigation.ts';
+import { accountText } from '../account/messages/index.ts';
 import { useFeatureText } from './feature-text.ts';
 import { consoleText } from './messages/index.ts';
 import { PermissionsProvider, usePermissions } from './permissions.tsx';
@@ -22,6 +23,7 @@ export function ConsoleLayout(props: RouteSectionProps) {
 function ConsoleFrame(props: ParentProps) {
   const { t: tGlobal } = useI18n();
   const { t } = useFeatureText(consoleText);
+  const { t: tAccount } = useFeatureText(accountText);
   const session = useSession();
   const location = useLocation();
   const [open, setOpen] = createSignal(false);
@@ -48,9 +50,14 @@ function ConsoleFrame(props: ParentProps) {
         </ul>
         <Show when={session.state.user}>
           {(user) => (
-            <p class="console__user muted" data-testid="signed-in-user">
-              {tGlobal('home.signedInAs', { name: user().name, email: user().email })}
-            </p>
+            <div class="console__user">
+              <p class="muted" data-testid="signed-in-user">
+                {tGlobal('home.signedInAs', { name: user().name, email: user().email })}
+              </p>
+              <A href="/console/account" activeClass="is-active">
+                {tAccount('account.link')}
+              </A>
+            </div>
           )}
         </Show>
       </nav>

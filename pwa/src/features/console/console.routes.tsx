@@ -35,6 +35,8 @@ export const consoleRoutes: RouteDefinition = {
         { path: '/billing/:id', component: lazy(() => import('../billing/billing-run.page.tsx')) },
         { path: '/users', component: lazy(() => import('../users/users.page.tsx')) },
         { path: '/settings', component: lazy(() => import('../settings/settings.page.tsx')) },
+        { path: '/account', component: lazy(() => import('../account/account.page.tsx')) },
+        { path: '/*404', component: lazy(() => import('./console-not-found.page.tsx')) },
       ],
     },
   ],

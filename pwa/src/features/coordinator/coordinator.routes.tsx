@@ -18,6 +18,7 @@ export const coordinatorRoutes: RouteDefinition = {
       children: [
         { path: '/', component: CoordinatorPage },
         { path: '/requests/:id', component: CoordinatorRequestPage },
+        { path: '/account', component: lazy(() => import('../account/account.page.tsx')) },
       ],
     },
   ],

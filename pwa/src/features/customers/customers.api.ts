@@ -91,13 +91,19 @@ export function createCustomersApi(client: ApiClient = createApiClient()) {
     createSite: (customerId: string, input: Partial<SiteCreate> & { name: string }) => call<Site>('POST', `/api/customers/${customerId}/sites`, input),
     updateSite: (id: string, input: Partial<SiteUpdate>) => call<Site>('PATCH', `/api/sites/${id}`, input),
     deactivateSite: (id: string) => call<Site>('POST', `/api/sites/${id}/deactivate`),
+    reactivateSite: (id: string) => call<Site>('POST', `/api/sites/${id}/reactivate`),
+    /** Refused (site.in_use) while devices, floor plans or local stocks refer to the site. */
+    deleteSite: (id: string) => call<undefined>('DELETE', `/api/sites/${id}`),
     /** Preview judges every line; commit writes all lines or none (a 400 then carries `details.lines`). */
     importSites: (customerId: string, csv: string, mode: 'preview' | 'commit') =>
       client.send<SiteImportResult>('POST', `/api/customers/${customerId}/sites/import?mode=${mode}`, { contentType: 'text/csv', data: csv }),
 
-    coordinators: (customerId: string) => call<{ items: Coordinator[] }>('GET', `/api/customers/${customerId}/coordinators?active=true`),
+    /** The active ones, to choose from; `withInactive` for the customer's own list. */
+    coordinators: (customerId: string, withInactive = false) => call<{ items: Coordinator[] }>('GET', `/api/customers/${customerId}/coordinators${withInactive ? '' : '?active=true'}`),
     createCoordinator: (customerId: string, input: CoordinatorCreate) => call<Coordinator>('POST', `/api/customers/${customerId}/coordinators`, input),
     updateCoordinator: (id: string, input: CoordinatorUpdate) => call<Coordinator>('PATCH', `/api/coordinators/${id}`, input),
+    deactivateCoordinator: (id: string) => call<Coordinator>('POST', `/api/coordinators/${id}/deactivate`),
+    reactivateCoordinator: (id: string) => call<Coordinator>('POST', `/api/coordinators/${id}/reactivate`),
 
     devices: (customerId: string) => call<Page<Device>>('GET', `/api/devices?customerId=${customerId}&pageSize=200&active=true`),
 
@@ -115,6 +121,8 @@ export function createCustomersApi(client: ApiClient = createApiClient()) {
     pendingDevices: (customerId?: string) => call<{ items: PendingDevice[] }>('GET', `/api/devices/pending${customerId ? `?customerId=${customerId}` : ''}`),
     assignPendingDevice: (id: string, input: { siteId?: string; coordinatorId?: string }) => call<unknown>('POST', `/api/devices/pending/${id}/assign`, input),
     decidePendingDevice: (id: string, decision: PendingDecision) => call<{ id: string; deviceCode: string }>('POST', `/api/devices/pending/${id}/decision`, { decision }),
+    /** All of them or none (one gone meanwhile refuses the lot). */
+    deletePendingDevices: (ids: readonly string[]) => call<{ deleted: number }>('POST', '/api/devices/pending/delete', { ids }),
 
     toCheck: () => call<{ items: ToCheckItem[] }>('GET', '/api/readings/to-check'),
     acceptReading: (id: string) => call<Reading>('POST', `/api/readings/${id}/accept`, {}),

@@ -2,14 +2,19 @@
  * Printers an agent found that are not in the fleet yet: assign each to a site and coordinator. A
  * printer that is an active device of another customer is flagged "reported at another customer":
  * the dealer moves that device here (history and counters with it), leaves it there, or ignores the report.
+ * Printers nobody wants in the fleet are deleted from the list one by one or checked and deleted together.
  */
 import { A } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { ConfirmDialog } from '../console/confirm-dialog.tsx';
 import { formatDateTime } from '../console/format.ts';
 import { useFeatureText } from '../console/feature-text.ts';
+import { usePermission } from '../console/permissions.tsx';
+import { pluralForm } from '../plural/plural.ts';
 import type { CustomersApi, PendingDecision, PendingDevice } from './customers.api.ts';
 import { ItemsTable } from './items-table.tsx';
 import { customersText } from './messages/index.ts';
+import { allSelected, selectedAmong, withChecked } from './selection.ts';
 import { apiErrorText } from '../../i18n/api-error.ts';
 
 export function PendingDevices(props: { api: CustomersApi; customerId: string }) {
@@ -35,6 +40,27 @@ export function PendingDevices(props: { api: CustomersApi; customerId: string })
   const [choices, setChoices] = createSignal<Record<string, { siteId?: string; coordinatorId?: string }>>({});
   const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
   const choose = (id: string, field: 'siteId' | 'coordinatorId', value: string) => setChoices({ ...choices(), [id]: { ...choices()[id], [field]: value || undefined } });
+  const canDelete = usePermission('agents', 'edit');
+  const [checked, setChecked] = createSignal<ReadonlySet<string>>(new Set());
+  const listed = createMemo(() => {
+    const result = toAdd();
+    return result?.ok ? result.data.items.map((device) => device.id) : [];
+  });
+  const selected = createMemo(() => selectedAmong(checked(), listed()));
+  /** The ids whose deletion waits for confirmation: the selection, or one row's. */
+  const [deleting, setDeleting] = createSignal<readonly string[] | null>(null);
+
+  async function remove(ids: readonly string[]) {
+    const result = await props.api.deletePendingDevices(ids);
+    if (!result.ok) {
+      await refetch();
+      return result.error;
+    }
+    setChecked(withChecked(checked(), ids, false));
+    setMessage({ ok: true, text: t(`pending.deleted.${pluralForm(language(), result.data.deleted)}`, { count: result.data.deleted }) });
+    await refetch();
+    return null;
+  }
 
   async function assign(device: PendingDevice) {
     const result = await props.api.assignPendingDevice(device.id, choices()[device.id] ?? {});
@@ -84,46 +110,88 @@ export function PendingDevices(props: { api: CustomersApi; customerId: string })
           );
         }}
       </For>
-      <ItemsTable result={toAdd()} retry={refetch} empty={<Show when={reported().length === 0}><p class="muted">{t('pending.empty')}</p></Show>}
-        head={
-          <>
-            <th scope="col">{t('pending.model')}</th>
-            <th scope="col">{t('pending.serial')}</th>
-            <th scope="col">{t('agent.lastContact')}</th>
-            <th scope="col">{t('field.siteName')}</th>
-            <th scope="col">{t('field.coordinator')}</th>
-            <th scope="col">{t('customers.col.actions')}</th>
-          </>
-        }
-      >
-        {(device) => (
-          <tr>
-            <th scope="row">
-              {[device.manufacturer, device.model].filter(Boolean).join(' ') || '—'}
-              <div class="muted">{device.ip}</div>
-            </th>
-            <td>{device.serial}</td>
-            <td>{formatDateTime(language(), device.lastSeenAt)}</td>
-            <td>
-              <select aria-label={t('field.siteName')} onChange={(event) => choose(device.id, 'siteId', event.currentTarget.value)}>
-                <option value="">{t('sites.none')}</option>
-                <For each={sites() ?? []}>{(site) => <option value={site.id}>{site.name}</option>}</For>
-              </select>
-            </td>
-            <td>
-              <select aria-label={t('field.coordinator')} onChange={(event) => choose(device.id, 'coordinatorId', event.currentTarget.value)}>
-                <option value="">{t('sites.none')}</option>
-                <For each={coordinators() ?? []}>{(coordinator) => <option value={coordinator.id}>{coordinator.name}</option>}</For>
-              </select>
-            </td>
-            <td>
-              <button type="button" class="button button--primary" onClick={() => assign(device)}>
-                {t('pending.assign')}
-              </button>
-            </td>
-          </tr>
+      <Show when={canDelete() && listed().length > 0}>
+        <div class="actions pending-selection">
+          <label class="check">
+            <input type="checkbox" checked={allSelected(checked(), listed())} onChange={(event) => setChecked(withChecked(checked(), listed(), event.currentTarget.checked))} />
+            {t('pending.selectAll')}
+          </label>
+          <button type="button" class="button" disabled={selected().length === 0} onClick={() => setDeleting(selected())}>
+            {t('pending.deleteSelected', { count: selected().length })}
+          </button>
+        </div>
+      </Show>
+      <Show when={deleting()} keyed>
+        {(ids) => (
+          <ConfirmDialog
+            title={t(`pending.confirmDelete.${pluralForm(language(), ids.length)}`, { count: ids.length })}
+            confirmLabel={t('pending.delete')}
+            danger
+            onConfirm={() => remove(ids)}
+            onClose={() => setDeleting(null)}
+          >
+            <p>{t('pending.confirmDelete.body')}</p>
+          </ConfirmDialog>
         )}
-      </ItemsTable>
+      </Show>
+      <div class="card-table">
+        <ItemsTable result={toAdd()} retry={refetch} empty={<Show when={reported().length === 0}><p class="muted">{t('pending.empty')}</p></Show>}
+          head={
+            <>
+              <th scope="col">{t('pending.model')}</th>
+              <th scope="col">{t('pending.serial')}</th>
+              <th scope="col">{t('agent.lastContact')}</th>
+              <th scope="col">{t('field.siteName')}</th>
+              <th scope="col">{t('field.coordinator')}</th>
+              <th scope="col">{t('customers.col.actions')}</th>
+            </>
+          }
+        >
+          {(device) => (
+            <tr>
+              <th scope="row">
+                <Show when={canDelete()}>
+                  <input
+                    type="checkbox"
+                    class="pending-selection__box"
+                    checked={checked().has(device.id)}
+                    aria-label={t('pending.select', { serial: device.serial })}
+                    onChange={(event) => setChecked(withChecked(checked(), [device.id], event.currentTarget.checked))}
+                  />{' '}
+                </Show>
+                {[device.manufacturer, device.model].filter(Boolean).join(' ') || '—'}
+                <div class="muted">{device.ip}</div>
+              </th>
+              <td data-label={t('pending.serial')}>{device.serial}</td>
+              <td data-label={t('agent.lastContact')}>{formatDateTime(language(), device.lastSeenAt)}</td>
+              <td data-label={t('field.siteName')}>
+                <select aria-label={t('field.siteName')} onChange={(event) => choose(device.id, 'siteId', event.currentTarget.value)}>
+                  <option value="">{t('sites.none')}</option>
+                  <For each={sites() ?? []}>{(site) => <option value={site.id}>{site.name}</option>}</For>
+                </select>
+              </td>
+              <td data-label={t('field.coordinator')}>
+                <select aria-label={t('field.coordinator')} onChange={(event) => choose(device.id, 'coordinatorId', event.currentTarget.value)}>
+                  <option value="">{t('sites.none')}</option>
+                  <For each={coordinators() ?? []}>{(coordinator) => <option value={coordinator.id}>{coordinator.name}</option>}</For>
+                </select>
+              </td>
+              <td class="card-table__actions">
+                <div class="actions">
+                  <button type="button" class="button button--primary" onClick={() => assign(device)}>
+                    {t('pending.assign')}
+                  </button>
+                  <Show when={canDelete()}>
+                    <button type="button" class="button button--quiet" aria-label={`${t('pending.delete')}: ${device.serial}`} onClick={() => setDeleting([device.id])}>
+                      {t('pending.delete')}
+                    </button>
+                  </Show>
+                </div>
+              </td>
+            </tr>
+          )}
+        </ItemsTable>
+      </div>
     </section>
   );
 }

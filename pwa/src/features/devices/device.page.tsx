@@ -17,6 +17,7 @@ import { formatBucket } from '../console/format.ts';
 import { useBrand } from '../settings/brand.ts';
 import { CounterChart } from './counter-chart.tsx';
 import { CustomParameters } from './custom-parameters.tsx';
+import { DeviceLifecycle } from './device-lifecycle.tsx';
 import { StateBadge } from './device-bits.tsx';
 import { SuppliesSection } from './supplies-section.tsx';
 import { createDevicesApi, type NamedOption } from './devices.api.ts';
@@ -58,6 +59,10 @@ export function DevicePage() {
     const granted = permissions();
     return !!granted && allows(granted.readings, 'edit');
   };
+  const canEditDevices = () => {
+    const granted = permissions();
+    return !!granted && allows(granted.devices, 'edit');
+  };
   const canSwap = () => {
     const granted = permissions();
     return !!granted && allows(granted.readings, 'edit') && allows(granted.devices, 'edit');
@@ -94,6 +99,9 @@ export function DevicePage() {
                   </h1>
                   <StateBadge state={view().state} />
                   <span class={`connection connection--${view().connection}`}>{t(`devices.connection.${view().connection}`)}</span>
+                  <Show when={canEditDevices()}>
+                    <DeviceLifecycle api={api} device={view().device} onChanged={readingsChanged} />
+                  </Show>
                 </header>
                 <div class="device__grid">
                   <section class="card" aria-labelledby="general">

@@ -14,6 +14,9 @@ import { StateBadge } from './device-bits.tsx';
 import { SupplyBars } from './supply-bars.tsx';
 import './devices.css';
 import { apiErrorText } from '../../i18n/api-error.ts';
+import { usePermission } from '../console/permissions.tsx';
+import { DeviceAddDialog } from './device-add-dialog.tsx';
+import { DeviceImportDialog } from './device-import-dialog.tsx';
 
 const api = createDevicesApi(createApiClient());
 
@@ -55,7 +58,15 @@ export function DevicesListPage() {
     if (f.parameterId && f.parameterValue.trim()) params.append('param', `${f.parameterId}:${f.parameterValue.trim()}`);
     return params;
   };
-  const [rows] = createResource(query, (params) => api.list(params));
+  const [rows, { refetch }] = createResource(query, (params) => api.list(params));
+  const canEdit = usePermission('devices', 'edit');
+  /** The add or import dialog, open over the list; `done` says what it did. */
+  const [dialog, setDialog] = createSignal<'add' | 'import' | null>(null);
+  const [done, setDone] = createSignal<string | null>(null);
+  const finished = (text: string) => {
+    setDone(text);
+    void refetch();
+  };
   const loaded = () => {
     const result = rows();
     return result?.ok ? result.data : undefined;
@@ -176,7 +187,38 @@ export function DevicesListPage() {
         <button type="button" class="button button--quiet" aria-expanded={optionsOpen()} onClick={() => setOptionsOpen(!optionsOpen())}>
           {t('devices.columns')}
         </button>
+        <Show when={canEdit()}>
+          <button type="button" class="button button--primary" onClick={() => setDialog('add')}>
+            {t('devices.add.open')}
+          </button>
+          <button type="button" class="button" onClick={() => setDialog('import')}>
+            {t('devices.import.open')}
+          </button>
+        </Show>
       </header>
+      <Show when={done()}>
+        <p class="notice" role="status" data-testid="devices-done">
+          {done()}
+        </p>
+      </Show>
+      <Show when={dialog() === 'add'}>
+        <DeviceAddDialog
+          api={api}
+          customers={customers() ?? []}
+          customerId={filters().customerId}
+          onClose={() => setDialog(null)}
+          onCreated={(device) => finished(t('devices.add.done', { code: device.deviceCode }))}
+        />
+      </Show>
+      <Show when={dialog() === 'import'}>
+        <DeviceImportDialog
+          api={api}
+          customers={customers() ?? []}
+          customerId={filters().customerId}
+          onClose={() => setDialog(null)}
+          onImported={(created) => finished(t('devices.import.done', { created }))}
+        />
+      </Show>
 
       <div class="devices__layout" classList={{ 'devices__layout--panel': panelOpen() }}>
         <Show when={panelOpen()}>

@@ -4,6 +4,8 @@ import type { DeviceConsole, DeviceEvent, DeviceRowPage, DeviceSettings, DeviceS
 import type { Parameter, ParameterTarget, ParameterValue, ParameterValuesUpdate } from '@parc/shared/contracts/parameters';
 import { PARAMETER_ENTITY_PATHS } from '@parc/shared/contracts/parameters';
 import type { ListPreferences } from '@parc/shared/contracts/preferences';
+import type { Device, DeviceCreate, DeviceDetail, DeviceModel } from '@parc/shared/contracts/devices';
+import type { DeviceImportResult } from '@parc/shared/contracts/device-import';
 
 export interface NamedOption {
   id: string;
@@ -23,7 +25,16 @@ export interface DevicesApi {
   saveParameterValues(target: ParameterTarget, entityId: string, change: ParameterValuesUpdate): Promise<ApiResult<{ items: ParameterValue[] }>>;
   preferences(): Promise<ApiResult<{ value: ListPreferences | null }>>;
   savePreferences(value: ListPreferences): Promise<ApiResult<unknown>>;
+  models(): Promise<ApiResult<{ items: DeviceModel[] }>>;
+  create(input: DeviceCreate): Promise<ApiResult<DeviceDetail>>;
+  /** A CSV or XLSX file: preview judges each line, commit creates all or nothing. */
+  importFile(customerId: string, file: File, mode: 'preview' | 'commit'): Promise<ApiResult<DeviceImportResult>>;
+  deactivate(id: string): Promise<ApiResult<Device>>;
+  reactivate(id: string): Promise<ApiResult<Device>>;
+  remove(id: string): Promise<ApiResult<unknown>>;
 }
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function createDevicesApi(client: ApiClient): DevicesApi {
   return {
@@ -39,5 +50,12 @@ export function createDevicesApi(client: ApiClient): DevicesApi {
     saveParameterValues: (target, entityId, change) => client.request('PUT', `/api/${PARAMETER_ENTITY_PATHS[target]}/${entityId}/parameters`, change),
     preferences: () => client.request('GET', '/api/preferences/devices'),
     savePreferences: (value) => client.request('PUT', '/api/preferences/devices', value),
+    models: () => client.request('GET', '/api/devices/models'),
+    create: (input) => client.request('POST', '/api/devices', input),
+    importFile: (customerId, file, mode) =>
+      client.send('POST', `/api/customers/${customerId}/devices/import?mode=${mode}`, { contentType: /\.xlsx$/i.test(file.name) ? XLSX : 'text/csv', data: file }),
+    deactivate: (id) => client.request('POST', `/api/devices/${id}/deactivate`),
+    reactivate: (id) => client.request('POST', `/api/devices/${id}/reactivate`),
+    remove: (id) => client.request('DELETE', `/api/devices/${id}`),
   };
 }

@@ -13,12 +13,14 @@ import { REPORT_SOURCES, type ReportSource } from '@parc/shared/reports/vocabula
 import { REPORT_GROUPINGS } from '@parc/shared/contracts/reports';
 import { createApiClient, type ApiError, type ApiResult } from '../../api/client.ts';
 import { useFeatureText } from '../console/feature-text.ts';
+import { DialogButtons } from '../console/dialog-buttons.tsx';
 import { ModalDialog } from '../console/modal-dialog.tsx';
 import { FormError } from '../shell/form-error.tsx';
+import { fromCatalogue } from '../../i18n/pseudo.ts';
 import { createTicketsApi, customerOptions } from '../tickets/tickets.api.ts';
 import { NamedOptions } from '../tickets/tickets-bits.tsx';
 import { reportsText } from './messages/index.ts';
-import { blankForm, formOf, isPeriodPreset, reportInputOf, reportName, reportProblems, toggledColumn, type ReportProblem, withSource } from './reports.rules.ts';
+import { blankForm, formOf, isPeriodPreset, reportInputOf, plainReportName, reportProblems, toggledColumn, type ReportProblem, withSource } from './reports.rules.ts';
 
 export function ReportDialog(props: {
   report?: Report;
@@ -29,7 +31,7 @@ export function ReportDialog(props: {
   onClose: () => void;
 }) {
   const { t, language } = useFeatureText(reportsText);
-  const initial = props.report ? formOf(props.report, props.copy ? t('reports.copyOf', { name: reportName(props.report, language()) }) : reportName(props.report, language())) : blankForm();
+  const initial = props.report ? formOf(props.report, props.copy ? t('reports.copyOf', { name: plainReportName(props.report, language()) }) : plainReportName(props.report, language())) : blankForm();
   const [form, setForm] = createStore(initial);
   const [problems, setProblems] = createSignal<ReportProblem[]>([]);
   const [failure, setFailure] = createSignal<ApiError | null>(null);
@@ -86,7 +88,7 @@ export function ReportDialog(props: {
                     checked={form.columns.includes(column.key)}
                     onChange={(e) => setForm('columns', toggledColumn(form, column.key, e.currentTarget.checked))}
                   />
-                  <span>{columnLabel(column.key, language())}</span>
+                  <span>{fromCatalogue(columnLabel(column.key, language()))}</span>
                 </label>
               )}
             </For>
@@ -114,7 +116,7 @@ export function ReportDialog(props: {
               <span>{t('reports.field.state')}</span>
               <select name="state" value={form.state} onChange={(e) => setForm('state', e.currentTarget.value)}>
                 <option value="">{t('reports.field.anyState')}</option>
-                <For each={spec().states}>{(state) => <option value={state}>{codeLabel(spec().stateColumn ?? '', state, language())}</option>}</For>
+                <For each={spec().states}>{(state) => <option value={state}>{fromCatalogue(codeLabel(spec().stateColumn ?? '', state, language()))}</option>}</For>
               </select>
             </label>
           </Show>
@@ -125,7 +127,7 @@ export function ReportDialog(props: {
                 <Show when={form.source !== 'volumes'}>
                   <option value="">{t('reports.field.noPeriod')}</option>
                 </Show>
-                <For each={PERIOD_PRESETS}>{(preset) => <option value={preset}>{PERIOD_PRESET_LABELS[preset][language()]}</option>}</For>
+                <For each={PERIOD_PRESETS}>{(preset) => <option value={preset}>{fromCatalogue(PERIOD_PRESET_LABELS[preset][language()])}</option>}</For>
                 <option value="custom">{t('reports.field.custom')}</option>
               </select>
             </label>
@@ -150,7 +152,7 @@ export function ReportDialog(props: {
                 <span>{t('reports.field.sort')}</span>
                 <select name="sortColumn" value={form.sortColumn} onChange={(e) => setForm('sortColumn', e.currentTarget.value)}>
                   <option value="">{t('reports.field.defaultSort')}</option>
-                  <For each={form.columns}>{(column) => <option value={column}>{columnLabel(column, language())}</option>}</For>
+                  <For each={form.columns}>{(column) => <option value={column}>{fromCatalogue(columnLabel(column, language()))}</option>}</For>
                 </select>
               </label>
             }
@@ -174,14 +176,7 @@ export function ReportDialog(props: {
           <span>{t('reports.field.shared')}</span>
         </label>
         <FormError message={failure()} />
-        <div class="report-dialog__buttons">
-          <button type="button" class="button button--quiet" onClick={() => dialog?.close()}>
-            {t('reports.close')}
-          </button>
-          <button type="submit" class="button button--primary" disabled={saving()} aria-busy={saving()}>
-            {t('reports.save')}
-          </button>
-        </div>
+        <DialogButtons close={() => dialog?.close()} sending={saving()} submit={t('reports.save')} />
       </form>
     </ModalDialog>
   );

@@ -15,11 +15,12 @@ import { formatCount, formatDateTime } from '../console/format.ts';
 import { Loaded } from '../console/loaded.tsx';
 import { usePermission } from '../console/permissions.tsx';
 import { TabBar } from '../console/tab-bar.tsx';
+import { ConfirmDialog } from '../console/confirm-dialog.tsx';
 import { FormError } from '../shell/form-error.tsx';
 import { reportsText } from './messages/index.ts';
 import { ReportDialog } from './report-dialog.tsx';
 import { createReportsApi, fileUrl } from './reports.api.ts';
-import { fileSize, isWorking, progressPercent, reportName } from './reports.rules.ts';
+import { fileSize, isWorking, plainReportName, progressPercent, reportName } from './reports.rules.ts';
 import { ScheduleDialog } from './schedule-dialog.tsx';
 import './reports.css';
 
@@ -76,11 +77,12 @@ function ReportsTab() {
     navigate('/console/reports/files');
   }
 
-  async function remove(report: Report) {
-    if (!window.confirm(t('reports.confirmDelete', { name: reportName(report, language()) }))) return;
+  const [deleting, setDeleting] = createSignal<Report | null>(null);
+  async function remove(report: Report): Promise<ApiError | null> {
     const result = await api.remove(report.key);
-    if (!result.ok) return setFailure(result.error);
+    if (!result.ok) return result.error;
     void refetch();
+    return null;
   }
 
   const Row = (props: { report: Report }) => (
@@ -106,10 +108,10 @@ function ReportsTab() {
                 data-action={`run-${format}`}
                 disabled={starting() !== null}
                 aria-busy={starting() === `${props.report.key}/${format}`}
-                aria-label={t('reports.download', { format: format.toUpperCase(), name: reportName(props.report, language()) })}
+                aria-label={t('reports.download', { format: format.toUpperCase(), name: plainReportName(props.report, language()) })}
                 onClick={() => void make(props.report, format)}
               >
-                {format.toUpperCase()}
+                {t(`reports.format.${format}`)}
               </button>
             )}
           </For>
@@ -121,7 +123,7 @@ function ReportsTab() {
               <button type="button" class="button button--quiet" data-action="edit" onClick={() => setEditing({ mode: 'edit', report: props.report })}>
                 {t('reports.edit')}
               </button>
-              <button type="button" class="button button--quiet" data-action="delete" onClick={() => void remove(props.report)}>
+              <button type="button" class="button button--quiet" data-action="delete" onClick={() => setDeleting(props.report)}>
                 {t('reports.delete')}
               </button>
             </Show>
@@ -197,6 +199,17 @@ function ReportsTab() {
           />
         )}
       </Show>
+      <Show when={deleting()} keyed>
+        {(report) => (
+          <ConfirmDialog
+            title={t('reports.confirmDelete', { name: plainReportName(report, language()) })}
+            confirmLabel={t('reports.delete')}
+            danger
+            onConfirm={() => remove(report)}
+            onClose={() => setDeleting(null)}
+          />
+        )}
+      </Show>
       <Show when={scheduling()} keyed>
         {(key) => (
           <ScheduleDialog
@@ -250,7 +263,7 @@ function FilesTab() {
                     <div class="report-file__what">
                       <strong>{run.name}</strong>
                       <span class="muted">
-                        {run.format.toUpperCase()} · {formatDateTime(language(), run.createdAt)}
+                        {t(`reports.format.${run.format}`)} · {formatDateTime(language(), run.createdAt)}
                       </span>
                     </div>
                     <div class="report-file__state">
@@ -308,7 +321,6 @@ function SchedulesTab() {
   const [schedules, { refetch }] = createResource(() => api.schedules());
   const [reports] = createResource(() => api.list());
   const [editing, setEditing] = createSignal<ReportSchedule | 'new' | null>(null);
-  const [failure, setFailure] = createSignal<ApiError | null>(null);
   const nameOf = (key: string) => {
     const report = itemsOf(reports()).find((entry) => entry.key === key);
     return report ? reportName(report, language()) : reportName({ key, name: null }, language());
@@ -326,11 +338,12 @@ function SchedulesTab() {
       ...schedule.recipients.addresses,
     ].join(', ');
 
-  async function remove(schedule: ReportSchedule) {
-    if (!window.confirm(t('reports.schedules.confirmDelete'))) return;
+  const [deleting, setDeleting] = createSignal<ReportSchedule | null>(null);
+  async function remove(schedule: ReportSchedule): Promise<ApiError | null> {
     const result = await api.removeSchedule(schedule.id);
-    if (!result.ok) return setFailure(result.error);
+    if (!result.ok) return result.error;
     void refetch();
+    return null;
   }
 
   return (
@@ -343,7 +356,6 @@ function SchedulesTab() {
           </button>
         </Show>
       </div>
-      <FormError message={failure()} />
       <Loaded result={schedules()} retry={refetch}>
         {() => (
           <ul class="report-files" data-testid="report-schedules">
@@ -355,7 +367,7 @@ function SchedulesTab() {
                     <div class="report-file__what">
                       <strong>{nameOf(schedule.reportKey)}</strong>
                       <span class="muted">
-                        {when(schedule)} · {schedule.format.toUpperCase()}
+                        {when(schedule)} · {t(`reports.format.${schedule.format}`)}
                       </span>
                       <span class="report-file__to">{recipients(schedule)}</span>
                     </div>
@@ -380,7 +392,7 @@ function SchedulesTab() {
                         <button type="button" class="button button--quiet" onClick={() => setEditing(schedule)}>
                           {t('reports.schedules.edit')}
                         </button>
-                        <button type="button" class="button button--quiet" onClick={() => void remove(schedule)}>
+                        <button type="button" class="button button--quiet" onClick={() => setDeleting(schedule)}>
                           {t('reports.schedules.delete')}
                         </button>
                       </div>
@@ -392,6 +404,19 @@ function SchedulesTab() {
           </ul>
         )}
       </Loaded>
+      <Show when={deleting()} keyed>
+        {(schedule) => (
+          <ConfirmDialog
+            title={t('reports.schedules.confirmDelete')}
+            confirmLabel={t('reports.schedules.delete')}
+            danger
+            onConfirm={() => remove(schedule)}
+            onClose={() => setDeleting(null)}
+          >
+            <p>{nameOf(schedule.reportKey)}</p>
+          </ConfirmDialog>
+        )}
+      </Show>
       <Show when={editing()} keyed>
         {(current) => (
           <ScheduleDialog

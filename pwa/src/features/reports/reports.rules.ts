@@ -7,11 +7,18 @@ import type { Language } from '@parc/shared/languages';
 import { SOURCES } from '@parc/shared/reports/catalogue';
 import { PERIOD_PRESETS, type PeriodPreset } from '@parc/shared/reports/period';
 import { predefinedReport } from '@parc/shared/reports/predefined';
+import { fromCatalogue } from '../../i18n/pseudo.ts';
 import type { CsvSeparator, CustomerSelection, ReportFormat, ReportFrequency, ReportSource } from '@parc/shared/reports/vocabulary';
 
-/** A report's name in the reader's language: predefined names come from the shared catalogue. */
-export function reportName(report: Pick<Report, 'key' | 'name'>, language: Language): string {
+/** A report's name in the reader's language: an own report's as its owner wrote it, a predefined one's from the shared catalogue. */
+export function plainReportName(report: Pick<Report, 'key' | 'name'>, language: Language): string {
   return report.name ?? predefinedReport(report.key)?.name[language] ?? report.key;
+}
+
+/** The name as a screen shows it on its own (a predefined name marked as catalogue text); inside a sentence, `plainReportName`. */
+export function reportName(report: Pick<Report, 'key' | 'name'>, language: Language): string {
+  const name = plainReportName(report, language);
+  return report.name === null ? fromCatalogue(name) : name;
 }
 
 export interface ReportForm {

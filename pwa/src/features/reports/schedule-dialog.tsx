@@ -10,6 +10,7 @@ import { LANGUAGE_LOCALES, LANGUAGES } from '@parc/shared/languages';
 import { CUSTOMER_SELECTIONS, REPORT_FORMATS, REPORT_FREQUENCIES, type CustomerSelection, type ReportFrequency } from '@parc/shared/reports/vocabulary';
 import { createApiClient, type ApiError, type ApiResult } from '../../api/client.ts';
 import { useFeatureText } from '../console/feature-text.ts';
+import { DialogButtons } from '../console/dialog-buttons.tsx';
 import { ModalDialog } from '../console/modal-dialog.tsx';
 import { FormError } from '../shell/form-error.tsx';
 import { createTicketsApi, customerOptions } from '../tickets/tickets.api.ts';
@@ -101,7 +102,7 @@ export function ScheduleDialog(props: {
             <label class="field">
               <span>{t('reports.format.label')}</span>
               <select name="format" value={form.format} onChange={(e) => setForm('format', e.currentTarget.value as 'csv' | 'xlsx')}>
-                <For each={REPORT_FORMATS}>{(format) => <option value={format}>{format.toUpperCase()}</option>}</For>
+                <For each={REPORT_FORMATS}>{(format) => <option value={format}>{t(`reports.format.${format}`)}</option>}</For>
               </select>
             </label>
             <Show when={form.format === 'csv'}>
@@ -157,14 +158,7 @@ export function ScheduleDialog(props: {
           </label>
         </Show>
         <FormError message={failure()} />
-        <div class="report-dialog__buttons">
-          <button type="button" class="button button--quiet" onClick={() => dialog?.close()}>
-            {t('reports.close')}
-          </button>
-          <button type="submit" class="button button--primary" disabled={saving()} aria-busy={saving()}>
-            {t('reports.save')}
-          </button>
-        </div>
+        <DialogButtons close={() => dialog?.close()} sending={saving()} submit={t('reports.save')} />
       </form>
     </ModalDialog>
   );

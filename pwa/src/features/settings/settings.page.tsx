@@ -1,21 +1,23 @@
-/** Settings: appearance (logo with preview, colour, sender, default language, dealer contacts) and custom parameter definitions. */
+/** Settings: appearance (logo with preview, colour, sender, default language, dealer contacts), custom parameter definitions and, for partner admins, API keys. */
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { LANGUAGES } from '@parc/shared/languages';
 import { LOGO_TYPES, MAX_LOGO_BYTES, type Appearance, type LogoType } from '@parc/shared/contracts/appearance';
 import { PARAMETER_KINDS, PARAMETER_TARGETS, type ParameterCreate, type ParameterKind } from '@parc/shared/contracts/parameters';
 import { createApiClient, type ApiError } from '../../api/client.ts';
-import { useI18n } from '../../app-context.tsx';
+import { useI18n, useSession } from '../../app-context.tsx';
 import { apiErrorText } from '../../i18n/api-error.ts';
 import { languageNames } from '../../i18n/translate.ts';
 import { applyBrandColour, useBrand } from './brand.ts';
 import { createSettingsApi } from './settings.api.ts';
 import './settings.css';
 import { base64Of } from '../../platform/base64.ts';
+import { ApiKeysSection } from '../api-keys/api-keys.section.tsx';
 
 const api = createSettingsApi(createApiClient());
 
 export function SettingsPage() {
   const { t, language } = useI18n();
+  const session = useSession();
   useBrand();
   const [appearance, { mutate }] = createResource(async () => {
     const result = await api.appearance();
@@ -233,6 +235,10 @@ export function SettingsPage() {
           </button>
         </form>
       </section>
+      {/* Keys are credentials: partner admins manage them, as they manage accounts (the server says the same). */}
+      <Show when={session.state.user?.role === 'partner_admin'}>
+        <ApiKeysSection />
+      </Show>
     </section>
   );
 }

@@ -44,8 +44,14 @@ const navigationOfArea: Record<Area, readonly NavItem[]> = {
     { href: '/console/users', label: 'nav.users', screen: 'users' },
     { href: '/console/settings', label: 'nav.settings', screen: 'settings' },
   ],
-  tech: [{ href: '/tech', label: 'nav.home' }],
-  coordinator: [{ href: '/coordinator', label: 'nav.home' }],
+  tech: [
+    { href: '/tech', label: 'nav.home' },
+    { href: '/tech/account', label: 'nav.account' },
+  ],
+  coordinator: [
+    { href: '/coordinator', label: 'nav.home' },
+    { href: '/coordinator/account', label: 'nav.account' },
+  ],
 };
 
 export function navigationFor(role: Role): readonly NavItem[] {

@@ -149,123 +149,125 @@ export default function OrdersTab() {
         </p>
       </Show>
 
-      <PagedTable
-        result={orders()}
-        retry={refetch}
-        testId="orders-table"
-        columnCount={11}
-        empty={view() === 'pending' ? t('orders.emptyPending') : t('orders.empty')}
-        page={page()}
-        onPage={setPage}
-        head={
-          <>
-            <th scope="col">{t('orders.column.code')}</th>
-            <th scope="col">{t('orders.column.supply')}</th>
-            <th scope="col">{t('orders.column.partNumber')}</th>
-            <th scope="col">{t('orders.column.orderedPartNumber')}</th>
-            <th scope="col">{t('orders.column.carrier')}</th>
-            <th scope="col">{t('orders.column.tracking')}</th>
-            <th scope="col">{t('orders.column.device')}</th>
-            <th scope="col">{t('orders.column.placed')}</th>
-            <th scope="col" title={t('orders.daysHint')}>
-              {t('orders.column.days')}
-            </th>
-            <th scope="col">{t('orders.column.status')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t('orders.column.actions')}</span>
-            </th>
-          </>
-        }
-      >
-        {(order) => (
-          <tr data-order-code={order.code} data-status={order.status}>
-            <th scope="row" class="supply-orders__code">
-              {order.code}
-            </th>
-            <td data-label={t('orders.column.supply')}>
-              <div>
-                <span class={`supply-colour supply-colour--${order.colour}`} aria-hidden="true" />
-                {settings(`kind.${order.kind}`)}
-                <Show when={order.colour !== 'none'}> · {settings(`colour.${order.colour}`)}</Show>
-                <small class="muted tickets__model">{supplyDisplayName(order.supplyName)}</small>
-              </div>
-            </td>
-            <td data-label={t('orders.column.partNumber')}>
-              <div>{order.partNumber ?? '—'}</div>
-            </td>
-            <td data-label={t('orders.column.orderedPartNumber')}>
-              <div>{order.orderedPartNumber ?? '—'}</div>
-            </td>
-            <td data-label={t('orders.column.carrier')}>
-              <div>{order.carrier?.name ?? '—'}</div>
-            </td>
-            <td data-label={t('orders.column.tracking')}>
-              <div>
-                <Show when={order.trackingLink} fallback={order.trackingNumber ?? '—'}>
-                  {(link) => (
-                    <a href={link()} target="_blank" rel="noopener noreferrer">
-                      {order.trackingNumber}
-                    </a>
-                  )}
-                </Show>
-              </div>
-            </td>
-            <td data-label={t('orders.column.device')}>
-              <div>
-                <DeviceCell device={{ ...order.device, location: null }} />
-                <span class="supply-orders__customer">
-                  <CustomerCell device={{ ...order.device, location: order.device.siteName }} />
-                </span>
-              </div>
-            </td>
-            <td data-label={t('orders.column.placed')}>
-              <div>
-                {formatDateTime(language(), order.createdAt)}
-                <small class="muted tickets__model">{t('orders.placedBy', { who: order.createdBy ?? t('orders.parc'), trigger: t(`orders.trigger.${order.trigger}`) })}</small>
-              </div>
-            </td>
-            <td data-label={t('orders.column.days')} class="number">
-              <div>{days(order)}</div>
-            </td>
-            <td data-label={t('orders.column.status')}>
-              <div>
-                <span class={`supply-order-status supply-order-status--${order.status}`}>{t(`orders.status.${order.status}`)}</span>
-                <Show when={order.heldBack}>
-                  {(held) => (
-                    <small class="supply-orders__held">
-                      {t('orders.heldBack')} <SupplyAlarmText alarm={{ code: held().reason, params: held().params }} />
-                    </small>
-                  )}
-                </Show>
-              </div>
-            </td>
-            <td class="supply-orders__actions">
-              <Show when={canEdit()}>
-                <div class="supply-orders__buttons" role="group" aria-label={t('orders.actionsOf', { code: order.code })}>
-                  <For each={orderActions(order.status)}>
-                    {(action) => (
-                      <button
-                        type="button"
-                        class="button"
-                        classList={{ 'button--quiet': action === 'cancel' }}
-                        data-action={action}
-                        disabled={busy() !== null}
-                        aria-busy={busy() === order.id}
-                        onClick={() => (action === 'ship' ? open(order, 'ship') : act(order, action))}
-                      >
-                        {t(`orders.action.${action}`)}
-                      </button>
-                    )}
-                  </For>
-                  <button type="button" class="button button--quiet" data-action="details" disabled={busy() !== null} onClick={() => open(order, 'details')}>
-                    {t('orders.action.details')}
-                  </button>
+      <div class="card-table">
+        <PagedTable
+          result={orders()}
+          retry={refetch}
+          testId="orders-table"
+          columnCount={11}
+          empty={view() === 'pending' ? t('orders.emptyPending') : t('orders.empty')}
+          page={page()}
+          onPage={setPage}
+          head={
+            <>
+              <th scope="col">{t('orders.column.code')}</th>
+              <th scope="col">{t('orders.column.supply')}</th>
+              <th scope="col">{t('orders.column.partNumber')}</th>
+              <th scope="col">{t('orders.column.orderedPartNumber')}</th>
+              <th scope="col">{t('orders.column.carrier')}</th>
+              <th scope="col">{t('orders.column.tracking')}</th>
+              <th scope="col">{t('orders.column.device')}</th>
+              <th scope="col">{t('orders.column.placed')}</th>
+              <th scope="col" title={t('orders.daysHint')}>
+                {t('orders.column.days')}
+              </th>
+              <th scope="col">{t('orders.column.status')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('orders.column.actions')}</span>
+              </th>
+            </>
+          }
+        >
+          {(order) => (
+            <tr data-order-code={order.code} data-status={order.status}>
+              <th scope="row" class="supply-orders__code">
+                {order.code}
+              </th>
+              <td data-label={t('orders.column.supply')}>
+                <div>
+                  <span class={`supply-colour supply-colour--${order.colour}`} aria-hidden="true" />
+                  {settings(`kind.${order.kind}`)}
+                  <Show when={order.colour !== 'none'}> · {settings(`colour.${order.colour}`)}</Show>
+                  <small class="muted tickets__model">{supplyDisplayName(order.supplyName)}</small>
                 </div>
-              </Show>
-            </td>
-          </tr>
-        )}
-      </PagedTable>
+              </td>
+              <td data-label={t('orders.column.partNumber')}>
+                <div>{order.partNumber ?? '—'}</div>
+              </td>
+              <td data-label={t('orders.column.orderedPartNumber')}>
+                <div>{order.orderedPartNumber ?? '—'}</div>
+              </td>
+              <td data-label={t('orders.column.carrier')}>
+                <div>{order.carrier?.name ?? '—'}</div>
+              </td>
+              <td data-label={t('orders.column.tracking')}>
+                <div>
+                  <Show when={order.trackingLink} fallback={order.trackingNumber ?? '—'}>
+                    {(link) => (
+                      <a href={link()} target="_blank" rel="noopener noreferrer">
+                        {order.trackingNumber}
+                      </a>
+                    )}
+                  </Show>
+                </div>
+              </td>
+              <td data-label={t('orders.column.device')}>
+                <div>
+                  <DeviceCell device={{ ...order.device, location: null }} />
+                  <span class="supply-orders__customer">
+                    <CustomerCell device={{ ...order.device, location: order.device.siteName }} />
+                  </span>
+                </div>
+              </td>
+              <td data-label={t('orders.column.placed')}>
+                <div>
+                  {formatDateTime(language(), order.createdAt)}
+                  <small class="muted tickets__model">{t('orders.placedBy', { who: order.createdBy ?? t('orders.parc'), trigger: t(`orders.trigger.${order.trigger}`) })}</small>
+                </div>
+              </td>
+              <td data-label={t('orders.column.days')} class="number">
+                <div>{days(order)}</div>
+              </td>
+              <td data-label={t('orders.column.status')}>
+                <div>
+                  <span class={`supply-order-status supply-order-status--${order.status}`}>{t(`orders.status.${order.status}`)}</span>
+                  <Show when={order.heldBack}>
+                    {(held) => (
+                      <small class="supply-orders__held">
+                        {t('orders.heldBack')} <SupplyAlarmText alarm={{ code: held().reason, params: held().params }} />
+                      </small>
+                    )}
+                  </Show>
+                </div>
+              </td>
+              <td class="card-table__actions supply-orders__actions">
+                <Show when={canEdit()}>
+                  <div class="supply-orders__buttons" role="group" aria-label={t('orders.actionsOf', { code: order.code })}>
+                    <For each={orderActions(order.status)}>
+                      {(action) => (
+                        <button
+                          type="button"
+                          class="button"
+                          classList={{ 'button--quiet': action === 'cancel' }}
+                          data-action={action}
+                          disabled={busy() !== null}
+                          aria-busy={busy() === order.id}
+                          onClick={() => (action === 'ship' ? open(order, 'ship') : act(order, action))}
+                        >
+                          {t(`orders.action.${action}`)}
+                        </button>
+                      )}
+                    </For>
+                    <button type="button" class="button button--quiet" data-action="details" disabled={busy() !== null} onClick={() => open(order, 'details')}>
+                      {t('orders.action.details')}
+                    </button>
+                  </div>
+                </Show>
+              </td>
+            </tr>
+          )}
+        </PagedTable>
+      </div>
 
       <Show when={dialog()}>
         {(opened) => (

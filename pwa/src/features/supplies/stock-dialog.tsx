@@ -9,6 +9,7 @@ import { createStore } from 'solid-js/store';
 import type { LocalStock, LocalStockInput } from '@parc/shared/contracts/stocks';
 import { createApiClient, type ApiError, type ApiResult } from '../../api/client.ts';
 import { useFeatureText } from '../console/feature-text.ts';
+import { DialogButtons } from '../console/dialog-buttons.tsx';
 import { ModalDialog } from '../console/modal-dialog.tsx';
 import { createCustomersApi } from '../customers/customers.api.ts';
 import { TextField } from '../customers/text-field.tsx';
@@ -151,20 +152,5 @@ export function StockDialog(props: {
         <DialogButtons close={() => dialog?.close()} sending={saving()} submit={t('stocks.save')} />
       </form>
     </ModalDialog>
-  );
-}
-
-/** A stock dialog's close and submit buttons; the submit waits while the request is out, so a double tap sends once. */
-export function DialogButtons(props: { close: () => void; sending: boolean; submit: string }) {
-  const { t } = useFeatureText(stocksText);
-  return (
-    <div class="supply-dialog__buttons">
-      <button type="button" class="button button--quiet" onClick={() => props.close()}>
-        {t('stocks.close')}
-      </button>
-      <button type="submit" class="button button--primary" disabled={props.sending} aria-busy={props.sending}>
-        {props.submit}
-      </button>
-    </div>
   );
 }

@@ -11,7 +11,7 @@ import { useFeatureText } from '../console/feature-text.ts';
 import { ModalDialog } from '../console/modal-dialog.tsx';
 import { TextField } from '../customers/text-field.tsx';
 import { FormError } from '../shell/form-error.tsx';
-import { DialogButtons } from './stock-dialog.tsx';
+import { DialogButtons } from '../console/dialog-buttons.tsx';
 import { stocksText } from './stocks-messages/index.ts';
 import { itemFormOf, itemInputOf, type ItemField, type ItemMode, type ItemProblem } from './stocks.rules.ts';
 import { createSuppliesApi } from './supplies.api.ts';

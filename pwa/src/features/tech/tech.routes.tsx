@@ -18,6 +18,7 @@ export const techRoutes: RouteDefinition = {
       children: [
         { path: '/', component: RequestListPage },
         { path: '/requests/:id', component: RequestDetailPage },
+        { path: '/account', component: lazy(() => import('../account/account.page.tsx')) },
       ],
     },
   ],

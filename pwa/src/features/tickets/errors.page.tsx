@@ -11,13 +11,15 @@ import { ComplexityLabel, createPagedFilters, CustomerCell, DeviceCell, FilterSe
 import { draftFromError, ERROR_TABS, errorsQuery, newRequestHref, tabFilters, type ErrorFilters, type ErrorTab } from './tickets.rules.ts';
 import { SupplyAlarmText } from '../devices/supply-alarm-text.tsx';
 import { FormError } from '../shell/form-error.tsx';
+import { ErrorActionDialog, type ErrorAction } from './error-actions.tsx';
+import type { CurrentError } from '@parc/shared/contracts/tickets';
 import { createSuppliesApi } from '../supplies/supplies.api.ts';
 import './tickets.css';
 import { alertText } from '@parc/shared/agents/alert-messages';
 import { fromCatalogue } from '../../i18n/pseudo.ts';
 
 const api = createTicketsApi(createApiClient());
-const TAB_LABELS = { current: 'tickets.errors.tab.current', auto: 'tickets.errors.tab.auto', manual: 'tickets.errors.tab.manual', supplies: 'tickets.errors.tab.supplies' } as const;
+const TAB_LABELS = { current: 'tickets.errors.tab.current', ignored: 'tickets.errors.tab.ignored', auto: 'tickets.errors.tab.auto', manual: 'tickets.errors.tab.manual', supplies: 'tickets.errors.tab.supplies' } as const;
 const suppliesApi = createSuppliesApi(createApiClient());
 
 export default function ErrorsPage() {
@@ -33,7 +35,7 @@ export default function ErrorsPage() {
   const [customers] = createResource(() => customerOptions(api));
 
   const query = () => ({ tab: tab(), params: errorsQuery(tab(), filters(), page(), PAGE_SIZE) });
-  const [errors] = createResource(
+  const [errors, { refetch: refetchErrors }] = createResource(
     () => (query().tab === 'manual' || query().tab === 'supplies' ? false : query().params),
     (params) => api.errors(params),
   );
@@ -55,7 +57,27 @@ export default function ErrorsPage() {
     if (!result.ok && result.error.code !== 'not_found') setSettleFailure(result.error);
     void refetchAlarms();
   }
+  const [acting, setActing] = createSignal<{ error: CurrentError; action: ErrorAction } | null>(null);
+  const [actionDone, setActionDone] = createSignal<string | null>(null);
+  const [actionFailure, setActionFailure] = createSignal<ApiError | null>(null);
+  /** Runs a menu entry and closes the menu it is in. */
+  const fromMenu = (event: MouseEvent, run: () => void) => {
+    (event.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
+    run();
+  };
+  function done(action: ErrorAction | 'follow') {
+    setActing(null);
+    setActionDone(t(`tickets.errors.done.${action}`));
+    if (action === 'ignore' || action === 'follow') void refetchErrors();
+  }
+  async function follow(error: CurrentError) {
+    setActionFailure(null);
+    const result = await api.followError(error.id);
+    if (!result.ok) return setActionFailure(result.error);
+    done('follow');
+  }
   const choose = (next: ErrorTab) => {
+    setActionDone(null);
     setTab(next);
     setPage(1);
   };
@@ -75,6 +97,12 @@ export default function ErrorsPage() {
           )}
         </For>
       </div>
+      <Show when={actionDone()}>
+        <p class="notice" role="status">
+          {actionDone()}
+        </p>
+      </Show>
+      <FormError message={actionFailure()} />
       <Show when={tabFilters(tab())}>
         <div class="filters">
           <FilterSelect label={t('tickets.filter.customer')} name="customerId" value={filters().customerId} onChange={(customerId) => filter({ customerId })}>
@@ -134,7 +162,7 @@ export default function ErrorsPage() {
             result={repaired()}
             testId="repaired-table"
             columnCount={6}
-            empty={t('tickets.errors.empty')}
+            empty={tab() === 'ignored' ? t('tickets.errors.ignoredEmpty') : t('tickets.errors.empty')}
             page={page()}
             onPage={setPage}
             head={
@@ -166,7 +194,7 @@ export default function ErrorsPage() {
           result={errors()}
           testId="errors-table"
           columnCount={7}
-          empty={t('tickets.errors.empty')}
+          empty={tab() === 'ignored' ? t('tickets.errors.ignoredEmpty') : t('tickets.errors.empty')}
           page={page()}
           onPage={setPage}
           head={
@@ -202,10 +230,48 @@ export default function ErrorsPage() {
                 >
                   {(requestId) => <A href={`/console/requests/${requestId()}`}>{t('tickets.errors.openRequest')}</A>}
                 </Show>
+                <Show when={error.ignored}>
+                  {(ignored) => (
+                    <small class="muted tickets__ignored">
+                      {ignored().until ? t('tickets.errors.ignoredUntil', { date: date(ignored().until), by: ignored().by }) : t('tickets.errors.ignoredForGood', { by: ignored().by })}
+                    </small>
+                  )}
+                </Show>
+                <Show when={(tab() === 'current' || tab() === 'ignored') && canEdit()}>
+                  <details class="row-menu" data-action="error-menu">
+                    <summary class="button button--quiet" aria-label={t('tickets.errors.actions', { alert: alertText(error, error.description, language()), device: error.device.deviceCode })}>
+                      ⋯
+                    </summary>
+                    <div class="row-menu__items">
+                      <For each={['email', 'note'] as const}>
+                        {(action) => (
+                          <button type="button" class="button button--quiet" data-action={`error-${action}`} onClick={(event) => fromMenu(event, () => setActing({ error, action }))}>
+                            {t(`tickets.errors.action.${action}`)}
+                          </button>
+                        )}
+                      </For>
+                      <Show
+                        when={tab() === 'ignored'}
+                        fallback={
+                          <button type="button" class="button button--quiet" data-action="error-ignore" onClick={(event) => fromMenu(event, () => setActing({ error, action: 'ignore' }))}>
+                            {t('tickets.errors.action.ignore')}
+                          </button>
+                        }
+                      >
+                        <button type="button" class="button button--quiet" data-action="error-follow" onClick={(event) => fromMenu(event, () => void follow(error))}>
+                          {t('tickets.errors.action.follow')}
+                        </button>
+                      </Show>
+                    </div>
+                  </details>
+                </Show>
               </td>
             </tr>
           )}
         </PagedTable>
+      </Show>
+      <Show when={acting()} keyed>
+        {(current) => <ErrorActionDialog error={current.error} action={current.action} onDone={done} onClose={() => setActing(null)} />}
       </Show>
     </section>
   );

@@ -5,6 +5,9 @@ import type {
   AttachmentMeta,
   AttachmentUpload,
   CurrentError,
+  ErrorEmail,
+  ErrorIgnore,
+  ErrorNote,
   MaintenanceRequest,
   RequestCreate,
   RequestNote,
@@ -25,6 +28,10 @@ export interface Page<T> {
 export interface TicketsApi {
   errors(query: URLSearchParams): Promise<ApiResult<Page<CurrentError>>>;
   manuallyRepaired(query: URLSearchParams): Promise<ApiResult<Page<RequestSummary>>>;
+  forwardError(id: string, email: ErrorEmail): Promise<ApiResult<null>>;
+  noteError(id: string, note: ErrorNote): Promise<ApiResult<null>>;
+  ignoreError(id: string, ignore: ErrorIgnore): Promise<ApiResult<null>>;
+  followError(id: string): Promise<ApiResult<null>>;
   requests(query: URLSearchParams): Promise<ApiResult<Page<RequestSummary>>>;
   request(id: string): Promise<ApiResult<MaintenanceRequest>>;
   create(input: Partial<RequestCreate> & { deviceId: string }): Promise<ApiResult<MaintenanceRequest>>;
@@ -44,6 +51,10 @@ export function createTicketsApi(client: ApiClient): TicketsApi {
   return {
     errors: (query) => client.request('GET', `/api/errors?${query.toString()}`),
     manuallyRepaired: (query) => client.request('GET', `/api/errors/manually-repaired?${query.toString()}`),
+    forwardError: (id, email) => client.request('POST', `/api/errors/${id}/email`, email),
+    noteError: (id, note) => client.request('POST', `/api/errors/${id}/notes`, note),
+    ignoreError: (id, ignore) => client.request('PUT', `/api/errors/${id}/ignore`, ignore),
+    followError: (id) => client.request('DELETE', `/api/errors/${id}/ignore`),
     requests: (query) => client.request('GET', `/api/requests?${query.toString()}`),
     request: (id) => client.request('GET', `/api/requests/${id}`),
     create: (input) => client.request('POST', '/api/requests', input),

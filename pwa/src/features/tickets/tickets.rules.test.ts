@@ -36,6 +36,7 @@ function currentError(overrides: Partial<CurrentError>): CurrentError {
     lastSeenAt: '2026-03-01T09:00:00.000Z',
     clearedAt: null,
     requestId: null,
+    ignored: null,
     ...overrides,
   };
 }
@@ -144,6 +145,7 @@ describe('readConflict', () => {
 describe('list queries', () => {
   it.each<[ErrorTab, string]>([
     ['current', 'page=2&pageSize=50&customerId=c1&complexity=user'],
+    ['ignored', 'page=2&pageSize=50&ignored=true&customerId=c1&complexity=user'],
     ['auto', 'page=2&pageSize=50&repaired=auto&customerId=c1&complexity=user'],
     ['manual', 'page=2&pageSize=50'],
     ['supplies', 'page=2&pageSize=50&customerId=c1'],

@@ -91,8 +91,9 @@ export function readConflict(error: ApiError): EditConflict | undefined {
 }
 
 /** The printers' errors (current, auto-repaired), those repaired by a request, and the supplies' alarms. */
-export type ErrorTab = 'current' | 'auto' | 'manual' | 'supplies';
-export const ERROR_TABS: readonly ErrorTab[] = ['current', 'auto', 'manual', 'supplies'];
+/** `ignored`: the current errors the dealer chose to ignore (for some days or for good). */
+export type ErrorTab = 'current' | 'ignored' | 'auto' | 'manual' | 'supplies';
+export const ERROR_TABS: readonly ErrorTab[] = ['current', 'ignored', 'auto', 'manual', 'supplies'];
 
 export interface ErrorFilters {
   customerId: string;
@@ -106,6 +107,7 @@ export const tabFilters = (tab: ErrorTab): boolean => tab !== 'manual';
 export function errorsQuery(tab: ErrorTab, filters: ErrorFilters, page: number, pageSize: number): URLSearchParams {
   const params = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
   if (tab === 'auto') params.set('repaired', 'auto');
+  if (tab === 'ignored') params.set('ignored', 'true');
   // A supply alarm has no complexity: only the customer filters it.
   const keys = tab === 'supplies' ? (['customerId'] as const) : (['customerId', 'complexity'] as const);
   if (tabFilters(tab)) for (const key of keys) if (filters[key]) params.set(key, filters[key]);

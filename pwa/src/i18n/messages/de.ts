@@ -19,6 +19,7 @@ export const de: Catalogue = {
   'app.dismiss': 'Schliessen',
   'nav.label': 'Hauptnavigation',
   'nav.home': 'Startseite',
+  'nav.account': 'Mein Konto',
   'nav.customers': 'Kunden',
   'nav.billing': 'Abrechnung',
   'nav.reports': 'Berichte',

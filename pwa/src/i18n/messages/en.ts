@@ -19,6 +19,7 @@ export const en: Catalogue = {
   'app.dismiss': 'Close',
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
+  'nav.account': 'My account',
   'nav.customers': 'Customers',
   'nav.billing': 'Billing',
   'nav.reports': 'Reports',

@@ -19,6 +19,7 @@ export const fr = {
   'app.dismiss': 'Fermer',
   'nav.label': 'Navigation principale',
   'nav.home': 'Accueil',
+  'nav.account': 'Mon compte',
   'nav.customers': 'Clients',
   'nav.billing': 'Facturation',
   'nav.reports': 'Rapports',

@@ -19,6 +19,7 @@ export const it: Catalogue = {
   'app.dismiss': 'Chiudi',
   'nav.label': 'Navigazione principale',
   'nav.home': 'Home',
+  'nav.account': 'Il mio account',
   'nav.customers': 'Clienti',
   'nav.billing': 'Fatturazione',
   'nav.reports': 'Report',

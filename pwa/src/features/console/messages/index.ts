@@ -7,6 +7,10 @@ const fr = {
   'console.loading': 'Chargement…',
   'console.failed': 'Les données n’ont pas pu être chargées : {message}',
   'console.retry': 'Réessayer',
+  'console.cancel': 'Annuler',
+  'console.notFound.title': 'Page introuvable',
+  'console.notFound.body': 'Cette adresse ne correspond à aucun écran de la console.',
+  'console.notFound.dashboard': 'Retour au tableau de bord',
 };
 export type ConsoleKey = keyof typeof fr;
 type ConsoleCatalogue = { readonly [Key in ConsoleKey]: string };
@@ -19,6 +23,10 @@ export const consoleText: Translations<ConsoleCatalogue> = {
     'console.loading': 'Wird geladen…',
     'console.failed': 'Die Daten konnten nicht geladen werden: {message}',
     'console.retry': 'Erneut versuchen',
+    'console.cancel': 'Abbrechen',
+    'console.notFound.title': 'Seite nicht gefunden',
+    'console.notFound.body': 'Diese Adresse entspricht keiner Ansicht der Konsole.',
+    'console.notFound.dashboard': 'Zurück zum Dashboard',
   },
   it: {
     'console.menu': 'Menu',
@@ -26,6 +34,10 @@ export const consoleText: Translations<ConsoleCatalogue> = {
     'console.loading': 'Caricamento…',
     'console.failed': 'Non è stato possibile caricare i dati: {message}',
     'console.retry': 'Riprovare',
+    'console.cancel': 'Annulla',
+    'console.notFound.title': 'Pagina non trovata',
+    'console.notFound.body': 'Questo indirizzo non corrisponde a nessuna schermata della console.',
+    'console.notFound.dashboard': 'Torna al cruscotto',
   },
   en: {
     'console.menu': 'Menu',
@@ -33,5 +45,9 @@ export const consoleText: Translations<ConsoleCatalogue> = {
     'console.loading': 'Loading…',
     'console.failed': 'The data could not be loaded: {message}',
     'console.retry': 'Try again',
+    'console.cancel': 'Cancel',
+    'console.notFound.title': 'Page not found',
+    'console.notFound.body': 'This address matches no screen of the console.',
+    'console.notFound.dashboard': 'Back to the dashboard',
   },
 };

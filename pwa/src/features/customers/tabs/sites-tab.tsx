@@ -1,6 +1,12 @@
-/** The customer's sites: address, coordinator, device count, active; statistics, edit, deactivate, add. */
+/**
+ * The customer's sites: address, coordinator, device count; inactive ones greyed. Statistics, edit,
+ * deactivate or reactivate, delete (a site entered by mistake; the server refuses one that has
+ * devices, plans or stocks), add.
+ */
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import type { Site } from '@parc/shared/contracts/sites';
+import { ConfirmDialog } from '../../console/confirm-dialog.tsx';
+import { usePermission } from '../../console/permissions.tsx';
 import { useFeatureText } from '../../console/feature-text.ts';
 import { FormError } from '../../shell/form-error.tsx';
 import type { CustomersApi } from '../customers.api.ts';
@@ -36,6 +42,29 @@ export function SitesTab(props: { api: CustomersApi; customerId: string }) {
   const [form, setForm] = createSignal<SiteForm>(emptyForm);
   const [statsOf, setStatsOf] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
+  const canEdit = usePermission('customers', 'edit');
+  /** The site whose deactivation or deletion waits for confirmation. */
+  const [asking, setAsking] = createSignal<{ site: Site; action: 'deactivate' | 'delete' } | null>(null);
+
+  async function confirmed(site: Site, action: 'deactivate' | 'delete') {
+    const result = action === 'delete' ? await props.api.deleteSite(site.id) : await props.api.deactivateSite(site.id);
+    if (!result.ok) return result.error;
+    if (statsOf() === site.id && action === 'delete') setStatsOf(null);
+    await refetch();
+    return null;
+  }
+
+  async function reactivate(site: Site) {
+    const result = await props.api.reactivateSite(site.id);
+    setError(result.ok ? null : apiErrorText(result.error, language()));
+    await refetch();
+  }
+
+  /** A row menu's choice: the menu folds away once chosen. */
+  const choose = (event: MouseEvent, action: () => void) => {
+    (event.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
+    action();
+  };
 
   async function save(event: SubmitEvent) {
     event.preventDefault();
@@ -77,69 +106,110 @@ export function SitesTab(props: { api: CustomersApi; customerId: string }) {
 
   return (
     <section>
-      <div class="actions" style={{ 'margin-bottom': 'var(--space)' }}>
-        <button
-          type="button"
-          class="button button--primary"
-          onClick={() => {
-            setForm(emptyForm);
-            setEditing('new');
-          }}
-        >
-          {t('sites.add')}
-        </button>
-      </div>
+      <Show when={canEdit()}>
+        <div class="actions" style={{ 'margin-bottom': 'var(--space)' }}>
+          <button
+            type="button"
+            class="button button--primary"
+            onClick={() => {
+              setForm(emptyForm);
+              setError(null);
+              setEditing('new');
+            }}
+          >
+            {t('sites.add')}
+          </button>
+        </div>
+      </Show>
       <Show when={editing()}>{editor()}</Show>
-      <ItemsTable result={sites.loading ? undefined : sites()} retry={refetch} empty={<p class="card muted">{t('sites.empty')}</p>}
-        head={
-          <>
-            <th scope="col">{t('field.siteName')}</th>
-            <th scope="col">{t('sites.address')}</th>
-            <th scope="col">{t('field.coordinator')}</th>
-            <th scope="col" class="number">{t('sites.devices')}</th>
-            <th scope="col">{t('sites.active')}</th>
-            <th scope="col">{t('customers.col.actions')}</th>
-          </>
-        }
-      >
-        {(site) => (
-          <tr classList={{ 'is-inactive': !site.active }}>
-            <th scope="row">{site.name}</th>
-            <td>{[site.address, [site.postcode, site.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '—'}</td>
-            <td>{coordinatorName(site.coordinatorId)}</td>
-            <td class="number">{deviceCount().get(site.id) ?? 0}</td>
-            <td>
-              <input
-                type="checkbox"
-                checked={site.active}
-                disabled={!site.active}
-                aria-label={t('sites.active')}
-                onChange={async () => {
-                  await props.api.deactivateSite(site.id);
-                  await refetch();
-                }}
-              />
-            </td>
-            <td>
-              <div class="actions">
-                <button type="button" class="button button--quiet" aria-pressed={statsOf() === site.id} onClick={() => setStatsOf(statsOf() === site.id ? null : site.id)}>
-                  {t('sites.statistics')}
-                </button>
-                <button
-                  type="button"
-                  class="button button--quiet"
-                  onClick={() => {
-                    setForm(formOf(site));
-                    setEditing(site.id);
-                  }}
-                >
-                  {t('customers.edit')}
-                </button>
-              </div>
-            </td>
-          </tr>
+      <Show when={!editing() && error()}>
+        <FormError message={error()} />
+      </Show>
+      <div class="card-table">
+        <ItemsTable result={sites.loading ? undefined : sites()} retry={refetch} empty={<p class="card muted">{t('sites.empty')}</p>}
+          head={
+            <>
+              <th scope="col">{t('field.siteName')}</th>
+              <th scope="col">{t('sites.address')}</th>
+              <th scope="col">{t('field.coordinator')}</th>
+              <th scope="col" class="number">{t('sites.devices')}</th>
+              <th scope="col">{t('customers.col.actions')}</th>
+            </>
+          }
+        >
+          {(site) => (
+            <tr classList={{ 'is-inactive': !site.active }}>
+              <th scope="row">
+                {site.name}
+                <Show when={!site.active}>
+                  {' '}
+                  <span class="badge">{t('sites.inactive')}</span>
+                </Show>
+              </th>
+              <td data-label={t('sites.address')}>{[site.address, [site.postcode, site.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '—'}</td>
+              <td data-label={t('field.coordinator')}>{coordinatorName(site.coordinatorId)}</td>
+              <td class="number" data-label={t('sites.devices')}>
+                {deviceCount().get(site.id) ?? 0}
+              </td>
+              <td class="card-table__actions">
+                <details class="row-menu">
+                  <summary class="button button--quiet" aria-label={`${t('customers.col.actions')}: ${site.name}`}>
+                    ⋯
+                  </summary>
+                  <div class="row-menu__items">
+                    <button type="button" class="button button--quiet" aria-pressed={statsOf() === site.id} onClick={(event) => choose(event, () => setStatsOf(statsOf() === site.id ? null : site.id))}>
+                      {t('sites.statistics')}
+                    </button>
+                    <Show when={canEdit()}>
+                      <button
+                        type="button"
+                        class="button button--quiet"
+                        onClick={(event) =>
+                          choose(event, () => {
+                            setForm(formOf(site));
+                            setError(null);
+                            setEditing(site.id);
+                          })
+                        }
+                      >
+                        {t('customers.edit')}
+                      </button>
+                      <Show
+                        when={site.active}
+                        fallback={
+                          <button type="button" class="button button--quiet" onClick={(event) => choose(event, () => void reactivate(site))}>
+                            {t('sites.reactivate')}
+                          </button>
+                        }
+                      >
+                        <button type="button" class="button button--quiet" onClick={(event) => choose(event, () => setAsking({ site, action: 'deactivate' }))}>
+                          {t('sites.deactivate')}
+                        </button>
+                      </Show>
+                      <button type="button" class="button button--quiet" onClick={(event) => choose(event, () => setAsking({ site, action: 'delete' }))}>
+                        {t('sites.delete')}
+                      </button>
+                    </Show>
+                  </div>
+                </details>
+              </td>
+            </tr>
+          )}
+        </ItemsTable>
+      </div>
+      <Show when={asking()} keyed>
+        {({ site, action }) => (
+          <ConfirmDialog
+            title={t(action === 'delete' ? 'sites.confirmDelete' : 'sites.confirmDeactivate', { name: site.name })}
+            confirmLabel={t(action === 'delete' ? 'sites.delete' : 'sites.deactivate')}
+            danger={action === 'delete'}
+            onConfirm={() => confirmed(site, action)}
+            onClose={() => setAsking(null)}
+          >
+            <p>{t(action === 'delete' ? 'sites.confirmDelete.body' : 'sites.confirmDeactivate.body')}</p>
+          </ConfirmDialog>
         )}
-      </ItemsTable>
+      </Show>
       <Show when={statsOf()} keyed>
         {(siteId) => <StatisticsTab customerId={props.customerId} siteId={siteId} />}
       </Show>

@@ -33,6 +33,8 @@ export const reportsDe: ReportsCatalogue = {
   'reports.source.agents': 'Agents',
   'reports.source.billing_lines': 'Abrechnungspositionen',
   'reports.format.label': 'Format',
+  'reports.format.csv': 'CSV',
+  'reports.format.xlsx': 'XLSX',
   'reports.separator.label': 'CSV-Trennzeichen',
   'reports.separator.semicolon': 'Strichpunkt (Excel auf Französisch, Deutsch, Italienisch)',
   'reports.separator.comma': 'Komma',
@@ -126,5 +128,4 @@ export const reportsDe: ReportsCatalogue = {
   'reports.schedule.selection.only': 'An ausgewählte Unternehmen senden',
   'reports.schedule.active': 'Aktiv',
   'reports.schedule.problem.addresses': 'Eine Adresse ist ungültig: {address}',
-  'reports.close': 'Schliessen',
 };

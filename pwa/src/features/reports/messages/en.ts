@@ -33,6 +33,8 @@ export const reportsEn: ReportsCatalogue = {
   'reports.source.agents': 'Agents',
   'reports.source.billing_lines': 'Billing lines',
   'reports.format.label': 'Format',
+  'reports.format.csv': 'CSV',
+  'reports.format.xlsx': 'XLSX',
   'reports.separator.label': 'CSV separator',
   'reports.separator.semicolon': 'Semicolon (Excel in French, German, Italian)',
   'reports.separator.comma': 'Comma',
@@ -126,5 +128,4 @@ export const reportsEn: ReportsCatalogue = {
   'reports.schedule.selection.only': 'Send to the selected companies',
   'reports.schedule.active': 'Active',
   'reports.schedule.problem.addresses': 'An address is not valid: {address}',
-  'reports.close': 'Close',
 };

@@ -32,6 +32,8 @@ export const reportsFr = {
   'reports.source.agents': 'Agents',
   'reports.source.billing_lines': 'Lignes de facturation',
   'reports.format.label': 'Format',
+  'reports.format.csv': 'CSV',
+  'reports.format.xlsx': 'XLSX',
   'reports.separator.label': 'Séparateur CSV',
   'reports.separator.semicolon': 'Point-virgule (Excel en français, allemand, italien)',
   'reports.separator.comma': 'Virgule',
@@ -125,7 +127,6 @@ export const reportsFr = {
   'reports.schedule.selection.only': 'Envoyer aux entreprises sélectionnées',
   'reports.schedule.active': 'Actif',
   'reports.schedule.problem.addresses': 'Une adresse n’est pas valable : {address}',
-  'reports.close': 'Fermer',
 } as const;
 
 export type ReportsCatalogue = Record<keyof typeof reportsFr, string>;

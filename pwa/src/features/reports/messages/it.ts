@@ -33,6 +33,8 @@ export const reportsIt: ReportsCatalogue = {
   'reports.source.agents': 'Agenti',
   'reports.source.billing_lines': 'Righe di fatturazione',
   'reports.format.label': 'Formato',
+  'reports.format.csv': 'CSV',
+  'reports.format.xlsx': 'XLSX',
   'reports.separator.label': 'Separatore CSV',
   'reports.separator.semicolon': 'Punto e virgola (Excel in francese, tedesco, italiano)',
   'reports.separator.comma': 'Virgola',
@@ -126,5 +128,4 @@ export const reportsIt: ReportsCatalogue = {
   'reports.schedule.selection.only': 'Invia alle aziende selezionate',
   'reports.schedule.active': 'Attivo',
   'reports.schedule.problem.addresses': 'Un indirizzo non è valido: {address}',
-  'reports.close': 'Chiudi',
 };

@@ -44,7 +44,6 @@ export const stocksDe: StocksCatalogue = {
   'stocks.problem.siteId': 'Wählen Sie einen Standort.',
   'stocks.problem.managerEmail': 'Ungültige E-Mail-Adresse.',
   'stocks.save': 'Speichern',
-  'stocks.close': 'Schliessen',
 
   'stocks.items.title': 'Material im Lager',
   'stocks.items.empty': 'Dieses Lager führt noch kein Verbrauchsmaterial.',

@@ -44,7 +44,6 @@ export const stocksEn: StocksCatalogue = {
   'stocks.problem.siteId': 'Choose a site.',
   'stocks.problem.managerEmail': 'Invalid email address.',
   'stocks.save': 'Save',
-  'stocks.close': 'Close',
 
   'stocks.items.title': 'Supplies in the stock',
   'stocks.items.empty': 'This stock holds no supplies yet.',

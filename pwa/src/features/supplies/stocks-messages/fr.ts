@@ -43,7 +43,6 @@ export const stocksFr = {
   'stocks.problem.siteId': 'Choisissez un site.',
   'stocks.problem.managerEmail': 'Adresse e-mail invalide.',
   'stocks.save': 'Enregistrer',
-  'stocks.close': 'Fermer',
 
   'stocks.items.title': 'Consommables du stock',
   'stocks.items.empty': 'Ce stock ne contient encore aucun consommable.',

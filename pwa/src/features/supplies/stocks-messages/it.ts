@@ -44,7 +44,6 @@ export const stocksIt: StocksCatalogue = {
   'stocks.problem.siteId': 'Scegliete una sede.',
   'stocks.problem.managerEmail': 'Indirizzo e-mail non valido.',
   'stocks.save': 'Salva',
-  'stocks.close': 'Chiudi',
 
   'stocks.items.title': 'Materiali del magazzino',
   'stocks.items.empty': 'Questo magazzino non contiene ancora alcun materiale.',

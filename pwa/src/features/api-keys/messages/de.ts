@@ -1,0 +1,31 @@
+import type { ApiKeysCatalogue } from './fr.ts';
+
+export const apiKeysDe: ApiKeysCatalogue = {
+  'apiKeys.title': 'API-Schlüssel',
+  'apiKeys.intro':
+    'Für die Werkzeuge Ihres Unternehmens (ERP, Skripte). Ein Schlüssel handelt im Namen der Person, die ihn erstellt hat, mit ihren aktuellen Rechten, nie über seinen Umfang hinaus. Senden Sie ihn im Header «Authorization: Bearer …»; die Beschreibung der API liegt unter /api/openapi.json.',
+  'apiKeys.empty': 'Keine API-Schlüssel.',
+  'apiKeys.create': 'Schlüssel erstellen',
+  'apiKeys.name': 'Name',
+  'apiKeys.scope': 'Umfang',
+  'apiKeys.scope.read': 'Nur lesen',
+  'apiKeys.scope.write': 'Lesen und schreiben',
+  'apiKeys.prefix': 'Anfang des Schlüssels',
+  'apiKeys.createdBy': 'Erstellt von',
+  'apiKeys.createdAt': 'Erstellt am',
+  'apiKeys.lastUsed': 'Zuletzt verwendet',
+  'apiKeys.never': 'Nie',
+  'apiKeys.actions': 'Aktionen',
+  'apiKeys.revoke': 'Widerrufen',
+  'apiKeys.confirmRevoke': 'Den Schlüssel «{name}» widerrufen?',
+  'apiKeys.confirmRevoke.body': 'Werkzeuge, die ihn verwenden, werden sofort abgewiesen. Ein widerrufener Schlüssel lässt sich nicht wiederherstellen.',
+  'apiKeys.revoked': 'Der Schlüssel «{name}» ist widerrufen.',
+  'apiKeys.submit': 'Schlüssel erstellen',
+  'apiKeys.created.title': 'Der Schlüssel «{name}»',
+  'apiKeys.created.warning': 'Kopieren Sie ihn jetzt: Er wird nie wieder angezeigt. Bewahren Sie ihn wie ein Passwort auf.',
+  'apiKeys.secret': 'API-Schlüssel',
+  'apiKeys.copy': 'Kopieren',
+  'apiKeys.copied': 'Schlüssel kopiert.',
+  'apiKeys.copyFailed': 'Das Kopieren ist fehlgeschlagen: Markieren Sie den Schlüssel und kopieren Sie ihn.',
+  'apiKeys.done': 'Fertig',
+};

@@ -1,0 +1,31 @@
+import type { ApiKeysCatalogue } from './fr.ts';
+
+export const apiKeysEn: ApiKeysCatalogue = {
+  'apiKeys.title': 'API keys',
+  'apiKeys.intro':
+    'For your company’s own tools (ERP, scripts). A key acts for the person who created it, with their rights as they are now, never beyond its scope. Send it in the “Authorization: Bearer …” header; the API is described at /api/openapi.json.',
+  'apiKeys.empty': 'No API keys.',
+  'apiKeys.create': 'Create a key',
+  'apiKeys.name': 'Name',
+  'apiKeys.scope': 'Scope',
+  'apiKeys.scope.read': 'Read only',
+  'apiKeys.scope.write': 'Read and write',
+  'apiKeys.prefix': 'Key starts with',
+  'apiKeys.createdBy': 'Created by',
+  'apiKeys.createdAt': 'Created',
+  'apiKeys.lastUsed': 'Last used',
+  'apiKeys.never': 'Never',
+  'apiKeys.actions': 'Actions',
+  'apiKeys.revoke': 'Revoke',
+  'apiKeys.confirmRevoke': 'Revoke the key “{name}”?',
+  'apiKeys.confirmRevoke.body': 'Tools using it will be refused at once. A revoked key cannot be restored.',
+  'apiKeys.revoked': 'The key “{name}” is revoked.',
+  'apiKeys.submit': 'Create the key',
+  'apiKeys.created.title': 'The key “{name}”',
+  'apiKeys.created.warning': 'Copy it now: it will never be shown again. Keep it like a password.',
+  'apiKeys.secret': 'API key',
+  'apiKeys.copy': 'Copy',
+  'apiKeys.copied': 'Key copied.',
+  'apiKeys.copyFailed': 'Copying failed: select the key and copy it.',
+  'apiKeys.done': 'Done',
+};

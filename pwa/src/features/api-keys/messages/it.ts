@@ -1,0 +1,31 @@
+import type { ApiKeysCatalogue } from './fr.ts';
+
+export const apiKeysIt: ApiKeysCatalogue = {
+  'apiKeys.title': 'Chiavi API',
+  'apiKeys.intro':
+    'Per gli strumenti della sua azienda (ERP, script). Una chiave agisce a nome della persona che l’ha creata, con i suoi diritti attuali, mai oltre la sua portata. La invii nell’intestazione «Authorization: Bearer …»; la descrizione dell’API è su /api/openapi.json.',
+  'apiKeys.empty': 'Nessuna chiave API.',
+  'apiKeys.create': 'Crea una chiave',
+  'apiKeys.name': 'Nome',
+  'apiKeys.scope': 'Portata',
+  'apiKeys.scope.read': 'Sola lettura',
+  'apiKeys.scope.write': 'Lettura e scrittura',
+  'apiKeys.prefix': 'Inizio della chiave',
+  'apiKeys.createdBy': 'Creata da',
+  'apiKeys.createdAt': 'Creata il',
+  'apiKeys.lastUsed': 'Ultimo utilizzo',
+  'apiKeys.never': 'Mai',
+  'apiKeys.actions': 'Azioni',
+  'apiKeys.revoke': 'Revoca',
+  'apiKeys.confirmRevoke': 'Revocare la chiave «{name}»?',
+  'apiKeys.confirmRevoke.body': 'Gli strumenti che la usano saranno rifiutati subito. Una chiave revocata non può essere ripristinata.',
+  'apiKeys.revoked': 'La chiave «{name}» è revocata.',
+  'apiKeys.submit': 'Crea la chiave',
+  'apiKeys.created.title': 'La chiave «{name}»',
+  'apiKeys.created.warning': 'La copi ora: non sarà mai più mostrata. La custodisca come una password.',
+  'apiKeys.secret': 'Chiave API',
+  'apiKeys.copy': 'Copia',
+  'apiKeys.copied': 'Chiave copiata.',
+  'apiKeys.copyFailed': 'La copia non è riuscita: selezioni la chiave e la copi.',
+  'apiKeys.done': 'Fatto',
+};
