@@ -16,8 +16,8 @@ import { FormError } from '../shell/form-error.tsx';
 import { createTicketsApi, customerOptions } from '../tickets/tickets.api.ts';
 import { reportsText } from './messages/index.ts';
 import { parsedAddresses, reportName, scheduleFormOf, scheduleInputOf } from './reports.rules.ts';
+import { languageNames } from '../../i18n/translate.ts';
 
-const LANGUAGE_NAMES = { fr: 'Français', de: 'Deutsch', it: 'Italiano', en: 'English' } as const;
 
 export function ScheduleDialog(props: {
   reports: readonly Report[];
@@ -117,7 +117,7 @@ export function ScheduleDialog(props: {
             <label class="field">
               <span>{t('reports.schedule.language')}</span>
               <select name="language" value={form.language} onChange={(e) => setForm('language', e.currentTarget.value as never)}>
-                <For each={LANGUAGES}>{(code) => <option value={code}>{LANGUAGE_NAMES[code]}</option>}</For>
+                <For each={LANGUAGES}>{(code) => <option value={code}>{languageNames[code]}</option>}</For>
               </select>
             </label>
           </div>

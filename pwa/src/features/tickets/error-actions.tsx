@@ -13,10 +13,10 @@ import { DialogButtons } from '../console/dialog-buttons.tsx';
 import { ModalDialog } from '../console/modal-dialog.tsx';
 import { FormError } from '../shell/form-error.tsx';
 import { createTicketsApi } from './tickets.api.ts';
+import { languageNames } from '../../i18n/translate.ts';
 
 export type ErrorAction = 'email' | 'note' | 'ignore';
 
-const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', de: 'Deutsch', it: 'Italiano', en: 'English' };
 /** How long an error can be ignored for, in days; null for good. */
 const DURATIONS = [7, 30, 90, null] as const;
 
@@ -70,7 +70,7 @@ export function ErrorActionDialog(props: { error: CurrentError; action: ErrorAct
             <label class="field">
               <span>{t('tickets.errors.field.language')}</span>
               <select name="language" value={mailLanguage()} onChange={(e) => setMailLanguage(e.currentTarget.value as Language)}>
-                <For each={LANGUAGES}>{(code) => <option value={code}>{LANGUAGE_NAMES[code]}</option>}</For>
+                <For each={LANGUAGES}>{(code) => <option value={code}>{languageNames[code]}</option>}</For>
               </select>
             </label>
           </Match>
