@@ -205,7 +205,12 @@ async function deliver(deps: SendDeps, schedule: repo.ScheduleRow, deliveryId: s
       input: { format: schedule.format, separator: schedule.separator, language, customerIds: parcel.customerIds, excludedCustomerIds: excluded },
       scheduleId: schedule.id,
     });
-    if ((await executeRun(deps, run.id, user)) !== 'done') continue;
+    // One parcel failing (logged) leaves the others to go out.
+    const status = await executeRun(deps, run.id, user).catch((error: unknown) => {
+      console.error('Scheduled report not made', error);
+      return 'failed' as const;
+    });
+    if (status !== 'done') continue;
     const made = (await repo.findRun(db, schedule.partnerId, run.id))!;
     const attach = made.bytes <= attachmentMaxBytes;
     let attachments: MailAttachment[] = [];
