@@ -190,85 +190,87 @@ export default function ErrorsPage() {
           </Show>
         }
       >
-        <PagedTable
-          result={errors()}
-          testId="errors-table"
-          columnCount={7}
-          empty={tab() === 'ignored' ? t('tickets.errors.ignoredEmpty') : t('tickets.errors.empty')}
-          page={page()}
-          onPage={setPage}
-          head={
-            <>
-              <th scope="col">{t('tickets.column.device')}</th>
-              <th scope="col">{t('tickets.column.customer')}</th>
-              <th scope="col">{t('tickets.column.alert')}</th>
-              <th scope="col">{t('tickets.column.severity')}</th>
-              <th scope="col">{t('tickets.column.complexity')}</th>
-              <th scope="col">{tab() === 'auto' ? t('tickets.column.clearedAt') : t('tickets.column.openedAt')}</th>
-              <th scope="col" />
-            </>
-          }
-        >
-          {(error) => (
-            <tr data-error-id={error.id} data-device-code={error.device.deviceCode}>
-              <td><DeviceCell device={error.device} /></td>
-              <td><CustomerCell device={error.device} /></td>
-              <td>{fromCatalogue(alertText(error, error.description, language()))}</td>
-              <td><span class={`severity severity--${error.severity}`}>{t(`tickets.severity.${error.severity}`)}</span></td>
-              <td><ComplexityLabel complexity={error.complexity} /></td>
-              <td>{tab() === 'auto' ? date(error.clearedAt) : date(error.openedAt)}</td>
-              <td>
-                <Show
-                  when={error.requestId}
-                  fallback={
-                    <Show when={tab() === 'current' && canEdit()}>
-                      <A class="button button--quiet" href={newRequestHref(draftFromError(error))} data-action="create-request">
-                        {t('tickets.errors.createRequest')}
-                      </A>
-                    </Show>
-                  }
-                >
-                  {(requestId) => <A href={`/console/requests/${requestId()}`}>{t('tickets.errors.openRequest')}</A>}
-                </Show>
-                <Show when={error.ignored}>
-                  {(ignored) => (
-                    <small class="muted tickets__ignored">
-                      {ignored().until ? t('tickets.errors.ignoredUntil', { date: date(ignored().until), by: ignored().by }) : t('tickets.errors.ignoredForGood', { by: ignored().by })}
-                    </small>
-                  )}
-                </Show>
-                <Show when={(tab() === 'current' || tab() === 'ignored') && canEdit()}>
-                  <details class="row-menu" data-action="error-menu">
-                    <summary class="button button--quiet" aria-label={t('tickets.errors.actions', { alert: alertText(error, error.description, language()), device: error.device.deviceCode })}>
-                      ⋯
-                    </summary>
-                    <div class="row-menu__items">
-                      <For each={['email', 'note'] as const}>
-                        {(action) => (
-                          <button type="button" class="button button--quiet" data-action={`error-${action}`} onClick={(event) => fromMenu(event, () => setActing({ error, action }))}>
-                            {t(`tickets.errors.action.${action}`)}
-                          </button>
-                        )}
-                      </For>
-                      <Show
-                        when={tab() === 'ignored'}
-                        fallback={
-                          <button type="button" class="button button--quiet" data-action="error-ignore" onClick={(event) => fromMenu(event, () => setActing({ error, action: 'ignore' }))}>
-                            {t('tickets.errors.action.ignore')}
-                          </button>
-                        }
-                      >
-                        <button type="button" class="button button--quiet" data-action="error-follow" onClick={(event) => fromMenu(event, () => void follow(error))}>
-                          {t('tickets.errors.action.follow')}
-                        </button>
+        <div class="card-table">
+          <PagedTable
+            result={errors()}
+            testId="errors-table"
+            columnCount={7}
+            empty={tab() === 'ignored' ? t('tickets.errors.ignoredEmpty') : t('tickets.errors.empty')}
+            page={page()}
+            onPage={setPage}
+            head={
+              <>
+                <th scope="col">{t('tickets.column.device')}</th>
+                <th scope="col">{t('tickets.column.customer')}</th>
+                <th scope="col">{t('tickets.column.alert')}</th>
+                <th scope="col">{t('tickets.column.severity')}</th>
+                <th scope="col">{t('tickets.column.complexity')}</th>
+                <th scope="col">{tab() === 'auto' ? t('tickets.column.clearedAt') : t('tickets.column.openedAt')}</th>
+                <th scope="col" />
+              </>
+            }
+          >
+            {(error) => (
+              <tr data-error-id={error.id} data-device-code={error.device.deviceCode}>
+                <th scope="row"><DeviceCell device={error.device} /></th>
+                <td data-label={t('tickets.column.customer')}><CustomerCell device={error.device} /></td>
+                <td data-label={t('tickets.column.alert')}>{fromCatalogue(alertText(error, error.description, language()))}</td>
+                <td data-label={t('tickets.column.severity')}><span class={`severity severity--${error.severity}`}>{t(`tickets.severity.${error.severity}`)}</span></td>
+                <td data-label={t('tickets.column.complexity')}><ComplexityLabel complexity={error.complexity} /></td>
+                <td data-label={tab() === 'auto' ? t('tickets.column.clearedAt') : t('tickets.column.openedAt')}>{tab() === 'auto' ? date(error.clearedAt) : date(error.openedAt)}</td>
+                <td class="card-table__actions">
+                  <Show
+                    when={error.requestId}
+                    fallback={
+                      <Show when={tab() === 'current' && canEdit()}>
+                        <A class="button button--quiet" href={newRequestHref(draftFromError(error))} data-action="create-request">
+                          {t('tickets.errors.createRequest')}
+                        </A>
                       </Show>
-                    </div>
-                  </details>
-                </Show>
-              </td>
-            </tr>
-          )}
-        </PagedTable>
+                    }
+                  >
+                    {(requestId) => <A href={`/console/requests/${requestId()}`}>{t('tickets.errors.openRequest')}</A>}
+                  </Show>
+                  <Show when={error.ignored}>
+                    {(ignored) => (
+                      <small class="muted tickets__ignored">
+                        {ignored().until ? t('tickets.errors.ignoredUntil', { date: date(ignored().until), by: ignored().by }) : t('tickets.errors.ignoredForGood', { by: ignored().by })}
+                      </small>
+                    )}
+                  </Show>
+                  <Show when={(tab() === 'current' || tab() === 'ignored') && canEdit()}>
+                    <details class="row-menu" data-action="error-menu">
+                      <summary class="button button--quiet" aria-label={t('tickets.errors.actions', { alert: alertText(error, error.description, language()), device: error.device.deviceCode })}>
+                        ⋯
+                      </summary>
+                      <div class="row-menu__items">
+                        <For each={['email', 'note'] as const}>
+                          {(action) => (
+                            <button type="button" class="button button--quiet" data-action={`error-${action}`} onClick={(event) => fromMenu(event, () => setActing({ error, action }))}>
+                              {t(`tickets.errors.action.${action}`)}
+                            </button>
+                          )}
+                        </For>
+                        <Show
+                          when={tab() === 'ignored'}
+                          fallback={
+                            <button type="button" class="button button--quiet" data-action="error-ignore" onClick={(event) => fromMenu(event, () => setActing({ error, action: 'ignore' }))}>
+                              {t('tickets.errors.action.ignore')}
+                            </button>
+                          }
+                        >
+                          <button type="button" class="button button--quiet" data-action="error-follow" onClick={(event) => fromMenu(event, () => void follow(error))}>
+                            {t('tickets.errors.action.follow')}
+                          </button>
+                        </Show>
+                      </div>
+                    </details>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </PagedTable>
+        </div>
       </Show>
       <Show when={acting()} keyed>
         {(current) => <ErrorActionDialog error={current.error} action={current.action} onDone={done} onClose={() => setActing(null)} />}
