@@ -11,7 +11,7 @@ import type { PriceListData } from '@parc/shared/contracts/billing';
 import { periodKeyAt } from '@parc/shared';
 import type { priceVersions, supplyReplacements } from '../db/schema/index.ts';
 import { DEMO_AGENT_CUSTOMER, type DemoAgent } from './agent.ts';
-import { MODELS } from './catalogue.ts';
+import { MODELS } from '@parc/shared/devices/printer-models';
 import { DEMO_LOGINS, DEMO_METER_CUSTOMER, HISTORY_MONTHS, type DemoPlan } from './plan.ts';
 
 export interface DemoBilling {

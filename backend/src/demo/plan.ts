@@ -1,6 +1,6 @@
 import type { CounterKind, ReadingSource } from '@parc/shared';
 import type { campaignContacts, coordinators, counters, customers, devices, partners, readings, sites, userCustomers, users } from '../db/schema/index.ts';
-import { MODELS, MONTHLY_PAGES, VENDORS, type ModelKey } from './catalogue.ts';
+import { MODELS, MONTHLY_PAGES, VENDORS, type ModelKey } from '@parc/shared/devices/printer-models';
 import { createRandom, type Random } from '@parc/shared/random';
 
 /** The demo dealer and its fleet as rows ready to insert, computed without touching the database. */

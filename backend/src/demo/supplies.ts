@@ -18,7 +18,7 @@ import { changeReplenishment, createReplenishment, createStock, saveStockItem } 
 import { catalogueEntries } from '../modules/supplies/supplies.catalogue.ts';
 import { supplyForecast } from '../modules/supplies/supplies.evaluate.ts';
 import { customerTimeZone, deviceSupplyForOrder, levelHistory } from '../modules/supplies/supplies.repo.ts';
-import { MODELS, type ModelKey } from './catalogue.ts';
+import { MODELS, type ModelKey } from '@parc/shared/devices/printer-models';
 import type { DemoPlan } from './plan.ts';
 import { seedDemoReports } from './reports.ts';
 

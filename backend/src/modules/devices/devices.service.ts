@@ -6,7 +6,7 @@ import type { DeviceSwap } from '@parc/shared/contracts/readings';
 import type { Page } from '@parc/shared/contracts/paging';
 import type { Db } from '../../db/client.ts';
 import type { AppDeps } from '../../deps.ts';
-import { MODELS } from '../../demo/catalogue.ts';
+import { MODELS } from '@parc/shared/devices/printer-models';
 import type { SessionUser } from '../auth/access.ts';
 import { assertCoordinatorOfCustomer } from '../coordinators/coordinators.service.ts';
 import { findCounters, toCounter, upsertCounters } from '../counters/counters.repo.ts';

@@ -1,4 +1,4 @@
-/** Real printer models and vendor traits the demo fleet is drawn from. Data only. */
+/** Real printer models and vendor traits: the demo fleet is drawn from them, and adding a device by hand suggests them. Data only. */
 
 export type Manufacturer = 'HP' | 'Ricoh' | 'Kyocera' | 'Canon' | 'Xerox' | 'Lexmark' | 'Sharp' | 'Konica Minolta' | 'Brother' | 'Epson';
 
