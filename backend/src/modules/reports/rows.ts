@@ -8,7 +8,7 @@ import { selectRows, type Db } from '../../db/client.ts';
 import type { Scope } from '../customers/scope.ts';
 import { readingsForVolumes } from '../statistics/statistics.repo.ts';
 import { volumesFromReadings } from '../statistics/statistics.service.ts';
-import { SQL_SOURCES, deviceConditions, type SourceContext, type SqlSource } from './sources.ts';
+import { DEVICE_FROM, deviceConditions, list, SQL_SOURCES, type SourceContext, type SqlSource } from './sources.ts';
 
 /**
  * A report's rows, in batches: never the whole result in memory, and the database free between
@@ -122,7 +122,7 @@ interface DeviceInfo {
 
 const DEVICE_INFO = sql`d.id as "id", d.customer_id as "customerId", c.customer_number as "customerNumber", c.name as "customerName",
   d.site_id as "siteId", s.name as "siteName", d.device_code as "deviceCode", d.manufacturer as "manufacturer", d.model as "model", d.serial as "serial"`;
-const DEVICE_FROM = sql.raw('devices d join customers c on c.id = d.customer_id left join sites s on s.id = d.site_id');
+const DEVICES_OF_CUSTOMERS = sql.raw(DEVICE_FROM);
 
 /**
  * Volumes: by device, batches of devices in customer then device number order; by site or customer,
@@ -146,7 +146,7 @@ function volumePlan(db: Db, columns: ColumnSpec[], context: SourceContext, days:
       const cursor: SQL[] = after ? [sql`(c.customer_number, d.device_number, d.id) > (${after.number}, ${after.device}, ${after.id}::uuid)`] : [];
       const devices: (DeviceInfo & { deviceNumber: number })[] = await selectRows<DeviceInfo & { deviceNumber: number }>(
         db,
-        sql`select ${DEVICE_INFO}, d.device_number as "deviceNumber" from ${DEVICE_FROM} ${whereOf([...conditions, ...cursor])}
+        sql`select ${DEVICE_INFO}, d.device_number as "deviceNumber" from ${DEVICES_OF_CUSTOMERS} ${whereOf([...conditions, ...cursor])}
             order by c.customer_number, d.device_number, d.id limit ${deviceBatch}`,
       );
       if (devices.length === 0) return;
@@ -163,16 +163,15 @@ function volumePlan(db: Db, columns: ColumnSpec[], context: SourceContext, days:
       const cursor: SQL[] = after ? [sql`(c.customer_number, c.id) > (${after.number}, ${after.id}::uuid)`] : [];
       const customers: { id: string; number: string }[] = await selectRows<{ id: string; number: string }>(
         db,
-        sql`select distinct c.id as "id", c.customer_number as "number" from ${DEVICE_FROM} ${whereOf([...conditions, ...cursor])}
+        sql`select distinct c.id as "id", c.customer_number as "number" from ${DEVICES_OF_CUSTOMERS} ${whereOf([...conditions, ...cursor])}
             order by c.customer_number, c.id limit ${Math.max(1, Math.floor(deviceBatch / 20))}`,
       );
       if (customers.length === 0) return;
       const last: { id: string; number: string } = customers[customers.length - 1]!;
       after = { number: last.number, id: last.id };
-      const ids = customers.map((customer) => sql`${customer.id}`);
       yield await selectRows<DeviceInfo>(
         db,
-        sql`select ${DEVICE_INFO} from ${DEVICE_FROM} ${whereOf([...conditions, sql`d.customer_id in (${sql.join(ids, sql`, `)})`])}
+        sql`select ${DEVICE_INFO} from ${DEVICES_OF_CUSTOMERS} ${whereOf([...conditions, sql`d.customer_id in ${list(customers.map((customer) => customer.id))}`])}
             order by c.customer_number, s.name nulls first, d.device_number`,
       );
     }
@@ -181,7 +180,7 @@ function volumePlan(db: Db, columns: ColumnSpec[], context: SourceContext, days:
   return {
     columns,
     async count() {
-      const [row] = await selectRows<{ n: number | string }>(db, sql`select ${groupCount[groupBy]} as n from ${DEVICE_FROM} ${whereOf(conditions)}`);
+      const [row] = await selectRows<{ n: number | string }>(db, sql`select ${groupCount[groupBy]} as n from ${DEVICES_OF_CUSTOMERS} ${whereOf(conditions)}`);
       return Number(row?.n ?? 0) * months.length;
     },
     async *batches() {

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { reportDelivery } from '@parc/emails';
 import { DomainError, localDateKey, type Language } from '@parc/shared';
@@ -12,6 +11,7 @@ import { coordinators, customers, sites } from '../../db/schema/index.ts';
 import { contactLanguage, loadDealerMail } from '../../mail/dealer.ts';
 import type { MailAttachment } from '../../mail/mailer.ts';
 import { actingUser, type SessionUser } from '../auth/access.ts';
+import { hashToken, newToken } from '../auth/session-token.ts';
 import { toIso } from '../customers/scope.ts';
 import { partnerTimeZone } from '../statistics/statistics.repo.ts';
 import { CONTENT_TYPES } from './files.ts';
@@ -158,8 +158,6 @@ async function fileBytes(db: Db, runId: string): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(parts));
 }
 
-export const hashDownloadToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 /** Sends what is due at `now` and was not sent yet; a report missed while Parc was down goes once, late. */
 export async function sendDueReports(deps: SendDeps, options: { attachmentMaxBytes?: number } = {}): Promise<{ schedules: number; emails: number }> {
   const now = deps.clock();
@@ -217,8 +215,8 @@ async function deliver(deps: SendDeps, schedule: repo.ScheduleRow, deliveryId: s
     let downloadUrl: string | null = null;
     if (attach) attachments = [{ fileName: made.fileName, contentType: CONTENT_TYPES[made.format], content: await fileBytes(db, made.id) }];
     else {
-      const token = randomBytes(32).toString('base64url');
-      await repo.moveRun(db, made.id, ['done'], { downloadTokenHash: hashDownloadToken(token) });
+      const token = newToken();
+      await repo.moveRun(db, made.id, ['done'], { downloadTokenHash: hashToken(token) });
       downloadUrl = `${deps.publicUrl}/api/report-files/${token}`;
     }
     for (const recipient of parcel.recipients) {
@@ -254,7 +252,7 @@ async function deliver(deps: SendDeps, schedule: repo.ScheduleRow, deliveryId: s
 
 /** A scheduled file behind an emailed link: the token is the only credential, and it dies with the file. */
 export async function runOfDownloadToken(db: Db, token: string, now: Date): Promise<repo.RunRow> {
-  const run = await repo.runOfTokenHash(db, hashDownloadToken(token));
+  const run = await repo.runOfTokenHash(db, hashToken(token));
   if (!run || run.status !== 'done' || run.expiresAt <= now) throw new DomainError('report_run.not_found');
   return run;
 }

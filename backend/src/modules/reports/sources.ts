@@ -28,7 +28,8 @@ export interface SqlSource {
 }
 
 const raw = sql.raw;
-const list = (ids: readonly string[]) => (ids.length === 0 ? sql`(null)` : sql`(${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+/** `(id, id, …)` for `in`; `(null)` when empty, which matches nothing. */
+export const list = (ids: readonly string[]) => (ids.length === 0 ? sql`(null)` : sql`(${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
 
 /** `to_char` of an instant in the dealer's time zone. */
 function local(expression: string, context: SourceContext, withTime = true): SQL {
@@ -59,7 +60,8 @@ export function deviceConditions(context: SourceContext): SQL[] {
   ];
 }
 
-const DEVICE_FROM = 'devices d join customers c on c.id = d.customer_id left join sites s on s.id = d.site_id';
+/** A device (`d`) with its customer (`c`) and site (`s`): where most sources' rows stand. */
+export const DEVICE_FROM = 'devices d join customers c on c.id = d.customer_id left join sites s on s.id = d.site_id';
 
 const deviceColumns = (): Record<string, SQL> => ({
   customerNumber: sql`c.customer_number`,
