@@ -33,6 +33,9 @@ describe('reports in the console', () => {
   it('builds an own report, downloads it as XLSX, and schedules it weekly, on a tablet in German', async () => {
     const tablet = await spec.openDevice('tablet');
     const page = tablet.page;
+    // A render that throws leaves a screen stuck on "loading": the test says why rather than timing out.
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     await new LoginPage(page).signInTo(demoAdmin, '/console');
     await page.goto('/console/reports');
     await page.locator('html[lang="de"]').waitFor({ state: 'attached' });
@@ -93,5 +96,6 @@ describe('reports in the console', () => {
     expect(scheduled).toMatchObject({ frequency: 'weekly', day: 1, format: 'xlsx', language: 'de', recipients: { addresses: ['buero@haendler.test'] } });
     expect(new Date(scheduled!.nextDueAt!).getUTCDay()).toBe(1);
     expect(await scrollsSideways(page)).toBe(false);
+    expect(pageErrors).toEqual([]);
   });
 });

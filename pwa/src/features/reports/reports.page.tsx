@@ -269,7 +269,10 @@ function FilesTab() {
                     <div class="report-file__state">
                       <span class={`badge badge--${run.status === 'done' ? 'ok' : run.status === 'failed' ? 'error' : 'neutral'}`}>{t(`reports.files.state.${run.status}`)}</span>
                       <Show when={isWorking(run)}>
-                        <progress max="100" value={percent() ?? undefined} aria-label={t('reports.files.state.running')} />
+                        {/* Without a total yet the bar is indeterminate: a progress element refuses a value that is not a number. */}
+                        <Show when={percent() !== null} fallback={<progress aria-label={t('reports.files.state.running')} />}>
+                          <progress max="100" value={percent()!} aria-label={t('reports.files.state.running')} />
+                        </Show>
                         <span class="muted" data-progress>
                           {run.rowsTotal === null
                             ? t('reports.files.progressUnknown', { written: formatCount(language(), run.rowsWritten) })
