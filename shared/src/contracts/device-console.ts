@@ -176,8 +176,8 @@ export const deviceConsoleSchema = z.object({
 export type DeviceConsole = z.infer<typeof deviceConsoleSchema>;
 export const HISTORY_MONTHS = 24;
 
-export const DEVICE_EVENT_KINDS = [
-  'added',
+/** Events the `device_events` table records; the rest of a device's history is read from its own tables. */
+export const LOGGED_DEVICE_EVENTS = [
   'activated',
   'deactivated',
   'settings_changed',
@@ -194,6 +194,11 @@ export const DEVICE_EVENT_KINDS = [
   /** One of its errors ignored for some days or for good (detail: the error, until when). */
   'alert_ignored',
   'alert_unignored',
+] as const;
+
+export const DEVICE_EVENT_KINDS = [
+  'added',
+  ...LOGGED_DEVICE_EVENTS,
   'reading_flagged',
   'reading_refused',
   'reading_corrected',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, customType, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { LOGGED_DEVICE_EVENTS } from '@parc/shared/contracts/device-console';
 import type { Permissions } from '@parc/shared/contracts/profiles';
 import { devices } from './devices.ts';
 import { partners, users } from './partners.ts';
@@ -130,22 +131,8 @@ export const deviceSettings = pgTable(
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
-/**
- * customer_moved, customer_kept, customer_report_ignored: the dealer's decision on a printer an agent of another customer reported.
- * alert_emailed, alert_noted, alert_ignored, alert_unignored: what the dealer did about one of the device's errors.
- */
-export const LOGGED_DEVICE_EVENTS = [
-  'activated',
-  'deactivated',
-  'settings_changed',
-  'customer_moved',
-  'customer_kept',
-  'customer_report_ignored',
-  'alert_emailed',
-  'alert_noted',
-  'alert_ignored',
-  'alert_unignored',
-] as const;
+/** The device events only this table records (its other history is read from the tables of readings, errors, supplies). */
+export { LOGGED_DEVICE_EVENTS };
 
 /**
  * Device events that no other table records (activation, settings changes). Errors, supplies and
