@@ -162,7 +162,7 @@ export default function ErrorsPage() {
             result={repaired()}
             testId="repaired-table"
             columnCount={6}
-            empty={tab() === 'ignored' ? t('tickets.errors.ignoredEmpty') : t('tickets.errors.empty')}
+            empty={t('tickets.errors.empty')}
             page={page()}
             onPage={setPage}
             head={
