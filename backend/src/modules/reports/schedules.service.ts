@@ -163,8 +163,11 @@ export async function sendDueReports(deps: SendDeps, options: { attachmentMaxByt
   const now = deps.clock();
   let schedules = 0;
   let emails = 0;
+  const timeZones = new Map<string, string>();
   for (const schedule of await repo.activeSchedules(deps.db)) {
-    const timeZone = await partnerTimeZone(deps.db, schedule.partnerId);
+    // A dealer's schedules share its time zone: read once per dealer.
+    const timeZone = timeZones.get(schedule.partnerId) ?? (await partnerTimeZone(deps.db, schedule.partnerId));
+    timeZones.set(schedule.partnerId, timeZone);
     const due = lastDueAt(schedule, now, schedule.createdAt, timeZone);
     if (!due) continue;
     const deliveryId = await repo.claimDelivery(deps.db, schedule.id, due);
