@@ -52,7 +52,14 @@ export default defineConfig({
       output: {
         // Everything the entry needs before its first screen goes in one chunk: many small chunks would
         // queue behind the browser's six connections per host on HTTP/1.1 (measured: bench/console.bench.ts).
-        codeSplitting: { groups: [{ name: 'boot', tags: ['$initial'] }] },
+        // The language loader alone is its own chunk: index.html runs it first as a script of its own, so the
+        // reader's language is fetched while the entry still downloads (src/i18n/boot-language.ts).
+        codeSplitting: {
+          groups: [
+            { name: 'language', test: /\/src\/i18n\/(boot-language|texts|translate|pseudo)\.ts$|\/shared\/src\/languages\.ts$|preload-helper/, priority: 2 },
+            { name: 'boot', tags: ['$initial'], priority: 1 },
+          ],
+        },
       },
     },
   },

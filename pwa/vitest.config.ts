@@ -9,5 +9,6 @@ export default defineConfig({
     name: 'pwa',
     environment: 'node',
     include: ['src/**/*.test.ts'],
+    setupFiles: ['src/i18n/all-languages.testing.ts'],
   },
 });

@@ -5,6 +5,7 @@ import { SECURITY_SCHEMES } from './http/openapi.ts';
 import type { AppEnv } from './http/router.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
+import { customerNameRoutes } from './modules/customers/names.routes.ts';
 import { siteRoutes } from './modules/sites/sites.routes.ts';
 import { coordinatorRoutes } from './modules/coordinators/coordinators.routes.ts';
 import { deviceRoutes } from './modules/devices/devices.routes.ts';
@@ -17,6 +18,7 @@ import { customerCalendar } from './modules/meters/settings.repo.ts';
 import { createMeterRoutes } from './modules/meters/meters.routes.ts';
 import { createAuthRoutes } from './modules/auth/auth.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { technicianRoutes } from './modules/users/technicians.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.ts';
 import { preferenceRoutes } from './modules/preferences/preferences.routes.ts';
@@ -37,9 +39,11 @@ import { supplyRoutes } from './modules/supplies/supplies.routes.ts';
 import { stockRoutes } from './modules/supplies/stocks.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { apiKeyRoutes } from './modules/api-keys/api-keys.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { sameOriginWrites } from './http/same-origin.ts';
 import { securityHeaders } from './http/security.ts';
 import { locationRequestRoutes } from './modules/locations/locations.routes.ts';
+import { createSetupRoutes } from './modules/setup/setup.routes.ts';
 
 export interface AppOptions {
   /** Overrides of the link routes' wiring (a benchmark raises the token endpoints' rate limits). */
@@ -71,6 +75,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.onError(toErrorResponse);
   api.route('/', healthRoutes);
   api.route('/', customerRoutes);
+  api.route('/', customerNameRoutes);
   api.route('/', siteRoutes);
   api.route('/', coordinatorRoutes);
   api.route('/', createAgentProtocolRoutes(options.agents));
@@ -98,12 +103,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', stockRoutes);
   api.route('/', reportRoutes);
   api.route('/', apiKeyRoutes);
+  api.route('/', notificationRoutes);
   // Before readingRoutes: its /readings/{id} would otherwise take /readings/to-check.
   api.route('/', createLinkRoutes({ ...LINK_ROUTES, ...options.links }));
   api.route('/', readingRoutes);
   api.route('/', createMeterRoutes());
+  api.route('/', createSetupRoutes());
   api.route('/auth', createAuthRoutes());
   api.route('/users', userRoutes);
+  api.route('/', technicianRoutes);
 
   for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) api.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   api.doc31('/openapi.json', {

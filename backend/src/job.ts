@@ -3,18 +3,19 @@ import { DataFolderBusyError, lockDataFolder, readLockOwner, type LockOwner } fr
 import { openDatabase } from './db/open.ts';
 import { loadConfig, type Config } from './env.ts';
 import { readJobSecret } from './modules/meters/job-secret.ts';
-import { describeJob, runJob, type JobResult } from './modules/meters/jobs.ts';
+import { describeJob, runJob, SETUP_JOBS, type JobResult } from './modules/meters/jobs.ts';
 import { asOfSchema, JOB_NAMES, parseAsOf, type JobName } from './modules/meters/meters.schemas.ts';
 import { createNodeDeps } from './node-deps.ts';
 
 /**
- * `npm run job -- campaign|nightly|overage [--as-of YYYY-MM-DD]`. Against DATABASE_URL when set. With the
+ * `npm run job -- campaign|nightly|overage [--as-of YYYY-MM-DD]`, and `npm run job -- setup-link|add-partner`
+ * (a one-time link that creates a dealer: the first one, or one more). Against DATABASE_URL when set. With the
  * embedded database only one process may open the folder: when a Parc server holds it, the job
  * runs inside that server (POST /api/internal/jobs/:name with the secret it keeps beside its
  * lock); otherwise this command takes the lock itself, runs the job and lets go.
  */
 
-const USAGE = 'Usage: npm run job -- campaign|nightly|overage [--as-of YYYY-MM-DD | --as-of 2026-11-20T08:00:00+01:00]';
+const USAGE = 'Usage: npm run job -- campaign|nightly|overage [--as-of YYYY-MM-DD | --as-of 2026-11-20T08:00:00+01:00]\n       npm run job -- setup-link|add-partner';
 /** A server that just started has the lock but not yet its URL: wait this long for it. */
 const SERVER_URL_WAIT_MS = 10_000;
 
@@ -28,6 +29,7 @@ function parseArgs(argv: string[]): { name: JobName; asOf: string | undefined } 
     else if (arg.startsWith('--as-of=')) asOf = arg.slice('--as-of='.length);
     else throw new Error(`Unknown argument ${arg}\n${USAGE}`);
   }
+  if (asOf !== undefined && SETUP_JOBS.includes(name as JobName)) throw new Error(`${name} takes no --as-of: its link is valid from now\n${USAGE}`);
   if (asOf !== undefined && !asOfSchema.safeParse(asOf).success) throw new Error(`--as-of wants a date (2026-11-20) or an ISO instant, not ${asOf}\n${USAGE}`);
   return { name: name as JobName, asOf };
 }
@@ -67,16 +69,22 @@ async function runInServer(dataDir: string, owner: LockOwner, name: JobName, asO
   return (await response.json()) as JobResult;
 }
 
+/** Prints what the job did; a refused setup link (a dealer exists) also fails the command, for scripts. */
+function report(result: JobResult): void {
+  console.log(describeJob(result));
+  if (result.job === 'setup-link' && result.summary === null) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   const { name, asOf } = parseArgs(process.argv.slice(2));
   const config = loadConfig();
   if (config.databaseUrl) {
-    console.log(describeJob(await runHere(config, { url: config.databaseUrl }, name, asOf)));
+    report(await runHere(config, { url: config.databaseUrl }, name, asOf));
     return;
   }
   const owner = readLockOwner(config.dataDir);
   if (owner) {
-    console.log(describeJob(await runInServer(config.dataDir, owner, name, asOf)));
+    report(await runInServer(config.dataDir, owner, name, asOf));
     return;
   }
   let lock;
@@ -85,12 +93,12 @@ async function main(): Promise<void> {
   } catch (error) {
     // A server took the folder between our look and our lock: ask it instead.
     if (!(error instanceof DataFolderBusyError)) throw error;
-    console.log(describeJob(await runInServer(config.dataDir, error.owner, name, asOf)));
+    report(await runInServer(config.dataDir, error.owner, name, asOf));
     return;
   }
   try {
     console.log(`No Parc server holds ${config.dataDir}: this command locked it for the job.`);
-    console.log(describeJob(await runHere(config, { dataDir: join(config.dataDir, 'pg') }, name, asOf)));
+    report(await runHere(config, { dataDir: join(config.dataDir, 'pg') }, name, asOf));
   } finally {
     lock.release();
   }

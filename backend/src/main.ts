@@ -13,7 +13,9 @@ import { DataFolderBusyError, lockDataFolder, type FolderLock } from './db/lock.
 import { loadConfig } from './env.ts';
 import { toErrorResponse } from './http/errors.ts';
 import { writeJobSecret } from './modules/meters/job-secret.ts';
+import { describeJob } from './modules/meters/jobs.ts';
 import { startScheduler } from './modules/meters/scheduler.ts';
+import { firstRunLink } from './modules/setup/setup.service.ts';
 import { createNodeDeps, outboxFolder } from './node-deps.ts';
 import { DEMO_METER_CUSTOMER, demoLoginLines } from './demo/plan.ts';
 import { demoMeterLink, hasDemoAccounts, seedDemo } from './demo/seed.ts';
@@ -46,6 +48,9 @@ const demoLogins = config.demo && (await hasDemoAccounts(deps.db)) ? demoLoginLi
 // What the campaign email would bring the demo customer: its page, to try without waiting for the 20th.
 const demoLink = demoLogins.length > 0 ? await demoMeterLink(deps) : null;
 if (demoLink) demoLogins.push(`Demo customer ${DEMO_METER_CUSTOMER}'s meter link (valid until ${demoLink.expiresAt.toISOString()}):`, `  ${demoLink.url}`);
+// No dealer yet (the demo is off): whoever the operator gives this link to creates the first one.
+// A new link at every start; the one printed before stops working.
+const setupLink = await firstRunLink(deps);
 
 const root = new Hono();
 root.onError(toErrorResponse);
@@ -83,6 +88,7 @@ const server = serve({ fetch: root.fetch, port: config.port, hostname: config.ho
   if (!config.resend) console.log(`Emails are written to the outbox ${outboxFolder(config)} (one .eml file per message).`);
   console.log(`  Partner console: ${url}/console\n  Technician app:  ${url}/tech`);
   for (const line of demoLogins) console.log(line);
+  if (setupLink) console.log(`This installation has no dealer yet. ${describeJob({ job: 'setup-link', summary: setupLink })}`);
 });
 // Campaign emails hourly, the nightly transmission at each partner's cutoff (see scheduler.ts).
 const scheduler = startScheduler(deps);

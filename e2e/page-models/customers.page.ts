@@ -45,6 +45,9 @@ export class CustomersListPage {
 /** The three-step add-customer wizard and its summary. */
 export class CustomerWizardPage {
   readonly next: Locator;
+  readonly cancel: Locator;
+  /** The question asked before leaving with something typed. */
+  readonly leaveDialog: Locator;
   readonly importFile: Locator;
   readonly importErrors: Locator;
   readonly importResult: Locator;
@@ -55,6 +58,8 @@ export class CustomerWizardPage {
 
   constructor(readonly page: Page) {
     this.next = page.locator('form button[type="submit"]');
+    this.cancel = page.getByTestId('wizard-cancel');
+    this.leaveDialog = page.getByTestId('confirm-dialog');
     this.importFile = page.getByTestId('site-import-file');
     this.importErrors = page.getByTestId('import-error');
     this.importResult = page.getByTestId('import-result');
@@ -66,6 +71,13 @@ export class CustomerWizardPage {
 
   field(name: string): Locator {
     return this.page.locator(`[name="${name}"]`);
+  }
+
+  /** The sentence under a field, once there is one. */
+  async fieldError(name: string): Promise<string> {
+    const error = this.page.locator('label.field', { has: this.field(name) }).locator('.field-error');
+    await error.waitFor();
+    return error.innerText();
   }
 
   async step(title: string): Promise<void> {

@@ -38,7 +38,9 @@ export class LoginPage {
     return shell;
   }
 
+  /** Chooses a language and waits until the page speaks it (its texts are fetched first, one language at a time). */
   async chooseLanguage(code: 'fr' | 'de' | 'it' | 'en'): Promise<void> {
     await this.language.selectOption(code);
+    await this.page.locator(`html[lang="${code}"]`).waitFor({ state: 'attached' });
   }
 }

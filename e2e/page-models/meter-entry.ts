@@ -112,8 +112,10 @@ export class MeterEntryPage {
     await machine.locator('.location-request__done').waitFor();
   }
 
+  /** Chooses a language and waits until the page speaks it (its texts are fetched first, one language at a time). */
   async chooseLanguage(code: 'fr' | 'de' | 'it' | 'en'): Promise<void> {
     await this.language.selectOption(code);
+    await this.page.locator(`html[lang="${code}"]`).waitFor({ state: 'attached' });
   }
 
   /** Cuts the network for the page (the browser fires `offline`); the page keeps working from IndexedDB. */

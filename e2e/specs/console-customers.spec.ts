@@ -1,7 +1,9 @@
 /**
- * The partner console on a tablet: the dashboard, the add-customer wizard end to end (with a site
- * file refused for one bad line, then imported once fixed) and the new customer in the list; a
- * reading flagged "to check" by a customer's link entry, accepted from the review queue.
+ * The partner console on a tablet: the dashboard, the add-customer wizard end to end (a number
+ * already taken said on step 1, a site file refused for one bad line then imported once fixed,
+ * nothing saved before Finish, one customer for a double click, a question before leaving) and
+ * the new customer in the list; a reading flagged "to check" by a customer's link entry, accepted
+ * from the review queue.
  */
 import { localDateKey, periodKeyAt } from '@parc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +24,18 @@ const prefix = `AZ${suffix}`;
 
 let server: RunningServer;
 let device: Device;
+
+/** The API as the signed-in administrator. */
+async function apiGet<T>(path: string): Promise<T> {
+  const response = await device.page.request.get(`/api${path}`);
+  expect(response.status(), path).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** Customers of the dealer, active or not (matching `search` if given). */
+async function customersTotal(search?: string): Promise<number> {
+  return (await apiGet<{ total: number }>(`/customers?pageSize=1${search ? `&search=${encodeURIComponent(search)}` : ''}`)).total;
+}
 
 beforeAll(async () => {
   server = await startServer();
@@ -71,8 +85,48 @@ describe('partner console: customers on a tablet', () => {
     }
   });
 
+  it('asks before discarding what was typed in the wizard, and then nothing exists', async () => {
+    const { page } = device;
+    const before = await customersTotal();
+    const list = new CustomersListPage(page);
+    await list.goto();
+    await list.addButton.click();
+    const wizard = new CustomerWizardPage(page);
+    await wizard.step('Informations sur le client');
+    // Nothing typed: Cancel leaves without a question.
+    await wizard.cancel.click();
+    await page.waitForURL((url) => url.pathname === '/console/customers');
+
+    await list.addButton.click();
+    await wizard.step('Informations sur le client');
+    await wizard.fill({ name: `Abandon ${suffix}`, prefix: `AB${suffix}`, customerNumber: `AB${suffix}`, contactName: 'Anna Keller', contactEmail: `anna.${suffix}@abandon.test` });
+    await wizard.next.click();
+    await wizard.step('Sites');
+    expect(await customersTotal(), 'leaving step 1 creates nothing').toBe(before);
+
+    await wizard.cancel.click();
+    await wizard.leaveDialog.waitFor();
+    expect(await wizard.leaveDialog.getByRole('heading').innerText()).toBe('Abandonner l’ajout de ce client ?');
+    await device.screenshot('tablet-wizard-leave');
+    // Staying keeps everything typed.
+    await wizard.leaveDialog.getByRole('button', { name: 'Continuer la saisie' }).click();
+    await wizard.leaveDialog.waitFor({ state: 'detached' });
+    await wizard.next.click();
+    await wizard.step('Prix');
+
+    // The browser's Back asks too.
+    await page.goBack();
+    await wizard.leaveDialog.waitFor();
+    await wizard.leaveDialog.getByRole('button', { name: 'Abandonner' }).click();
+    await page.waitForURL((url) => url.pathname === '/console/customers');
+    expect(await customersTotal()).toBe(before);
+    expect(await customersTotal(`AB${suffix}`)).toBe(0);
+  });
+
   it('adds a customer with the wizard, importing sites from a file fixed after a refusal', async () => {
     const { page } = device;
+    const before = await customersTotal();
+    const taken = (await apiGet<{ items: { customerNumber: string }[] }>('/customers?pageSize=1')).items[0]!.customerNumber;
     const list = new CustomersListPage(page);
     await list.goto();
     await list.addButton.click();
@@ -85,15 +139,21 @@ describe('partner console: customers on a tablet', () => {
       postcode: '59000',
       city: 'Lille',
       prefix,
-      customerNumber: `FR${suffix}`,
+      customerNumber: taken,
       activity: 'Éditeur de logiciels',
       contactName: 'Théophile Lou',
       contactEmail: `tlou.${suffix}@algiz.test`,
       contactPhone: '03.20.20.20.20',
     });
     await wizard.next.click();
+    // A number another customer has: said under the field, on this step.
+    expect(await wizard.fieldError('customerNumber')).toBe(`Un autre client a déjà le numéro ${taken}.`);
+    await device.screenshot('tablet-wizard-number-taken');
+    await wizard.fill({ customerNumber: `FR${suffix}` });
+    await wizard.next.click();
 
     await wizard.step('Sites');
+    expect(await customersTotal(), 'leaving step 1 creates nothing').toBe(before);
     await wizard.importCsv('sites.csv', 'name,address,postcode,city,country\nA2,12 rue Nationale,59000,Lille,FR\n,5 rue sans nom,59800,Lille,FR\n');
     expect(await wizard.importErrors.count()).toBe(1);
     expect(await wizard.importErrors.first().innerText()).toContain('3');
@@ -105,9 +165,17 @@ describe('partner console: customers on a tablet', () => {
 
     await wizard.step('Prix');
     await wizard.fill({ currency: 'EUR', monoPrice: '0.10', colourPrice: '0,2', scanPrice: '0' });
-    await wizard.next.click();
+    expect(await customersTotal(), 'nothing is created before Finish').toBe(before);
+    // A double click on Finish creates one customer.
+    await wizard.next.dblclick();
 
     await wizard.summary.waitFor();
+    expect(await customersTotal()).toBe(before + 1);
+    const [created] = (await apiGet<{ items: { id: string; currency: string }[] }>(`/customers?search=${prefix}`)).items;
+    expect(created?.currency).toBe('EUR');
+    expect((await apiGet<{ items: unknown[] }>(`/customers/${created!.id}/sites`)).items).toHaveLength(3);
+    expect((await apiGet<{ items: { isMain: boolean }[] }>(`/customers/${created!.id}/coordinators`)).items).toMatchObject([{ isMain: true }]);
+    expect((await apiGet<{ items: unknown[] }>(`/agents?customerId=${created!.id}`)).items).toHaveLength(1);
     expect(await wizard.agentKey.innerText()).toMatch(/^[A-Z]{4}-[A-Z]{4}-[A-Z]{4}-[A-Z]{4}$/);
     expect(await wizard.summary.innerText()).toContain('3 sites');
     await wizard.sendInstructions.click();

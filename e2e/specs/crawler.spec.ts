@@ -41,6 +41,7 @@ const VISITS: Record<string, { role: Role; url: (ids: Ids) => string }[]> = {
   '/forgot-password': [{ role: 'anonymous', url: () => '/forgot-password' }],
   '/reset-password/:token': [{ role: 'anonymous', url: () => '/reset-password/not-a-real-token' }],
   '/confirm-email/:token': [{ role: 'anonymous', url: () => '/confirm-email/not-a-real-token' }],
+  '/setup/:token': [{ role: 'anonymous', url: () => '/setup/not-a-real-token' }],
   '/m/:token': [{ role: 'anonymous', url: (ids) => `/m/${ids.token}` }],
   '*404': [{ role: 'anonymous', url: () => '/no-such-page' }],
   '/requests/:id': [
@@ -58,6 +59,7 @@ const VISITS: Record<string, { role: Role; url: (ids: Ids) => string }[]> = {
     { role: 'partner_admin', url: (ids) => `/console/customers/${ids.customerId}/prices` },
     { role: 'partner_admin', url: (ids) => `/console/customers/${ids.customerId}/billing` },
     { role: 'partner_admin', url: (ids) => `/console/customers/${ids.customerId}/consumables` },
+    { role: 'partner_admin', url: (ids) => `/console/customers/${ids.customerId}/notifications` },
     { role: 'partner_admin', url: (ids) => `/console/customers/${ids.customerId}?tab=locations` },
   ],
   '/console/readings/to-check': [{ role: 'partner_admin', url: () => '/console/readings/to-check' }],
@@ -120,8 +122,8 @@ const VIEWS: View[] = [
   { name: 'pseudo@820', width: 820, language: 'en', pseudo: true },
 ];
 
-/** Requests a screen makes and may see fail: the session probe of a signed-out page. */
-const expectedFailure = (url: string, status: number) => status === 401 && url.endsWith('/api/auth/me');
+/** Requests a screen makes and may see fail: the session probe of a signed-out page, the crawler's made-up setup link. */
+const expectedFailure = (url: string, status: number) => (status === 401 && url.endsWith('/api/auth/me')) || (status === 410 && url.endsWith('/api/setup/not-a-real-token'));
 
 let server: RunningServer;
 let browser: Browser;
@@ -206,7 +208,7 @@ async function crawl(view: View): Promise<void> {
     // Every text the API answered in this session: a screen may show data an earlier visit fetched
     // (the technician's app works from what it synced), and data is not a text from a catalogue.
     const data = new Set<string>();
-    // Bodies still being read: the scan waits for them, or a value from the API could pass for an untranslated text.
+    // Bodies still being read: the findings wait for them, or a value from the API could pass for an untranslated text.
     const reading: Promise<void>[] = [];
     const onData = (response: { url(): string; headers(): Record<string, string>; json(): Promise<unknown> }) => {
       if (!response.url().includes('/api/') || !(response.headers()['content-type'] ?? '').includes('json')) return;
@@ -222,7 +224,8 @@ async function crawl(view: View): Promise<void> {
     for (const { route, url } of pages) {
       const problems: string[] = [];
       const onConsole = (message: { type(): string; text(): string; location(): { url: string } }) => {
-        if (message.type() === 'error' && !/401/.test(message.text())) problems.push(`console error: ${message.text()}`);
+        // The browser's own line for a failed request; the request itself is judged below.
+        if (message.type() === 'error' && !/\b(401|410)\b/.test(message.text())) problems.push(`console error: ${message.text()}`);
       };
       const onResponse = (response: { status(): number; url(): string }) => {
         if (response.status() >= 400 && !expectedFailure(response.url(), response.status())) problems.push(`request failed: ${response.status()} ${response.url()}`);
@@ -245,8 +248,13 @@ async function crawl(view: View): Promise<void> {
         await page.locator(`html[lang="${view.language}"]`).waitFor({ state: 'attached' });
         await loaded();
       }
-      await Promise.all(reading);
       const scan = await scanPage(page);
+      // A request may start after the page looked quiet and render its data before the scan: its response
+      // event reached us before the scan's answer did, so every body read so far covers what was scanned.
+      for (let read = -1; read !== reading.length; ) {
+        read = reading.length;
+        await Promise.all(reading);
+      }
       problems.push(...scan.problems);
       if (scan.lang !== view.language) problems.push(`html lang is "${scan.lang}", not ${view.language}`);
       if (view.pseudo) {

@@ -30,7 +30,7 @@ describe('a reading hours after the last one (issue 14, item 2)', () => {
     const device = await spec.openDevice('phone');
     const entry = new MeterEntryPage(device.page);
     await entry.open(token);
-    await entry.language.selectOption('de');
+    await entry.chooseLanguage('de');
     await entry.enter(machine.deviceCode, 'mono', last.value + 1_276);
     await entry.waitForState(machine.deviceCode, 'mono', 'entered');
 

@@ -88,13 +88,18 @@ async function waitForHealth(baseURL: string, child: ChildProcess, output: () =>
   throw new Error(`The backend did not answer GET /api/health with 200 within ${startTimeoutMs / 1000}s:\n${output()}`);
 }
 
-export async function startServer(): Promise<RunningServer> {
+export interface ServerOptions {
+  /** Seed the demo dealer into the empty database (default); false starts as a fresh installation, which prints its setup link. */
+  demo?: boolean;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   ensurePwaBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'parc-e2e-data-'));
   const database = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
 
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, PARC_DEMO: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, PARC_DEMO: options.demo === false ? '0' : '1' };
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
 

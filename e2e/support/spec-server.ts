@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { openDevice, type Device, type DeviceName } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { startServer, type RunningServer, type ServerOptions } from './server.ts';
 
 export interface SpecServer {
   readonly server: RunningServer;
@@ -12,11 +12,11 @@ export interface SpecServer {
   openDevice(name: DeviceName): Promise<Device>;
 }
 
-export function serverForFile(): SpecServer {
+export function serverForFile(options: ServerOptions = {}): SpecServer {
   let server: RunningServer | undefined;
   let device: Device | undefined;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(options);
   });
   afterEach(async () => {
     await device?.close();

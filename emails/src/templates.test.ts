@@ -10,7 +10,6 @@ import { passwordReset } from './templates/passwordReset.ts';
 import { userInvite } from './templates/userInvite.ts';
 import { emailChangeConfirm } from './templates/emailChange.ts';
 import { agentInstructions } from './templates/agentInstructions.ts';
-import { locationRequested } from './templates/locationRequested.ts';
 import { overageForecast } from './templates/overageForecast.ts';
 import { stockLow } from './templates/stockLow.ts';
 import { reportDelivery } from './templates/reportDelivery.ts';
@@ -40,22 +39,6 @@ interface TemplateCase {
 }
 
 const cases: TemplateCase[] = [
-  {
-    name: 'locationRequested',
-    template: locationRequested as EmailTemplate<never>,
-    props: {
-      branding,
-      customerNumber: '10452',
-      customerName: `ACME ${HOSTILE}`,
-      deviceCode: 'DF-3',
-      deviceModel: 'Ricoh IM C3000',
-      currentLocation: null,
-      requestedLocation: `2e étage ${HOSTILE}`,
-      message: `Moved last week ${HOSTILE}`,
-      consoleUrl: 'https://parc.example/console/customers/1?tab=locations&x=1',
-    },
-    url: 'https://parc.example/console/customers/1?tab=locations&x=1',
-  },
   {
     name: 'meterCampaign',
     template: meterCampaign as EmailTemplate<never>,

@@ -13,7 +13,7 @@ export function App(props: { services: AppServices }) {
   // Once someone signs in, their own language wins over the browser's and the switcher's.
   createEffect(() => {
     const language = asLanguage(session.state.user?.language);
-    if (language) i18n.setLanguage(language);
+    if (language) void i18n.setLanguage(language);
   });
   createEffect(() => {
     document.documentElement.lang = i18n.language();

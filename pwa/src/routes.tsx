@@ -19,5 +19,6 @@ export const routes: RouteDefinition[] = [
   meterEntryRoutes,
   { path: '/requests/:id', component: lazy(() => import('./features/tickets/request-link.page.tsx')) },
   { path: '/confirm-email/:token', component: lazy(() => import('./features/account/confirm-email.page.tsx')), info: bareFrame },
+  { path: '/setup/:token', component: lazy(() => import('./features/setup/setup.page.tsx')), info: bareFrame },
   { path: '*404', component: NotFoundPage },
 ];

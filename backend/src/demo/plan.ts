@@ -204,6 +204,8 @@ export function planDemo(now: Date, newId: () => string): DemoPlan {
       brandColour: '#0e7490',
       defaultLanguage: 'fr',
       defaultTimezone: 'Europe/Zurich',
+      country: 'CH',
+      currency: 'CHF',
       createdAt,
     },
     users: DEMO_LOGINS.map(({ email, role, name }) => ({ id: newId(), partnerId, email, name, role, language: 'fr', createdAt })),

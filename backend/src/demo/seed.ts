@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { openPeriodsAt, periodKeyAt } from '@parc/shared';
 import type { Db } from '../db/client.ts';
 import {
@@ -16,7 +16,6 @@ import {
   deviceSupplies,
   deviceSupplyLevels,
   maintenanceRequests,
-  partners,
   priceVersions,
   readings,
   requestEvents,
@@ -28,6 +27,7 @@ import {
 import type { AppDeps } from '../deps.ts';
 import { issueLink, type IssuedLink } from '../modules/links/links.service.ts';
 import { customerCalendar } from '../modules/meters/settings.repo.ts';
+import { hasPartner, insertPartner, insertUsers, lockPartners } from '../modules/setup/setup.repo.ts';
 import { planDemoAgent } from './agent.ts';
 import { planDemoBilling } from './billing.ts';
 import { DEMO_LOGINS, DEMO_METER_CUSTOMER, DEMO_PASSWORD, planDemo } from './plan.ts';
@@ -58,10 +58,10 @@ export async function seedDemo(db: Db, { now, hashPassword, newId = randomUUID }
   const passwordHashes = await Promise.all(plan.users.map(() => hashPassword(DEMO_PASSWORD)));
   return db.transaction(async (tx) => {
     // Two instances starting together on one PostgreSQL: the second waits, then finds the partner.
-    await tx.execute(sql`lock table ${partners} in exclusive mode`);
+    await lockPartners(tx);
     if (await hasPartner(tx)) return false;
-    await tx.insert(partners).values(plan.partner);
-    await tx.insert(users).values(plan.users.map((user, index) => ({ ...user, passwordHash: passwordHashes[index]! })));
+    await insertPartner(tx, plan.partner);
+    await insertUsers(tx, plan.users.map((user, index) => ({ ...user, passwordHash: passwordHashes[index]! })));
     await tx.insert(customers).values(plan.customers);
     await tx.insert(coordinators).values(plan.coordinators);
     await tx.insert(sites).values(plan.sites);
@@ -114,9 +114,4 @@ export async function demoMeterLink(deps: Pick<AppDeps, 'db' | 'clock' | 'public
   const now = deps.clock();
   const period = openPeriodsAt(calendar, now).at(-1) ?? periodKeyAt(now, calendar.timeZone);
   return issueLink(deps, { partnerId: customer.partnerId, customerId: customer.id, period, calendar });
-}
-
-async function hasPartner(db: Db): Promise<boolean> {
-  const [partner] = await db.select({ id: partners.id }).from(partners).limit(1);
-  return partner !== undefined;
 }

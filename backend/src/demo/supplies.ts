@@ -20,6 +20,7 @@ import { supplyForecast } from '../modules/supplies/supplies.evaluate.ts';
 import { customerTimeZone, deviceSupplyForOrder, levelHistory } from '../modules/supplies/supplies.repo.ts';
 import { MODELS, type ModelKey } from '@parc/shared/devices/printer-models';
 import type { DemoPlan } from './plan.ts';
+import { seedDemoNotifications } from './notifications.ts';
 import { seedDemoReports } from './reports.ts';
 
 type DeviceSupply = typeof deviceSupplies.$inferInsert;
@@ -121,6 +122,7 @@ export async function seedDemoConsumables(tx: Db, plan: DemoPlan, supplies: read
 
   await seedDemoStock(tx, plan, supplies, admin, carrier.id, ago);
   await seedDemoReports(tx, admin, now);
+  await seedDemoNotifications(tx, admin, plan.devices[0]!.customerId, now);
 }
 
 /** A stock room at DF-1's site serving the site's devices: one black toner left (its minimum), three on their way by post. */

@@ -1,4 +1,4 @@
-import { fr } from './messages/fr.ts';
+import type { fr } from './messages/fr.ts';
 
 export type MessageKey = keyof typeof fr;
 

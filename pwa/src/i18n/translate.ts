@@ -1,12 +1,10 @@
 import { DEFAULT_LANGUAGE, isLanguage, type Language, type Translations } from '@parc/shared/languages';
 import type { Catalogue, MessageKey } from './catalogue.ts';
 import { fromCatalogue } from './pseudo.ts';
-import { fr } from './messages/fr.ts';
-import { de } from './messages/de.ts';
-import { it } from './messages/it.ts';
-import { en } from './messages/en.ts';
+import { catalogueOf } from './texts.ts';
 
-export const catalogues: Translations<Catalogue> = { fr, de, it, en };
+/** The app's catalogue, readable in the languages loaded so far (texts.ts). */
+export const catalogues: Translations<Catalogue> = catalogueOf('app');
 
 /** Each language's own name, for the switcher: a person finds their language even in a page they can't read. */
 export const languageNames: Translations = { fr: 'Français', de: 'Deutsch', it: 'Italiano', en: 'English' };

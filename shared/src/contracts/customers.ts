@@ -66,3 +66,17 @@ export const customerListQuerySchema = pageQuerySchema.extend({
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
 
 export const customerPageSchema = pageSchema(customerSchema);
+
+/** A new customer's number and prefix, checked before anything is created (the add-customer wizard's first step). */
+export const customerAvailabilityQuerySchema = z.object({
+  customerNumber: requiredText(50),
+  prefix: customerPrefixSchema,
+});
+export type CustomerAvailabilityQuery = z.infer<typeof customerAvailabilityQuerySchema>;
+
+/** Whether another customer of the dealer, active or not, already has the number or the prefix. */
+export const customerAvailabilitySchema = z.object({
+  customerNumberTaken: z.boolean(),
+  prefixTaken: z.boolean(),
+});
+export type CustomerAvailability = z.infer<typeof customerAvailabilitySchema>;

@@ -22,6 +22,8 @@ export const reportFiltersSchema = z.strictObject({
   model: z.string().trim().min(1).max(100).optional(),
   state: z.string().max(40).optional(),
   period: periodFilterSchema.optional(),
+  /** Custom parameters (the dealer's own fields) a row's device or customer must hold, each value equal, case ignored. */
+  parameters: z.array(z.strictObject({ parameterId: z.uuid(), value: z.string().trim().min(1).max(200) })).max(5).optional(),
 });
 export type ReportFilters = z.infer<typeof reportFiltersSchema>;
 

@@ -9,6 +9,8 @@ import { BILLING_ERRORS } from './billing.ts';
 import { PEOPLE_ERRORS } from './people.ts';
 import { REQUEST_ERRORS } from './requests.ts';
 import { REPORT_ERRORS } from './reports.ts';
+import { NOTIFICATION_ERRORS } from './notifications.ts';
+import { SETUP_ERRORS } from './setup.ts';
 import { SUPPLY_ERRORS } from './supplies.ts';
 
 const bound = { inclusive: true, exact: false } as const;
@@ -16,6 +18,16 @@ const belowLast = { code: 'below_last', params: { lastValue: 344_805, lastDate: 
 
 /** One example per key; typed so a new key needs an example here. */
 const EXAMPLES: { [K in ErrorKey]: ErrorParams<K> } = {
+  'setup.link_invalid': {},
+  'setup.link_expired': {},
+  'setup.link_used': {},
+  'setup.partner_exists': {},
+  'notice_template.unknown_placeholder': { placeholder: 'device.colour' },
+  'notice_template.unclosed_brace': {},
+  'notice_template.empty': {},
+  'notice_rule.threshold': { min: 1, max: 720 },
+  'notice_rule.no_recipient': {},
+  'notice_rule.no_complexity': {},
   'session.required': {},
   'prices.not_set': {},
   'prices.unknown_device': { deviceId: 'b8d1' },
@@ -254,7 +266,7 @@ const render = <K extends ErrorKey>(key: K, language: (typeof LANGUAGES)[number]
 
 describe('the error catalogue', () => {
   it('keeps the areas apart: no key is defined twice', () => {
-    const areas = [REQUEST_ERRORS, PEOPLE_ERRORS, FLEET_ERRORS, MAINTENANCE_ERRORS, BILLING_ERRORS, SUPPLY_ERRORS, REPORT_ERRORS].map(Object.keys);
+    const areas = [REQUEST_ERRORS, PEOPLE_ERRORS, FLEET_ERRORS, MAINTENANCE_ERRORS, BILLING_ERRORS, SUPPLY_ERRORS, REPORT_ERRORS, NOTIFICATION_ERRORS, SETUP_ERRORS].map(Object.keys);
     expect(KEYS).toHaveLength(areas.flat().length);
   });
 

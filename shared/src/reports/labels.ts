@@ -141,6 +141,9 @@ export const CODE_LABELS: Record<string, Record<string, Translations>> = {
     connected: t('connecté', 'verbunden', 'connesso', 'connected'),
     disconnected: t('déconnecté', 'getrennt', 'disconnesso', 'disconnected'),
   },
+  // Not report columns: the words notices write (device alerts).
+  complexity: { user: t('utilisateur', 'Benutzer', 'utente', 'user'), technician: t('technicien', 'Techniker', 'tecnico', 'technician'), engineer: t('ingénieur', 'Ingenieur', 'ingegnere', 'engineer') },
+  alertSeverity: { critical: t('critique', 'kritisch', 'critico', 'critical'), warning: t('avertissement', 'Warnung', 'avviso', 'warning'), other: t('autre', 'andere', 'altro', 'other') },
   billingState: { draft: t('brouillon', 'Entwurf', 'bozza', 'draft'), approved: t('approuvée', 'genehmigt', 'approvata', 'approved') },
   lineKind: {
     pages: t('Pages', 'Seiten', 'Pagine', 'Pages'),

@@ -236,6 +236,8 @@ export const deviceAlerts = pgTable(
   (t) => [
     foreignKey({ columns: [t.partnerId, t.deviceId], foreignColumns: [devices.partnerId, devices.id] }).onDelete('cascade'),
     uniqueIndex('device_alerts_one_open').on(t.deviceId, t.key).where(sql`${t.clearedAt} is null`),
+    // Open alerts by when they opened: what notices look for every few minutes.
+    index('device_alerts_open_since').on(t.openedAt).where(sql`${t.clearedAt} is null`),
   ],
 );
 

@@ -94,6 +94,8 @@ export const readings = pgTable(
     index('readings_link').on(t.linkId),
     index('readings_counter_taken').on(t.counterId, t.takenAt),
     index('readings_device_taken').on(t.deviceId, t.takenAt),
+    // The few readings waiting for a person: the to-check queue, the dashboard and notices find them without a scan.
+    index('readings_to_check').on(t.createdAt).where(sql`${t.status} = 'to_check'`),
     check('readings_value_range', sql`${t.value} >= 0 and ${t.value} <= 10000000000`),
     check('readings_source_check', sql`${t.source} in (${inList(READING_SOURCES)})`),
     check('readings_status_check', sql`${t.status} in (${inList(READING_STATUSES)})`),

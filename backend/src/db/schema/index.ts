@@ -13,3 +13,4 @@ export * from './platform.ts';
 export * from './supplies.ts';
 export * from './reports.ts';
 export * from './api-keys.ts';
+export * from './notifications.ts';

@@ -410,13 +410,19 @@ describe('the authorization matrix', () => {
   it('every route naming a resource names a kind the fixture holds in every place, or acts on none of a customer', () => {
     // Pending devices and errors exist only once an agent reports one (alert-actions.test.ts tries another dealer's);
     // preferences are the caller's own; reports, their files and schedules belong to the dealer or the user
-    // (reports.test.ts tries another dealer's and another user's).
+    // (reports.test.ts tries another dealer's and another user's); notification rules, templates and frames are
+    // the dealer's, named by category and language (notifications.test.ts tries another dealer on a customer's).
     expect(sessionRoutes.filter((route) => route.params.length && !targetsOf(route)).map(label).sort()).toEqual([
+      'DELETE /api/customers/{id}/notification-rules/{category}',
       'DELETE /api/devices/pending/{id}',
       'DELETE /api/errors/{id}/ignore',
+      'DELETE /api/notification-rules/{category}',
+      'DELETE /api/notification-templates/{category}/{language}',
       'DELETE /api/preferences/{screen}',
       'DELETE /api/report-schedules/{id}',
       'DELETE /api/reports/{id}',
+      'GET /api/notification-frames/{language}',
+      'GET /api/notification-templates/{category}/{language}',
       'GET /api/preferences/{screen}',
       'GET /api/report-runs/{id}',
       'GET /api/report-runs/{id}/file',
@@ -424,9 +430,14 @@ describe('the authorization matrix', () => {
       'POST /api/devices/pending/{id}/decision',
       'POST /api/errors/{id}/email',
       'POST /api/errors/{id}/notes',
+      'POST /api/notification-templates/{category}/{language}/preview',
       'POST /api/report-runs/{id}/cancel',
       'POST /api/reports/{key}/runs',
+      'PUT /api/customers/{id}/notification-rules/{category}',
       'PUT /api/errors/{id}/ignore',
+      'PUT /api/notification-frames/{language}',
+      'PUT /api/notification-rules/{category}',
+      'PUT /api/notification-templates/{category}/{language}',
       'PUT /api/preferences/{screen}',
       'PUT /api/report-schedules/{id}',
       'PUT /api/reports/{id}',

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Customer, CustomerListQuery } from '@parc/shared/contracts/customers';
 import type { Language } from '@parc/shared';
 import type { Db } from '../../db/client.ts';
@@ -43,18 +43,28 @@ export async function updateCustomer(db: Db, scope: Scope, id: string, values: P
   return row ?? null;
 }
 
+/** Which of a number and a prefix another customer of the partner already has, active or not (both are unique per partner). */
+export async function takenIdentifiers(db: Db, partnerId: string, customerNumber: string, prefix: string): Promise<{ customerNumberTaken: boolean; prefixTaken: boolean }> {
+  const rows = await db
+    .select({ customerNumber: customers.customerNumber, prefix: customers.prefix })
+    .from(customers)
+    .where(and(eq(customers.partnerId, partnerId), or(eq(customers.customerNumber, customerNumber), eq(customers.prefix, prefix))));
+  return { customerNumberTaken: rows.some((row) => row.customerNumber === customerNumber), prefixTaken: rows.some((row) => row.prefix === prefix) };
+}
+
 /** Devices ever created for the customer, deactivated ones included: their IDs carry the prefix. */
 export async function countDevicesEver(db: Db, partnerId: string, customerId: string): Promise<number> {
   const [row] = await db.select({ total: count() }).from(devices).where(and(eq(devices.partnerId, partnerId), eq(devices.customerId, customerId)));
   return row?.total ?? 0;
 }
 
-export async function partnerDefaults(db: Db, partnerId: string): Promise<{ language: string; timezone: string }> {
+/** What a new customer of the dealer starts with unless given: the dealer's language, time zone, country and currency. */
+export async function partnerDefaults(db: Db, partnerId: string): Promise<{ language: string; timezone: string; country: string; currency: string }> {
   const [row] = await db
-    .select({ language: partners.defaultLanguage, timezone: partners.defaultTimezone })
+    .select({ language: partners.defaultLanguage, timezone: partners.defaultTimezone, country: partners.country, currency: partners.currency })
     .from(partners)
     .where(eq(partners.id, partnerId));
-  return row ?? { language: 'fr', timezone: 'Europe/Zurich' };
+  return row ?? { language: 'fr', timezone: 'Europe/Zurich', country: 'CH', currency: 'CHF' };
 }
 
 /**

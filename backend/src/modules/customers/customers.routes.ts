@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { customerCreateSchema, customerListQuerySchema, customerPageSchema, customerSchema, customerUpdateSchema } from '@parc/shared/contracts/customers';
+import { customerAvailabilityQuerySchema, customerAvailabilitySchema, customerCreateSchema, customerListQuerySchema, customerPageSchema, customerSchema, customerUpdateSchema } from '@parc/shared/contracts/customers';
 import { createRouter } from '../../http/router.ts';
 import { ALL_ROLES, requirePermission } from '../auth/access.ts';
-import { changeCustomer, createCustomer, deactivateCustomer, getCustomer, listCustomers } from './customers.service.ts';
+import { changeCustomer, createCustomer, customerAvailability, deactivateCustomer, getCustomer, listCustomers } from './customers.service.ts';
 import { toCustomer } from './customers.repo.ts';
 import { conflictResponse, errorResponses, idParams, json, jsonBody } from '../../http/openapi.ts';
 
@@ -32,6 +32,19 @@ export const customerRoutes = createRouter()
       responses: { 201: json(customerSchema, 'Created'), ...conflictResponse, ...errorResponses },
     }),
     async (c) => c.json(await createCustomer(c.get('deps').db, c.get('user'), c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/customers/availability',
+      tags,
+      summary: 'Whether another customer of the dealer already has a number or a prefix, before adding a customer',
+      // A read like the list (which shows every number and prefix to the dealer's office): a read-only key may ask too.
+      middleware: [requirePermission('customers', 'view')] as const,
+      request: { query: customerAvailabilityQuerySchema },
+      responses: { 200: json(customerAvailabilitySchema, 'What is taken'), ...errorResponses },
+    }),
+    async (c) => c.json(await customerAvailability(c.get('deps').db, c.get('user'), c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({

@@ -1,9 +1,9 @@
 import { DomainError } from '@parc/shared';
-import type { Customer, CustomerCreate, CustomerListQuery, CustomerUpdate } from '@parc/shared/contracts/customers';
+import type { Customer, CustomerAvailability, CustomerAvailabilityQuery, CustomerCreate, CustomerListQuery, CustomerUpdate } from '@parc/shared/contracts/customers';
 import type { Page } from '@parc/shared/contracts/paging';
 import type { Db } from '../../db/client.ts';
 import type { SessionUser } from '../auth/access.ts';
-import { countDevicesEver, findCustomer, findCustomers, insertCustomer, partnerDefaults, toCustomer, updateCustomer, type CustomerValues } from './customers.repo.ts';
+import { countDevicesEver, findCustomer, findCustomers, insertCustomer, partnerDefaults, takenIdentifiers, toCustomer, updateCustomer, type CustomerValues } from './customers.repo.ts';
 import { isUniqueViolation } from './scope.ts';
 
 const notFound = () => new DomainError('customer.not_found');
@@ -30,9 +30,20 @@ export async function getCustomer(db: Db, user: SessionUser, id: string) {
   return row;
 }
 
+/** Whether a new customer could take this number and prefix; across the whole dealer, since both are unique there. */
+export async function customerAvailability(db: Db, user: SessionUser, query: CustomerAvailabilityQuery): Promise<CustomerAvailability> {
+  return takenIdentifiers(db, user.partnerId, query.customerNumber, query.prefix);
+}
+
 export async function createCustomer(db: Db, user: SessionUser, input: CustomerCreate): Promise<Customer> {
   const defaults = await partnerDefaults(db, user.partnerId);
-  const values = { ...input, language: input.language ?? defaults.language, timezone: input.timezone ?? defaults.timezone };
+  const values = {
+    ...input,
+    language: input.language ?? defaults.language,
+    timezone: input.timezone ?? defaults.timezone,
+    country: input.country ?? defaults.country,
+    currency: input.currency ?? defaults.currency,
+  };
   const row = await insertCustomer(db, user.partnerId, values).catch((error) => explainDuplicate(error, values));
   return toCustomer(row);
 }

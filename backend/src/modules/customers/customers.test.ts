@@ -44,10 +44,40 @@ describe('customers API', () => {
     const samePrefix = await adminA.request('POST', '/customers', customerInput({ prefix: 'DUP' }));
     expect(samePrefix.status).toBe(409);
     expect(samePrefix.body).toMatchObject({ code: 'conflict', field: 'prefix' });
+    expect(samePrefix.body).toMatchObject({ key: 'customer.prefix_taken', params: { prefix: 'DUP' }, message: 'Un autre client utilise déjà le préfixe DUP.' });
     const sameNumber = await adminA.request('POST', '/customers', customerInput({ customerNumber: 'N-DUP' }));
-    expect(sameNumber.body).toMatchObject({ code: 'conflict', field: 'customerNumber' });
+    expect(sameNumber.body).toMatchObject({ code: 'conflict', field: 'customerNumber', key: 'customer.number_taken', params: { customerNumber: 'N-DUP' } });
     const otherPartner = await adminB.request('POST', '/customers', customerInput({ prefix: 'DUP', customerNumber: 'N-DUP' }));
     expect(otherPartner.status).toBe(201);
+  });
+
+  it('says which of a number and a prefix are taken, inactive customers included, without creating anything', async () => {
+    const partner = await t.createPartner();
+    const admin = await signedIn(t, partner.id, 'partner_admin');
+    const existing = await admin.request('POST', '/customers', customerInput({ prefix: 'AV', customerNumber: 'N-AV' }));
+    await admin.request('POST', `/customers/${existing.body.id}/deactivate`);
+    const availability = (customerNumber: string, prefix: string) => admin.request('GET', `/customers/availability?customerNumber=${encodeURIComponent(customerNumber)}&prefix=${prefix}`);
+    expect((await availability('N-AV', 'AV')).body).toEqual({ customerNumberTaken: true, prefixTaken: true });
+    expect((await availability(' N-AV ', 'AW')).body).toEqual({ customerNumberTaken: true, prefixTaken: false });
+    expect((await availability('N-AW', 'AV')).body).toEqual({ customerNumberTaken: false, prefixTaken: true });
+    expect((await availability('n-av', 'AW')).body).toEqual({ customerNumberTaken: false, prefixTaken: false });
+    // Another dealer's customers do not count.
+    expect((await adminB.request('GET', '/customers/availability?customerNumber=N-AV&prefix=AV')).body).toEqual({ customerNumberTaken: false, prefixTaken: false });
+    expect((await admin.request('GET', '/customers')).body.total).toBe(1);
+  });
+
+  it.each([
+    ['prefix', 'customerNumber=N1&prefix=ab'],
+    ['customerNumber', 'customerNumber=%20&prefix=AB'],
+  ])('refuses an availability question with a bad %s, naming it', async (field, query) => {
+    expect(await adminA.request('GET', `/customers/availability?${query}`)).toMatchObject({ status: 400, body: { code: 'bad_request', field } });
+  });
+
+  it('answers availability to the dealer’s office only, not to technicians or coordinators', async () => {
+    const customer = (await adminA.request('POST', '/customers', customerInput())).body;
+    for (const caller of [await signedIn(t, partnerA.id, 'technician'), await signedIn(t, partnerA.id, 'coordinator', { customerIds: [customer.id] })]) {
+      expect(await caller.request('GET', `/customers/availability?customerNumber=${customer.customerNumber}&prefix=AB`)).toMatchObject({ status: 403, body: { key: 'access.role' } });
+    }
   });
 
   it('lists with search, active filter and paging', async () => {

@@ -9,6 +9,7 @@ import { sendLowStockNotices } from '../supplies/stock-notices.ts';
 import { reviewProactiveOrders } from '../supplies/supplies.evaluate.ts';
 import { removeExpiredRuns } from '../reports/reports.repo.ts';
 import { sendDueReports } from '../reports/schedules.service.ts';
+import { collectNotices, sendDueNotices } from '../notifications/notices.service.ts';
 import { claimRun, finishRun, releaseRun, RUNS_KEPT_MS, sweepFinishedRuns } from './job-runs.repo.ts';
 
 /**
@@ -135,7 +136,26 @@ const reports = hourly('reports', async (deps, now) => {
   return { brief: `scheduled reports: ${sent.emails} emails for ${sent.schedules} schedules; ${removed} expired files removed`, detail: null };
 });
 
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [campaign, nightly, overage, sweep, lowStock, proactiveOrders, reports];
+/**
+ * Notices: what happened is collected and what is due sent every five minutes ("immediately" means
+ * within five minutes; a Worker's hourly cron makes it within the hour). Digests fall due at 06:00
+ * in each dealer's time zone.
+ */
+const NOTICE_SLOT_MINUTES = 5;
+const notices: ScheduledJob = {
+  name: 'notices',
+  async tick(deps, { now, once }) {
+    const slot = `${hourSlot(now)}:${String(Math.floor(now.getUTCMinutes() / NOTICE_SLOT_MINUTES) * NOTICE_SLOT_MINUTES).padStart(2, '0')}`;
+    const done = await once(slot, async () => {
+      const { recorded } = await collectNotices(deps, now);
+      const { emails, failed } = await sendDueNotices(deps, now);
+      return { brief: `notices: ${recorded} recorded, ${emails} emails sent${failed ? `, ${failed} failed` : ''}`, detail: null };
+    });
+    return done.ran ? [{ job: 'notices', slot, ...done.value }] : [];
+  },
+};
+
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [campaign, nightly, overage, sweep, lowStock, proactiveOrders, reports, notices];
 
 /** The claim-guarded runner of one job at `now`, on behalf of `instance`. */
 export function onceFor(deps: Pick<AppDeps, 'db' | 'clock'>, job: string, now: Date, instance: string): Once {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { customerInput, deviceInput, partnerWithDevice, signedIn, type Caller, type Json } from '../customers/test-client.ts';
 import { issueLink } from '../links/links.service.ts';
+import { collectNotices, sendDueNotices } from '../notifications/notices.service.ts';
 
 describe('location change requests', () => {
   let t: TestApp;
@@ -34,10 +35,14 @@ describe('location change requests', () => {
   it('tells the dealer’s administrators, in their language, and shows "requested" on the meter page', async () => {
     const before = t.mailer.sent.length;
     const token = await ask('1ER - COMPTABILITÉ', 'Moved last week');
+    // Told before the answer (Parc's default rule: at once, to the administrators), once.
+    await collectNotices(t.deps, t.deps.clock());
+    await sendDueNotices(t.deps, t.deps.clock());
     const mails = t.mailer.sent.slice(before);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toContain(device.deviceCode);
     expect(mails[0]!.text).toContain('1ER - COMPTABILITÉ');
+    expect(mails[0]!.text).toContain('Moved last week');
     expect(mails[0]!.text).toContain(`/console/customers/${customer.id}?tab=locations`);
     const machine = (await pageOf(token)).machines.find((item: Json) => item.deviceId === device.id);
     expect(machine).toMatchObject({ location: 'REZ - ACCUEIL', requestedLocation: '1ER - COMPTABILITÉ' });

@@ -33,8 +33,13 @@ const stopServer = () => {
   process.kill(-server.pid, 'SIGTERM');
 };
 
+/** The server of the setup-link test, with its output; stopped with the rest, without waiting for it. */
+let setupServer: ChildProcess | undefined;
+let serverOutput = '';
+
 afterAll(() => {
   stopServer();
+  if (setupServer?.pid) process.kill(-setupServer.pid, 'SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -66,7 +71,43 @@ describe('npm run job', () => {
     expect(existsSync(join(dataDir, 'parc.lock'))).toBe(false);
   }, 120_000);
 
+  it('refuses --as-of for a setup link', async () => {
+    await expect(job('add-partner', '--as-of', '2026-11-20')).rejects.toMatchObject({ stderr: expect.stringContaining('add-partner takes no --as-of') });
+  }, 60_000);
+
   it('refuses an unknown job with the usage line', async () => {
     await expect(job('weekly')).rejects.toMatchObject({ stderr: expect.stringContaining('Usage: npm run job -- campaign|nightly') });
   }, 60_000);
+
+  it('prints a setup link at the start of a server without a dealer; setup-link replaces it, and refuses once the dealer exists', async () => {
+    // Last in the file, on the folder the tests above left without a dealer: its own server.
+    setupServer = spawn('npx', ['tsx', 'backend/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    setupServer.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
+    const owner = await waitFor(() => {
+      const current = readLockOwner(dataDir);
+      return current?.url ? current : null;
+    }, 60_000);
+    const linkIn = (text: string) => /(http:\/\/\S+\/setup\/(\S+))/.exec(text);
+    const printed = await waitFor(() => linkIn(serverOutput), 30_000);
+    expect(serverOutput).toContain('This installation has no dealer yet.');
+    const setupApi = (url: string) => `${owner.url}/api/setup/${new URL(url).pathname.split('/').pop()}`;
+
+    const { stdout } = await job('setup-link');
+    expect(stdout).toContain('Open this link to set up Parc');
+    const replacement = linkIn(stdout)!;
+    expect(replacement[1]).not.toBe(printed[1]);
+    expect((await fetch(setupApi(printed[1]!))).status).toBe(410);
+    expect((await fetch(setupApi(replacement[1]!))).status).toBe(200);
+
+    const dealer = { name: 'Kopierwerk Basel AG', country: 'CH', currency: 'CHF', language: 'de', timeZone: 'Europe/Zurich' };
+    const admin = { name: 'Ursula Meier', email: 'ursula@kopierwerk.test', password: 'Grüezi Druckerflotte 7' };
+    const created = await fetch(setupApi(replacement[1]!), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dealer, admin }) });
+    expect(created.status).toBe(201);
+
+    // A dealer exists: the command explains how to add another, and fails for scripts.
+    await expect(job('setup-link')).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('npm run job -- add-partner') });
+    const added = await job('add-partner');
+    expect(added.stdout).toContain('Send this link to the new dealer');
+    expect((await fetch(setupApi(linkIn(added.stdout)![1]!))).status).toBe(200);
+  }, 180_000);
 });

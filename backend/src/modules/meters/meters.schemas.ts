@@ -96,7 +96,7 @@ export const campaignStatsSchema = z.object({
 });
 export type CampaignStats = z.infer<typeof campaignStatsSchema>;
 
-export const JOB_NAMES = ['campaign', 'nightly', 'overage'] as const;
+export const JOB_NAMES = ['campaign', 'nightly', 'overage', 'setup-link', 'add-partner'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export const jobParams = z.object({ name: z.enum(JOB_NAMES) });
 /** A date ('2026-11-20', meaning the end of that day, UTC) or an instant; default: now. */

@@ -114,6 +114,24 @@ describe('reports', () => {
     ]);
   });
 
+  it("filters rows by custom parameters: a device's own, or its customer's (and a customer's rows by its devices')", async () => {
+    const room = (await admin.request('POST', '/parameters', { name: 'Room', kind: 'text', appliesTo: 'device' })).body;
+    const contract = (await admin.request('POST', '/parameters', { name: 'Contract', kind: 'list', appliesTo: 'customer', options: ['Gold', 'Silver'] })).body;
+    await admin.request('PUT', `/devices/${alphaDevice.id}/parameters`, { values: [{ parameterId: room.id, value: 'B-12' }] });
+    await admin.request('PUT', `/customers/${beta.id}/parameters`, { values: [{ parameterId: contract.id, value: 'Gold' }] });
+    const serials = async (source: string, columns: string[], parameters: { parameterId: string; value: string }[]) => {
+      const created = await admin.request('POST', '/reports', { name: `By parameter ${source}`, source, body: { columns, filters: { parameters } }, shared: false });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const rows = parseCsv(utf8.decode((await download(admin, created.body.key, { format: 'csv', language: 'en' })).bytes), ';');
+      return rows.slice(1).map((row) => row.cells[0]);
+    };
+    expect(await serials('devices', ['serial'], [{ parameterId: room.id, value: 'b-12' }])).toEqual(['ALPHA-1']);
+    expect(await serials('devices', ['serial'], [{ parameterId: contract.id, value: 'gold' }])).toEqual(['BETA-1']);
+    expect(await serials('devices', ['serial'], [{ parameterId: room.id, value: 'B-12' }, { parameterId: contract.id, value: 'Gold' }])).toEqual([]);
+    expect(await serials('devices', ['serial'], [{ parameterId: room.id, value: 'B-1' }])).toEqual([]);
+    expect((await admin.request('POST', '/reports', { name: 'Too many', source: 'devices', body: { columns: ['serial'], filters: { parameters: Array.from({ length: 6 }, () => ({ parameterId: room.id, value: 'x' })) } }, shared: false })).status).toBe(400);
+  });
+
   it('keeps a text that looks like a formula inert in CSV and a plain text cell in XLSX', async () => {
     const created = await admin.request('POST', '/reports', { name: 'Models', source: 'devices', body: { columns: ['serial', 'model'], filters: {}, sort: { column: 'serial', direction: 'desc' } }, shared: false });
     const rows = parseCsv(utf8.decode((await download(admin, created.body.key, { format: 'csv', language: 'en' })).bytes), ';');

@@ -48,7 +48,22 @@ function customerConditions(alias: string, filters: ReportFilters): SQL[] {
   ];
 }
 
-/** The user's partner and customers, and the report's customer, site and model filters, on `d` (devices). */
+/**
+ * The report's custom parameter filters: each parameter's value, case ignored, on one of `holders`
+ * (a device or a customer: a parameter applies to one kind, and ids never collide across tables).
+ */
+function parameterConditions(context: SourceContext, holders: SQL): SQL[] {
+  return (context.filters.parameters ?? []).map(
+    (parameter) =>
+      sql`exists (select 1 from custom_parameter_values v where v.parameter_id = ${parameter.parameterId} and v.partner_id = ${context.scope.partnerId}
+            and lower(v.value) = lower(${parameter.value}) and v.entity_id in ${holders})`,
+  );
+}
+
+/** A customer's rows hold a device parameter through any of the customer's devices. */
+const customerHolders = (alias: string) => sql`(select ${raw(alias)}.customer_id union all select x.id from devices x where x.customer_id = ${raw(alias)}.customer_id)`;
+
+/** The user's partner and customers, and the report's customer, site, model and parameter filters, on `d` (devices). */
 export function deviceConditions(context: SourceContext): SQL[] {
   const { scope, filters } = context;
   return [
@@ -57,6 +72,7 @@ export function deviceConditions(context: SourceContext): SQL[] {
     ...customerConditions('d', filters),
     ...(filters.siteIds ? [sql`d.site_id in ${list(filters.siteIds)}`] : []),
     ...(filters.model ? [searchCondition(filters.model, [sql`d.manufacturer`, sql`d.model`])] : []),
+    ...parameterConditions(context, sql`(d.id, d.customer_id)`),
   ];
 }
 
@@ -181,6 +197,7 @@ export const SQL_SOURCES: Record<SqlSourceName, (context: SourceContext) => SqlS
         sql`a.partner_id = ${scope.partnerId}`,
         ...(scope.customerIds ? [sql`a.customer_id in ${list(scope.customerIds)}`] : []),
         ...customerConditions('a', filters),
+        ...parameterConditions(context, customerHolders('a')),
         ...(filters.state ? [sql`${agentState} = ${filters.state}`] : []),
       ],
       key: sql`a.id::text`,
@@ -211,6 +228,7 @@ export const SQL_SOURCES: Record<SqlSourceName, (context: SourceContext) => SqlS
         sql`b.partner_id = ${scope.partnerId}`,
         ...(scope.customerIds ? [sql`b.customer_id in ${list(scope.customerIds)}`] : []),
         ...customerConditions('b', filters),
+        ...parameterConditions(context, customerHolders('b')),
         ...(months ? [sql`b.period between ${months.from} and ${months.to}`] : []),
         ...(filters.state ? [sql`b.status = ${filters.state}`] : []),
       ],

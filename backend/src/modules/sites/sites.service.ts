@@ -6,7 +6,7 @@ import { findCoordinators } from '../coordinators/coordinators.repo.ts';
 import { assertCoordinatorOfCustomer, mainCoordinatorId } from '../coordinators/coordinators.service.ts';
 import { getCustomer } from '../customers/customers.service.ts';
 import { isUniqueViolation, type Scope } from '../customers/scope.ts';
-import { checkSiteImport, readSiteImportFile } from './site-import.ts';
+import { checkSiteImport, readSiteImportFile } from '@parc/shared/sites/import';
 import { deleteSite, findSite, findSites, insertSites, siteReferences, toSite, updateSite } from './sites.repo.ts';
 
 const notFound = () => new DomainError('site.not_found');

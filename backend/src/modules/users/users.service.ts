@@ -75,6 +75,15 @@ export async function listUsers(db: Db, actor: SessionUser, query: PageQuery): P
   return { items: rows.map((user) => toView(user, assigned.get(user.id) ?? [])), total: total?.value ?? 0, page: query.page, pageSize: query.pageSize };
 }
 
+/** The dealer's active technicians, by name: whom a maintenance request can be assigned to. */
+export async function listTechnicians(db: Db, actor: SessionUser): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.partnerId, actor.partnerId), eq(users.role, 'technician'), eq(users.active, true)))
+    .orderBy(asc(users.name), asc(users.email));
+}
+
 /** Creates the user without a password and emails a link to choose one; nothing is kept if the email cannot be sent. */
 export async function inviteUser(deps: AppDeps, actor: SessionUser, input: UserInvite): Promise<UserView> {
   // Only this dealer's users count: an address another dealer uses gets its own account here, unseen.

@@ -83,7 +83,7 @@ function ProfileSection(props: { account: Account }) {
     setSavingLanguage(false);
     setLanguageError(result.ok ? null : result.error);
     if (result.ok) {
-      i18n.setLanguage(result.data.language);
+      await i18n.setLanguage(result.data.language);
       await session.actions.updateUser({ language: result.data.language });
     }
   }

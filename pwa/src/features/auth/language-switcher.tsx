@@ -8,7 +8,7 @@ export function LanguageSwitcher() {
   return (
     <label class="language-switcher">
       <span>{t('language.label')}</span>
-      <select value={language()} onChange={(event) => setLanguage(event.currentTarget.value as Language)}>
+      <select value={language()} onChange={(event) => void setLanguage(event.currentTarget.value as Language)}>
         <For each={LANGUAGES}>
           {(code) => (
             <option value={code} lang={code}>

@@ -39,6 +39,30 @@ describe('session store', () => {
     expect(await storage.get('session.user')).toEqual(anne);
   });
 
+  it('shows the user signed in only once their screens are prepared (their language loaded)', async () => {
+    let finish = (): void => undefined;
+    const prepared: (string | null)[] = [];
+    const prepare = (user: SessionUser) =>
+      new Promise<void>((resolve) => {
+        prepared.push(user.language);
+        finish = resolve;
+      });
+    const { state, actions } = createSessionStore(fakeAuthApi({ me: { ok: true, data: { user: anne } } }).api, createMemoryStorage(), prepare);
+    const restoring = actions.restore();
+    await settled();
+    expect(prepared).toEqual(['de']);
+    expect(state.status).toBe('loading');
+    finish();
+    await restoring;
+    expect(state.status).toBe('signed_in');
+  });
+
+  it('signs the user in even when their screens could not be prepared', async () => {
+    const failing = createSessionStore(fakeAuthApi({ login: { ok: true, data: { user: anne } } }).api, createMemoryStorage(), () => Promise.reject(new Error('offline')));
+    expect(await failing.actions.login(anne.email, 'secret')).toBeNull();
+    expect(failing.state.user).toEqual(anne);
+  });
+
   it.each<[string, ApiError['code'], boolean, string]>([
     ['offline with a cached user', 'offline', true, 'signed_in'],
     ['server error with a cached user', 'internal', true, 'signed_in'],

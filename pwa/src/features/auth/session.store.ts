@@ -40,10 +40,17 @@ export interface SessionStore {
 
 const cachedUserKey = 'session.user';
 
-export function createSessionStore(api: AuthApi, storage: LocalStorage): SessionStore {
+/**
+ * `prepare` readies what a user's screens need before they show (their language's texts, so the
+ * first screen is in their language at once); failing to do so keeps nobody out.
+ */
+export function createSessionStore(api: AuthApi, storage: LocalStorage, prepare: (user: SessionUser) => Promise<void> = async () => {}): SessionStore {
   const [state, setState] = createStore<SessionState>({ status: 'loading', user: null, fromCache: false });
 
+  const prepared = (user: SessionUser) => prepare(user).catch(() => undefined);
+
   async function signIn(user: SessionUser) {
+    await prepared(user);
     setState({ status: 'signed_in', user, fromCache: false });
     await storage.set(cachedUserKey, user);
   }
@@ -59,6 +66,7 @@ export function createSessionStore(api: AuthApi, storage: LocalStorage): Session
       if (result.ok) return signIn(result.data.user);
       if (result.error.code === 'unauthenticated' || result.error.code === 'forbidden') return signOut();
       const cached = await storage.get<SessionUser>(cachedUserKey);
+      if (cached) await prepared(cached);
       setState(cached ? { status: 'signed_in', user: cached, fromCache: true } : { status: 'signed_out', user: null, fromCache: false });
     },
 

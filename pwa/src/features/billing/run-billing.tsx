@@ -32,7 +32,7 @@ export function RunBilling(props: { api: BillingApi; period: string; customerId?
   }
 
   return (
-    <div class="run-billing">
+    <div class="run-billing" data-action="run-billing">
       <div class="actions">
         <button type="button" class="button button--primary" disabled={running()} aria-busy={running()} onClick={() => void run()}>
           {running() ? t('billing.runs.running') : t(props.customerId ? 'billing.runs.runCustomer' : 'billing.runs.runAll', { period: formatPeriod(language(), props.period) })}

@@ -14,6 +14,8 @@ export function ConfirmDialog(props: {
   title: string;
   children?: JSX.Element;
   confirmLabel: string;
+  /** The button that closes without acting, when "Cancel" would be ambiguous (the action itself cancels something). */
+  cancelLabel?: string;
   /** A deletion: the confirm button says it in red. */
   danger?: boolean;
   /** The action; an error keeps the dialog open with the error shown. */
@@ -42,7 +44,7 @@ export function ConfirmDialog(props: {
         <FormError message={error()} />
         <div class="dialog-buttons">
           <button type="button" class="button button--quiet" onClick={() => dialog?.close()}>
-            {t('console.cancel')}
+            {props.cancelLabel ?? t('console.cancel')}
           </button>
           <button type="button" class="button" classList={{ 'button--danger': props.danger, 'button--primary': !props.danger }} disabled={busy()} aria-busy={busy()} onClick={() => void confirm()}>
             {props.confirmLabel}

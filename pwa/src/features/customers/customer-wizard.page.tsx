@@ -1,6 +1,9 @@
-/** Adding a customer in three steps (information and contact, sites, prices), then a summary with the agent key. */
-import { For, Match, Show, Switch } from 'solid-js';
-import { A, useNavigate } from '@solidjs/router';
+/**
+ * Adding a customer in three steps (information and contact, sites, prices), then a summary with the
+ * agent key. Nothing is saved before Finish; leaving with something typed asks first.
+ */
+import { For, Match, Show, Switch, createSignal, onCleanup } from 'solid-js';
+import { A, useBeforeLeave, useNavigate, type BeforeLeaveEventArgs } from '@solidjs/router';
 import { LANGUAGES } from '@parc/shared/languages';
 import { languageNames } from '../../i18n/translate.ts';
 import { useFeatureText } from '../console/feature-text.ts';
@@ -8,20 +11,35 @@ import { createCustomersApi } from './customers.api.ts';
 import { createCustomerWizard } from './customer-wizard.store.ts';
 import { customersText } from './messages/index.ts';
 import { TextField } from './text-field.tsx';
-import { WIZARD_STEPS, suggestPrefix, type ContactInfo, type CustomerInfo, type FieldErrors, type PriceInfo } from './wizard.ts';
+import { WIZARD_STEPS, suggestPrefix, type CustomerInfo, type FieldError } from './wizard.ts';
 import './customers.css';
 import { apiErrorText } from '../../i18n/api-error.ts';
 import { decodeCsv } from '@parc/shared/csv';
+import { ConfirmDialog } from '../console/confirm-dialog.tsx';
+import { pluralForm } from '../plural/plural.ts';
 
 export default function CustomerWizardPage() {
   const { t, language } = useFeatureText(customersText);
   const navigate = useNavigate();
   const wizard = createCustomerWizard(createCustomersApi(), language());
   const state = wizard.state;
-  const errorText = (errors: FieldErrors<CustomerInfo> | FieldErrors<ContactInfo> | FieldErrors<PriceInfo>, field: string) => {
-    const error = (errors as Record<string, 'required' | 'format' | undefined>)[field];
-    return error ? t(`error.${error}`) : undefined;
+  const errorText = (errors: Partial<Record<string, FieldError>>, field: string) => {
+    const error = errors[field];
+    if (!error) return undefined;
+    return typeof error === 'string' ? t(`error.${error}`) : apiErrorText(error, language());
   };
+  /** Leaving by Cancel, a link or the browser's Back: asked first once something was typed, until the summary. */
+  const [leaving, setLeaving] = createSignal<BeforeLeaveEventArgs | null>(null);
+  useBeforeLeave((event) => {
+    if (event.defaultPrevented || !wizard.unsaved()) return;
+    event.preventDefault();
+    setLeaving(event);
+  });
+  const onUnload = (event: BeforeUnloadEvent) => {
+    if (wizard.unsaved()) event.preventDefault();
+  };
+  window.addEventListener('beforeunload', onUnload);
+  onCleanup(() => window.removeEventListener('beforeunload', onUnload));
   const infoField = (field: keyof CustomerInfo, label: Parameters<typeof t>[0], extra: { hint?: string } = {}) => (
     <TextField label={t(label)} name={field} value={state.info[field]} error={errorText(state.infoErrors, field)} onInput={(value) => wizard.setInfo(field, value)} {...extra} />
   );
@@ -89,16 +107,31 @@ export default function CustomerWizardPage() {
           </Match>
           <Match when={state.step === 'sites'}>
             <p class="muted">{t('wizard.sitesHint')}</p>
-            <Show when={state.sites.length > 0}>
-              <ul data-testid="wizard-sites">
-                <For each={state.sites}>{(site) => <li>{[site.name, site.address, [site.postcode, site.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</li>}</For>
+            <Show when={state.imported.length > 0}>
+              <h3>{t('wizard.importedSites')}</h3>
+              <ul class="wizard__imported" data-testid="wizard-sites">
+                <For each={state.imported}>
+                  {(site) => (
+                    <li>
+                      <span>{[site.name, site.address, [site.postcode, site.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</span>
+                      <button type="button" class="button button--quiet" onClick={() => wizard.removeImported(site.name)}>
+                        {t('wizard.removeSite')}
+                      </button>
+                    </li>
+                  )}
+                </For>
               </ul>
             </Show>
             <div class="site-rows">
               <For each={state.drafts}>
                 {(draft) => (
                   <div class="site-row">
-                    <TextField label={t('field.siteName')} value={draft.name} onInput={(value) => wizard.setDraft(draft.key, 'name', value)} />
+                    <TextField
+                      label={t('field.siteName')}
+                      value={draft.name}
+                      error={state.repeatedDrafts.includes(draft.key) ? t('wizard.siteNameRepeated') : undefined}
+                      onInput={(value) => wizard.setDraft(draft.key, 'name', value)}
+                    />
                     <TextField label={t('field.address')} value={draft.address ?? ''} onInput={(value) => wizard.setDraft(draft.key, 'address', value)} />
                     <TextField label={t('field.postcode')} value={draft.postcode ?? ''} onInput={(value) => wizard.setDraft(draft.key, 'postcode', value)} />
                     <TextField label={t('field.city')} value={draft.city ?? ''} onInput={(value) => wizard.setDraft(draft.key, 'city', value)} />
@@ -123,11 +156,18 @@ export default function CustomerWizardPage() {
                   onChange={async (event) => {
                     const file = event.currentTarget.files?.[0];
                     event.currentTarget.value = '';
-                    if (file) await wizard.importFile(decodeCsv(new Uint8Array(await file.arrayBuffer())).text);
+                    if (file) wizard.importFile(decodeCsv(new Uint8Array(await file.arrayBuffer())).text);
                   }}
                 />
               </label>
             </div>
+            <Show when={state.importError}>
+              {(error) => (
+                <p class="form__error" role="alert" data-testid="import-refused">
+                  {apiErrorText(error(), language())}
+                </p>
+              )}
+            </Show>
             <Show when={state.importLines}>
               {(lines) => {
                 const wrong = () => lines().filter((line) => line.status === 'error');
@@ -165,13 +205,30 @@ export default function CustomerWizardPage() {
               <TextField label={t('field.colourPrice')} name="colourPrice" inputMode="decimal" value={state.prices.colourPrice} error={errorText(state.priceErrors, 'colourPrice')} onInput={(value) => wizard.setPrice('colourPrice', value)} />
               <TextField label={t('field.scanPrice')} name="scanPrice" inputMode="decimal" value={state.prices.scanPrice} error={errorText(state.priceErrors, 'scanPrice')} onInput={(value) => wizard.setPrice('scanPrice', value)} />
             </div>
+            <Show when={state.customer}>
+              {(customer) => (
+                <div class="wizard__progress" data-testid="wizard-progress" role="status">
+                  <p>{t('wizard.partial')}</p>
+                  <ul>
+                    <li>{t('wizard.done.customer', { name: customer().name })}</li>
+                    <Show when={state.progress.coordinatorId}>
+                      <li>{t('wizard.done.coordinator', { name: state.contact.name.trim() })}</li>
+                    </Show>
+                    <Show when={state.progress.sitesCreated > 0}>
+                      <li>{t(`wizard.done.sites.${pluralForm(language(), state.progress.sitesCreated)}`, { count: state.progress.sitesCreated })}</li>
+                    </Show>
+                  </ul>
+                  <p class="muted">{t('wizard.retryHint')}</p>
+                </div>
+              )}
+            </Show>
           </Match>
           <Match when={state.step === 'summary' && state.customer}>
             {(customer) => (
               <div data-testid="wizard-summary">
-                <p class="success">{t('wizard.summaryCreated', { name: customer().name, sites: state.sites.length })}</p>
+                <p class="success">{t('wizard.summaryCreated', { name: customer().name, sites: state.progress.sitesCreated })}</p>
                 <h3>{t('wizard.agentTitle')}</h3>
-                <Show when={state.agent} fallback={<p class="form__error">{t('wizard.agentUnavailable', { message: state.agentError ?? '' })}</p>}>
+                <Show when={state.agent} fallback={<p class="form__error">{t('wizard.agentUnavailable', { message: state.agentError ? apiErrorText(state.agentError, language()) : '' })}</p>}>
                   {(agent) => (
                     <ol class="agent-steps">
                       <li>
@@ -225,27 +282,37 @@ export default function CustomerWizardPage() {
               </>
             }
           >
-            <Show when={state.step !== 'information'}>
+            <Show when={state.step !== 'information' && !state.customer}>
               <button type="button" class="button" onClick={() => wizard.back()}>
                 {t('wizard.back')}
               </button>
             </Show>
-            <button
-              type="button"
-              class="button button--quiet"
-              onClick={async () => {
-                await wizard.cancel();
-                navigate('/console/customers');
-              }}
-            >
+            <button type="button" class="button button--quiet" data-testid="wizard-cancel" onClick={() => navigate('/console/customers')}>
               {t('customers.cancel')}
             </button>
-            <button type="submit" class="button button--primary" disabled={state.busy}>
-              {state.busy ? t('wizard.saving') : state.step === 'prices' ? t('wizard.finish') : t('wizard.next')}
+            <button type="submit" class="button button--primary" disabled={state.busy} aria-busy={state.busy}>
+              {state.busy ? (state.step === 'prices' ? t('wizard.saving') : t('wizard.checking')) : state.step !== 'prices' ? t('wizard.next') : state.customer ? t('wizard.retry') : t('wizard.finish')}
             </button>
           </Show>
         </div>
       </form>
+      <Show when={leaving()}>
+        {(event) => (
+          <ConfirmDialog
+            title={t('wizard.leaveTitle')}
+            confirmLabel={t('wizard.leave')}
+            cancelLabel={t('wizard.stay')}
+            danger
+            onConfirm={async () => {
+              event().retry(true);
+              return null;
+            }}
+            onClose={() => setLeaving(null)}
+          >
+            <p>{state.customer ? t('wizard.leavePartial', { name: state.customer.name }) : t('wizard.leaveNothingSaved')}</p>
+          </ConfirmDialog>
+        )}
+      </Show>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { TabBar } from '../console/tab-bar.tsx';
 import { usePermission } from '../console/permissions.tsx';
 import { CustomParameters } from '../devices/custom-parameters.tsx';
 import { OrderConfigForm } from '../supplies/order-config-form.tsx';
+import { CustomerNotificationsTab } from '../notifications/customer-notifications-tab.tsx';
 import { createCustomersApi } from './customers.api.ts';
 import { customersText } from './messages/index.ts';
 import { AgentTab } from './tabs/agent-tab.tsx';
@@ -22,7 +23,7 @@ import { SitesTab } from './tabs/sites-tab.tsx';
 import { StatisticsTab } from './tabs/statistics-tab.tsx';
 import './customers.css';
 
-const TABS = ['information', 'statistics', 'sites', 'coordinators', 'prices', 'billing', 'consumables', 'agent', 'campaign', 'pending', 'locations', 'floorplans', 'parameters'] as const;
+const TABS = ['information', 'statistics', 'sites', 'coordinators', 'prices', 'billing', 'consumables', 'agent', 'campaign', 'notifications', 'pending', 'locations', 'floorplans', 'parameters'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function CustomerPage() {
@@ -78,6 +79,9 @@ export default function CustomerPage() {
             </Match>
             <Match when={tab() === 'campaign'}>
               <CampaignTab api={api} customer={loaded} />
+            </Match>
+            <Match when={tab() === 'notifications'}>
+              <CustomerNotificationsTab customer={loaded} />
             </Match>
             <Match when={tab() === 'pending'}>
               <PendingDevices api={api} customerId={loaded.id} />

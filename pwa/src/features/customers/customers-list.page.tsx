@@ -5,6 +5,7 @@ import type { CustomerOverview } from '@parc/shared/contracts/dashboard';
 import { formatCount } from '../console/format.ts';
 import { useFeatureText } from '../console/feature-text.ts';
 import { Loaded } from '../console/loaded.tsx';
+import { usePermission } from '../console/permissions.tsx';
 import { createDashboardApi } from '../dashboard/dashboard.api.ts';
 import { AgentBadge } from './agent-badge.tsx';
 import { createCustomersApi } from './customers.api.ts';
@@ -17,6 +18,7 @@ import { pluralForm } from '../plural/plural.ts';
 
 export default function CustomersListPage() {
   const { t, language } = useFeatureText(customersText);
+  const canEdit = usePermission('customers', 'edit');
   const navigate = useNavigate();
   const store = createCustomersList({ dashboard: createDashboardApi(), customers: createCustomersApi() });
   const [optionsOpen, setOptionsOpen] = createSignal(false);
@@ -44,9 +46,11 @@ export default function CustomersListPage() {
     <div class="customers">
       <div class="page__heading">
         <h1 id="page-title">{t('customers.title')}</h1>
-        <A class="button button--primary" href="/console/customers/new">
-          {t('customers.add')}
-        </A>
+        <Show when={canEdit()}>
+          <A class="button button--primary" href="/console/customers/new">
+            {t('customers.add')}
+          </A>
+        </Show>
       </div>
       <div class="filters">
         <label class="field">
@@ -117,10 +121,12 @@ export default function CustomersListPage() {
                                 <A class="button button--quiet" href={`/console/customers/${row.id}`}>
                                   {t('customers.open')}
                                 </A>
-                                <button type="button" class="button button--quiet" onClick={() => navigate(`/console/customers/${row.id}/information?edit=1`)}>
-                                  {t('customers.edit')}
-                                </button>
-                                <Show when={row.active}>
+                                <Show when={canEdit()}>
+                                  <button type="button" class="button button--quiet" onClick={() => navigate(`/console/customers/${row.id}/information?edit=1`)}>
+                                    {t('customers.edit')}
+                                  </button>
+                                </Show>
+                                <Show when={row.active && canEdit()}>
                                   <button
                                     type="button"
                                     class="button button--quiet"

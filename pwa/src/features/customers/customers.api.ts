@@ -7,13 +7,13 @@ import type { CounterKind } from '@parc/shared/meters/counters';
 import type { ReadingReason } from '@parc/shared/meters/reasons';
 import type { CustomerPrices, PriceListInput, PricingChoices } from '@parc/shared/contracts/billing';
 import type { Coordinator, CoordinatorCreate, CoordinatorUpdate } from '@parc/shared/contracts/coordinators';
-import type { Customer, CustomerCreate, CustomerUpdate } from '@parc/shared/contracts/customers';
+import type { Customer, CustomerAvailability, CustomerCreate, CustomerUpdate } from '@parc/shared/contracts/customers';
 import type { AgentState } from '@parc/shared/contracts/dashboard';
 import type { Device } from '@parc/shared/contracts/devices';
 import type { FloorPlan, DevicePosition } from '@parc/shared/contracts/floorplans';
 import type { ListPreferences, PreferenceScreen } from '@parc/shared/contracts/preferences';
 import type { Reading } from '@parc/shared/contracts/readings';
-import type { Site, SiteCreate, SiteImportResult, SiteUpdate } from '@parc/shared/contracts/sites';
+import type { Site, SiteCreate, SiteUpdate } from '@parc/shared/contracts/sites';
 import type { Page } from '@parc/shared/contracts/paging';
 import type { AgentSchedules } from '@parc/shared/contracts/agents';
 import { createApiClient, type ApiClient, type ApiResult, type HttpMethod } from '../../api/client.ts';
@@ -83,6 +83,9 @@ export function createCustomersApi(client: ApiClient = createApiClient()) {
   const call = <T,>(method: HttpMethod, path: string, body?: unknown): Promise<ApiResult<T>> => client.request<T>(method, path, body);
   return {
     getCustomer: (id: string) => call<Customer>('GET', `/api/customers/${id}`),
+    /** Whether another customer already has the number or the prefix; creates nothing. */
+    customerAvailability: (customerNumber: string, prefix: string) =>
+      call<CustomerAvailability>('GET', `/api/customers/availability?customerNumber=${encodeURIComponent(customerNumber)}&prefix=${encodeURIComponent(prefix)}`),
     createCustomer: (input: CustomerCreate) => call<Customer>('POST', '/api/customers', input),
     updateCustomer: (id: string, input: CustomerUpdate) => call<Customer>('PATCH', `/api/customers/${id}`, input),
     deactivateCustomer: (id: string) => call<Customer>('POST', `/api/customers/${id}/deactivate`),
@@ -94,9 +97,6 @@ export function createCustomersApi(client: ApiClient = createApiClient()) {
     reactivateSite: (id: string) => call<Site>('POST', `/api/sites/${id}/reactivate`),
     /** Refused (site.in_use) while devices, floor plans or local stocks refer to the site. */
     deleteSite: (id: string) => call<undefined>('DELETE', `/api/sites/${id}`),
-    /** Preview judges every line; commit writes all lines or none (a 400 then carries `details.lines`). */
-    importSites: (customerId: string, csv: string, mode: 'preview' | 'commit') =>
-      client.send<SiteImportResult>('POST', `/api/customers/${customerId}/sites/import?mode=${mode}`, { contentType: 'text/csv', data: csv }),
 
     /** The active ones, to choose from; `withInactive` for the customer's own list. */
     coordinators: (customerId: string, withInactive = false) => call<{ items: Coordinator[] }>('GET', `/api/customers/${customerId}/coordinators${withInactive ? '' : '?active=true'}`),

@@ -6,11 +6,14 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { formatCount, formatDateTime } from '../console/format.ts';
 import { useFeatureText } from '../console/feature-text.ts';
 import { Loaded } from '../console/loaded.tsx';
+import { usePermission } from '../console/permissions.tsx';
 import type { CustomersApi, ToCheckItem } from './customers.api.ts';
 import { customersText } from './messages/index.ts';
 
 export function ToCheckQueue(props: { api: CustomersApi; customerId?: string }) {
   const { t, language } = useFeatureText(customersText);
+  // Accepting and correcting are the readings screen's changes: a profile that only views it sees the queue.
+  const canEdit = usePermission('readings', 'edit');
   const [queue, { refetch }] = createResource(() => props.api.toCheck());
   const [correcting, setCorrecting] = createSignal<string | null>(null);
   const [correction, setCorrection] = createSignal({ value: '', note: '' });
@@ -66,50 +69,52 @@ export function ToCheckQueue(props: { api: CustomersApi; customerId?: string }) 
                           </Show>
                         </td>
                         <td>
-                          <Show
-                            when={correcting() === item.readingId}
-                            fallback={
-                              <div class="actions">
-                                <button type="button" class="button button--primary" onClick={() => settle(props.api.acceptReading(item.readingId), t('toCheck.accepted'))}>
-                                  {t('toCheck.accept')}
-                                </button>
-                                <button
-                                  type="button"
-                                  class="button"
-                                  onClick={() => {
-                                    setCorrection({ value: String(item.value), note: '' });
-                                    setCorrecting(item.readingId);
-                                  }}
-                                >
-                                  {t('toCheck.correct')}
-                                </button>
-                              </div>
-                            }
-                          >
-                            <form
-                              class="form"
-                              onSubmit={(event) => {
-                                event.preventDefault();
-                                void settle(props.api.correctReading(item.readingId, Number(correction().value), correction().note), t('customers.saved'));
-                              }}
+                          <Show when={canEdit()} fallback={<span class="muted">—</span>}>
+                            <Show
+                              when={correcting() === item.readingId}
+                              fallback={
+                                <div class="actions">
+                                  <button type="button" class="button button--primary" data-action="accept-reading" onClick={() => settle(props.api.acceptReading(item.readingId), t('toCheck.accepted'))}>
+                                    {t('toCheck.accept')}
+                                  </button>
+                                  <button
+                                    type="button"
+                                    class="button"
+                                    onClick={() => {
+                                      setCorrection({ value: String(item.value), note: '' });
+                                      setCorrecting(item.readingId);
+                                    }}
+                                  >
+                                    {t('toCheck.correct')}
+                                  </button>
+                                </div>
+                              }
                             >
-                              <label class="field">
-                                {t('toCheck.newValue')}
-                                <input type="number" min="0" inputMode="numeric" value={correction().value} onInput={(event) => setCorrection({ ...correction(), value: event.currentTarget.value })} />
-                              </label>
-                              <label class="field">
-                                {t('toCheck.note')}
-                                <input required value={correction().note} onInput={(event) => setCorrection({ ...correction(), note: event.currentTarget.value })} />
-                              </label>
-                              <div class="actions">
-                                <button type="submit" class="button button--primary">
-                                  {t('customers.save')}
-                                </button>
-                                <button type="button" class="button button--quiet" onClick={() => setCorrecting(null)}>
-                                  {t('customers.cancel')}
-                                </button>
-                              </div>
-                            </form>
+                              <form
+                                class="form"
+                                onSubmit={(event) => {
+                                  event.preventDefault();
+                                  void settle(props.api.correctReading(item.readingId, Number(correction().value), correction().note), t('customers.saved'));
+                                }}
+                              >
+                                <label class="field">
+                                  {t('toCheck.newValue')}
+                                  <input type="number" min="0" inputMode="numeric" value={correction().value} onInput={(event) => setCorrection({ ...correction(), value: event.currentTarget.value })} />
+                                </label>
+                                <label class="field">
+                                  {t('toCheck.note')}
+                                  <input required value={correction().note} onInput={(event) => setCorrection({ ...correction(), note: event.currentTarget.value })} />
+                                </label>
+                                <div class="actions">
+                                  <button type="submit" class="button button--primary">
+                                    {t('customers.save')}
+                                  </button>
+                                  <button type="button" class="button button--quiet" onClick={() => setCorrecting(null)}>
+                                    {t('customers.cancel')}
+                                  </button>
+                                </div>
+                              </form>
+                            </Show>
                           </Show>
                         </td>
                       </tr>

@@ -1,6 +1,6 @@
 /** The dashboard's and statistics' endpoints, typed by the shared contracts. */
 import type { CustomerOverviewPage, DashboardSummary, VolumeGroup, VolumeReport } from '@parc/shared/contracts/dashboard';
-import type { Customer } from '@parc/shared/contracts/customers';
+import type { CustomerName } from '@parc/shared/contracts/options';
 import type { Page } from '@parc/shared/contracts/paging';
 import type { Site } from '@parc/shared/contracts/sites';
 import { createApiClient, type ApiClient, type ApiResult } from '../../api/client.ts';
@@ -30,7 +30,7 @@ export function createDashboardApi(client: ApiClient = createApiClient()) {
     customerOverview: (query: { search?: string; page: number; pageSize: number }): Promise<ApiResult<CustomerOverviewPage>> =>
       client.request('GET', `/api/dashboard/customers${queryString(query)}`),
     /** Every active customer, for filters. */
-    customers: (): Promise<ApiResult<Page<Customer>>> => client.request('GET', '/api/customers?active=true&pageSize=200'),
+    customers: (): Promise<ApiResult<{ items: CustomerName[] }>> => client.request('GET', '/api/customer-names'),
     sites: (customerId: string): Promise<ApiResult<{ items: Site[] }>> => client.request('GET', `/api/customers/${customerId}/sites`),
   };
 }

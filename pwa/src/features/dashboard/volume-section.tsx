@@ -38,7 +38,7 @@ export function VolumeSection(props: VolumeSectionProps) {
     () => !props.customerId,
     async () => {
       const result = await props.api.customers();
-      return result.ok ? result.data.items : [];
+      return result.ok ? result.data.items.filter((customer) => customer.active) : [];
     },
   );
   const [sites] = createResource(customerId, async (id) => {

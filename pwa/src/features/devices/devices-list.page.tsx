@@ -188,7 +188,7 @@ export function DevicesListPage() {
           {t('devices.columns')}
         </button>
         <Show when={canEdit()}>
-          <button type="button" class="button button--primary" onClick={() => setDialog('add')}>
+          <button type="button" class="button button--primary" data-action="add-device" onClick={() => setDialog('add')}>
             {t('devices.add.open')}
           </button>
           <button type="button" class="button" onClick={() => setDialog('import')}>

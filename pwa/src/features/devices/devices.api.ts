@@ -42,7 +42,7 @@ export function createDevicesApi(client: ApiClient): DevicesApi {
     page: (id) => client.request('GET', `/api/devices/${id}/console`),
     events: (id) => client.request('GET', `/api/devices/${id}/events`),
     saveSettings: (id, change) => client.request('PATCH', `/api/devices/${id}/settings`, change),
-    customers: () => client.request('GET', '/api/customers?pageSize=200'),
+    customers: () => client.request('GET', '/api/customer-names'),
     sites: (customerId) => client.request('GET', `/api/customers/${customerId}/sites`),
     coordinators: (customerId) => client.request('GET', `/api/customers/${customerId}/coordinators`),
     parameters: (target) => client.request('GET', `/api/parameters${target ? `?appliesTo=${target}` : ''}`),

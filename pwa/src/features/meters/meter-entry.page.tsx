@@ -52,15 +52,18 @@ function LinkPage(props: { token: string }) {
 
   // The page opens once in the language chosen earlier on this device, else the customer's; we don't
   // know who holds an invalid link: the browser's then. The switcher's choices are remembered.
+  // Its texts are fetched first: the page shows once it can speak that language (never the browser's in between).
   const device = deviceStore();
   let applied: Language | null = null;
+  const [opening, setOpening] = createSignal(false);
   createEffect(() => {
     if (applied !== null) return;
     const page = store.state.page;
     const fallback = page ? page.language : store.state.status === 'invalid' ? pickLanguage(null, navigator.languages) : null;
     if (fallback === null) return;
     applied = openingLanguage(device, fallback);
-    i18n.setLanguage(applied);
+    setOpening(true);
+    void i18n.setLanguage(applied).then(() => setOpening(false));
   });
   createEffect(
     on(
@@ -77,7 +80,7 @@ function LinkPage(props: { token: string }) {
   return (
     <div class="meter-entry">
       <Switch>
-        <Match when={store.state.status === 'loading'}>
+        <Match when={store.state.status === 'loading' || opening()}>
           <Loading />
         </Match>
         <Match when={store.state.status === 'invalid'}>

@@ -1,6 +1,6 @@
 /**
  * Creating, changing or copying an own report: its name, the source of its rows, the columns (in the
- * file's order), filters (customer, manufacturer or model, state, period), the order of rows (or, for
+ * file's order), filters (customer, manufacturer or model, a custom parameter, state, period), the order of rows (or, for
  * volumes, what they are grouped by) and whether the dealer's other users see it.
  */
 import { createResource, createSignal, For, Show } from 'solid-js';
@@ -17,6 +17,7 @@ import { DialogButtons } from '../console/dialog-buttons.tsx';
 import { ModalDialog } from '../console/modal-dialog.tsx';
 import { FormError } from '../shell/form-error.tsx';
 import { fromCatalogue } from '../../i18n/pseudo.ts';
+import { createSettingsApi } from '../settings/settings.api.ts';
 import { createTicketsApi, customerOptions } from '../tickets/tickets.api.ts';
 import { NamedOptions } from '../tickets/tickets-bits.tsx';
 import { reportsText } from './messages/index.ts';
@@ -37,6 +38,12 @@ export function ReportDialog(props: {
   const [failure, setFailure] = createSignal<ApiError | null>(null);
   const [saving, setSaving] = createSignal(false);
   const [customers] = createResource(() => customerOptions(createTicketsApi(createApiClient())));
+  // The dealer's own fields; a profile that may not read them simply has none to filter on.
+  const [parameters] = createResource(async () => {
+    const result = await createSettingsApi(createApiClient()).parameters();
+    return result.ok ? result.data.items : [];
+  });
+  const chosenParameter = () => parameters()?.find((parameter) => parameter.id === form.parameterId);
   let dialog: HTMLDialogElement | undefined;
   const spec = () => SOURCES[form.source];
   const editing = () => props.report && !props.copy;
@@ -110,6 +117,34 @@ export function ReportDialog(props: {
               <span>{t('reports.field.model')}</span>
               <input name="model" value={form.model} maxLength={100} onInput={(e) => setForm('model', e.currentTarget.value)} />
             </label>
+          </Show>
+          <Show when={(parameters() ?? []).length > 0}>
+            <label class="field">
+              <span>{t('reports.field.parameter')}</span>
+              <select name="parameterId" value={form.parameterId} onChange={(e) => setForm({ parameterId: e.currentTarget.value, parameterValue: '' })}>
+                <option value="">{t('reports.field.noParameter')}</option>
+                <For each={parameters()}>{(parameter) => <option value={parameter.id}>{parameter.name}</option>}</For>
+              </select>
+            </label>
+            <Show when={chosenParameter()}>
+              {(parameter) => (
+                <label class="field">
+                  <span>{t('reports.field.parameterValue')}</span>
+                  <Show
+                    when={parameter().kind === 'list'}
+                    fallback={<input name="parameterValue" value={form.parameterValue} maxLength={200} aria-invalid={problem('parameter')} onInput={(e) => setForm('parameterValue', e.currentTarget.value)} />}
+                  >
+                    <select name="parameterValue" value={form.parameterValue} aria-invalid={problem('parameter')} onChange={(e) => setForm('parameterValue', e.currentTarget.value)}>
+                      <option value="" />
+                      <For each={parameter().options}>{(option) => <option value={option}>{option}</option>}</For>
+                    </select>
+                  </Show>
+                  <Show when={problem('parameter')}>
+                    <span class="field__error">{t('reports.problem.parameter')}</span>
+                  </Show>
+                </label>
+              )}
+            </Show>
           </Show>
           <Show when={spec().states.length > 0}>
             <label class="field">

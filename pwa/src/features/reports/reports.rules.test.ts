@@ -33,6 +33,7 @@ describe('own report form', () => {
     ['no name', { name: ' ' }, ['name']],
     ['no column', { name: 'A', columns: [] }, ['columns']],
     ['custom period without its end', { name: 'A', period: 'custom' as const, from: '2026-01-01', to: '' }, ['period']],
+    ['a parameter without its value', { name: 'A', parameterId: 'p1', parameterValue: '  ' }, ['parameter']],
     ['complete', { name: 'A' }, []],
   ])('%s', (_, change, problems) => {
     expect(reportProblems({ ...blankForm('readings'), ...change })).toEqual(problems);
@@ -50,6 +51,14 @@ describe('own report form', () => {
     expect(devices).toMatchObject({ state: '', period: '', sortColumn: '' });
     expect(devices.columns[0]).toBe('customerNumber');
     expect(devices.columns).toContain('lastTotal');
+  });
+
+  it('filters by one custom parameter, its value trimmed, and reads it back', () => {
+    const input = reportInputOf({ ...blankForm('devices'), name: 'A', parameterId: '0b8a1f7e-0000-4000-8000-000000000001', parameterValue: ' Gold ' });
+    expect(input.body.filters.parameters).toEqual([{ parameterId: '0b8a1f7e-0000-4000-8000-000000000001', value: 'Gold' }]);
+    expect(reportInputOf({ ...blankForm('devices'), name: 'A', parameterId: '', parameterValue: 'Gold' }).body.filters.parameters).toBeUndefined();
+    const report = { key: 'k', name: 'A', source: 'devices', body: input.body, predefined: false, shared: false } as never;
+    expect(formOf(report, 'A')).toMatchObject({ parameterId: '0b8a1f7e-0000-4000-8000-000000000001', parameterValue: 'Gold' });
   });
 
   it('sorts descending only with a sort column, and never volumes', () => {

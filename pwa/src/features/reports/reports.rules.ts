@@ -27,6 +27,9 @@ export interface ReportForm {
   columns: string[];
   customerId: string;
   model: string;
+  /** One custom parameter the row's device or customer must hold, with its value ('' for none). */
+  parameterId: string;
+  parameterValue: string;
   state: string;
   /** A preset, 'custom' (from/to below) or '' (none). */
   period: PeriodPreset | 'custom' | '';
@@ -38,7 +41,7 @@ export interface ReportForm {
   shared: boolean;
 }
 
-export type ReportProblem = 'name' | 'columns' | 'period';
+export type ReportProblem = 'name' | 'columns' | 'period' | 'parameter';
 
 /** A new report on a source starts with every column and, where rows have dates, the last month. */
 export function blankForm(source: ReportSource = 'devices'): ReportForm {
@@ -49,6 +52,8 @@ export function blankForm(source: ReportSource = 'devices'): ReportForm {
     columns: spec.columns.map((column) => column.key),
     customerId: '',
     model: '',
+    parameterId: '',
+    parameterValue: '',
     state: '',
     period: spec.periodic ? 'last_month' : '',
     from: '',
@@ -70,6 +75,8 @@ export function formOf(report: Report, name: string): ReportForm {
     columns: [...report.body.columns],
     customerId: filters.customerIds?.[0] ?? '',
     model: filters.model ?? '',
+    parameterId: filters.parameters?.[0]?.parameterId ?? '',
+    parameterValue: filters.parameters?.[0]?.value ?? '',
     state: filters.state ?? '',
     period: !period ? '' : 'preset' in period ? period.preset : 'custom',
     from: period && 'from' in period ? period.from : '',
@@ -109,6 +116,7 @@ export function reportProblems(form: ReportForm): ReportProblem[] {
   if (!form.name.trim()) problems.push('name');
   if (form.columns.length === 0) problems.push('columns');
   if (form.period === 'custom' && (!form.from || !form.to)) problems.push('period');
+  if (form.parameterId && !form.parameterValue.trim()) problems.push('parameter');
   return problems;
 }
 
@@ -125,6 +133,7 @@ export function reportInputOf(form: ReportForm): ReportDefinitionInput {
       filters: {
         ...(form.customerId ? { customerIds: [form.customerId] } : {}),
         ...(form.model.trim() ? { model: form.model.trim() } : {}),
+        ...(form.parameterId && form.parameterValue.trim() ? { parameters: [{ parameterId: form.parameterId, value: form.parameterValue.trim() }] } : {}),
         ...(form.state ? { state: form.state } : {}),
         ...(period ? { period } : {}),
       },

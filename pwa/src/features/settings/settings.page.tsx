@@ -12,6 +12,8 @@ import { createSettingsApi } from './settings.api.ts';
 import './settings.css';
 import { base64Of } from '../../platform/base64.ts';
 import { ApiKeysSection } from '../api-keys/api-keys.section.tsx';
+import { NotificationsSection } from '../notifications/notifications.section.tsx';
+import { usePermission } from '../console/permissions.tsx';
 
 const api = createSettingsApi(createApiClient());
 
@@ -19,6 +21,8 @@ export function SettingsPage() {
   const { t, language } = useI18n();
   const session = useSession();
   useBrand();
+  // A profile that only views settings sees them, every control disabled (the server refuses its changes).
+  const canEdit = usePermission('settings', 'edit');
   const [appearance, { mutate }] = createResource(async () => {
     const result = await api.appearance();
     return result.ok ? result.data : undefined;
@@ -110,15 +114,16 @@ export function SettingsPage() {
               </div>
               <label class="field">
                 <span>{t('settings.logo.choose')}</span>
-                <input type="file" name="logo" accept={LOGO_TYPES.join(',')} onChange={uploadLogo} />
+                <input type="file" name="logo" accept={LOGO_TYPES.join(',')} disabled={!canEdit()} onChange={uploadLogo} />
               </label>
-              <Show when={current().logoUrl}>
+              <Show when={current().logoUrl && canEdit()}>
                 <button class="button button--quiet" type="button" onClick={removeLogo}>
                   {t('settings.logo.remove')}
                 </button>
               </Show>
             </div>
             <form class="form settings__form" onSubmit={save}>
+              <fieldset class="settings__fields" disabled={!canEdit()}>
               <label class="field">
                 <span>{t('settings.name')}</span>
                 <input name="name" required value={current().name} />
@@ -156,9 +161,12 @@ export function SettingsPage() {
                   <input name="website" value={current().website ?? ''} />
                 </label>
               </fieldset>
-              <button class="button button--primary" type="submit">
-                {t('settings.save')}
-              </button>
+              </fieldset>
+              <Show when={canEdit()}>
+                <button class="button button--primary" type="submit" data-action="save-appearance">
+                  {t('settings.save')}
+                </button>
+              </Show>
             </form>
           </section>
         )}
@@ -188,6 +196,7 @@ export function SettingsPage() {
                     <button
                       type="button"
                       class="button button--quiet"
+                      hidden={!canEdit()}
                       onClick={async () => {
                         report(await api.deleteParameter(parameter.id), t('settings.saved'));
                         void refetch();
@@ -201,7 +210,7 @@ export function SettingsPage() {
             </For>
           </tbody>
         </table>
-        <form class="form settings__form" onSubmit={addParameter}>
+        <form class="form settings__form" onSubmit={addParameter} hidden={!canEdit()}>
           <label class="field">
             <span>{t('settings.parameters.name')}</span>
             <input name="parameterName" required maxLength={100} />
@@ -235,6 +244,7 @@ export function SettingsPage() {
           </button>
         </form>
       </section>
+      <NotificationsSection />
       {/* Keys are credentials: partner admins manage them, as they manage accounts (the server says the same). */}
       <Show when={session.state.user?.role === 'partner_admin'}>
         <ApiKeysSection />

@@ -16,7 +16,6 @@ import type {
   RequestUpdate,
 } from '@parc/shared/contracts/tickets';
 import type { NamedOption } from '../devices/devices.api.ts';
-import type { UserView } from '../users/users.api.ts';
 
 export interface Page<T> {
   items: T[];
@@ -41,7 +40,7 @@ export interface TicketsApi {
   addNote(id: string, note: RequestNote): Promise<ApiResult<MaintenanceRequest>>;
   upload(id: string, attachment: AttachmentUpload): Promise<ApiResult<AttachmentMeta>>;
   customers(): Promise<ApiResult<{ items: NamedOption[] }>>;
-  users(): Promise<ApiResult<{ items: UserView[] }>>;
+  technicians(): Promise<ApiResult<{ items: NamedOption[] }>>;
   devices(search: string): Promise<ApiResult<DeviceRowPage>>;
 }
 
@@ -62,16 +61,16 @@ export function createTicketsApi(client: ApiClient): TicketsApi {
     transition: (id, change) => client.request('POST', `/api/requests/${id}/transition`, change),
     addNote: (id, note) => client.request('POST', `/api/requests/${id}/notes`, note),
     upload: (id, attachment) => client.request('POST', `/api/requests/${id}/attachments`, attachment),
-    customers: () => client.request('GET', '/api/customers?pageSize=200'),
-    users: () => client.request('GET', '/api/users?pageSize=200'),
+    customers: () => client.request('GET', '/api/customer-names'),
+    technicians: () => client.request('GET', '/api/technicians'),
     devices: (search) => client.request('GET', `/api/console/devices?${new URLSearchParams({ pageSize: '20', sort: 'deviceCode', order: 'asc', ...(search.trim() ? { search: search.trim() } : {}) }).toString()}`),
   };
 }
 
 /** The partner's active technicians, for assignment and filters; none when the list cannot be read. */
 export async function technicianOptions(api: TicketsApi): Promise<NamedOption[]> {
-  const result = await api.users();
-  return result.ok ? result.data.items.filter((user) => user.role === 'technician' && user.active).map(({ id, name }) => ({ id, name })) : [];
+  const result = await api.technicians();
+  return result.ok ? result.data.items : [];
 }
 
 export async function customerOptions(api: TicketsApi): Promise<NamedOption[]> {

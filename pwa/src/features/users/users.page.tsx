@@ -4,7 +4,8 @@ import { LANGUAGES } from '@parc/shared/languages';
 import { ACCESS_LEVELS, FULL_ACCESS, SCREENS, type Permissions, type Profile } from '@parc/shared/contracts/profiles';
 import { createApiClient, type ApiError } from '../../api/client.ts';
 import type { Role } from '../../api/auth.ts';
-import { useI18n } from '../../app-context.tsx';
+import { useI18n, useSession } from '../../app-context.tsx';
+import { usePermission } from '../console/permissions.tsx';
 import { apiErrorText } from '../../i18n/api-error.ts';
 import { languageNames } from '../../i18n/translate.ts';
 import { useBrand } from '../settings/brand.ts';
@@ -23,11 +24,16 @@ async function itemsOf<T>(request: Promise<{ ok: true; data: { items: T[] } } | 
 export function UsersPage() {
   const { t, language } = useI18n();
   useBrand();
+  const session = useSession();
+  // Accounts and profiles are managed by partner admins (as the server says); a staff profile at edit may send a password reset.
+  const isAdmin = () => session.state.user?.role === 'partner_admin';
+  const canEdit = usePermission('users', 'edit');
   const [tab, setTab] = createSignal<'users' | 'profiles'>('users');
   const [users, { refetch: refetchUsers }] = createResource(() => itemsOf(api.list()));
   const [profiles, { refetch: refetchProfiles }] = createResource(() => itemsOf(api.profiles()));
   const [assignments, { refetch: refetchAssignments }] = createResource(() => itemsOf(api.assignments()));
-  const [customers] = createResource(() => itemsOf(api.customers()));
+  // Only the invitation and edit forms need the customers (a coordinator's), and only an admin sees them.
+  const [customers] = createResource(isAdmin, () => itemsOf(api.customers()));
   const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
   const [editing, setEditing] = createSignal<string | null>(null);
 
@@ -101,7 +107,7 @@ export function UsersPage() {
       <Show when={message()}>{(shown) => <p role={shown().ok ? 'status' : 'alert'} class={shown().ok ? 'notice' : 'form__error'}>{shown().text}</p>}</Show>
 
       <Show when={tab() === 'users'}>
-        <details class="card">
+        <details class="card" hidden={!isAdmin()}>
           <summary>{t('users.invite')}</summary>
           <UserFields onSubmit={invite} submitLabel={t('users.invite.send')} withEmail customers={customers() ?? []} profiles={[]} />
         </details>
@@ -128,18 +134,24 @@ export function UsersPage() {
                       <td>{user.role === 'partner_staff' ? (profiles()?.find((p) => p.id === profileOf(user.id))?.name ?? t('users.profile.full')) : '—'}</td>
                       <td>{user.invitationPending ? t('users.pending') : user.active ? t('users.active') : t('users.inactive')}</td>
                       <td class="users__actions">
-                        <button type="button" class="button button--quiet" onClick={() => setEditing(editing() === user.id ? null : user.id)}>
-                          {t('users.edit')}
-                        </button>
-                        <button type="button" class="button button--quiet" disabled={!user.active} onClick={() => act(user, 'reset')}>
-                          {t('users.resetPassword')}
-                        </button>
-                        <button type="button" class="button button--quiet" onClick={() => act(user, user.active ? 'deactivate' : 'activate')}>
-                          {user.active ? t('users.deactivate') : t('users.activate')}
-                        </button>
-                        <button type="button" class="button button--quiet button--danger" onClick={() => act(user, 'delete')}>
-                          {t('users.delete')}
-                        </button>
+                        <Show when={isAdmin()}>
+                          <button type="button" class="button button--quiet" onClick={() => setEditing(editing() === user.id ? null : user.id)}>
+                            {t('users.edit')}
+                          </button>
+                        </Show>
+                        <Show when={canEdit()}>
+                          <button type="button" class="button button--quiet" data-action="reset-password" disabled={!user.active} onClick={() => act(user, 'reset')}>
+                            {t('users.resetPassword')}
+                          </button>
+                        </Show>
+                        <Show when={isAdmin()}>
+                          <button type="button" class="button button--quiet" onClick={() => act(user, user.active ? 'deactivate' : 'activate')}>
+                            {user.active ? t('users.deactivate') : t('users.activate')}
+                          </button>
+                          <button type="button" class="button button--quiet button--danger" onClick={() => act(user, 'delete')}>
+                            {t('users.delete')}
+                          </button>
+                        </Show>
                       </td>
                     </tr>
                     <Show when={editing() === user.id}>
@@ -160,6 +172,7 @@ export function UsersPage() {
       <Show when={tab() === 'profiles'}>
         <ProfilesEditor
           profiles={profiles() ?? []}
+          editable={isAdmin()}
           onChanged={(result, text) => {
             report(result, text);
             void refetchProfiles();
@@ -229,7 +242,8 @@ function UserFields(props: {
   );
 }
 
-function ProfilesEditor(props: { profiles: Profile[]; onChanged(result: { ok: boolean; error?: ApiError }, text: string): void }) {
+/** Profiles: shown to whoever may view users, changed by partner admins only (read-only otherwise). */
+function ProfilesEditor(props: { profiles: Profile[]; editable: boolean; onChanged(result: { ok: boolean; error?: ApiError }, text: string): void }) {
   const { t, language } = useI18n();
   const [selected, setSelected] = createSignal<string | 'new'>('new');
   const current = () => props.profiles.find((profile) => profile.id === selected());
@@ -270,13 +284,14 @@ function ProfilesEditor(props: { profiles: Profile[]; onChanged(result: { ok: bo
             </li>
           )}
         </For>
-        <li>
+        <li hidden={!props.editable}>
           <button type="button" class="button" onClick={() => choose('new')}>
             {t('profiles.add')}
           </button>
         </li>
       </ul>
       <form class="card form" onSubmit={save}>
+        <fieldset class="profiles__fields" disabled={!props.editable}>
         <label class="field">
           <span>{t('profiles.name')}</span>
           <input name="profileName" required value={name()} onInput={(e) => setName(e.currentTarget.value)} />
@@ -311,7 +326,8 @@ function ProfilesEditor(props: { profiles: Profile[]; onChanged(result: { ok: bo
             </For>
           </tbody>
         </table>
-        <div class="devices__panel-actions">
+        </fieldset>
+        <div class="devices__panel-actions" hidden={!props.editable}>
           <button class="button button--primary" type="submit">
             {t('profiles.save')}
           </button>

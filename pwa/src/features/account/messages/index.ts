@@ -1,7 +1,5 @@
 import type { Translations } from '@parc/shared/languages';
-import { accountDe } from './de.ts';
-import { accountEn } from './en.ts';
-import { accountFr, type AccountCatalogue } from './fr.ts';
-import { accountIt } from './it.ts';
+import { catalogueOf } from '../../../i18n/texts.ts';
+import type { AccountCatalogue } from './fr.ts';
 
-export const accountText: Translations<AccountCatalogue> = { fr: accountFr, de: accountDe, it: accountIt, en: accountEn };
+export const accountText: Translations<AccountCatalogue> = catalogueOf('account');

@@ -1,7 +1,5 @@
 import type { Translations } from '@parc/shared/languages';
-import { apiKeysDe } from './de.ts';
-import { apiKeysEn } from './en.ts';
-import { apiKeysFr, type ApiKeysCatalogue } from './fr.ts';
-import { apiKeysIt } from './it.ts';
+import { catalogueOf } from '../../../i18n/texts.ts';
+import type { ApiKeysCatalogue } from './fr.ts';
 
-export const apiKeysText: Translations<ApiKeysCatalogue> = { fr: apiKeysFr, de: apiKeysDe, it: apiKeysIt, en: apiKeysEn };
+export const apiKeysText: Translations<ApiKeysCatalogue> = catalogueOf('apiKeys');

@@ -1,7 +1,5 @@
 import type { Translations } from '@parc/shared/languages';
-import { billingDe } from './de.ts';
-import { billingEn } from './en.ts';
-import { billingFr, type BillingCatalogue } from './fr.ts';
-import { billingIt } from './it.ts';
+import { catalogueOf } from '../../../i18n/texts.ts';
+import type { BillingCatalogue } from './fr.ts';
 
-export const billingText: Translations<BillingCatalogue> = { fr: billingFr, de: billingDe, it: billingIt, en: billingEn };
+export const billingText: Translations<BillingCatalogue> = catalogueOf('billing');

@@ -1,7 +1,5 @@
 import type { Translations } from '@parc/shared/languages';
-import { customersDe } from './de.ts';
-import { customersEn } from './en.ts';
-import { customersFr, type CustomersCatalogue } from './fr.ts';
-import { customersIt } from './it.ts';
+import { catalogueOf } from '../../../i18n/texts.ts';
+import type { CustomersCatalogue } from './fr.ts';
 
-export const customersText: Translations<CustomersCatalogue> = { fr: customersFr, de: customersDe, it: customersIt, en: customersEn };
+export const customersText: Translations<CustomersCatalogue> = catalogueOf('customers');

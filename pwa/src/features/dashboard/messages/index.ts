@@ -1,7 +1,5 @@
 import type { Translations } from '@parc/shared/languages';
-import { dashboardDe } from './de.ts';
-import { dashboardEn } from './en.ts';
-import { dashboardFr, type DashboardCatalogue } from './fr.ts';
-import { dashboardIt } from './it.ts';
+import { catalogueOf } from '../../../i18n/texts.ts';
+import type { DashboardCatalogue } from './fr.ts';
 
-export const dashboardText: Translations<DashboardCatalogue> = { fr: dashboardFr, de: dashboardDe, it: dashboardIt, en: dashboardEn };
+export const dashboardText: Translations<DashboardCatalogue> = catalogueOf('dashboard');

@@ -66,6 +66,9 @@ export const reportsDe: ReportsCatalogue = {
   'reports.field.customers': 'Kunden',
   'reports.field.allCustomers': 'Alle Kunden',
   'reports.field.model': 'Hersteller oder Modell enthält',
+  'reports.field.parameter': 'Eigener Parameter',
+  'reports.field.noParameter': 'Keiner',
+  'reports.field.parameterValue': 'Wert',
   'reports.field.state': 'Status',
   'reports.field.anyState': 'Alle',
   'reports.field.period': 'Zeitraum',
@@ -85,6 +88,7 @@ export const reportsDe: ReportsCatalogue = {
   'reports.problem.name': 'Geben Sie dem Bericht einen Namen.',
   'reports.problem.columns': 'Wählen Sie mindestens eine Spalte.',
   'reports.problem.period': 'Wählen Sie Beginn und Ende des Zeitraums.',
+  'reports.problem.parameter': 'Geben Sie den Wert an, den der Parameter haben muss.',
 
   'reports.schedules.title': 'Geplante Versände',
   'reports.schedules.add': 'Versand planen',

@@ -66,6 +66,9 @@ export const reportsEn: ReportsCatalogue = {
   'reports.field.customers': 'Customers',
   'reports.field.allCustomers': 'All customers',
   'reports.field.model': 'Manufacturer or model containing',
+  'reports.field.parameter': 'Custom parameter',
+  'reports.field.noParameter': 'None',
+  'reports.field.parameterValue': 'Value',
   'reports.field.state': 'State',
   'reports.field.anyState': 'All',
   'reports.field.period': 'Period',
@@ -85,6 +88,7 @@ export const reportsEn: ReportsCatalogue = {
   'reports.problem.name': 'Give the report a name.',
   'reports.problem.columns': 'Choose at least one column.',
   'reports.problem.period': 'Choose the start and end of the period.',
+  'reports.problem.parameter': 'Give the value the parameter must have.',
 
   'reports.schedules.title': 'Scheduled sending',
   'reports.schedules.add': 'Schedule a sending',

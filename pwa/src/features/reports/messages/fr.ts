@@ -65,6 +65,9 @@ export const reportsFr = {
   'reports.field.customers': 'Clients',
   'reports.field.allCustomers': 'Tous les clients',
   'reports.field.model': 'Fabricant ou modèle contenant',
+  'reports.field.parameter': 'Paramètre personnalisé',
+  'reports.field.noParameter': 'Aucun',
+  'reports.field.parameterValue': 'Valeur',
   'reports.field.state': 'État',
   'reports.field.anyState': 'Tous',
   'reports.field.period': 'Période',
@@ -84,6 +87,7 @@ export const reportsFr = {
   'reports.problem.name': 'Donnez un nom au rapport.',
   'reports.problem.columns': 'Choisissez au moins une colonne.',
   'reports.problem.period': 'Choisissez le début et la fin de la période.',
+  'reports.problem.parameter': 'Donnez la valeur que le paramètre doit avoir.',
 
   'reports.schedules.title': 'Envois planifiés',
   'reports.schedules.add': 'Planifier un envoi',

@@ -66,6 +66,9 @@ export const reportsIt: ReportsCatalogue = {
   'reports.field.customers': 'Clienti',
   'reports.field.allCustomers': 'Tutti i clienti',
   'reports.field.model': 'Produttore o modello contenente',
+  'reports.field.parameter': 'Parametro personalizzato',
+  'reports.field.noParameter': 'Nessuno',
+  'reports.field.parameterValue': 'Valore',
   'reports.field.state': 'Stato',
   'reports.field.anyState': 'Tutti',
   'reports.field.period': 'Periodo',
@@ -85,6 +88,7 @@ export const reportsIt: ReportsCatalogue = {
   'reports.problem.name': 'Date un nome al report.',
   'reports.problem.columns': 'Scegliete almeno una colonna.',
   'reports.problem.period': 'Scegliete l’inizio e la fine del periodo.',
+  'reports.problem.parameter': 'Indicate il valore che il parametro deve avere.',
 
   'reports.schedules.title': 'Invii pianificati',
   'reports.schedules.add': 'Pianifica un invio',

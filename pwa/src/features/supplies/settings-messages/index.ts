@@ -1,12 +1,10 @@
 import type { Translations } from '@parc/shared/languages';
+import { catalogueOf } from '../../../i18n/texts.ts';
 import type { SupplyColour, SupplyKind } from '@parc/shared/supplies/kinds';
 import type { FeatureText } from '../../console/feature-text.ts';
-import { supplySettingsDe } from './de.ts';
-import { supplySettingsEn } from './en.ts';
-import { supplySettingsFr, type SupplySettingsCatalogue } from './fr.ts';
-import { supplySettingsIt } from './it.ts';
+import type { SupplySettingsCatalogue } from './fr.ts';
 
-export const supplySettingsText: Translations<SupplySettingsCatalogue> = { fr: supplySettingsFr, de: supplySettingsDe, it: supplySettingsIt, en: supplySettingsEn };
+export const supplySettingsText: Translations<SupplySettingsCatalogue> = catalogueOf('supplySettings');
 
 /** A supply's kind and colour in words ("Toner · Cyan"): no colour for a supply without one, `unknownKind` when nobody says what it is. */
 export function supplyKindText(text: FeatureText<keyof SupplySettingsCatalogue>, supply: { kind: SupplyKind | null; colour: SupplyColour }, unknownKind: string): string {

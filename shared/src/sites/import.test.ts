@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@parc/shared';
-import { checkSiteImport, normalizeHeader, readSiteImportFile, type SiteImportContext } from './site-import.ts';
+import { normalizeHeader } from '../csv.ts';
+import { DomainError } from '../errors.ts';
+import { checkSiteImport, readSiteImportFile, type SiteImportContext } from './import.ts';
 
 const MAIN = '11111111-1111-4111-8111-111111111111';
 const ANNA = '22222222-2222-4222-8222-222222222222';

@@ -1,9 +1,11 @@
-import { DomainError } from '@parc/shared';
-import { normalizeHeader, parseCsv } from '@parc/shared/csv';
-import { siteCreateSchema, type SiteImportCandidate, type SiteImportError, type SiteImportLine } from '@parc/shared/contracts/sites';
-
-/** Now shared with the devices import; the sites tests still reach it here. */
-export { normalizeHeader };
+/**
+ * Sites from a CSV file: the header names the columns, each line is judged on its own, against the
+ * others and against the customer's sites. Pure, so the server's preview and commit and the
+ * add-customer wizard (before the customer exists) judge alike.
+ */
+import { DomainError } from '../errors.ts';
+import { normalizeHeader, parseCsv } from '../csv.ts';
+import { siteCreateSchema, type SiteImportCandidate, type SiteImportError, type SiteImportLine } from '../contracts/sites.ts';
 
 export const SITE_IMPORT_COLUMNS = ['name', 'address', 'postcode', 'city', 'country', 'coordinatorEmail'] as const;
 export type SiteImportColumn = (typeof SITE_IMPORT_COLUMNS)[number];

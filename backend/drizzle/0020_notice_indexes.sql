@@ -1,0 +1,2 @@
+CREATE INDEX "readings_to_check" ON "readings" USING btree ("created_at") WHERE "readings"."status" = 'to_check';--> statement-breakpoint
+CREATE INDEX "device_alerts_open_since" ON "device_alerts" USING btree ("opened_at") WHERE "device_alerts"."cleared_at" is null;
