@@ -5,6 +5,7 @@
  * `apiErrorText` (i18n/api-error.ts), which words the key in the person's language.
  */
 import type { ErrorCode } from '@parc/shared/errors';
+import { activeKeeper, noteAnswer, type AnswerKeeper } from './answers.ts';
 
 export type ApiErrorCode = ErrorCode | 'offline';
 
@@ -96,10 +97,14 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/** `fetchImpl` is a parameter so tests drive the client without a network. */
-export function createApiClient(options: { baseUrl?: string; fetchImpl?: typeof fetch } = {}): ApiClient {
+/**
+ * `fetchImpl` is a parameter so tests drive the client without a network; `keeper` too (by default,
+ * the console's answer keeper while the console is open, see answers.ts).
+ */
+export function createApiClient(options: { baseUrl?: string; fetchImpl?: typeof fetch; keeper?: () => AnswerKeeper | null } = {}): ApiClient {
   const baseUrl = options.baseUrl ?? '';
   const fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
+  const keeper = options.keeper ?? activeKeeper;
 
   async function call<T>(method: HttpMethod, path: string, contentType: string | null, body: BodyInit | undefined): Promise<ApiResult<T>> {
     let response: Response;
@@ -111,10 +116,20 @@ export function createApiClient(options: { baseUrl?: string; fetchImpl?: typeof 
         body,
       });
     } catch (cause) {
+      // Offline in the console: a question asked before gets its last answer, which the frame dates.
+      const kept = method === 'GET' ? await keeper()?.recall(path) : undefined;
+      if (kept) {
+        noteAnswer(path, new Date(kept.savedAt));
+        return { ok: true, data: kept.data as T };
+      }
       return { ok: false, error: { code: 'offline', message: cause instanceof Error ? cause.message : String(cause) } };
     }
     const payload = await readJson(response);
     if (!response.ok) return { ok: false, error: toApiError(response.status, payload) };
+    if (method === 'GET') {
+      noteAnswer(path, null);
+      void keeper()?.keep(path, payload, new Date());
+    }
     return { ok: true, data: payload as T };
   }
 

@@ -123,10 +123,12 @@ export function effectiveRule(
 
 /**
  * Whether something is an event yet under a rule's threshold: an agent silent for fewer hours, a
- * supply above the level, is not (and may become one later).
+ * supply above the level, is not (and may become one later). With `withinHours`, an agent that went
+ * past the threshold longer ago than that is not one either: it was told then, or before notices.
  */
-export function thresholdReached(rule: NoticeRule, event: { hoursSilent?: number; percent?: number }): boolean {
-  if (event.hoursSilent !== undefined && event.hoursSilent < (rule.threshold ?? 0)) return false;
+export function thresholdReached(rule: NoticeRule, event: { hoursSilent?: number; percent?: number }, withinHours = Infinity): boolean {
+  const threshold = rule.threshold ?? 0;
+  if (event.hoursSilent !== undefined && (event.hoursSilent < threshold || event.hoursSilent - threshold > withinHours)) return false;
   if (event.percent !== undefined && event.percent > (rule.threshold ?? 100)) return false;
   return true;
 }

@@ -105,4 +105,13 @@ describe('rules', () => {
   ] as const)('counts %s as an event', (_, rule, event, reached) => {
     expect(thresholdReached(rule, event)).toBe(reached);
   });
+
+  it.each([
+    [24, true],
+    [72, true],
+    [72.1, false],
+    [24 * 30, false],
+  ])('counts an agent silent for %s h as an event within two days of passing 24 h: %s', (hoursSilent, reached) => {
+    expect(thresholdReached(on({}, 'agent_offline'), { hoursSilent }, 48)).toBe(reached);
+  });
 });

@@ -44,6 +44,9 @@ export const meterLinks = pgTable(
     index('meter_links_partner_period').on(t.partnerId, t.period),
     // Every link of a customer and period, revoked ones included: the entry page's "this period's entries".
     index('meter_links_customer_period').on(t.customerId, t.period),
+    // Links answered or run out lately: what notices look for every few minutes.
+    index('meter_links_completed').on(t.completedAt).where(sql`${t.completedAt} is not null`),
+    index('meter_links_expires').on(t.expiresAt),
     check('meter_links_period_format', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
   ],
 );

@@ -75,7 +75,11 @@ export const noticeDeliveries = pgTable(
     language: text('language', { enum: LANGUAGES }).notNull(),
     frequency: text('frequency', { enum: NOTICE_FREQUENCIES }).notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
-    /** Set when claimed for sending, cleared again if the send failed. */
+    /** Taken by a run for sending; a claim older than half an hour (a run that died) may be taken again. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** Sends tried: a delivery the mailer keeps refusing stops being tried after a few. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Set once the mailer accepted it. */
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [

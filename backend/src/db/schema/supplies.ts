@@ -143,6 +143,9 @@ export const supplyOrders = pgTable(
     uniqueIndex('supply_orders_code').on(t.partnerId, t.code),
     index('supply_orders_partner_status').on(t.partnerId, t.status, t.createdAt),
     index('supply_orders_device').on(t.deviceId, t.createdAt),
+    // Orders made or shipped lately: what notices look for every few minutes.
+    index('supply_orders_created').on(t.createdAt),
+    index('supply_orders_shipped').on(t.shippedAt).where(sql`${t.shippedAt} is not null`),
     check('supply_orders_status', sql`${t.status} in (${inList(ORDER_STATUSES)})`),
     check('supply_orders_trigger', sql`${t.trigger} in (${inList(ORDER_TRIGGERS)})`),
   ],

@@ -6,7 +6,7 @@ import { requireAnyPermission } from '../auth/access.ts';
 import { customerNames } from './names.repo.ts';
 
 /** The screens that filter or group by customer; each may read the customers' names, not their details. */
-const SCREENS_WITH_A_CUSTOMER_FILTER = (['dashboard', 'customers', 'devices', 'readings', 'maintenance', 'consumables', 'billing', 'reports', 'agents', 'users'] as const).map((screen) => ({
+const SCREENS_WITH_A_CUSTOMER_FILTER = (['dashboard', 'customers', 'devices', 'readings', 'maintenance', 'consumables', 'billing', 'reports', 'agents'] as const).map((screen) => ({
   screen,
   level: 'view' as const,
 }));

@@ -30,7 +30,7 @@ export interface NewLocationRequest {
  */
 export async function receiveLocationRequest(deps: Pick<AppDeps, 'db' | 'clock' | 'mailer' | 'publicUrl'>, input: NewLocationRequest): Promise<void> {
   await insertLocationRequest(deps.db, { ...input, createdAt: deps.clock() });
-  await tellNow(deps);
+  await tellNow(deps, { partnerId: input.partnerId, category: 'location_requested' });
 }
 
 /** The dealer applies the requested location to the device (through the devices service) or dismisses it. */

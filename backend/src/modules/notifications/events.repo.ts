@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { NoticeCategory } from '@parc/shared/notifications/categories';
+import { NOTICE_CATEGORY_DEFINITIONS, type NoticeCategory } from '@parc/shared/notifications/categories';
 import type { NoticeFacts } from '@parc/shared/notifications/templates';
 import type { Complexity } from '@parc/shared/tickets/complexity';
 import { classifyAlert } from '@parc/shared/tickets/complexity';
@@ -28,8 +28,16 @@ interface Window {
   now: Date;
 }
 
+/** Only some categories, or one dealer's events (what a person is waiting on). */
+export interface EventFilter {
+  partnerId?: string;
+  categories?: readonly NoticeCategory[];
+}
+
 /** An instant as ISO text, whichever driver reads it. */
 const iso = (column: SQL) => sql`to_json(${column}) #>> '{}'`;
+/** An instant as a parameter: a typed string, which every driver sends alike. */
+const instant = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 const notYetTold = (category: NoticeCategory, partner: SQL, key: SQL) =>
   sql`not exists (select 1 from notices n where n.partner_id = ${partner} and n.category = ${category} and n.event_key = ${key})`;
 
@@ -81,7 +89,7 @@ async function devicesFound(db: Db, { since, now }: Window): Promise<NoticeEvent
     db,
     sql`select p.id, p.partner_id, p.customer_id, c.customer_number, c.name as customer_name, trim(coalesce(p.manufacturer, '') || ' ' || coalesce(p.model, '')) as model, p.serial, p.ip, a.name as agent_name
         from pending_devices p join customers c on c.id = p.customer_id and c.active join agents a on a.id = p.agent_id
-        where p.first_seen_at > ${since} and p.first_seen_at <= ${now} and p.ignored_at is null and p.assigned_device_id is null
+        where p.first_seen_at > ${instant(since)} and p.first_seen_at <= ${instant(now)} and p.ignored_at is null and p.assigned_device_id is null
           and ${notYetTold('device_found', sql`p.partner_id`, sql`p.id::text`)}`,
   );
   return rows.map((row) => ({
@@ -101,8 +109,8 @@ async function deviceAlerts(db: Db, { since, now }: Window): Promise<NoticeEvent
     db,
     sql`select ${DEVICE_COLUMNS}, a.id, a."group", a.code, a.description, a.severity, ${iso(sql`a.opened_at`)} as opened_at
         from device_alerts a join devices d on d.id = a.device_id and d.active ${DEVICE_JOINS}
-        where a.opened_at > ${since} and a.opened_at <= ${now} and a.cleared_at is null
-          and not exists (select 1 from device_alert_ignores i where i.device_id = a.device_id and i.key = a.key and (i.until is null or i.until > ${now}))
+        where a.opened_at > ${instant(since)} and a.opened_at <= ${instant(now)} and a.cleared_at is null
+          and not exists (select 1 from device_alert_ignores i where i.device_id = a.device_id and i.key = a.key and (i.until is null or i.until > ${instant(now)}))
           and ${notYetTold('device_alert', sql`d.partner_id`, sql`a.id::text`)}`,
   );
   return rows.map((row) => {
@@ -129,9 +137,9 @@ async function suppliesLow(db: Db, { since, now }: Window): Promise<NoticeEvent[
     db,
     sql`select * from (
           select ${DEVICE_COLUMNS}, ds.supply_index, ds.description, ds.percent,
-            d.id || ':' || ds.supply_index || ':' || coalesce((select max(r.replaced_at)::text from supply_replacements r where r.device_id = d.id and r.supply_index = ds.supply_index), 'first') as event_key
+            d.id || ':' || ds.supply_index || ':' || coalesce((select (extract(epoch from max(r.replaced_at)) * 1000)::bigint::text from supply_replacements r where r.device_id = d.id and r.supply_index = ds.supply_index), 'first') as event_key
           from device_supplies ds join devices d on d.id = ds.device_id and d.active ${DEVICE_JOINS}
-          where ds.read_at > ${since} and ds.read_at <= ${now} and ds.percent is not null and ds.percent <= 50
+          where ds.read_at > ${instant(since)} and ds.read_at <= ${instant(now)} and ds.percent is not null and ds.percent <= 50
         ) low where ${notYetTold('supply_low', sql`low.partner_id`, sql`low.event_key`)}`,
   );
   return rows.map((row) =>
@@ -147,7 +155,7 @@ async function orders(db: Db, { since, now }: Window, category: 'order_created' 
     db,
     sql`select ${DEVICE_COLUMNS}, o.id, o.code, o.supply_name, o.tracking_number
         from supply_orders o join devices d on d.id = o.device_id ${DEVICE_JOINS}
-        where ${at} > ${since} and ${at} <= ${now} and o.cancelled_at is null
+        where ${at} > ${instant(since)} and ${at} <= ${instant(now)} and o.cancelled_at is null
           and ${notYetTold(category, sql`o.partner_id`, sql`o.id::text`)}`,
   );
   return rows.map((row) =>
@@ -161,7 +169,10 @@ async function orders(db: Db, { since, now }: Window, category: 'order_created' 
   );
 }
 
-async function agentsOffline(db: Db, { now }: Window): Promise<NoticeEvent[]> {
+/** The longest silence a rule may wait for: an agent silent for longer went past every threshold before the window. */
+const AGENT_SILENCE_MAX_MS = NOTICE_CATEGORY_DEFINITIONS.agent_offline.threshold!.max * 3_600_000;
+
+async function agentsOffline(db: Db, { since, now }: Window): Promise<NoticeEvent[]> {
   // Once per silence: the key names the last contact, so the agent is told about again after it came back and fell silent anew.
   const rows = await selectRows<{ id: string; partner_id: string; customer_id: string; customer_number: string; customer_name: string; name: string; last_contact_at: string; event_key: string }>(
     db,
@@ -169,7 +180,7 @@ async function agentsOffline(db: Db, { now }: Window): Promise<NoticeEvent[]> {
           select a.id, a.partner_id, a.customer_id, c.customer_number, c.name as customer_name, a.name, ${iso(sql`a.last_contact_at`)} as last_contact_at,
             a.id || ':' || (extract(epoch from a.last_contact_at) * 1000)::bigint as event_key
           from agents a join customers c on c.id = a.customer_id and c.active
-          where a.last_contact_at is not null and a.last_contact_at <= ${new Date(now.getTime() - 3_600_000)}
+          where a.last_contact_at <= ${instant(new Date(now.getTime() - 3_600_000))} and a.last_contact_at > ${instant(new Date(since.getTime() - AGENT_SILENCE_MAX_MS))}
         ) silent where ${notYetTold('agent_offline', sql`silent.partner_id`, sql`silent.event_key`)}`,
   );
   return rows.map((row) => {
@@ -192,7 +203,7 @@ async function readingsToCheck(db: Db, { since, now }: Window): Promise<NoticeEv
     db,
     sql`select ${DEVICE_COLUMNS}, r.id, k.kind, r.value::text as value, r.source
         from readings r join counters k on k.id = r.counter_id join devices d on d.id = r.device_id ${DEVICE_JOINS}
-        where r.status = 'to_check' and r.created_at > ${since} and r.created_at <= ${now}
+        where r.status = 'to_check' and r.created_at > ${instant(since)} and r.created_at <= ${instant(now)}
           and ${notYetTold('reading_to_check', sql`r.partner_id`, sql`r.id::text`)}`,
   );
   return rows.map((row) =>
@@ -209,8 +220,8 @@ async function readingsToCheck(db: Db, { since, now }: Window): Promise<NoticeEv
 async function campaigns(db: Db, { since, now }: Window, category: 'campaign_response' | 'campaign_missed'): Promise<NoticeEvent[]> {
   const happened =
     category === 'campaign_response'
-      ? sql`l.completed_at > ${since} and l.completed_at <= ${now}`
-      : sql`l.expires_at > ${since} and l.expires_at <= ${now} and l.first_entry_at is null and l.sent_at is not null`;
+      ? sql`l.completed_at > ${instant(since)} and l.completed_at <= ${instant(now)}`
+      : sql`l.expires_at > ${instant(since)} and l.expires_at <= ${instant(now)} and l.first_entry_at is null and l.sent_at is not null`;
   const rows = await selectRows<{ id: string; partner_id: string; customer_id: string; customer_number: string; customer_name: string; period: string; expires_at: string }>(
     db,
     sql`select l.id, l.partner_id, l.customer_id, c.customer_number, c.name as customer_name, l.period, ${iso(sql`l.expires_at`)} as expires_at
@@ -234,7 +245,7 @@ async function requestChanges(db: Db, { since, now }: Window): Promise<NoticeEve
     db,
     sql`select ${DEVICE_COLUMNS}, e.id, m.id as request_id, m.subject, coalesce(e.to_state, m.state) as state
         from request_events e join maintenance_requests m on m.id = e.request_id join devices d on d.id = m.device_id ${DEVICE_JOINS}
-        where e.kind in ('created', 'state') and e.at > ${since} and e.at <= ${now}
+        where e.kind in ('created', 'state') and e.at > ${instant(since)} and e.at <= ${instant(now)}
           and ${notYetTold('request_changed', sql`e.partner_id`, sql`e.id::text`)}`,
   );
   return rows.map((row) =>
@@ -247,7 +258,7 @@ async function overages(db: Db, { since, now }: Window): Promise<NoticeEvent[]> 
     db,
     sql`select o.id, o.partner_id, o.customer_id, c.customer_number, c.name as customer_name, o.period, o.counter, o.projected_pages, o.included
         from overage_alerts o join customers c on c.id = o.customer_id and c.active
-        where o.sent_at > ${since} and o.sent_at <= ${now} and ${notYetTold('overage_forecast', sql`o.partner_id`, sql`o.id::text`)}`,
+        where o.sent_at > ${instant(since)} and o.sent_at <= ${instant(now)} and ${notYetTold('overage_forecast', sql`o.partner_id`, sql`o.id::text`)}`,
   );
   return rows.map((row) => ({
     category: 'overage_forecast',
@@ -272,7 +283,7 @@ async function locationRequests(db: Db, { since, now }: Window): Promise<NoticeE
     db,
     sql`select ${DEVICE_COLUMNS}, q.id, q.location, q.message, d.location as current
         from location_requests q join devices d on d.id = q.device_id ${DEVICE_JOINS}
-        where q.created_at > ${since} and q.created_at <= ${now} and q.handled_at is null
+        where q.created_at > ${instant(since)} and q.created_at <= ${instant(now)} and q.handled_at is null
           and ${notYetTold('location_requested', sql`q.partner_id`, sql`q.id::text`)}`,
   );
   return rows.map((row) =>
@@ -287,23 +298,25 @@ async function locationRequests(db: Db, { since, now }: Window): Promise<NoticeE
 }
 
 /** Every category's events in the window, not yet told. */
-export async function eventsSince(db: Db, window: Window): Promise<NoticeEvent[]> {
-  const readers = [
-    devicesFound,
-    deviceAlerts,
-    suppliesLow,
-    (db: Db, window: Window) => orders(db, window, 'order_created'),
-    (db: Db, window: Window) => orders(db, window, 'order_shipped'),
-    agentsOffline,
-    readingsToCheck,
-    (db: Db, window: Window) => campaigns(db, window, 'campaign_response'),
-    (db: Db, window: Window) => campaigns(db, window, 'campaign_missed'),
-    requestChanges,
-    overages,
-    locationRequests,
-  ];
+const READERS: Record<NoticeCategory, (db: Db, window: Window) => Promise<NoticeEvent[]>> = {
+  device_found: devicesFound,
+  device_alert: deviceAlerts,
+  supply_low: suppliesLow,
+  order_created: (db, window) => orders(db, window, 'order_created'),
+  order_shipped: (db, window) => orders(db, window, 'order_shipped'),
+  agent_offline: agentsOffline,
+  reading_to_check: readingsToCheck,
+  campaign_response: (db, window) => campaigns(db, window, 'campaign_response'),
+  campaign_missed: (db, window) => campaigns(db, window, 'campaign_missed'),
+  request_changed: requestChanges,
+  overage_forecast: overages,
+  location_requested: locationRequests,
+};
+
+export async function eventsSince(db: Db, window: Window, only: EventFilter = {}): Promise<NoticeEvent[]> {
+  const categories = only.categories ?? (Object.keys(READERS) as NoticeCategory[]);
   // One after another: PGlite serves one query at a time.
   const events: NoticeEvent[] = [];
-  for (const read of readers) events.push(...(await read(db, window)));
-  return events;
+  for (const category of categories) events.push(...(await READERS[category](db, window)));
+  return only.partnerId ? events.filter((event) => event.partnerId === only.partnerId) : events;
 }

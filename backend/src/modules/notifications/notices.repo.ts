@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, inArray, isNull, lte } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Language } from '@parc/shared';
 import type { NoticeCategory, NoticeFrequency, NoticeRole } from '@parc/shared/notifications/categories';
 import type { NoticeFacts } from '@parc/shared/notifications/templates';
@@ -53,12 +53,30 @@ export async function recordNotice(db: Db, notice: NewNotice, deliveries: { emai
   });
 }
 
-/** Takes every delivery due by `now` for sending: a second run at the same time finds none of them. */
-export async function claimDueDeliveries(db: Db, now: Date) {
+/** A claim older than this belongs to a run that died mid-send: another run may take it. */
+const CLAIM_HELD_MS = 30 * 60_000;
+/** Sends tried at the most: an address the mailer keeps refusing is not tried forever. */
+export const MAX_ATTEMPTS = 5;
+/** Deliveries taken per run: a backlog drains over a few runs instead of one long one. */
+const CLAIM_BATCH = 500;
+
+/**
+ * Takes the deliveries due by `now` for sending (of one dealer and frequency when asked): a second
+ * run at the same time finds none of them. Each is marked sent only once the mailer accepted it.
+ */
+export async function claimDueDeliveries(db: Db, now: Date, only: { partnerId?: string; frequency?: NoticeFrequency } = {}) {
+  const due = and(
+    isNull(noticeDeliveries.sentAt),
+    lte(noticeDeliveries.dueAt, now),
+    lt(noticeDeliveries.attempts, MAX_ATTEMPTS),
+    or(isNull(noticeDeliveries.claimedAt), lt(noticeDeliveries.claimedAt, new Date(now.getTime() - CLAIM_HELD_MS))),
+    only.partnerId ? eq(noticeDeliveries.partnerId, only.partnerId) : undefined,
+    only.frequency ? eq(noticeDeliveries.frequency, only.frequency) : undefined,
+  );
   const claimed = await db
     .update(noticeDeliveries)
-    .set({ sentAt: now })
-    .where(and(isNull(noticeDeliveries.sentAt), lte(noticeDeliveries.dueAt, now)))
+    .set({ claimedAt: now, attempts: sql`${noticeDeliveries.attempts} + 1` })
+    .where(and(due, inArray(noticeDeliveries.id, db.select({ id: noticeDeliveries.id }).from(noticeDeliveries).where(due).orderBy(noticeDeliveries.dueAt).limit(CLAIM_BATCH))))
     .returning({ id: noticeDeliveries.id, noticeId: noticeDeliveries.noticeId, partnerId: noticeDeliveries.partnerId, email: noticeDeliveries.email, language: noticeDeliveries.language, frequency: noticeDeliveries.frequency });
   if (claimed.length === 0) return [];
   const rows = await db
@@ -71,9 +89,14 @@ export async function claimDueDeliveries(db: Db, now: Date) {
 }
 export type ClaimedDelivery = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
 
-/** A send that failed: the deliveries are due again at the next run. */
+/** The mailer accepted them. */
+export async function markSent(db: Db, ids: readonly string[], now: Date): Promise<void> {
+  if (ids.length > 0) await db.update(noticeDeliveries).set({ sentAt: now, claimedAt: null }).where(inArray(noticeDeliveries.id, [...ids]));
+}
+
+/** A send that failed: the deliveries are due again at the next run, until their attempts run out. */
 export async function releaseDeliveries(db: Db, ids: readonly string[]): Promise<void> {
-  if (ids.length > 0) await db.update(noticeDeliveries).set({ sentAt: null }).where(inArray(noticeDeliveries.id, [...ids]));
+  if (ids.length > 0) await db.update(noticeDeliveries).set({ claimedAt: null }).where(inArray(noticeDeliveries.id, [...ids]));
 }
 
 export async function latestNotices(db: Db, partnerId: string, limit: number) {

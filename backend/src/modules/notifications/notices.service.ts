@@ -1,11 +1,11 @@
 import { notice, noticeDigest, NOTICE_TEXTS, type NoticeText } from '@parc/emails';
 import type { Language } from '@parc/shared';
-import { effectiveRule, ruleWants, thresholdReached, type NoticeRule } from '@parc/shared/notifications/categories';
+import { effectiveRule, ruleWants, thresholdReached, type NoticeCategory, type NoticeFrequency, type NoticeRule } from '@parc/shared/notifications/categories';
 import { fillTemplate, writeFacts } from '@parc/shared/notifications/templates';
 import { nextDueAt } from '@parc/shared/reports/period';
 import type { AppDeps } from '../../deps.ts';
 import { contactLanguage, loadDealerMail, type DealerMail } from '../../mail/dealer.ts';
-import { eventsSince, type NoticeEvent } from './events.repo.ts';
+import { eventsSince, type EventFilter, type NoticeEvent } from './events.repo.ts';
 import * as repo from './notices.repo.ts';
 import { rulesOf, type DealerRules } from './rules.repo.ts';
 import { framesOf, editedTemplates } from './templates.repo.ts';
@@ -45,33 +45,46 @@ function dueAtOf(rule: NoticeRule, now: Date, timeZone: string): Date {
   return nextDueAt({ frequency: rule.frequency, day: 1 }, now, timeZone);
 }
 
-export async function collectNotices(deps: Pick<AppDeps, 'db'>, now: Date): Promise<{ recorded: number; told: number }> {
-  const events = await eventsSince(deps.db, { since: new Date(now.getTime() - NOTICE_LOOKBACK_MS), now });
+export async function collectNotices(deps: Pick<AppDeps, 'db'>, now: Date, only: EventFilter = {}): Promise<{ recorded: number; told: number; failed: number }> {
+  const events = await eventsSince(deps.db, { since: new Date(now.getTime() - NOTICE_LOOKBACK_MS), now }, only);
   const dealers = new Map<string, { rules: DealerRules; audience: repo.DealerAudience | null }>();
   let recorded = 0;
   let told = 0;
+  let failed = 0;
   for (const event of events) {
-    if (!dealers.has(event.partnerId)) dealers.set(event.partnerId, { rules: await rulesOf(deps.db, event.partnerId), audience: await repo.audienceOf(deps.db, event.partnerId) });
-    const { rules, audience } = dealers.get(event.partnerId)!;
-    if (!audience) continue;
-    const own = event.customerId ? rules.byCustomer.get(event.customerId)?.get(event.category) : undefined;
-    const { rule } = effectiveRule(event.category, rules.dealer.get(event.category), own);
-    // Under its threshold (an agent silent for less, a supply above the level) it is no event yet.
-    if (!thresholdReached(rule, event.filter)) continue;
-    // An event the rule does not want is still recorded, without recipients: switching the rule on
-    // later tells what happens from then on, not what was silenced before.
-    const recipients = ruleWants(rule, event.filter) ? recipientsOf(rule, event, audience) : [];
-    const dueAt = dueAtOf(rule, now, audience.timeZone);
-    const recordedNow = await repo.recordNotice(
-      deps.db,
-      { partnerId: event.partnerId, customerId: event.customerId, category: event.category, eventKey: event.eventKey, facts: event.facts, path: event.path, createdAt: now },
-      recipients.map((recipient) => ({ ...recipient, frequency: rule.frequency, dueAt })),
-    );
-    if (!recordedNow) continue;
-    recorded += 1;
-    if (recipients.length > 0) told += 1;
+    try {
+      const outcome = await collectOne(deps, event, now, dealers);
+      if (outcome !== 'skipped') recorded += 1;
+      if (outcome === 'told') told += 1;
+    } catch (error) {
+      // One dealer's bad data (a time zone, a row) never stops the others' notices.
+      console.error('Notice not recorded', event.category, event.eventKey, error);
+      failed += 1;
+    }
   }
-  return { recorded, told };
+  return { recorded, told, failed };
+}
+
+async function collectOne(deps: Pick<AppDeps, 'db'>, event: NoticeEvent, now: Date, dealers: Map<string, { rules: DealerRules; audience: repo.DealerAudience | null }>): Promise<'told' | 'silent' | 'skipped'> {
+  if (!dealers.has(event.partnerId)) dealers.set(event.partnerId, { rules: await rulesOf(deps.db, event.partnerId), audience: await repo.audienceOf(deps.db, event.partnerId) });
+  const { rules, audience } = dealers.get(event.partnerId)!;
+  if (!audience) return 'skipped';
+  const own = event.customerId ? rules.byCustomer.get(event.customerId)?.get(event.category) : undefined;
+  const { rule } = effectiveRule(event.category, rules.dealer.get(event.category), own);
+  // Under its threshold (an agent silent for less, a supply above the level) it is no event yet; an
+  // agent that went past it before the last two days was told then, or before notices existed.
+  if (!thresholdReached(rule, event.filter, NOTICE_LOOKBACK_MS / 3_600_000)) return 'skipped';
+  // An event the rule does not want is still recorded, without recipients: switching the rule on
+  // later tells what happens from then on, not what was silenced before.
+  const recipients = ruleWants(rule, event.filter) ? recipientsOf(rule, event, audience) : [];
+  const dueAt = dueAtOf(rule, now, audience.timeZone);
+  const recordedNow = await repo.recordNotice(
+    deps.db,
+    { partnerId: event.partnerId, customerId: event.customerId, category: event.category, eventKey: event.eventKey, facts: event.facts, path: event.path, createdAt: now },
+    recipients.map((recipient) => ({ ...recipient, frequency: rule.frequency, dueAt })),
+  );
+  if (!recordedNow) return 'skipped';
+  return recipients.length > 0 ? 'told' : 'silent';
 }
 
 /**
@@ -79,11 +92,11 @@ export async function collectNotices(deps: Pick<AppDeps, 'db'>, now: Date): Prom
  * its immediate notices leave before the answer, not at the job's next run. A failure is logged and
  * left to the job.
  */
-export async function tellNow(deps: Deps & Pick<AppDeps, 'clock'>): Promise<void> {
+export async function tellNow(deps: Deps & Pick<AppDeps, 'clock'>, event: { partnerId: string; category: NoticeCategory }): Promise<void> {
   try {
     const now = deps.clock();
-    await collectNotices(deps, now);
-    await sendDueNotices(deps, now);
+    await collectNotices(deps, now, { partnerId: event.partnerId, categories: [event.category] });
+    await sendDueNotices(deps, now, { partnerId: event.partnerId, frequency: 'immediate' });
   } catch (error) {
     console.error('Notices failed; the notices job will try again', error);
   }
@@ -112,8 +125,8 @@ export function noticeValues(wording: DealerWording, facts: repo.ClaimedDelivery
   return { ...writeFacts(facts, language, wording.mail.timeZone), 'dealer.name': wording.name };
 }
 
-export async function sendDueNotices(deps: Deps, now: Date): Promise<{ emails: number; failed: number }> {
-  const claimed = await repo.claimDueDeliveries(deps.db, now);
+export async function sendDueNotices(deps: Deps, now: Date, only: { partnerId?: string; frequency?: NoticeFrequency } = {}): Promise<{ emails: number; failed: number }> {
+  const claimed = await repo.claimDueDeliveries(deps.db, now, only);
   const wordings = new Map<string, Promise<DealerWording>>();
   const wordingOf = (partnerId: string) => {
     if (!wordings.has(partnerId)) wordings.set(partnerId, dealerWording(deps, partnerId));
@@ -139,6 +152,7 @@ export async function sendDueNotices(deps: Deps, now: Date): Promise<{ emails: n
           ? notice({ ...common, text: wording.text(first.notice.category, language), values: noticeValues(wording, first.notice.facts, language), link: `${deps.publicUrl}${first.notice.path}` })
           : noticeDigest({ ...common, frequency: first.frequency, groups: digestGroups(parcel, wording, language), consoleUrl: `${deps.publicUrl}/console` });
       await deps.mailer.send({ to: first.email, ...mail, ...wording.mail.headers });
+      await repo.markSent(deps.db, parcel.map((delivery) => delivery.id), now);
       emails += 1;
     } catch (error) {
       console.error('Notice failed', error);

@@ -5,6 +5,7 @@ import { agents, deviceAlerts, sessions } from '../../db/schema/index.ts';
 import { runScheduledJobs, SCHEDULED_JOBS } from '../jobs/scheduled.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { customerInput, deviceInput, signedIn, type Caller, type Json } from '../customers/test-client.ts';
+import { MAX_ATTEMPTS } from './notices.repo.ts';
 import { collectNotices, sendDueNotices } from './notices.service.ts';
 
 describe('notifications', () => {
@@ -180,6 +181,32 @@ describe('notifications', () => {
     expect(text.indexOf('Hotline 8–17 h')).toBeLessThan(text.indexOf('Cadre'));
     expect(text.indexOf('Cadre')).toBeLessThan(text.indexOf('Merci de votre confiance.'));
     await admin.request('PUT', '/notification-frames/fr', { header: '', footer: '' });
+  });
+
+  it('marks a notice sent only once the mailer took it, tries a refused one again, and gives up after a few tries', async () => {
+    await at('2026-12-14T09:00:00Z');
+    await admin.request('PUT', '/notification-rules/device_alert', rule({ frequency: 'immediate' }));
+    const send = t.mailer.send.bind(t.mailer);
+    const refuse = () => {
+      t.mailer.send = async () => {
+        throw new Error('mail server down');
+      };
+    };
+    refuse();
+    await jam(firstDevice, 'Retried jam');
+    expect(await collectAndSend()).toMatchObject({ recorded: 1, emails: 0, failed: 1 });
+    const pending = (await admin.request('GET', '/notices')).body.items.find((item: Json) => item.subject.includes('Retried jam'));
+    expect(pending.deliveries).toEqual([expect.objectContaining({ sentAt: null })]);
+    t.mailer.send = send;
+    expect(await sendDueNotices(t.deps, t.deps.clock())).toEqual({ emails: 1, failed: 0 });
+    expect(t.mailer.sent.map((mail) => mail.subject)).toEqual([expect.stringContaining('Retried jam')]);
+
+    refuse();
+    await jam(firstDevice, 'Abandoned jam');
+    await collectNotices(t.deps, t.deps.clock());
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) expect(await sendDueNotices(t.deps, t.deps.clock())).toEqual({ emails: 0, failed: 1 });
+    t.mailer.send = send;
+    expect(await sendDueNotices(t.deps, t.deps.clock())).toEqual({ emails: 0, failed: 0 });
   });
 
   it('checks a rule, and keeps it to those allowed', async () => {

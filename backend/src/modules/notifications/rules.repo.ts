@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { NoticeCategory, NoticeRule } from '@parc/shared/notifications/categories';
 import type { Db } from '../../db/client.ts';
 import { customers, noticeRules } from '../../db/schema/index.ts';
@@ -39,14 +39,12 @@ export async function rulesOf(db: Db, partnerId: string): Promise<DealerRules> {
 /** Sets the dealer's rule (customerId null) or a customer's own. */
 export async function saveRule(db: Db, partnerId: string, customerId: string | null, category: NoticeCategory, rule: NoticeRule, by: string, now: Date): Promise<void> {
   const values = { ...rule, updatedAt: now, updatedBy: by };
-  await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(noticeRules)
-      .set(values)
-      .where(and(eq(noticeRules.partnerId, partnerId), eq(noticeRules.category, category), customerId === null ? isNull(noticeRules.customerId) : eq(noticeRules.customerId, customerId)))
-      .returning({ id: noticeRules.id });
-    if (!updated) await tx.insert(noticeRules).values({ partnerId, customerId, category, ...values });
-  });
+  // One statement on the partial unique index of its kind: two first saves at once make one rule.
+  const target = customerId === null ? { target: [noticeRules.partnerId, noticeRules.category], targetWhere: sql`${noticeRules.customerId} is null` } : { target: [noticeRules.customerId, noticeRules.category], targetWhere: sql`${noticeRules.customerId} is not null` };
+  await db
+    .insert(noticeRules)
+    .values({ partnerId, customerId, category, ...values })
+    .onConflictDoUpdate({ ...target, set: values });
 }
 
 export async function removeRule(db: Db, partnerId: string, customerId: string | null, category: NoticeCategory): Promise<void> {

@@ -8,6 +8,7 @@ import type { ApiError } from '../../api/client.ts';
 import type { AuthApi, SessionUser } from '../../api/auth.ts';
 import type { NetworkStatus } from '../../platform/network.ts';
 import type { LocalStorage } from '../../platform/storage.ts';
+import { forgetAnswers } from '../../api/answers.ts';
 
 export interface SessionState {
   status: 'loading' | 'signed_in' | 'signed_out';
@@ -57,7 +58,7 @@ export function createSessionStore(api: AuthApi, storage: LocalStorage, prepare:
 
   async function signOut() {
     setState({ status: 'signed_out', user: null, fromCache: false });
-    await storage.delete(cachedUserKey);
+    await Promise.all([storage.delete(cachedUserKey), forgetAnswers(storage)]);
   }
 
   const actions: SessionActions = {

@@ -2,9 +2,11 @@
  * The console's frame: a side navigation beside the screen on a tablet or desktop; on a phone it
  * folds away behind a menu button and closes once a destination is chosen.
  */
-import { createEffect, createSignal, For, on, Show, type ParentProps } from 'solid-js';
+import { createEffect, createSignal, For, on, onCleanup, Show, type ParentProps } from 'solid-js';
 import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { useI18n, useSession } from '../../app-context.tsx';
+import { useI18n, useServices, useSession } from '../../app-context.tsx';
+import { answerKeeper, forgetShownAnswers, keepAnswers, keptAnswersShownSince } from '../../api/answers.ts';
+import { formatDateTime } from './format.ts';
 import { navigationFor, permittedItems } from '../shell/navigation.ts';
 import { accountText } from '../account/messages/index.ts';
 import { useFeatureText } from './feature-text.ts';
@@ -22,12 +24,17 @@ export function ConsoleLayout(props: RouteSectionProps) {
 
 function ConsoleFrame(props: ParentProps) {
   const { t: tGlobal } = useI18n();
-  const { t } = useFeatureText(consoleText);
+  const { t, language } = useFeatureText(consoleText);
   const { t: tAccount } = useFeatureText(accountText);
   const session = useSession();
   const location = useLocation();
   const [open, setOpen] = createSignal(false);
   createEffect(on(() => location.pathname, () => setOpen(false), { defer: true }));
+  // Each screen's answers are kept for its user, and shown offline with their age (read-only: changes need the network).
+  const { storage } = useServices();
+  createEffect(() => keepAnswers(session.state.user ? answerKeeper(storage, session.state.user.id) : null));
+  createEffect(on(() => location.pathname, forgetShownAnswers, { defer: true }));
+  onCleanup(() => keepAnswers(null));
   const permissions = usePermissions();
   const items = () => (session.state.user ? permittedItems(navigationFor(session.state.user.role), permissions()) : []);
 
@@ -64,7 +71,16 @@ function ConsoleFrame(props: ParentProps) {
       <Show when={open()}>
         <div class="console__scrim" aria-hidden="true" onClick={() => setOpen(false)} />
       </Show>
-      <div class="console__main">{props.children}</div>
+      <div class="console__main">
+        <Show when={keptAnswersShownSince()}>
+          {(since) => (
+            <p class="banner banner--offline" role="status" data-testid="kept-answers">
+              {t('console.keptAnswers', { since: formatDateTime(language(), since().toISOString()) })}
+            </p>
+          )}
+        </Show>
+        {props.children}
+      </div>
     </div>
   );
 }

@@ -12,4 +12,5 @@ export const consoleDe: ConsoleCatalogue = {
   'console.notFound.dashboard': 'Zurück zum Dashboard',
   'console.forbidden.title': 'Kein Zugriff',
   'console.forbidden.body': 'Ihr Profil gibt keinen Zugriff auf diese Ansicht. Fragen Sie eine Administratorin oder einen Administrator Ihrer Firma, wenn Sie sie brauchen.',
+  'console.keptAnswers': 'Daten vom {since}, nur zum Lesen: Änderungen brauchen eine Verbindung.',
 };

@@ -12,4 +12,5 @@ export const consoleEn: ConsoleCatalogue = {
   'console.notFound.dashboard': 'Back to the dashboard',
   'console.forbidden.title': 'Not allowed',
   'console.forbidden.body': 'Your profile does not open this screen. Ask an administrator of your company if you need it.',
+  'console.keptAnswers': 'Data from {since}, read only: changes need a connection.',
 };

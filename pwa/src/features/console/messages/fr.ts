@@ -11,6 +11,7 @@ export const consoleFr = {
   'console.notFound.dashboard': 'Retour au tableau de bord',
   'console.forbidden.title': 'Accès non autorisé',
   'console.forbidden.body': 'Votre profil ne donne pas accès à cet écran. Demandez à un administrateur de votre entreprise si vous en avez besoin.',
+  'console.keptAnswers': 'Données du {since}, en lecture seule : les modifications attendent la connexion.',
 };
 export type ConsoleKey = keyof typeof consoleFr;
 export type ConsoleCatalogue = { readonly [Key in ConsoleKey]: string };

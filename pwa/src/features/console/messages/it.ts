@@ -12,4 +12,5 @@ export const consoleIt: ConsoleCatalogue = {
   'console.notFound.dashboard': 'Torna al cruscotto',
   'console.forbidden.title': 'Accesso non consentito',
   'console.forbidden.body': 'Il vostro profilo non dà accesso a questa schermata. Chiedete a un amministratore della vostra azienda se ne avete bisogno.',
+  'console.keptAnswers': 'Dati del {since}, in sola lettura: le modifiche richiedono la connessione.',
 };
