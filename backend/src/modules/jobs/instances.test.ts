@@ -122,10 +122,19 @@ if (!serverUrl) {
 
       // Every job ran on exactly one of the two servers, whichever got there first.
       const ran = [...a.reports, ...b.reports].map((report) => report.job).sort();
-      expect(ran).toEqual(['campaign', 'low-stock', 'nightly', 'overage', 'proactive-orders', 'reports', 'sweep']);
+      expect(ran).toEqual(['campaign', 'low-stock', 'nightly', 'notices', 'overage', 'proactive-orders', 'reports', 'sweep']);
       const runs = await listRuns(db);
       expect(runs.map((run) => `${run.job} ${run.slot}`).sort()).toEqual(
-        ['campaign 2026-11-20T08', 'low-stock 2026-11-20T08', `nightly ${partner!.id}/2026-11-19`, 'overage 2026-11-20', 'proactive-orders 2026-11-20', 'reports 2026-11-20T08', 'sweep 2026-11-20T08'].sort(),
+        [
+          'campaign 2026-11-20T08',
+          'low-stock 2026-11-20T08',
+          `nightly ${partner!.id}/2026-11-19`,
+          'notices 2026-11-20T08:00',
+          'overage 2026-11-20',
+          'proactive-orders 2026-11-20',
+          'reports 2026-11-20T08',
+          'sweep 2026-11-20T08',
+        ].sort(),
       );
       for (const run of runs) {
         expect(run).toMatchObject({ attempts: 1, finished: true });
