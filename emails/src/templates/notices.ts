@@ -1,6 +1,6 @@
 import type { Language, Translations } from '@parc/shared';
 import type { NoticeCategory } from '@parc/shared/notifications/categories';
-import { fillTemplate, paragraphsOf } from '@parc/shared/notifications/templates';
+import { fillSubject, fillTemplate, paragraphsOf } from '@parc/shared/notifications/templates';
 import { defineTemplate, type Block, type CommonProps } from '../layout.ts';
 
 /**
@@ -158,7 +158,7 @@ export const notice = defineTemplate<NoticeProps>((props, language) => {
     { kind: 'button', label: COPY[language].button, url: props.link },
     ...paragraphsOf(props.footer).map((text): Block => ({ kind: 'note', text })),
   ];
-  return { subject: fillTemplate(props.text.subject, values).replace(/\s+/g, ' ').trim(), preheader: body[0] ?? '', greeting: COPY[language].greeting, blocks };
+  return { subject: fillSubject(props.text.subject, values), preheader: body[0] ?? '', greeting: COPY[language].greeting, blocks };
 });
 
 export interface NoticeDigestProps extends CommonProps {

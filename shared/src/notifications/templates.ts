@@ -32,6 +32,11 @@ export function fillTemplate(text: string, values: Readonly<Record<string, strin
   return text.replace(PLACEHOLDER, (_, name: string) => values[name.trim()] ?? '');
 }
 
+/** A filled subject on one line, as a mail header and a digest line need it. */
+export function fillSubject(subject: string, values: Readonly<Record<string, string>>): string {
+  return fillTemplate(subject, values).replace(/\s+/g, ' ').trim();
+}
+
 /** Body text into paragraphs: a blank line starts a new one. */
 export function paragraphsOf(body: string): string[] {
   return body

@@ -1,7 +1,7 @@
 import { notice, noticeDigest, NOTICE_TEXTS, type NoticeText } from '@parc/emails';
 import type { Language } from '@parc/shared';
 import { effectiveRule, ruleWants, thresholdReached, type NoticeCategory, type NoticeFrequency, type NoticeRule } from '@parc/shared/notifications/categories';
-import { fillTemplate, writeFacts } from '@parc/shared/notifications/templates';
+import { fillSubject, writeFacts } from '@parc/shared/notifications/templates';
 import { nextDueAt } from '@parc/shared/reports/period';
 import type { AppDeps } from '../../deps.ts';
 import { contactLanguage, loadDealerMail, type DealerMail } from '../../mail/dealer.ts';
@@ -168,7 +168,7 @@ function digestGroups(parcel: readonly repo.ClaimedDelivery[], wording: DealerWo
   const groups = new Map<string | null, string[]>();
   const ordered = [...parcel].sort((a, b) => (a.notice.customerNumber ?? '').localeCompare(b.notice.customerNumber ?? '', undefined, { numeric: true }) || a.notice.createdAt.getTime() - b.notice.createdAt.getTime());
   for (const delivery of ordered) {
-    const subject = fillTemplate(wording.text(delivery.notice.category, language).subject, noticeValues(wording, delivery.notice.facts, language)).replace(/\s+/g, ' ').trim();
+    const subject = fillSubject(wording.text(delivery.notice.category, language).subject, noticeValues(wording, delivery.notice.facts, language));
     const customer = delivery.notice.customerNumber;
     groups.set(customer, [...(groups.get(customer) ?? []), subject]);
   }

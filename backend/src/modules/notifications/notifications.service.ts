@@ -3,7 +3,7 @@ import { DomainError, type Language } from '@parc/shared';
 import { LANGUAGES } from '@parc/shared/languages';
 import type { Notice, NoticeFrame, NoticePreview, NoticeRuleBody, NoticeRuleRow, NoticeTemplate, NoticeTemplateText } from '@parc/shared/contracts/notifications';
 import { effectiveRule, NOTICE_CATEGORIES, NOTICE_CATEGORY_DEFINITIONS, placeholdersOf, type NoticeCategory, type NoticeRule } from '@parc/shared/notifications/categories';
-import { fillTemplate, templateProblem, type NoticeFacts } from '@parc/shared/notifications/templates';
+import { fillSubject, templateProblem, type NoticeFacts } from '@parc/shared/notifications/templates';
 import type { AppDeps } from '../../deps.ts';
 import type { Db } from '../../db/client.ts';
 import { assertCustomerVisible, type SessionUser } from '../auth/access.ts';
@@ -184,7 +184,7 @@ export async function recentNotices(db: Db, user: SessionUser): Promise<Notice[]
     id: row.id,
     category: row.category,
     customerNumber: row.customerNumber,
-    subject: fillTemplate(wording.text(row.category, language).subject, noticeValues(wording, row.facts, language)).replace(/\s+/g, ' ').trim(),
+    subject: fillSubject(wording.text(row.category, language).subject, noticeValues(wording, row.facts, language)),
     createdAt: row.createdAt.toISOString(),
     deliveries: row.deliveries.map((delivery) => ({ email: delivery.email, frequency: delivery.frequency, sentAt: delivery.sentAt?.toISOString() ?? null })),
   }));
